@@ -1,0 +1,121 @@
+"""The top-level click group: global options, lazy subcommands, the error mapping."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from corpus_search.corpus import DEFAULT_INDEX, INDEX_ENV
+
+PROG = "corpus-search"
+
+# name -> (module, function): imported only when the command runs.
+COMMANDS = {
+    "ingest": ("corpus_search.cli.ingest", "ingest"),
+    "search": ("corpus_search.cli.search", "search"),
+    "show": ("corpus_search.cli.documents", "show"),
+    "export": ("corpus_search.cli.documents", "export"),
+    "stats": ("corpus_search.cli.stats", "stats"),
+    "demo": ("corpus_search.cli.demo", "demo"),
+}
+
+
+class CorpusGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        import importlib
+
+        module, name = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        """Run, and turn every failure into one line on stderr and an exit code."""
+        extra.pop("standalone_mode", None)
+        code = run_mapped(
+            lambda: super(CorpusGroup, self).main(
+                args=args, prog_name=prog_name or PROG, standalone_mode=False, **extra
+            )
+        )
+        sys.exit(code)
+
+
+def run_mapped(call: Any) -> int:
+    """Call ``call`` and map its outcome to an exit code (the one place that does)."""
+    from corpus_search.errors import CorpusSearchError
+
+    debug = os.environ.get("CORPUS_SEARCH_DEBUG") == "1"
+    try:
+        result = call()
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.Abort:
+        _error("interrupted")
+        return 130
+    except click.UsageError as exc:
+        if debug:
+            raise
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        _error(f"{exc.format_message()}{where}")
+        return 2
+    except click.ClickException as exc:
+        if debug:
+            raise
+        _error(exc.format_message())
+        return int(exc.exit_code)
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing to report. Point stdout at devnull so
+        # the interpreter's final flush does not complain.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except CorpusSearchError as exc:
+        if debug:
+            raise
+        _error(str(exc))
+        return int(getattr(exc, "exit_code", 2))
+    except Exception as exc:
+        if debug:
+            raise
+        _error(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(set CORPUS_SEARCH_DEBUG=1 to see the traceback, and please report it)"
+        )
+        return 2
+    return result if isinstance(result, int) else 0
+
+
+def _error(message: str) -> None:
+    click.echo(f"{PROG}: error: {message}", err=True)
+
+
+@click.group(cls=CorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=INDEX_ENV,
+    default=DEFAULT_INDEX,
+    show_default=True,
+    help=f"The corpus folder (also ${INDEX_ENV}).",
+)
+@click.version_option(package_name="corpus-search", prog_name=PROG)
+@click.pass_context
+def cli(ctx: click.Context, index_dir: Path) -> None:
+    """A private, searchable library of think-tank commentary.
+
+    Ingest pages and texts, then search them by words, actors, themes and dates.
+    Exit codes follow grep: 0 found, 1 nothing found, 2 error.
+    """
+    ctx.obj = index_dir

@@ -1,0 +1,163 @@
+"""Options shared by several commands, each defined once: output formats and filters."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from corpus_search.query import FACETS, SORTS, Query
+from corpus_search.render import FORMATS
+
+
+def output_options(formats: tuple[str, ...] = FORMATS, default: str = "table") -> Callable:
+    """``--format`` and its shorthand ``--json``; the command receives ``fmt``."""
+
+    def decorate(func: Callable) -> Callable:
+        @click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )
+        @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+        @functools.wraps(func)
+        def wrapper(*args: Any, fmt: str, as_json: bool, **kwargs: Any) -> Any:
+            if as_json:
+                if "json" not in formats:
+                    raise click.UsageError("--json is not available for this command")
+                fmt = "json"
+            return func(*args, fmt=fmt, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def filter_options(func: Callable) -> Callable:
+    """The search filters; the command receives a ready ``query: Query``."""
+
+    @click.argument("text", required=False, default="")
+    @click.option(
+        "--actor",
+        "actors",
+        multiple=True,
+        metavar="NAME",
+        help='An actor the documents mention; repeat for all of them, "A|B" for either.',
+    )
+    @click.option(
+        "--theme",
+        "themes",
+        multiple=True,
+        metavar="ID",
+        help='A theme id (e.g. nuclear-weapons); repeat for all, "A|B" for either.',
+    )
+    @click.option(
+        "--source",
+        "sources",
+        multiple=True,
+        metavar="NAME",
+        help="A publisher (name or a word of it); repeat for either.",
+    )
+    @click.option(
+        "--author",
+        "authors",
+        multiple=True,
+        metavar="NAME",
+        help="An author (full name or surname); repeat for either.",
+    )
+    @click.option(
+        "--tag", "tags", multiple=True, metavar="TAG", help="A publisher's own topic tag."
+    )
+    @click.option(
+        "--since", metavar="DATE", help="Published on or after: 2025, 2025-05 or 2025-05-08."
+    )
+    @click.option(
+        "--until", metavar="DATE", help="Published on or before: 2025, 2025-05 or 2025-05-08."
+    )
+    @click.option(
+        "--sort",
+        type=click.Choice(SORTS),
+        default="relevance",
+        show_default=True,
+        help="relevance, date (oldest first) or -date (newest first).",
+    )
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        text: str,
+        actors: tuple[str, ...],
+        themes: tuple[str, ...],
+        sources: tuple[str, ...],
+        authors: tuple[str, ...],
+        tags: tuple[str, ...],
+        since: str | None,
+        until: str | None,
+        sort: str,
+        **kwargs: Any,
+    ) -> Any:
+        query = Query.build(
+            text,
+            actors=actors,
+            themes=themes,
+            sources=sources,
+            authors=authors,
+            tags=tags,
+            since=since,
+            until=until,
+            sort=sort,
+            limit=None,
+        )
+        return func(*args, query=query, **kwargs)
+
+    return wrapper
+
+
+def paging_options(func: Callable) -> Callable:
+    @click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=10,
+        show_default=True,
+        help="How many results to show.",
+    )
+    @click.option(
+        "--offset",
+        type=click.IntRange(min=0),
+        default=0,
+        show_default=True,
+        help="How many results to skip.",
+    )
+    @click.option(
+        "--facets", "facets", is_flag=True, help="Count results by actor, theme, source and year."
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, limit: int, offset: int, facets: bool, **kwargs: Any) -> Any:
+        return func(*args, limit=limit, offset=offset, facets=facets, **kwargs)
+
+    return wrapper
+
+
+def open_corpus(ctx: click.Context, create: bool = False) -> Any:
+    from corpus_search.corpus import Corpus
+
+    index_dir: Path = ctx.find_root().obj
+    return Corpus.open(index_dir, create=create)
+
+
+def console(stderr: bool = False) -> Any:
+    """A rich Console for stdout (or stderr); tables stay readable when piped."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 120
+    return Console(file=stream, width=width, highlight=False, emoji=False)
+
+
+__all__ = ["FACETS", "console", "filter_options", "open_corpus", "output_options", "paging_options"]

@@ -1,0 +1,136 @@
+"""The theme taxonomy and the scorer.
+
+``data/themes.json`` lists each theme's id, label, one-line scope and weighted terms;
+a user file in the same shape adds themes or replaces built-in ones by id.
+
+Terms are lowercase words or phrases matched case-insensitively on word boundaries
+(hyphens count as spaces); a trailing ``*`` on a word matches any ending. A theme's
+score is its weighted hits per 1,000 words, squashed to 0..1 by ``1 - exp(-d / SCALE)``;
+themes at or above ``THRESHOLD`` are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from corpus_search.document import ThemeScore
+from corpus_search.errors import InputError
+
+_WORD = re.compile(r"[^\W_]+")
+_TERM_WORD = re.compile(r"[^\W_]+\*?")
+SCALE = 8.0
+THRESHOLD = 0.4
+MIN_PREFIX = 3
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    scope: str
+    terms: tuple[tuple[tuple[str, ...], int], ...]  # (words, weight); a word may end in "*"
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+class Taxonomy:
+    def __init__(self, themes: Sequence[Theme]) -> None:
+        self.themes: dict[str, Theme] = {}
+        for theme in themes:
+            self.themes[theme.id] = theme
+
+    @classmethod
+    def load(cls, extra: Sequence[str | Path] = ()) -> Taxonomy:
+        data = resources.files("corpus_search.enrich") / "data" / "themes.json"
+        docs = [json.loads(data.read_text("utf-8"))]
+        for path in extra:
+            try:
+                docs.append(json.loads(Path(path).read_text("utf-8")))
+            except (OSError, ValueError) as exc:
+                raise InputError(
+                    f"cannot read taxonomy file {path}: {exc}",
+                    "give a JSON file shaped like corpus_search/enrich/data/themes.json",
+                ) from None
+        themes = []
+        for doc in docs:
+            for entry in doc.get("themes", []):
+                terms = tuple(
+                    (tuple(_TERM_WORD.findall(term.lower())), int(weight))
+                    for term, weight in entry.get("terms", {}).items()
+                )
+                themes.append(
+                    Theme(
+                        entry["id"], entry.get("label", entry["id"]), entry.get("scope", ""), terms
+                    )
+                )
+        return cls(themes)
+
+    def resolve(self, text: str) -> Theme | None:
+        key = text.strip().casefold().replace(" ", "-").replace("_", "-")
+        theme = self.themes.get(key)
+        if theme:
+            return theme
+        return next(
+            (t for t in self.themes.values() if t.label.casefold() == text.casefold()), None
+        )
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[tuple[str, tuple[str, ...], int]]], set[int]]:
+        """Key -> [(theme id, remaining words, weight)]; a key is a whole word or a prefix
+        marked "stem*". Also the set of prefix lengths used."""
+        index: dict[str, list[tuple[str, tuple[str, ...], int]]] = {}
+        lengths: set[int] = set()
+        for theme in self.themes.values():
+            for term, weight in theme.terms:
+                if not term:
+                    continue
+                head = term[0]
+                if head.endswith("*"):
+                    lengths.add(len(head) - 1)
+                index.setdefault(head, []).append((theme.id, term[1:], weight))
+        return index, lengths
+
+    def score(self, text: str) -> list[ThemeScore]:
+        """Themes of ``text`` at or above the threshold, best first."""
+        index, lengths = self._index
+        tokens = words(text)
+        if not tokens:
+            return []
+        totals: dict[str, float] = {}
+        for i, token in enumerate(tokens):
+            keys = [token] + [token[:k] + "*" for k in lengths if MIN_PREFIX <= k <= len(token)]
+            for key in keys:
+                for theme_id, rest, weight in index.get(key, ()):
+                    if rest and not _follows(tokens, i + 1, rest):
+                        continue
+                    totals[theme_id] = totals.get(theme_id, 0.0) + weight
+        per_thousand = 1000.0 / max(len(tokens), 200)
+        scores = [
+            ThemeScore(theme_id, round(1.0 - math.exp(-(hits * per_thousand) / SCALE), 3))
+            for theme_id, hits in totals.items()
+        ]
+        kept = [s for s in scores if s.score >= THRESHOLD]
+        kept.sort(key=lambda s: (-s.score, s.id))
+        return kept
+
+
+def _follows(tokens: list[str], start: int, rest: tuple[str, ...]) -> bool:
+    if start + len(rest) > len(tokens):
+        return False
+    for offset, word in enumerate(rest):
+        token = tokens[start + offset]
+        if word.endswith("*"):
+            if not token.startswith(word[:-1]):
+                return False
+        elif token != word:
+            return False
+    return True

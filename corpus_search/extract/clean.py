@@ -1,0 +1,121 @@
+"""Text hygiene shared by the extractors: control characters, whitespace, repeated
+pull quotes, closing boilerplate, author strings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from corpus_search.document import Author
+
+# ANSI/OSC escape sequences, C0/C1 controls (but \t and \n) and bidi overrides: text from
+# the web must never drive a terminal.
+_ESCAPES = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b.?")
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def sanitize(text: str) -> str:
+    """Remove terminal escapes, control and bidi characters; NFC-normalise."""
+    text = _ESCAPES.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace runs to single spaces."""
+    return " ".join(text.split())
+
+
+def norm_key(text: str) -> str:
+    """A comparison key: lowercase words only (punctuation, quotes, ellipses dropped)."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def drop_repeats(paragraphs: list[str], min_words: int = 4) -> list[str]:
+    """Keep each passage once: a paragraph that repeats an earlier one, or that stands
+    whole inside a longer paragraph (a pull quote set as a display line), is dropped."""
+    keys = [norm_key(p) for p in paragraphs]
+    kept: list[str] = []
+    seen: set[str] = set()
+    for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        if not key or key in seen:
+            continue
+        if len(key.split()) >= min_words and any(
+            j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
+        ):
+            continue
+        seen.add(key)
+        kept.append(para)
+    return kept
+
+
+# Lines that close commentaries and are never the article: copyright, disclaimers,
+# terms, pitch invitations, newsletter and donation appeals, contacts.
+BOILERPLATE = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|all rights reserved"
+    r"|the views expressed\b|the opinions expressed\b|views expressed in this"
+    r"|for terms of use\b|terms and conditions|terms of use\b|privacy policy"
+    r"|have an idea for\b|send (?:us )?a (?:short )?pitch\b|we welcome (?:pitches|submissions)"
+    r"|sign up\b|subscribe\b|get our newsletter|newsletter\b|support our work|donate\b"
+    r"|media (?:enquiries|inquiries|contact)|press (?:enquiries|inquiries|contact)"
+    r"|share this\b|share on\b|follow us\b|related (?:articles|content|reading)\b|read more\b"
+    r"|this (?:article|commentary) (?:was|is) (?:originally )?published\b)",
+    re.IGNORECASE,
+)
+CONTACT = re.compile(r"@[\w-]+\.\w|\+\d[\d ()-]{6,}|\btel\.?\s*:|\bphone\b", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?P<y1>\d{4})\s+)?(?P<owner>[^,©\d][^©]*?)"
+    r"(?:[,\s]+(?P<y2>\d{4}))?\s*\.?\s*(?:all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    text = line.strip().lstrip("-–•* ").strip()
+    return bool(BOILERPLATE.match(text)) or bool(CONTACT.search(text))
+
+
+def parse_copyright(line: str) -> tuple[str, int | None] | None:
+    """("RUSI", 2025) from "© RUSI, 2025." or "Copyright 2024 Meridian Institute"."""
+    match = COPYRIGHT.match(line.strip())
+    if not match:
+        return None
+    owner = match.group("owner").strip(" .,")
+    year = match.group("y1") or match.group("y2")
+    if not owner or len(owner.split()) > 10:
+        return None
+    return owner, int(year) if year else None
+
+
+_BY = re.compile(r"^\s*(?:by|written by|words by|authors?:)\s+", re.IGNORECASE)
+_ROLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|van|von|der|bin|al|el|la|le|y)$")
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words, no digits or sentence punctuation."""
+    parts = text.split()
+    if not 2 <= len(parts) <= 5 or re.search(r"[\d@:;!?]", text):
+        return False
+    return all(_NAME_WORD.match(p) for p in parts) and any(len(p) > 2 for p in parts)
+
+
+def split_authors(text: str) -> list[Author]:
+    """Authors from a byline: "By A and B", "A, B and C", "A | Senior Fellow"."""
+    text = squash(_BY.sub("", sanitize(text))).strip(" ,;")
+    if not text:
+        return []
+    parts = _ROLE_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and looks_like_name(parts[0]):
+        return [Author(parts[0], parts[1].strip() or None)]
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    names = [n.strip() for n in names if n.strip()]
+    if names and all(looks_like_name(n) for n in names):
+        return [Author(n) for n in names]
+    # "Name, Role" where the role is not a name.
+    head, _, tail = text.partition(",")
+    if looks_like_name(head.strip()):
+        return [Author(head.strip(), tail.strip() or None)]
+    return []

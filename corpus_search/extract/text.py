@@ -1,0 +1,187 @@
+"""Plain-text and Markdown commentaries, as a person saves or pastes them.
+
+The shape handled (see the seed in shared data): an optional headline, a standfirst,
+paragraphs one per line or separated by blank lines, short section headings (sometimes
+decorated with ellipses), pull quotes set again as display lines, then a closing block:
+a copyright line naming the publisher and year, disclaimers, a pitch invitation, a
+"WRITTEN BY" block (name, then role) and a media contact that is not an author.
+Markdown adds ``#`` headings and an optional ``---`` front matter of ``key: value`` lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus_search.dates import PartialDate
+from corpus_search.document import Author, Document
+from corpus_search.extract.clean import (
+    drop_repeats,
+    is_boilerplate,
+    looks_like_name,
+    norm_key,
+    parse_copyright,
+    sanitize,
+    split_authors,
+    squash,
+)
+
+_AUTHOR_BLOCK = re.compile(
+    r"^(?:written by|authors?|about the authors?|contributors?)\s*:?\s*$", re.IGNORECASE
+)
+_DECOR = "…. \t\"'“”‘’*_"
+_SENTENCE_END = re.compile(r"[.!?:;,]['\"”’)]*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MAX_HEADING_WORDS = 14
+
+
+def extract_text(text: str, url: str | None = None, markdown: bool = False) -> Document:
+    """A Document (not yet enriched) from a plain-text or Markdown commentary."""
+    text = sanitize(text)
+    front, text = _front_matter(text) if markdown else ({}, text)
+    lines = [squash(line) for line in text.split("\n")]
+
+    source: str | None = front.get("source") or front.get("publisher")
+    year: int | None = None
+    authors: list[Author] = [a for v in front.get("authors", []) for a in split_authors(v)]
+    content: list[tuple[str, str]] = []  # (kind, text): kind is "h1", "h", or "p"
+    in_author_block = False
+    pending_name: str | None = None
+
+    for line in lines:
+        if not line:
+            continue
+        copyright_ = parse_copyright(line)
+        if copyright_:
+            source = source or copyright_[0]
+            year = year or copyright_[1]
+            continue
+        if _AUTHOR_BLOCK.match(line):
+            in_author_block = True
+            continue
+        if in_author_block:
+            # Names, each followed by an optional role line; list items with a phone
+            # number or an address are media contacts, never authors.
+            if line.startswith(("- ", "• ")) or is_boilerplate(line):
+                continue
+            if looks_like_name(line):
+                if pending_name:
+                    authors.append(Author(pending_name))
+                pending_name = line
+            elif pending_name:
+                authors.append(Author(pending_name, line))
+                pending_name = None
+            continue
+        if is_boilerplate(line):
+            continue
+        if len(content) <= 2 and not authors and re.match(r"^by\s", line, re.IGNORECASE):
+            found = split_authors(line)
+            if found:
+                authors.extend(found)
+                continue
+        md = _MD_HEADING.match(line) if markdown else None
+        if md:
+            content.append(("h1" if len(md.group(1)) == 1 else "h", md.group(2)))
+        else:
+            content.append(("p", line))
+    if pending_name:
+        authors.append(Author(pending_name))
+
+    title = front.get("title")
+    if title and content and content[0][0] == "h1" and norm_key(content[0][1]) == norm_key(title):
+        content.pop(0)  # the front matter's title repeated as the first heading
+    if (not title and content and content[0][0] == "h1") or (
+        not title and len(content) > 1 and content[0][0] == "p" and _is_heading(content[0][1])
+    ):
+        title = content.pop(0)[1]
+
+    # Classify plain lines: short unpunctuated lines are section headings.
+    items = [(("h" if kind == "p" and _is_heading(t) else kind), t) for kind, t in content]
+    subtitle = front.get("subtitle")
+    if not subtitle and sum(kind == "p" for kind, _ in items) >= 2 and items[0][0] == "p":
+        subtitle = items.pop(0)[1]  # the standfirst, when an article follows it
+
+    paragraphs = drop_repeats([t for kind, t in items if kind == "p"])
+    body_keys = {norm_key(p) for p in paragraphs}
+    joined = " ".join(body_keys)
+    sections: list[str] = []
+    body_parts: list[str] = []
+    kept = set(paragraphs)
+    for kind, value in items:
+        if kind == "p":
+            if value in kept:
+                body_parts.append(value)
+                kept.discard(value)
+            continue
+        heading = value.strip(_DECOR).strip()
+        key = norm_key(heading)
+        if not key or (len(key.split()) >= 4 and key in joined):
+            continue  # a pull quote short enough to look like a heading
+        sections.append(heading)
+        body_parts.append(heading)
+
+    published = _front_date(front.get("published") or front.get("date"))
+    if published is None and year:
+        published = PartialDate(year)
+    return Document(
+        id="",  # the caller assigns the id (from the file's content)
+        url=url,
+        source=source,
+        title=title,
+        subtitle=subtitle,
+        authors=_unique(authors),
+        published=published,
+        sections=sections,
+        tags=[t.strip() for t in front.get("tags", "").split(",") if t.strip()]
+        if isinstance(front.get("tags"), str)
+        else [],
+        body="\n\n".join(body_parts),
+    )
+
+
+def _is_heading(line: str) -> bool:
+    words = line.strip(_DECOR).split()
+    if not words or len(words) > MAX_HEADING_WORDS:
+        return False
+    if _SENTENCE_END.search(line.rstrip("…").rstrip()) and not line.rstrip().endswith("…"):
+        return False
+    first = line.strip(_DECOR)[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    """``---`` delimited ``key: value`` lines at the top of a Markdown file."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end < 0:
+        return {}, text
+    front: dict = {"authors": []}
+    for line in text[4:end].split("\n"):
+        key, sep, value = line.partition(":")
+        if not sep:
+            continue
+        key, value = key.strip().lower(), value.strip().strip("\"'")
+        if key in ("author", "authors"):
+            front["authors"].extend(v for v in re.split(r";", value) if v.strip())
+        else:
+            front[key] = value
+    return front, text[end + 4 :].lstrip("-\n")
+
+
+def _front_date(value: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(value[:10])
+    except Exception:
+        return None
+
+
+def _unique(authors: list[Author]) -> list[Author]:
+    seen: set[str] = set()
+    result = []
+    for author in authors:
+        if author.name not in seen:
+            seen.add(author.name)
+            result.append(author)
+    return result

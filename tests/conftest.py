@@ -1,0 +1,63 @@
+"""Shared fixtures. No test touches ./index or the network: CORPUS_SEARCH_INDEX points
+every test at a temporary folder, and corpora are built in tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus_search import Corpus, Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+SEED = SHARED / "seed" / "000_a19f6c9843bf90df.txt"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the test when that folder is absent (as on a
+    user's machine: the real pages are third-party material we do not ship)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared evaluation data not found at {path} (only in the dev checkout)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORPUS_SEARCH_INDEX", str(tmp_path / "default-index"))
+    monkeypatch.delenv("CORPUS_SEARCH_DEBUG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return shared_path("seed", SEED.name).read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_expected() -> dict:
+    return json.loads(shared_path("seed", SEED.name.replace(".txt", ".expected.json")).read_text())
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    from corpus_search.demo.site import build_site
+
+    return build_site(tmp_path_factory.mktemp("demo-site"))
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory: pytest.TempPathFactory, demo_site: list[Path]) -> Path:
+    """A real corpus of the 48 demo pages, built once per test session (read-only use)."""
+    path = tmp_path_factory.mktemp("demo-index")
+    corpus = Corpus.open(path, create=True)
+    report = corpus.ingest(demo_site)
+    assert report.added == len(demo_site) and not report.failed
+    return path
+
+
+def make_doc(doc_id: str, body: str, **fields: object) -> Document:
+    """A small, already-enriched document for store tests."""
+    data = {"id": doc_id, "body": body, "actors": [], "themes": [], **fields}
+    return Document.from_dict(data)
