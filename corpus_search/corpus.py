@@ -82,7 +82,7 @@ class Corpus:
 
     def _alias(self, field: str, value: str) -> str | None:
         """The canonical name behind an actor alias or a theme label, for the store."""
-        if field == "actor":
+        if field in ("actor", "key_actor"):
             actor = self.enricher.gazetteer.resolve(value)
             return actor.name if actor else None
         if field == "theme":
@@ -147,6 +147,25 @@ class Corpus:
         report.updated += len(updated)
         report.skipped += len(skipped)
         report.added_ids.extend(added)
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> IngestReport:
+        """Re-enrich every stored document with the current gazetteer and taxonomy
+        (including the user's own files), without the source files."""
+        report = IngestReport()
+        started = time.perf_counter()
+
+        def redone() -> Iterator[Document]:
+            for number, doc_id in enumerate(self._store.ids(), start=1):
+                doc = self._store.get(doc_id)
+                if doc is not None:
+                    yield self.enricher.enrich(doc)
+                if progress:
+                    progress(number)
+
+        added, updated, skipped = self._store.write(redone())
+        report.added, report.updated, report.skipped = len(added), len(updated), len(skipped)
+        report.seconds = time.perf_counter() - started
+        return report
 
     # -- reading ------------------------------------------------------------------------
 

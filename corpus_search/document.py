@@ -38,7 +38,8 @@ class ActorMention:
     type: str
     code: str | None = None
     count: int = 1
-    first: int = 0  # character offset of the first mention in title + body
+    first: int = 0  # character offset of the first mention in title + standfirst + body
+    key: bool = False  # salient: named in the title or lead, or discussed throughout
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,6 +48,7 @@ class ActorMention:
             "code": self.code,
             "count": self.count,
             "first": self.first,
+            "key": self.key,
         }
 
 
@@ -137,6 +139,7 @@ class Document:
                     code=a.get("code"),
                     count=int(a.get("count") or 1),
                     first=int(a.get("first") or 0),
+                    key=bool(a.get("key", False)),
                 )
                 for a in data.get("actors") or []
             ]

@@ -21,6 +21,7 @@ class Query:
 
     text: str = ""
     actors: list[list[str]] = field(default_factory=list)
+    key_actors: list[list[str]] = field(default_factory=list)
     themes: list[list[str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
@@ -38,6 +39,7 @@ class Query:
         text: str | None = "",
         *,
         actors: Iterable[str] | str | None = None,
+        key_actors: Iterable[str] | str | None = None,
         themes: Iterable[str] | str | None = None,
         sources: Iterable[str] | str | None = None,
         authors: Iterable[str] | str | None = None,
@@ -69,6 +71,7 @@ class Query:
         query = cls(
             text=(text or "").strip(),
             actors=_groups(actors),
+            key_actors=_groups(key_actors),
             themes=_groups(themes),
             sources=[v for g in _groups(sources) for v in g],
             authors=[v for g in _groups(authors) for v in g],
@@ -90,6 +93,7 @@ class Query:
     def has_filters(self) -> bool:
         return bool(
             self.actors
+            or self.key_actors
             or self.themes
             or self.sources
             or self.authors

@@ -21,6 +21,7 @@ COMMANDS = {
     "export": ("corpus_search.cli.documents", "export"),
     "stats": ("corpus_search.cli.stats", "stats"),
     "demo": ("corpus_search.cli.demo", "demo"),
+    "reindex": ("corpus_search.cli.reindex", "reindex"),
 }
 
 

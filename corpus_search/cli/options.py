@@ -52,6 +52,13 @@ def filter_options(func: Callable) -> Callable:
         help='An actor the documents mention; repeat for all of them, "A|B" for either.',
     )
     @click.option(
+        "--key-actor",
+        "key_actors",
+        multiple=True,
+        metavar="NAME",
+        help="Like --actor, but only documents where the actor is key (title, lead, throughout).",
+    )
+    @click.option(
         "--theme",
         "themes",
         multiple=True,
@@ -93,6 +100,7 @@ def filter_options(func: Callable) -> Callable:
         *args: Any,
         text: str,
         actors: tuple[str, ...],
+        key_actors: tuple[str, ...],
         themes: tuple[str, ...],
         sources: tuple[str, ...],
         authors: tuple[str, ...],
@@ -105,6 +113,7 @@ def filter_options(func: Callable) -> Callable:
         query = Query.build(
             text,
             actors=actors,
+            key_actors=key_actors,
             themes=themes,
             sources=sources,
             authors=authors,
@@ -144,11 +153,12 @@ def paging_options(func: Callable) -> Callable:
     return wrapper
 
 
-def open_corpus(ctx: click.Context, create: bool = False) -> Any:
+def open_corpus(ctx: click.Context, create: bool = False, **options: Any) -> Any:
+    """The Corpus at the global --index folder (options go to ``Corpus.open``)."""
     from corpus_search.corpus import Corpus
 
     index_dir: Path = ctx.find_root().obj
-    return Corpus.open(index_dir, create=create)
+    return Corpus.open(index_dir, create=create, **options)
 
 
 def console(stderr: bool = False) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from corpus_search.document import Document
-from corpus_search.enrich.actors import Gazetteer
+from corpus_search.enrich.actors import Gazetteer, mark_key_actors
 from corpus_search.enrich.dates import mentioned_dates, mentioned_years
 from corpus_search.enrich.themes import Taxonomy
 
@@ -27,10 +27,12 @@ class Enricher:
 
     def enrich(self, doc: Document) -> Document:
         """A copy of ``doc`` with actors, themes, mentioned years and dates computed."""
-        text = "\n".join(part for part in (doc.title, doc.subtitle, doc.body) if part)
+        head = "\n".join(part for part in (doc.title, doc.subtitle) if part)
+        text = f"{head}\n{doc.body}" if head else doc.body
+        lead = len(head) + 1 + len(doc.body.split("\n\n", 1)[0])
         return dataclasses.replace(
             doc,
-            actors=self.gazetteer.tag(text),
+            actors=mark_key_actors(self.gazetteer.tag(text), lead),
             themes=self.taxonomy.score(text),
             mentioned_years=mentioned_years(doc.body),
             mentioned_dates=mentioned_dates(doc.body),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -180,6 +180,19 @@ class Gazetteer:
         ]
         mentions.sort(key=lambda m: (-m.count, m.first))
         return mentions
+
+
+def mark_key_actors(mentions: list[ActorMention], lead_chars: int) -> list[ActorMention]:
+    """Mark the salient actors: named in the title, standfirst or first paragraph (the
+    first ``lead_chars`` characters), or mentioned at least 3 times and at least a third
+    as often as the most mentioned actor."""
+    if not mentions:
+        return mentions
+    top = max(m.count for m in mentions)
+    return [
+        replace(m, key=m.first < lead_chars or (m.count >= 3 and 3 * m.count >= top))
+        for m in mentions
+    ]
 
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")

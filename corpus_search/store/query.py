@@ -25,7 +25,7 @@ Resolver = Callable[[str, str], list[str]]
 
 _FIELD_TOKEN = re.compile(
     r'"[^"]*"'  # a phrase: left alone
-    r"|(?P<field>\b(?:actor|theme|source|author|tag|year|date)):"
+    r"|(?P<field>\b(?:actor|key|theme|source|author|tag|year|date)):"
     r"(?P<value>\"[^\"]*\"|'[^']*'|[^\s()]+)",
     re.IGNORECASE,
 )
@@ -56,6 +56,8 @@ def build(query: Query, schema: object, resolve: Resolver) -> wq.Query:
         parts.append(parse_text(query.text, schema, resolve))
     for group in query.actors:
         parts.append(_any_of("actor", group, resolve))
+    for group in query.key_actors:
+        parts.append(_any_of("key", group, resolve))
     for group in query.themes:
         parts.append(_any_of("theme", group, resolve))
     for name, values in (
@@ -87,12 +89,11 @@ def parse_text(text: str, schema: object, resolve: Resolver) -> wq.Query:
             placeholder = f"__date{len(extra)}__"
             extra.append(extra_query)
             return placeholder
-        values = resolve(FILTER_FIELDS[field], value)
-        if not values:
-            return f"{field}:{_quote(NOTHING)}"
+        name = FILTER_FIELDS[field]
+        values = resolve(name, value) or [NOTHING]
         if len(values) == 1:
-            return f"{field}:{_quote(values[0])}"
-        return "(" + " OR ".join(f"{field}:{_quote(v)}" for v in values) + ")"
+            return f"{name}:{_quote(values[0])}"
+        return "(" + " OR ".join(f"{name}:{_quote(v)}" for v in values) + ")"
 
     rewritten = _FIELD_TOKEN.sub(rewrite, text)
     parser = qparser.MultifieldParser(["title", "subtitle", "body"], schema)

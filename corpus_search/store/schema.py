@@ -31,6 +31,7 @@ def make_schema() -> fields.Schema:
         subtitle=fields.TEXT(analyzer=text, field_boost=SUBTITLE_BOOST),
         body=fields.TEXT(analyzer=text),
         actor=fields.KEYWORD(commas=True, lowercase=False),
+        key_actor=fields.KEYWORD(commas=True, lowercase=False),
         theme=fields.KEYWORD(commas=True, lowercase=False),
         source=fields.ID(sortable=True),
         author=fields.KEYWORD(commas=True, lowercase=False),
@@ -48,6 +49,7 @@ def make_schema() -> fields.Schema:
 # The keyword fields a user may filter and facet on, by the name the user gives.
 FILTER_FIELDS = {
     "actor": "actor",
+    "key": "key_actor",
     "theme": "theme",
     "source": "source",
     "author": "author",

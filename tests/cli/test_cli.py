@@ -161,3 +161,32 @@ def test_ingest_reports_unreadable_and_missing_files(tmp_path: Path) -> None:
 def test_index_from_environment(demo_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CORPUS_SEARCH_INDEX", str(demo_index))
     assert run("stats", "--json")[0] == 0
+
+
+def test_reindex_applies_a_user_gazetteer(tmp_path: Path) -> None:
+    page = tmp_path / "note.txt"
+    page.write_text(
+        "Ports and Power\n\nThe Harbour Board of Valdoria met ministers from Russia.\n\n"
+        "It agreed new tariffs with the Harbour Board of Valdoria again.\n"
+    )
+    index = tmp_path / "ix"
+    assert run("ingest", str(page), index=index)[0] == 0
+    assert run("search", "--actor", "Harbour Board", index=index)[0] == 1
+    mine = tmp_path / "mine.json"
+    mine.write_text(
+        json.dumps(
+            {
+                "organizations": [
+                    {
+                        "name": "Harbour Board",
+                        "country": None,
+                        "aliases": ["Harbour Board of Valdoria"],
+                    }
+                ]
+            }
+        )
+    )
+    code, _, err = run("reindex", "--gazetteer", str(mine), index=index)
+    assert code == 0 and "updated 1" in err
+    code, out, _ = run("search", "--actor", "harbour board", "--json", index=index)
+    assert code == 0 and json.loads(out)["hits"][0]["actors"][0] == "Harbour Board"

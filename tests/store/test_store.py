@@ -159,3 +159,21 @@ def test_missing_and_wrong_version(tmp_path: Path) -> None:
 def test_export_iterates_everything_in_order(corpus: Corpus) -> None:
     docs = list(corpus.documents(Query.build("", sort="date", limit=None)))
     assert [d.id for d in docs] == ["d", "c", "b", "a"]
+
+
+def test_key_actor_filter(tmp_path: Path) -> None:
+    from corpus_search import Document
+
+    corpus = Corpus.open(tmp_path / "k", create=True)
+    filler = " ".join(["The committee met and talked about budgets."] * 30)
+    corpus.add(
+        [
+            Document(id="lead", title="A test", body=f"Russia tested a missile.\n\n{filler}"),
+            Document(id="aside", body=f"A budget note.\n\n{filler} In passing, Russia was named."),
+        ]
+    )
+    assert ids(corpus, actors=["Russia"]) == ["aside", "lead"]
+    assert ids(corpus, key_actors=["Russia"]) == ["lead"]
+    assert ids(corpus, "key:russia") == ["lead"]
+    lead = {a.name: a for a in corpus.get("lead").actors}
+    assert lead["Russia"].key is True
