@@ -14,12 +14,30 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpus_search.document import Document
-from corpus_search.errors import CorpusSearchError, DocumentNotFoundError, InputError
+from corpus_search.errors import (
+    CorpusSearchError,
+    DocumentNotFoundError,
+    InputError,
+    InvalidFilterError,
+)
 from corpus_search.query import Query
-from corpus_search.results import IngestFailure, IngestReport, SearchResult, Stats
+from corpus_search.results import (
+    ActorCount,
+    CoMention,
+    IngestFailure,
+    IngestReport,
+    SearchResult,
+    Stats,
+    Suggestion,
+    Trend,
+)
+from corpus_search.saved import SavedSearches
+
+if TYPE_CHECKING:
+    from corpus_search.crawl import CrawlOptions, CrawlProgress, CrawlReport
 
 DEFAULT_INDEX = "index"
 INDEX_ENV = "CORPUS_SEARCH_INDEX"
@@ -80,14 +98,22 @@ class Corpus:
 
         return Enricher.load(self._gazetteer_files, self._taxonomy_files)
 
+    @cached_property
+    def _aliases(self) -> Any:
+        """The compiled alias table (``aliases.py``): the enricher's answers, saved in the
+        corpus folder, so a query need not load the gazetteer."""
+        from corpus_search.aliases import AliasTable
+
+        return AliasTable.open(
+            self.path, self._gazetteer_files, self._taxonomy_files, lambda: self.enricher
+        )
+
     def _alias(self, field: str, value: str) -> str | None:
         """The canonical name behind an actor alias or a theme label, for the store."""
         if field in ("actor", "key_actor"):
-            actor = self.enricher.gazetteer.resolve(value)
-            return actor.name if actor else None
+            return self._aliases.actor(value)
         if field == "theme":
-            theme = self.enricher.taxonomy.resolve(value)
-            return theme.id if theme else None
+            return self._aliases.theme(value)
         return None
 
     # -- writing ------------------------------------------------------------------------
@@ -148,6 +174,27 @@ class Corpus:
         report.skipped += len(skipped)
         report.added_ids.extend(added)
 
+    def crawl(
+        self,
+        options: CrawlOptions,
+        progress: Callable[[CrawlProgress], None] | None = None,
+    ) -> CrawlReport:
+        """Collect pages from site profiles or start URLs (see ``CrawlOptions``), keep
+        every response as WARC under ``archive/`` and index the article pages. A re-run
+        fetches only what is new or changed; state lives under ``crawl/``."""
+        from corpus_search.crawl.crawler import run_crawl
+
+        return run_crawl(self.path, self.add, options, progress)
+
+    def reindex_from_archive(
+        self, progress: Callable[[IngestProgress], None] | None = None
+    ) -> IngestReport:
+        """Re-extract every page kept in ``archive/`` (offline, nothing is fetched) and
+        index it: documents whose extraction changed are updated."""
+        from corpus_search.crawl.archive import archive_files
+
+        return self.ingest(archive_files(self.path), progress=progress)
+
     def reindex(self, progress: Callable[[int], None] | None = None) -> IngestReport:
         """Re-enrich every stored document with the current gazetteer and taxonomy
         (including the user's own files), without the source files."""
@@ -191,6 +238,137 @@ class Corpus:
 
     def stats(self) -> Stats:
         return self._store.stats()
+
+    def actors(self, type: str | None = None, limit: int | None = None) -> list[ActorCount]:
+        """Every actor the corpus mentions with its document counts, most documents
+        first; ``type`` keeps one of country, person, organization, group."""
+        _, counts, key = self._store.actor_counts()
+        rows = []
+        for name, documents in counts.items():
+            kind, code = self._actor_type(name)
+            if type is None or kind == type:
+                rows.append(ActorCount(name, kind, code, documents, key.get(name, 0)))
+        rows.sort(key=lambda r: (-r.documents, r.name))
+        return rows[:limit] if limit else rows
+
+    def co_mentioned(
+        self,
+        actor: str,
+        type: str | None = None,
+        min_together: int = 2,
+        limit: int | None = None,
+    ) -> tuple[ActorCount, list[CoMention]]:
+        """The actors most often mentioned with ``actor`` (an alias works: "Kremlin"),
+        ranked by lift, so that actors every document names do not crowd the list; only
+        actors sharing at least ``min_together`` documents are kept."""
+        import math
+
+        total, counts, key = self._store.actor_counts()
+        name = self._alias("actor", actor) or actor
+        if name not in counts:
+            found = next((n for n in counts if n.casefold() == name.casefold()), None)
+            if found is None:
+                raise InputError(
+                    f"no document mentions the actor {actor!r}",
+                    "'corpus-search actors' lists the actors the corpus mentions",
+                )
+            name = found
+        kind, code = self._actor_type(name)
+        base = ActorCount(name, kind, code, counts[name], key.get(name, 0))
+        with_this, together = self._store.co_mentions(name)
+        rows = []
+        for other, both in together.items():
+            other_kind, other_code = self._actor_type(other)
+            if both < min_together or (type is not None and other_kind != type):
+                continue
+            lift = both * total / (with_this * counts[other]) if counts.get(other) else 0.0
+            rows.append(
+                CoMention(
+                    other,
+                    other_kind,
+                    other_code,
+                    both,
+                    counts.get(other, both),
+                    lift,
+                    math.log2(lift) if lift > 0 else float("-inf"),
+                )
+            )
+        rows.sort(key=lambda r: (-r.lift, -r.together, r.name))
+        return base, rows[:limit] if limit else rows
+
+    def _actor_type(self, name: str) -> tuple[str | None, str | None]:
+        """(type, code) from the gazetteer, else from a stored document that names it."""
+        actor = self.enricher.gazetteer.actors.get(name)
+        if actor is not None:
+            return actor.type, actor.code
+        result: tuple[str | None, str | None] = self._store.actor_type(name)
+        return result
+
+    # -- exploring ----------------------------------------------------------------------
+
+    def explain(self, text: str | Query | None = "", **filters: Any) -> dict[str, Any]:
+        """How a query is understood: the parsed query, each actor/theme/source value and
+        what it resolved to, date ranges as days, the weighted text fields, the total."""
+        query = text if isinstance(text, Query) else Query.build(text, **filters)
+        return dict(self._store.explain(query, self._alias))
+
+    def trend(
+        self,
+        text: str | Query | None = "",
+        by: str = "year",
+        split: str | None = None,
+        top: int = 5,
+        **filters: Any,
+    ) -> Trend:
+        """Matching documents counted per ``by`` (year or month), one series per top
+        actor, theme or source with ``split``."""
+        from corpus_search.store.explore import TREND_BY, TREND_SPLIT
+
+        if by not in TREND_BY:
+            raise InvalidFilterError(f"unknown period {by!r}", "use --by year or --by month")
+        if split is not None and split not in TREND_SPLIT:
+            raise InvalidFilterError(
+                f"cannot split by {split!r}", f"use one of: {', '.join(TREND_SPLIT)}"
+            )
+        query = text if isinstance(text, Query) else Query.build(text, **filters)
+        result: Trend = self._store.trend(query, self._alias, by, split, top)
+        return result
+
+    def similar(self, doc_id: str, text: str | Query | None = "", **filters: Any) -> SearchResult:
+        """Documents like ``doc_id`` (more-like-this), narrowed by a query and filters."""
+        query = text if isinstance(text, Query) else Query.build(text, **filters)
+        return self._store.similar(doc_id.strip(), query, self._alias)
+
+    def suggest(self, text: str | Query | None = "", **filters: Any) -> Suggestion | None:
+        """"Did you mean": a close spelling of the query that finds documents, or None."""
+        query = text if isinstance(text, Query) else Query.build(text, **filters)
+        result: Suggestion | None = self._store.suggest(query, self._alias)
+        return result
+
+    def matched_words(self, text: str, query_text: str) -> list[str]:
+        """The words of ``text``, as written, that ``query_text`` matches (for highlighting)."""
+        return list(self._store.matched_words(text, query_text, self._alias))
+
+    # -- saved searches (kept in the corpus folder) ---------------------------------------
+
+    @cached_property
+    def saved(self) -> SavedSearches:
+        """Saved searches: ``add``, ``remove``, ``list``, and ``run`` (``new_only``)."""
+        return SavedSearches(self)
+
+    # -- upkeep -------------------------------------------------------------------------
+
+    def check(self) -> Any:
+        """A ``CheckReport``: every stored document opened and verified."""
+        return self._store.check()
+
+    @staticmethod
+    def repair(path: str | Path | None = None) -> Any:
+        """Rebuild the corpus at ``path`` from every document that can still be read, even
+        when it no longer opens; returns a ``CheckReport`` with ``recovered`` and ``lost``."""
+        from corpus_search.store import Store
+
+        return Store.repair(Path(path) if path else default_index_path())
 
 
 def _path_of(error: CorpusSearchError) -> str:

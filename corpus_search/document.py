@@ -14,6 +14,7 @@ from typing import Any
 
 from corpus_search.dates import PartialDate
 from corpus_search.errors import CorpusSearchError, InputError
+from corpus_search.safety import sanitize, sanitize_line
 
 SCHEMA_VERSION = 1
 
@@ -131,24 +132,24 @@ class Document:
         url = _opt_str(data, "url")
         doc_id = _opt_str(data, "id") or (id_for_url(url) if url else id_for_content(body))
         try:
-            authors = [_author(a) for a in data.get("authors") or []]
+            authors = [_author(a) for a in _list(data, "authors")]
             actors = [
                 ActorMention(
-                    name=str(a["name"]),
+                    name=sanitize_line(str(a["name"])),
                     type=str(a.get("type") or "organization"),
                     code=a.get("code"),
                     count=int(a.get("count") or 1),
                     first=int(a.get("first") or 0),
                     key=bool(a.get("key", False)),
                 )
-                for a in data.get("actors") or []
+                for a in _list(data, "actors")
             ]
             themes = [
                 ThemeScore(id=str(t["id"]), score=float(t.get("score") or 0.0))
-                for t in data.get("themes") or []
+                for t in _list(data, "themes")
             ]
-            years = [int(y) for y in data.get("mentioned_years") or []]
-        except (KeyError, TypeError, ValueError) as exc:
+            years = [int(y) for y in _list(data, "mentioned_years")]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InputError(f"malformed document field: {exc}") from None
         try:
             published = _opt_date(data.get("published"))
@@ -165,13 +166,13 @@ class Document:
             published=published,
             updated=updated,
             language=_opt_str(data, "language"),
-            sections=[str(s) for s in data.get("sections") or []],
-            tags=[str(t) for t in data.get("tags") or []],
-            body=body,
+            sections=[sanitize_line(str(s)) for s in _list(data, "sections")],
+            tags=[sanitize_line(str(t)) for t in _list(data, "tags")],
+            body=sanitize(body),
             actors=actors,
             themes=themes,
             mentioned_years=years,
-            mentioned_dates=[str(d) for d in data.get("mentioned_dates") or []],
+            mentioned_dates=[str(d) for d in _list(data, "mentioned_dates")],
             content_hash=_opt_str(data, "content_hash") or "",
             fetched_at=_opt_str(data, "fetched_at"),
             enriched="actors" in data and "themes" in data,
@@ -182,7 +183,16 @@ def _opt_str(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     if value is None or value == "":
         return None
-    return str(value)
+    return sanitize_line(str(value)) or None
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(f"'{key}' must be a list, not {type(value).__name__}")
+    return value
 
 
 def _opt_date(value: Any) -> PartialDate | None:
@@ -192,8 +202,9 @@ def _opt_date(value: Any) -> PartialDate | None:
 
 def _author(value: Any) -> Author:
     if isinstance(value, str):
-        return Author(value)
-    return Author(str(value["name"]), value.get("role") or None)
+        return Author(sanitize_line(value))
+    role = value.get("role")
+    return Author(sanitize_line(str(value["name"])), sanitize_line(str(role)) if role else None)
 
 
 def content_hash(text: str) -> str:

@@ -7,6 +7,7 @@ where one helps, a hint. The CLI maps the whole tree to exit code 2 in one place
     CorpusSearchError
      ├── IndexNotFoundError      no corpus at the given directory
      ├── IndexVersionError       the corpus was written by another schema version
+     ├── IndexDamagedError       the corpus files cannot be read (see `repair`)
      ├── IndexLockedError        another process is writing to the corpus
      ├── QuerySyntaxError        a query that cannot be parsed
      ├── InvalidFilterError      a filter value that cannot be understood (a date, a sort key)
@@ -37,6 +38,10 @@ class IndexNotFoundError(CorpusSearchError):
 
 
 class IndexVersionError(CorpusSearchError):
+    pass
+
+
+class IndexDamagedError(CorpusSearchError):
     pass
 
 

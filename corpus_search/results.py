@@ -105,3 +105,107 @@ class IngestReport:
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
             "seconds": round(self.seconds, 3),
         }
+
+
+@dataclass
+class Trend:
+    """Document counts per period (``by``: year or month), optionally one series per
+    actor, theme or source (``split``). A document whose date is less precise than the
+    period (a year-only date in a monthly trend) is counted in ``imprecise``, never
+    guessed into a period; documents without a date are counted in ``undated``."""
+
+    query: dict[str, Any]
+    by: str
+    split: str | None
+    periods: list[str]
+    series: list[tuple[str, list[int]]]
+    total: int
+    undated: int = 0
+    imprecise: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "query": self.query,
+            "by": self.by,
+            "split": self.split,
+            "periods": self.periods,
+            "series": [
+                {"name": name, "counts": counts, "total": sum(counts)}
+                for name, counts in self.series
+            ],
+            "total": self.total,
+            "undated": self.undated,
+            "imprecise": self.imprecise,
+        }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per period and series, for CSV."""
+        return [
+            {"period": period, "series": name, "count": counts[i]}
+            for name, counts in self.series
+            for i, period in enumerate(self.periods)
+        ]
+
+
+@dataclass
+class Suggestion:
+    """"Did you mean": the query with each ``(typed, suggested)`` change made, and how
+    many documents it finds."""
+
+    changes: list[tuple[str, str]]
+    query: Any  # a corpus_search.query.Query
+    total: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "changes": [{"typed": a, "suggested": b} for a, b in self.changes],
+            "text": self.query.text,
+            "total": self.total,
+        }
+
+
+@dataclass
+class ActorCount:
+    """An actor and how many documents mention it (``key_documents``: where it is key)."""
+
+    name: str
+    type: str | None
+    code: str | None
+    documents: int
+    key_documents: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "code": self.code,
+            "documents": self.documents,
+            "key_documents": self.key_documents,
+        }
+
+
+@dataclass
+class CoMention:
+    """An actor mentioned alongside another: ``together`` documents name both, out of
+    ``documents`` naming this one; ``lift`` = P(both) / (P(this) P(other)), ``pmi`` its
+    base-2 logarithm."""
+
+    name: str
+    type: str | None
+    code: str | None
+    together: int
+    documents: int
+    lift: float
+    pmi: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "code": self.code,
+            "together": self.together,
+            "documents": self.documents,
+            "lift": round(self.lift, 3),
+            "pmi": round(self.pmi, 3),
+        }

@@ -15,6 +15,19 @@ SHARED = ROOT.parent / "shared" / "data"
 SEED = SHARED / "seed" / "000_a19f6c9843bf90df.txt"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="also run tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with pytest --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared/data, or skip the test when that folder is absent (as on a
     user's machine: the real pages are third-party material we do not ship)."""

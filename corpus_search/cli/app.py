@@ -15,13 +15,22 @@ PROG = "corpus-search"
 
 # name -> (module, function): imported only when the command runs.
 COMMANDS = {
+    "check": ("corpus_search.cli.check", "check"),
+    "crawl": ("corpus_search.cli.crawl", "crawl"),
+    "sites": ("corpus_search.cli.sites", "sites"),
     "ingest": ("corpus_search.cli.ingest", "ingest"),
+    "repair": ("corpus_search.cli.check", "repair"),
     "search": ("corpus_search.cli.search", "search"),
+    "similar": ("corpus_search.cli.similar", "similar"),
+    "saved": ("corpus_search.cli.saved", "saved"),
+    "trend": ("corpus_search.cli.trend", "trend"),
+    "tui": ("corpus_search.cli.tui", "tui"),
     "show": ("corpus_search.cli.documents", "show"),
     "export": ("corpus_search.cli.documents", "export"),
     "stats": ("corpus_search.cli.stats", "stats"),
     "demo": ("corpus_search.cli.demo", "demo"),
     "reindex": ("corpus_search.cli.reindex", "reindex"),
+    "actors": ("corpus_search.cli.actors", "actors"),
 }
 
 
@@ -64,6 +73,9 @@ def run_mapped(call: Any) -> int:
     except click.Abort:
         _error("interrupted")
         return 130
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message(), err=True)
+        return 2  # like grep called without arguments
     except click.UsageError as exc:
         if debug:
             raise

@@ -11,13 +11,19 @@ import click
 from corpus_search.cli.options import console, open_corpus
 
 
-def run_ingest(ctx: click.Context, paths: tuple[Path, ...] | list[Path], as_json: bool) -> Any:
-    """Ingest with a progress bar on stderr and a summary line; return the report."""
+def run_ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...] | list[Path],
+    as_json: bool,
+    **data_files: Any,
+) -> Any:
+    """Ingest with a progress bar on stderr and a summary line; return the report.
+    ``data_files`` (gazetteer_files, taxonomy_files) go to ``Corpus.open``."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from corpus_search.render.terminal import ingest_summary
 
-    corpus = open_corpus(ctx, create=True)
+    corpus = open_corpus(ctx, create=True, **data_files)
     err = console(stderr=True)
     with Progress(
         SpinnerColumn(),
@@ -48,14 +54,36 @@ def run_ingest(ctx: click.Context, paths: tuple[Path, ...] | list[Path], as_json
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option(
+    "--gazetteer",
+    "gazetteer_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own actors file (same shape as the packaged ones); repeatable.",
+)
+@click.option(
+    "--taxonomy",
+    "taxonomy_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own themes file (same shape as themes.json); repeatable.",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> int:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    gazetteer_files: tuple[Path, ...],
+    taxonomy_files: tuple[Path, ...],
+) -> int:
     """Add local files to the corpus: .html/.htm pages, .txt/.md texts, .jsonl exports,
     or folders of them (recursively). Re-ingesting a document updates it in place.
 
     Exit status: 0 all read, 1 nothing to ingest, 2 some files failed (the rest are kept).
     """
-    report = run_ingest(ctx, paths, as_json)
+    report = run_ingest(
+        ctx, paths, as_json, gazetteer_files=gazetteer_files, taxonomy_files=taxonomy_files
+    )
     if report.failed:
         return 2
     return 0 if (report.added or report.updated or report.skipped) else 1

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from corpus_search.query import FACETS, SORTS, Query
+from corpus_search.query import DEFAULT_FACETS, FACETS, SORTS, Query
 from corpus_search.render import FORMATS
 
 
@@ -144,11 +144,25 @@ def paging_options(func: Callable) -> Callable:
         help="How many results to skip.",
     )
     @click.option(
-        "--facets", "facets", is_flag=True, help="Count results by actor, theme, source and year."
+        "--facets",
+        "facets",
+        is_flag=False,
+        flag_value=",".join(DEFAULT_FACETS),
+        default=None,
+        metavar="[NAMES]",
+        help="Count results by actor, theme, source and year; or by the facets named "
+        "(comma-separated: actor,theme,source,year,author).",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, limit: int, offset: int, facets: bool, **kwargs: Any) -> Any:
-        return func(*args, limit=limit, offset=offset, facets=facets, **kwargs)
+    def wrapper(*args: Any, limit: int, offset: int, facets: str | None, **kwargs: Any) -> Any:
+        names = tuple(n.strip() for n in (facets or "").split(",") if n.strip())
+        unknown = [n for n in names if n not in FACETS]
+        if unknown:
+            raise click.UsageError(
+                f"unknown facet {unknown[0]!r}: use any of {', '.join(FACETS)} "
+                "(a query goes before --facets)"
+            )
+        return func(*args, limit=limit, offset=offset, facets=names, **kwargs)
 
     return wrapper
 

@@ -24,15 +24,40 @@ from corpus_search.cli.options import console, open_corpus
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Your own themes file (same shape as themes.json); repeatable.",
 )
+@click.option(
+    "--from-archive",
+    is_flag=True,
+    help="Also re-extract every crawled page from INDEX/archive (WARC), offline.",
+)
 @click.pass_context
 def reindex(
-    ctx: click.Context, gazetteer_files: tuple[Path, ...], taxonomy_files: tuple[Path, ...]
+    ctx: click.Context,
+    gazetteer_files: tuple[Path, ...],
+    taxonomy_files: tuple[Path, ...],
+    from_archive: bool = False,
 ) -> int:
     """Re-tag every document (actors, themes, dates) with the current data files and
-    your own, without the source files. Documents whose tags do not change are skipped."""
+    your own, without the source files. Documents whose tags do not change are skipped.
+    With --from-archive, crawled pages are first extracted again from the WARC archive
+    (nothing is fetched), so an improved extractor reaches pages crawled long ago."""
     from corpus_search.render.terminal import ingest_summary
 
     corpus = open_corpus(ctx, gazetteer_files=gazetteer_files, taxonomy_files=taxonomy_files)
+    if from_archive:
+        from corpus_search.crawl.archive import archive_files
+        from corpus_search.errors import InputError
+
+        if not archive_files(corpus.path):
+            raise InputError(
+                f"no WARC archive in {corpus.path / 'archive'}",
+                "crawl first, or ingest WARC files with 'corpus-search ingest FILE.warc.gz'",
+            )
+        extracted = corpus.reindex_from_archive()
+        for failure in extracted.failed:
+            click.echo(f"corpus-search: skipped {failure.reason}", err=True)
+        console(stderr=True).print(
+            "from the archive: " + ingest_summary(extracted), highlight=False
+        )
     report = corpus.reindex()
     console(stderr=True).print(ingest_summary(report), highlight=False)
     return 0

@@ -11,9 +11,15 @@ copyright line and a press contact.
 from __future__ import annotations
 
 import json
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from html import escape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -124,6 +130,8 @@ def build_site(dest: str | Path) -> list[Path]:
             folder = dest / tank.slug if number == 1 else dest / tank.slug / "page" / str(number)
             _write(folder / "index.html", _listing_page(tank, chunk, number, len(chunks)))
     _write(dest / "index.html", _home_page(tanks))
+    _write(dest / "robots.txt", _robots())
+    _write(dest / "sitemap.xml", _sitemap(articles))
     return pages
 
 
@@ -139,7 +147,9 @@ def _write(path: Path, html: str) -> Path:
 def _head_meta(article: Article) -> str:
     a, tank, style = article, article.tank, article.tank.style
     names = [n for n, _ in a.authors]
-    lines = [f'<link rel="canonical" href="{escape(a.canonical)}">'] if style != "visible" else []
+    # Every page declares its canonical URL (as nearly all real sites do): it is the
+    # document's identity, the same whether the page is ingested from disk or crawled.
+    lines = [f'<link rel="canonical" href="{escape(a.canonical)}">']
     if style == "jsonld":
         data: dict[str, Any] = {
             "@context": "https://schema.org",
@@ -300,3 +310,74 @@ def _home_page(tanks: list[Tank]) -> str:
 <html lang="en"><head><meta charset="utf-8"><title>corpus-search demo site</title></head>
 <body><h1>Demo think tanks</h1><p>Invented institutions with original sample commentary.</p><ul>{items}</ul></body></html>
 """
+
+
+# -- crawling the site over loopback --------------------------------------------------------
+
+BASE_PLACEHOLDER = "{{base}}"
+
+
+def _robots() -> str:
+    return (
+        "# The demo site welcomes crawlers, at a gentle pace.\n"
+        "User-agent: *\n"
+        "Disallow: /drafts/\n"
+        f"Sitemap: {BASE_PLACEHOLDER}/sitemap.xml\n"
+    )
+
+
+def _sitemap(articles: list[Article]) -> str:
+    items = "".join(
+        f"<url><loc>{BASE_PLACEHOLDER}/{a.path}</loc><lastmod>{a.published.isoformat()}</lastmod></url>"
+        for a in sorted(articles, key=lambda a: a.path)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>\n'
+    )
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the rendered site; robots.txt and sitemap.xml get the server's own address
+    in place of ``{{base}}`` (the port is known only once the server is up)."""
+
+    def do_GET(self) -> None:
+        if self.path in ("/robots.txt", "/sitemap.xml"):
+            file = Path(self.directory) / self.path.lstrip("/")
+            host = self.headers.get("Host") or "127.0.0.1"
+            data = file.read_text("utf-8").replace(BASE_PLACEHOLDER, f"http://{host}").encode()
+            self.send_response(200)
+            kind = "text/plain" if self.path.endswith(".txt") else "application/xml"
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet: the crawler reports what it fetched
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up (a crawler closing its connections) is no error."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve_site(root: str | Path, port: int = 0) -> Iterator[str]:
+    """Serve the rendered site at ``root`` on 127.0.0.1 (in a thread) and yield its base
+    URL, e.g. ``http://127.0.0.1:8642``; the server stops when the block ends."""
+    handler = partial(_Handler, directory=str(root))
+    server = _QuietServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

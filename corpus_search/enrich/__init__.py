@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from corpus_search.document import Document
-from corpus_search.enrich.actors import Gazetteer, mark_key_actors
+from corpus_search.enrich.actors import Gazetteer, lead_length, mark_key_actors
 from corpus_search.enrich.dates import mentioned_dates, mentioned_years
 from corpus_search.enrich.themes import Taxonomy
 
@@ -29,7 +29,7 @@ class Enricher:
         """A copy of ``doc`` with actors, themes, mentioned years and dates computed."""
         head = "\n".join(part for part in (doc.title, doc.subtitle) if part)
         text = f"{head}\n{doc.body}" if head else doc.body
-        lead = len(head) + 1 + len(doc.body.split("\n\n", 1)[0])
+        lead = lead_length(head, doc.body)
         return dataclasses.replace(
             doc,
             actors=mark_key_actors(self.gazetteer.tag(text), lead),

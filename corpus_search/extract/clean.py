@@ -4,23 +4,9 @@ pull quotes, closing boilerplate, author strings."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from corpus_search.document import Author
-
-# ANSI/OSC escape sequences, C0/C1 controls (but \t and \n) and bidi overrides: text from
-# the web must never drive a terminal.
-_ESCAPES = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b.?")
-_CONTROLS = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-
-
-def sanitize(text: str) -> str:
-    """Remove terminal escapes, control and bidi characters; NFC-normalise."""
-    text = _ESCAPES.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
+from corpus_search.safety import sanitize
 
 
 def squash(text: str) -> str:
@@ -33,16 +19,22 @@ def norm_key(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
-def drop_repeats(paragraphs: list[str], min_words: int = 4) -> list[str]:
-    """Keep each passage once: a paragraph that repeats an earlier one, or that stands
-    whole inside a longer paragraph (a pull quote set as a display line), is dropped."""
+def drop_repeats(
+    paragraphs: list[str], min_words: int = 4, *, exact: bool = True, max_words: int = 10_000
+) -> list[str]:
+    """Keep each passage once: a paragraph that stands whole inside a longer paragraph
+    (a pull quote set as a display line) is dropped, and so, with ``exact``, is one that
+    repeats an earlier one word for word. HTML pages pass ``exact=False``: there a pull
+    quote comes out of its own element and the substring rule finds it, while a repeated
+    paragraph (a recipe step, a refrain) is the author's. A passage longer than
+    ``max_words`` is never taken for a pull quote."""
     keys = [norm_key(p) for p in paragraphs]
     kept: list[str] = []
     seen: set[str] = set()
     for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
-        if not key or key in seen:
+        if not key or (exact and key in seen):
             continue
-        if len(key.split()) >= min_words and any(
+        if min_words <= len(key.split()) <= max_words and any(
             j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
         ):
             continue
@@ -73,8 +65,12 @@ COPYRIGHT = re.compile(
 
 
 def is_boilerplate(line: str) -> bool:
+    """A closing line that is not the article. Contact details count only in a short
+    line: a paragraph of prose that mentions a phone call is still the article."""
     text = line.strip().lstrip("-–•* ").strip()
-    return bool(BOILERPLATE.match(text)) or bool(CONTACT.search(text))
+    if BOILERPLATE.match(text):
+        return True
+    return len(text.split()) <= 25 and bool(CONTACT.search(text))
 
 
 def parse_copyright(line: str) -> tuple[str, int | None] | None:
@@ -89,7 +85,17 @@ def parse_copyright(line: str) -> tuple[str, int | None] | None:
     return owner, int(year) if year else None
 
 
-_BY = re.compile(r"^\s*(?:by|written by|words by|authors?:)\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"^\s*(?:(?:by|written by|words by|par|por)\s*:?|authors?:)\s+", re.IGNORECASE
+)
+# What follows the names in a printed byline: a date or time, an editor, an update note.
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:edited by|updated|published|posted)\b.*$"
+    r"|\s+(?:\d|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\((?=[^)]*(?:(?<![\w'’-])[a-z]|/))[^)]*\)")
+_DEGREE = re.compile(r"^(?:MA|MS|MSc|MPhil|PhD|Ph\.D\.|DPhil|MD|MPH|MBA|RN|JD)$")
 _ROLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|van|von|der|bin|al|el|la|le|y)$")
 
@@ -99,12 +105,17 @@ def looks_like_name(text: str) -> bool:
     parts = text.split()
     if not 2 <= len(parts) <= 5 or re.search(r"[\d@:;!?]", text):
         return False
+    if len(parts[0]) == 1:  # "S Sky": a leading initial carries its full stop
+        return False
     return all(_NAME_WORD.match(p) for p in parts) and any(len(p) > 2 for p in parts)
 
 
 def split_authors(text: str) -> list[Author]:
     """Authors from a byline: "By A and B", "A, B and C", "A | Senior Fellow"."""
     text = squash(_BY.sub("", sanitize(text))).strip(" ,;")
+    text = _BYLINE_TAIL.sub("", text).strip(" ,;|–—-•·")
+    # "(avec Damien Leloup)", "(http://...)" are asides; "Bruno (Henrique) Rodrigues" is a name.
+    text = squash(_ASIDE.sub(" ", text).replace("(", " ").replace(")", " "))
     if not text:
         return []
     parts = _ROLE_SPLIT.split(text, maxsplit=1)
@@ -112,6 +123,8 @@ def split_authors(text: str) -> list[Author]:
         return [Author(parts[0], parts[1].strip() or None)]
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
     names = [n.strip() for n in names if n.strip()]
+    if len(names) > 1 and all(_DEGREE.match(n) for n in names[1:]) and looks_like_name(names[0]):
+        return [Author(names[0], ", ".join(names[1:]))]  # "Brenda Goodman, MA"
     if names and all(looks_like_name(n) for n in names):
         return [Author(n) for n in names]
     # "Name, Role" where the role is not a name.

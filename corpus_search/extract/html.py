@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml import html as lxml_html
 
 from corpus_search.dates import PartialDate
 from corpus_search.document import Author, Document
@@ -31,6 +34,7 @@ from corpus_search.extract.clean import (
     split_authors,
     squash,
 )
+from corpus_search.extract.language import detect_language
 
 _ARTICLE_TYPES = {
     "article",
@@ -63,14 +67,15 @@ class Metadata:
 def extract_html(html: str, url: str | None = None) -> Document:
     """A Document (not yet enriched) from an HTML page."""
     html = sanitize(html)
-    soup = BeautifulSoup(html, "lxml")
-    meta = read_metadata(soup, url)
-    sections, paragraphs = _main_text(html, soup, meta)
+    root = parse_html(html)
+    meta = read_metadata(root, url, html)
+    sections, paragraphs = _main_text(html, root, meta)
     body_parts: list[str] = []
     for kind, text in paragraphs:
         body_parts.append(text)
         if kind == "h":
             sections.append(text)
+    body = "\n\n".join(body_parts)
     return Document(
         id="",
         url=meta.url or url,
@@ -80,29 +85,69 @@ def extract_html(html: str, url: str | None = None) -> Document:
         authors=meta.authors,
         published=meta.published,
         updated=meta.updated,
-        language=meta.language,
+        language=detect_language(body, meta.language),
         sections=sections,
         tags=meta.tags,
-        body="\n\n".join(body_parts),
+        body=body,
     )
+
+
+# -- the page tree ----------------------------------------------------------------------
+
+# One lxml parse serves every metadata reader (BeautifulSoup's tree cost as much as all of
+# them together). Comments and processing instructions are not page text.
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+Element = Any  # an lxml HtmlElement (lxml ships no type hints)
+
+
+def parse_html(html: str) -> Element:
+    """The page's ``<html>`` element; an empty one for a page lxml cannot read."""
+    text = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str with a declaration
+    try:
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return lxml_html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+
+
+def _text_of(element: Element) -> str:
+    return squash(" ".join(element.itertext()))
+
+
+def _first_element(root: Element, *names: str) -> Element | None:
+    for name in names:
+        found = next(root.iter(name), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _within(element: Element, names: set[str]) -> bool:
+    return any(parent.tag in names for parent in element.iterancestors())
 
 
 # -- metadata ---------------------------------------------------------------------------
 
 
-def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
+def read_metadata(
+    root: Element, url: str | None = None, html_source: str | None = None
+) -> Metadata:
     meta = Metadata()
-    tags = _meta_tags(soup)
-    ld = _json_ld_article(soup)
+    tags = _meta_tags(root)
+    ld = _json_ld_article(root)
 
+    title_element = _first_element(root, "title")
+    visible = " ".join(
+        [_text_of(title_element) if title_element is not None else "", _h1(root) or ""]
+    )
+    headline = _text(ld.get("headline"))
     meta.title = _first(
-        _text(ld.get("headline")),
+        headline if _same_subject(headline, visible) else None,
         tags.get("citation_title"),
-        tags.get("og:title"),
         tags.get("dc.title"),
+        tags.get("og:title"),
         tags.get("twitter:title"),
-        _h1(soup),
-        _title_tag(soup),
+        _title_or_h1(root),
     )
     meta.subtitle = _first(
         _text(ld.get("description")), tags.get("og:description"), tags.get("description")
@@ -112,10 +157,13 @@ def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
         or _names(tags.getall("citation_author"))
         or _names(tags.getall("dc.creator"))
         or _names(tags.getall("author"))
-        or _byline(soup)
-        or _written_by(soup)
+        or _names(tags.getall("parsely-author"))
+        or _names(tags.getall("article:author"))
+        or _names(tags.getall("byl"))
+        or _byline(root)
+        or _written_by(root)
     )
-    meta.published = _first_date(
+    published_raw = _first_dated(
         ld.get("datePublished"),
         tags.get("article:published_time"),
         tags.get("citation_publication_date"),
@@ -126,30 +174,38 @@ def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
         tags.get("pubdate"),
         tags.get("publish-date"),
         tags.get("parsely-pub-date"),
-        _time_element(soup),
+        tags.get("datepublished"),
+        tags.get("og:article:published_time"),
+        tags.get("sailthru.date"),
+        _time_element(root),
     )
+    meta.published = _parse_date(published_raw)
     meta.updated = _first_date(ld.get("dateModified"), tags.get("article:modified_time"))
-    if meta.published is None:
-        meta.published = _htmldate(str(soup), url)
     publisher = ld.get("publisher")
     meta.source = _first(
         _text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
         tags.get("og:site_name"),
         tags.get("dc.publisher"),
         tags.get("citation_publisher"),
-        _copyright_owner(soup),
-        _title_suffix(soup),
+        _copyright_owner(root),
+        _title_suffix(root),
         _host(url),
     )
-    canonical = soup.find("link", rel="canonical")
+    canonical = next(
+        (
+            link.get("href")
+            for link in root.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split()
+        ),
+        None,
+    )
     meta.url = _first(
-        str(canonical.get("href") or "") if isinstance(canonical, Tag) else None,
+        str(canonical) if canonical else None,
         tags.get("og:url"),
     )
     if meta.url and not meta.url.startswith(("http://", "https://")):
         meta.url = None
-    html_tag = soup.find("html")
-    lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
+    lang = root.get("lang") or root.get("xml:lang")
     meta.language = _first(
         str(lang) if lang else None, _text(ld.get("inLanguage")), tags.get("dc.language")
     )
@@ -164,9 +220,100 @@ def read_metadata(soup: BeautifulSoup, url: str | None = None) -> Metadata:
     if not found_tags and tags.get("keywords"):
         found_tags = (tags.get("keywords") or "").split(",")
     if not found_tags:
-        found_tags = _visible_tags(soup)
+        found_tags = _visible_tags(root)
     meta.tags = list(dict.fromkeys(squash(t) for t in found_tags if squash(t)))
+    # A date in the page's own address is the publisher's local day; a timestamp in UTC
+    # can fall on the next or previous one. Within a day of each other, the address wins.
+    url_day = _url_date(meta.url) or _url_date(url)
+    if url_day and (
+        meta.published is None
+        or meta.published.day is None
+        or _utc_day_may_be(published_raw, meta.published, url_day)
+    ):
+        meta.published = (
+            url_day
+            if meta.published is None or meta.published.year == url_day.year
+            else meta.published
+        )
+    if meta.published is None:
+        meta.published = _printed_date(root)
+    if meta.published is None:
+        meta.published = _htmldate(html_source or lxml_html.tostring(root, encoding="unicode"), url)
     return meta
+
+
+def _printed_date(root: Element) -> PartialDate | None:
+    """A date printed just under the headline ("13 Oct 2020 18:29", "August 06, 2019"),
+    as pages without date metadata show it: the first short text after the ``<h1>``
+    that reads as a full date, within a few lines of it."""
+    for h1 in list(root.iter("h1"))[:3]:  # the first h1 is sometimes the site's logo
+        seen = 0
+        for text in _texts_after(h1):
+            text = squash(text)
+            if not text:
+                continue
+            seen += len(text)
+            if seen > 600:
+                break
+            if len(text) <= 80:
+                found = parse_text_date(text)
+                if found:
+                    return PartialDate.from_date(found)
+    return None
+
+
+def _texts_after(element: Element) -> Iterator[str]:
+    """The text of the page after ``element`` (not inside it), in reading order."""
+    yield element.tail or ""
+    for following in element.itersiblings():
+        if isinstance(following.tag, str) and following.tag not in ("script", "style"):
+            yield from following.itertext()
+        yield following.tail or ""
+    parent = element.getparent()
+    if parent is not None and parent.tag not in ("body", "html"):
+        yield from _texts_after(parent)
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)"
+    r"|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)"
+)
+
+
+def _url_date(url: str | None) -> PartialDate | None:
+    """A full date in a URL path: /2020/02/17/, /2020-02-17-, -20200113."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlparse(url).path)
+    if not match:
+        return None
+    groups = [g for g in match.groups() if g]
+    try:
+        found = date(int(groups[0]), int(groups[1]), int(groups[2]))
+    except ValueError:
+        return None
+    return PartialDate.from_date(found) if 1990 <= found.year <= 2100 else None
+
+
+_UTC_TIME = re.compile(
+    r"[T ](\d{1,2}):\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(Z|[+-]00:?00|GMT|UTC)?$", re.I
+)
+
+
+def _utc_day_may_be(raw: str | None, stamped: PartialDate, day: PartialDate) -> bool:
+    """Whether ``day`` (from the URL) can be the local day of a UTC timestamp dated
+    ``stamped``: the day before for a time early in the UTC day (an evening in the
+    Americas), the day after for a late one (a morning in Europe or Asia). A timestamp
+    with its own non-zero offset is already local and keeps its day."""
+    match = _UTC_TIME.search(str(raw or "").strip())
+    if not match or stamped.month is None or stamped.day is None:
+        return False
+    if match.group(2) is None and re.search(r"[+-]\d{2}:?\d{2}$", str(raw).strip()):
+        return False
+    hour = int(match.group(1))
+    assert day.month is not None and day.day is not None
+    gap = (date(day.year, day.month, day.day) - date(stamped.year, stamped.month, stamped.day)).days
+    return (gap == -1 and hour < 8) or (gap == 1 and hour >= 14) or gap == 0
 
 
 class _Tags(dict[str, list[str]]):
@@ -178,23 +325,36 @@ class _Tags(dict[str, list[str]]):
         return list(super().get(key) or [])
 
 
-def _meta_tags(soup: BeautifulSoup) -> _Tags:
+def _meta_tags(root: Element) -> _Tags:
+    """Meta values by lowercased key; Dublin Core's ``dc:``/``dcterms:`` spellings as
+    ``dc.``. A value given as RDFa ``property`` comes before one given as ``name``."""
     found = _Tags()
-    for tag in soup.find_all("meta"):
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+    from_property: Counter[str] = Counter()
+    for tag in root.iter("meta"):
+        prop = tag.get("property")
+        keys = prop or tag.get("name") or tag.get("itemprop")
         value = tag.get("content")
-        if key and value and str(value).strip():
-            found.setdefault(str(key).strip().lower(), []).append(squash(str(value)))
+        if not keys or not value or not str(value).strip():
+            continue
+        for key in str(keys).lower().split():  # "dc:creator twitter:site_name"
+            key = re.sub(r"^(?:dc|dcterms):", "dc.", key).replace("dcterms.", "dc.")
+            values = found.setdefault(key, [])
+            if prop:
+                values.insert(from_property[key], squash(str(value)))
+                from_property[key] += 1
+            else:
+                values.append(squash(str(value)))
     return found
 
 
-def _json_ld_article(soup: BeautifulSoup) -> dict[str, Any]:
+def _json_ld_article(root: Element) -> dict[str, Any]:
     """The first Article-like object in the page's JSON-LD, keys without their ``@``."""
     candidates: list[dict[str, Any]] = []
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
-        try:
-            data = json.loads(script.string or script.get_text() or "")
-        except ValueError:
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        data = _load_json_ld(script.text or "")
+        if data is None:
             continue
         stack: list[Any] = [data]
         while stack:
@@ -209,6 +369,22 @@ def _json_ld_article(soup: BeautifulSoup) -> dict[str, Any]:
                 if any(str(t).lower() in _ARTICLE_TYPES for t in names if t):
                     candidates.append(item)
     return candidates[0] if candidates else {}
+
+
+_JSON_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def _load_json_ld(text: str) -> Any:
+    """A JSON-LD block as sites write it: inside CDATA or comment markers, with raw
+    newlines in strings, or with trailing commas. None when it is not JSON."""
+    text = _JSON_WRAPPER.sub("", text.strip())
+    for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
+        try:
+            return json.loads(attempt, strict=False)
+        except ValueError:
+            continue
+    return None
 
 
 def _ld_authors(value: Any) -> list[Author]:
@@ -236,29 +412,51 @@ def _names(values: list[str]) -> list[Author]:
     return _unique(authors)
 
 
-def _byline(soup: BeautifulSoup) -> list[Author]:
-    """A visible byline: an element whose class or rel says author/byline."""
-    for element in soup.select('[rel="author"], [class*="byline"], [class*="author"]'):
-        if element.find_parent(["aside", "footer", "nav"]) or _in_related(element):
+_NOT_A_NAME_CLASS = re.compile(r"title|role|job|position|date|time|bio|desc|avatar|image", re.I)
+
+
+def _byline(root: Element) -> list[Author]:
+    """A visible byline: an element whose class, rel or itemprop says author/byline.
+    Where a byline holds its own author elements (a link per name), the names come from
+    those, so a job title or date printed beside them stays out."""
+    candidates = [
+        element
+        for element in _with_class(root, ("byline", "author"), rel_author=True)
+        if not _within(element, {"aside", "footer", "nav"}) and not _in_related(element)
+    ]
+    inner = set(candidates)
+    for element in candidates:
+        text = _text_of(element)
+        if not text or len(text) >= 200:
             continue
-        text = squash(element.get_text(" "))
-        if text and len(text) < 200:
-            found = split_authors(text)
-            if found:
-                return found
+        parts = [
+            d
+            for d in element.iterdescendants()
+            if d in inner
+            and not _NOT_A_NAME_CLASS.search(d.get("class") or "")
+            and not any(x in inner for x in d.iterdescendants())  # the innermost ones
+        ]
+        from_parts = _unique([a for d in parts for a in split_authors(_text_of(d))])
+        if from_parts:
+            return from_parts
+        found = split_authors(text)
+        if found:
+            return found
     return []
 
 
 _WRITTEN_BY = re.compile(r"^\s*(?:written by|about the authors?|authors?)\s*:?\s*$", re.I)
 
 
-def _written_by(soup: BeautifulSoup) -> list[Author]:
+def _written_by(root: Element) -> list[Author]:
     """A "Written by" block: a heading, then names each followed by an optional role."""
-    for heading in soup.find_all(string=_WRITTEN_BY):
-        block = heading.parent.parent if heading.parent else None
-        if not isinstance(block, Tag) or _in_related(block):
+    for heading in root.iter():
+        if not isinstance(heading.tag, str) or not _WRITTEN_BY.search(heading.text or ""):
             continue
-        lines = [squash(t) for t in block.stripped_strings][1:]
+        block = heading.getparent()
+        if block is None or _in_related(block):
+            continue
+        lines = [squash(t) for t in block.itertext() if t.strip()][1:]
         authors: list[Author] = []
         for line in lines:
             if is_boilerplate(line):
@@ -272,51 +470,75 @@ def _written_by(soup: BeautifulSoup) -> list[Author]:
     return []
 
 
-def _copyright_owner(soup: BeautifulSoup) -> str | None:
+_COPYRIGHT_SIGN = re.compile(r"©|copyright", re.I)
+
+
+def _copyright_owner(root: Element) -> str | None:
     from corpus_search.extract.clean import parse_copyright
 
-    footer = soup.find("footer")
-    scope = footer if isinstance(footer, Tag) else soup
-    for text in scope.find_all(string=re.compile(r"©|copyright", re.I)):
-        found = parse_copyright(squash(str(text)))
+    footer = _first_element(root, "footer")
+    scope = footer if footer is not None else root
+    for text in scope.itertext():
+        if not _COPYRIGHT_SIGN.search(text):
+            continue
+        found = parse_copyright(squash(text))
         if found:
             return found[0]
     return None
 
 
-def _title_suffix(soup: BeautifulSoup) -> str | None:
-    title = soup.find("title")
-    if not isinstance(title, Tag):
+def _title_suffix(root: Element) -> str | None:
+    title = _first_element(root, "title")
+    if title is None:
         return None
-    parts = re.split(r"\s+[|–—]\s+", squash(title.get_text(" ")))
+    parts = re.split(r"\s+[|–—]\s+", _text_of(title))
     return parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 8 else None
 
 
-def _visible_tags(soup: BeautifulSoup) -> list[str]:
-    for element in soup.select('[class*="tags"], [class*="topics"]'):
-        if _in_related(element) or element.find_parent(["nav", "footer"]):
+def _visible_tags(root: Element) -> list[str]:
+    for element in _with_class(root, ("tags", "topics")):
+        if _in_related(element) or _within(element, {"nav", "footer"}):
             continue
-        values = [squash(a.get_text(" ")) for a in element.find_all("a")]
+        values = [_text_of(a) for a in element.iter("a")]
         values = [v for v in values if v and len(v) < 60]
         if values:
             return values
     return []
 
 
-def _in_related(element: Tag) -> bool:
-    for parent in element.parents:
-        classes = " ".join(parent.get("class") or []) + " " + str(parent.get("id") or "")
+def _with_class(root: Element, words: tuple[str, ...], rel_author: bool = False) -> list[Element]:
+    """Elements, in page order, whose class attribute contains one of ``words`` (as CSS
+    ``[class*=word]`` does), or with ``rel="author"``."""
+    found: list[Element] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if rel_author and (
+            "author" in (element.get("rel") or "").lower().split()
+            or "author" in (element.get("itemprop") or "").lower().split()
+        ):
+            found.append(element)
+            continue
+        classes = (element.get("class") or "").lower()
+        if classes and any(word in classes for word in words):
+            found.append(element)
+    return found
+
+
+def _in_related(element: Element) -> bool:
+    for parent in element.iterancestors():
+        classes = (parent.get("class") or "") + " " + (parent.get("id") or "")
         if re.search(r"related|recommend|more-from|promo|teaser", classes, re.I):
             return True
     return False
 
 
-def _time_element(soup: BeautifulSoup) -> str | None:
-    scope = soup.find("article") or soup.find("main") or soup
-    for element in scope.find_all("time"):
+def _time_element(root: Element) -> str | None:
+    scope = _first_element(root, "article", "main")
+    for element in (scope if scope is not None else root).iter("time"):
         if _in_related(element):
             continue
-        value = element.get("datetime") or element.get_text(" ")
+        value = element.get("datetime") or _text_of(element)
         if value:
             return str(value)
     return None
@@ -332,17 +554,45 @@ def _htmldate(html: str, url: str | None) -> PartialDate | None:
     return _parse_date(found)
 
 
-def _h1(soup: BeautifulSoup) -> str | None:
-    h1 = soup.find("h1")
-    return squash(h1.get_text(" ")) if isinstance(h1, Tag) else None
+def _title_or_h1(root: Element) -> str | None:
+    """Without structured data: the ``<title>`` less its site suffix, which names the
+    page as its publisher means it; the first ``<h1>`` when there is no title, or when
+    the title is the h1 plus a suffix the split missed."""
+    title, h1 = _title_tag(root), _h1(root)
+    if not title:
+        return h1
+    if h1 and norm_key(title).startswith(norm_key(h1)) and norm_key(h1):
+        return h1
+    return title
 
 
-def _title_tag(soup: BeautifulSoup) -> str | None:
-    title = soup.find("title")
-    if not isinstance(title, Tag):
+def _h1(root: Element) -> str | None:
+    h1 = _first_element(root, "h1")
+    return _text_of(h1) if h1 is not None else None
+
+
+def _same_subject(declared: str | None, visible: str) -> bool:
+    """Whether a JSON-LD headline can name this page: at least half its words are in
+    the page's ``<title>`` or ``<h1>``. (Wikipedia's "headline" is the subject's one-line
+    description, not the article's title.)"""
+    words = set(norm_key(declared or "").split())
+    shown = set(norm_key(visible).split())
+    if not words or not shown:
+        return bool(words)
+    return len(words & shown) * 2 >= len(words)
+
+
+def _title_tag(root: Element) -> str | None:
+    """The ``<title>`` less a trailing " | Site" part, unless that would leave a single
+    word ("Mozilla - Wikipedia" stays whole)."""
+    title = _first_element(root, "title")
+    if title is None:
         return None
-    text = squash(title.get_text(" "))
-    return re.split(r"\s+[|–—-]\s+[^|–—-]+$", text)[0] if text else None
+    text = _text_of(title)
+    if not text:
+        return None
+    head = re.split(r"\s+[|–—-]\s+[^|–—-]+$", text)[0]
+    return head if len(head.split()) > 1 else text
 
 
 def _host(url: str | None) -> str | None:
@@ -382,6 +632,14 @@ def _parse_date(value: Any) -> PartialDate | None:
     return PartialDate.from_date(found) if found else None
 
 
+def _first_dated(*values: Any) -> str | None:
+    """The first of ``values`` that reads as a date, as written."""
+    for value in values:
+        if _parse_date(value):
+            return str(value)
+    return None
+
+
 def _first_date(*values: Any) -> PartialDate | None:
     for value in values:
         parsed = _parse_date(value)
@@ -401,35 +659,35 @@ def _unique(authors: list[Author]) -> list[Author]:
 # -- main text ----------------------------------------------------------------------------
 
 
-def _main_text(
-    html: str, soup: BeautifulSoup, meta: Metadata
-) -> tuple[list[str], list[tuple[str, str]]]:
+def _main_text(html: str, root: Element, meta: Metadata) -> tuple[list[str], list[tuple[str, str]]]:
     """(sections, [(kind, text)]) with kind "h" for a heading and "p" for a paragraph."""
-    items = _trafilatura_items(html, meta.url) or _fallback_items(soup)
+    items = _trafilatura_items(html, meta.url) or _fallback_items(root)
     author_names = {a.name for a in meta.authors}
     title_key = norm_key(meta.title or "")
     subtitle_key = norm_key(meta.subtitle or "")
     cleaned: list[tuple[str, str]] = []
     for kind, text in items:
         key = norm_key(text)
-        if not key or key in (title_key, subtitle_key):
+        if not key or key == title_key or (kind == "h" and key == subtitle_key):
             continue
         if kind != "h" and (is_boilerplate(text) or _is_byline(text, author_names)):
             continue
         cleaned.append((kind, text))
     # Pull quotes and repeated display lines: keep each passage once.
     texts = [t for k, t in cleaned if k != "h"]
-    keep = set(drop_repeats(texts))
+    keep = set(drop_repeats(texts, exact=False, max_words=_PULL_QUOTE_WORDS))
     result: list[tuple[str, str]] = []
     for kind, text in cleaned:
         if kind == "h":
             result.append((kind, text))
         elif text in keep:
             result.append(("p", text))
-            keep.discard(text)
-    while result and result[-1][0] == "h":
+    while result and result[-1][0] == "h" and any(k != "h" for k, _ in result):
         result.pop()  # a heading with nothing under it (e.g. "Related")
     return [], result
+
+
+_PULL_QUOTE_WORDS = 45  # a display quote is a sentence or two, never a whole paragraph
 
 
 def _is_byline(text: str, author_names: set[str]) -> bool:
@@ -467,34 +725,52 @@ def _trafilatura_items(html: str, url: str | None) -> list[tuple[str, str]]:
     if main is None:
         return []
     items: list[tuple[str, str]] = []
+    loose = squash(main.text or "")
+    if loose:
+        items.append(("p", loose))
     for element in main:
-        text = squash("".join(element.itertext()))
-        if not text:
-            continue
         tag = element.tag
-        if tag == "head":
-            items.append(("h", text))
-        elif tag == "quote":
-            items.append(("q", text))
-        elif tag == "list":
-            items.extend(("p", squash("".join(i.itertext()))) for i in element if len(i))
-            items.extend(
-                ("p", squash(i.text or ""))
-                for i in element
-                if not len(i) and (i.text or "").strip()
-            )
+        if tag == "list":
+            items.extend(("p", t) for t in (_xml_text(i) for i in element) if t)
+        elif tag == "table":
+            items.extend(("p", t) for t in (_xml_text(r, " | ") for r in element) if t)
         else:
-            items.append(("p", text))
+            text = _xml_text(element)
+            if text:
+                kind = {"head": "h", "quote": "q"}.get(str(tag), "p")
+                items.append((kind, text))
+        tail = squash(element.tail or "")  # text trafilatura left between blocks
+        if tail:
+            items.append(("p", tail))
     return items
 
 
-def _fallback_items(soup: BeautifulSoup) -> list[tuple[str, str]]:
-    scope = soup.find("article") or soup.find("main") or soup.body or soup
+_XML_BLOCKS = {"lb", "item", "row", "cell", "p", "head", "list", "quote", "table"}
+
+
+def _xml_text(element: Any, cell_sep: str = " ") -> str:
+    """An element's text with a space wherever a block, cell or line break separates
+    words (itertext alone glues "Top 5" and "1" into "Top 51")."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        block = child.tag in _XML_BLOCKS
+        if block:
+            parts.append(cell_sep if child.tag == "cell" else " ")
+        parts.append(_xml_text(child, cell_sep))
+        if block:
+            parts.append(" ")
+        parts.append(child.tail or "")
+    return squash("".join(parts)).strip(" |")
+
+
+def _fallback_items(root: Element) -> list[tuple[str, str]]:
+    found = _first_element(root, "article", "main", "body")
+    scope = found if found is not None else root
     items: list[tuple[str, str]] = []
-    for element in scope.find_all(["h2", "h3", "p", "li", "blockquote"]):
-        if element.find_parent(["nav", "footer", "aside", "header"]) or _in_related(element):
+    for element in scope.iter("h2", "h3", "p", "li", "blockquote"):
+        if _within(element, {"nav", "footer", "aside", "header"}) or _in_related(element):
             continue
-        text = squash(element.get_text(" "))
+        text = _text_of(element)
         if text:
-            items.append(("h" if element.name in ("h2", "h3") else "p", text))
+            items.append(("h" if element.tag in ("h2", "h3") else "p", text))
     return items

@@ -6,6 +6,8 @@ markup), so a title like "[bold]" prints literally.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -23,9 +25,11 @@ def _authors(names: list[str]) -> str:
 def search_table(result: SearchResult, console: Console) -> None:
     shown = len(result.hits)
     first = result.query.get("offset", 0) + 1
+    like = result.query.get("like")
     table = Table(
         title=Text(
             f"{result.total} documents"
+            + (f" like “{like['title']}”" if like else "")
             + (f" (showing {first}–{first + shown - 1})" if shown else "")
         ),
         title_justify="left",
@@ -44,7 +48,9 @@ def search_table(result: SearchResult, console: Console) -> None:
         byline = _authors([a.name for a in hit.authors])
         if byline:
             cell.append(f"\n{byline}", style="italic dim")
-        snippet = Text(hit.snippet)
+        # A fragment cut mid-sentence says so, rather than starting on a stray word.
+        lead = "… " if hit.snippet[:1].islower() else ""
+        snippet = Text(lead + hit.snippet)
         if hit.matched:
             snippet.highlight_words(hit.matched, style="bold yellow", case_sensitive=False)
         cell.append("\n")
@@ -78,7 +84,13 @@ def facets_table(facets: dict[str, list[tuple[str, int]]], console: Console, top
     console.print(Panel(grid, title="facets (whole result set)", title_align="left"))
 
 
-def document_view(doc: Document, console: Console) -> None:
+def document_view(doc: Document, console: Console, highlight: list[str] | None = None) -> None:
+    console.print(document_renderable(doc, highlight))
+
+
+def document_renderable(doc: Document, highlight: list[str] | None = None) -> Group:
+    """A document for reading: a title panel with the metadata, actors and themes, then
+    the body, sections as underlined headings, ``highlight`` words marked."""
     head = Text()
     head.append(doc.display_title, style="bold")
     if doc.subtitle and doc.title:
@@ -100,14 +112,39 @@ def document_view(doc: Document, console: Console) -> None:
     meta.add_row("themes", Text(themes or "—", style="magenta"))
     if doc.mentioned_years:
         meta.add_row("years", Text(", ".join(str(y) for y in doc.mentioned_years)))
-    console.print(Panel(Group(head, Text(), meta), expand=True))
+    parts: list[Any] = [Panel(Group(head, Text(), meta), expand=True)]
     sections = set(doc.sections)
     for para in doc.body.split("\n\n"):
         if para in sections:
-            console.print(Text(para, style="bold underline"))
+            parts.append(Text(para, style="bold underline"))
         else:
-            console.print(Text(para))
-        console.print()
+            text = Text(para)
+            if highlight:
+                text.highlight_words(highlight, style="bold black on yellow", case_sensitive=False)
+            parts.append(text)
+        parts.append(Text())
+    return Group(*parts)
+
+
+def explain_view(explanation: dict[str, Any], console: Console) -> None:
+    """What ``search --explain`` prints (on stderr) before the results."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    if explanation.get("text"):
+        grid.add_row("query", Text(explanation["text"]))
+        weights = ", ".join(f"{f} ×{w:g}" for f, w in explanation["fields"].items())
+        grid.add_row("words searched in", Text(weights + " (BM25F)"))
+    for item in explanation["resolved"]:
+        found = ", ".join(item["matches"]) or "nothing in this corpus"
+        grid.add_row(f"{item['field']}", Text(f"{item['value']} → {found}"))
+    for item in explanation["dates"]:
+        span = f"{item['from'] or 'any time'} … {item['to'] or 'now'}"
+        grid.add_row("date", Text(f"{item['given']} → published within {span}"))
+    grid.add_row("sort", Text(explanation["sort"]))
+    grid.add_row("whoosh query", Text(explanation["parsed"], style="dim"))
+    grid.add_row("matches", Text(str(explanation["total"])))
+    console.print(Panel(grid, title="how the query was understood", title_align="left"))
 
 
 def stats_view(stats: Stats, console: Console) -> None:
@@ -138,3 +175,52 @@ def ingest_summary(report: IngestReport) -> str:
         f"failed {len(report.failed)} in {report.seconds:.1f} s"
     )
     return escape(line)
+
+
+def saved_table(searches: list[Any], console: Console) -> None:
+    """``saved list``: name, the query and filters, when created and last run."""
+    table = Table(title=Text(f"{len(searches)} saved searches"), title_justify="left")
+    table.add_column("Name", style="bold", no_wrap=True)
+    table.add_column("Query and filters")
+    table.add_column("Last run", no_wrap=True)
+    table.add_column("Seen", justify="right")
+    for search in searches:
+        query = search.query
+        parts = [repr(query["text"])] if query.get("text") else []
+        for key, option in (
+            ("actors", "--actor"),
+            ("key_actors", "--key-actor"),
+            ("themes", "--theme"),
+            ("sources", "--source"),
+            ("authors", "--author"),
+            ("tags", "--tag"),
+        ):
+            parts.extend(f"{option} {v!r}" for v in query.get(key) or [])
+        for key in ("since", "until"):
+            if query.get(key):
+                parts.append(f"--{key} {query[key]}")
+        table.add_row(
+            Text(search.name),
+            Text(" ".join(parts) or "(everything)"),
+            Text(search.last_run or "never"),
+            str(len(search.seen)),
+        )
+    console.print(table)
+
+
+def saved_run_view(run: Any, console: Console) -> None:
+    """``saved run``: the documents, newest first, under a line saying what they are."""
+    docs = sorted(run.documents, key=lambda d: str(d.published or ""), reverse=True)
+    what = "new since " + (run.previous_run or "never run") if run.new_only else "matching"
+    console.print(Text(f"{run.search.name}: {len(docs)} documents {what}", style="bold"))
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(style="cyan", max_width=24)
+    table.add_column()
+    table.add_column(style="dim", no_wrap=True)
+    for doc in docs:
+        table.add_row(
+            str(doc.published or "—"), Text(doc.source or "—"), Text(doc.display_title), doc.id
+        )
+    if docs:
+        console.print(table)

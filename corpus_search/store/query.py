@@ -1,19 +1,29 @@
 """From a ``corpus_search.query.Query`` to a whoosh query.
 
-The query language is whoosh's (AND/OR/NOT, "phrases", prefix*, field:value, grouping)
-over title, standfirst and body, plus the fields ``actor:``, ``theme:``, ``source:``,
-``author:``, ``tag:``, ``year:`` and ``date:FROM..TO`` (either end may be left open).
-Values of the named fields go through ``resolve`` (aliases, then a case-insensitive
-match against the index's own values) before whoosh sees them.
+The query language is whoosh's (AND/OR/NOT, "phrases", "phrase"~N proximity, prefix*,
+fuzzy~ and fuzzy~2, field:value, grouping) over title, standfirst and body, plus the
+fields ``actor:``, ``key:``, ``theme:``, ``source:``, ``author:``, ``tag:``, ``year:`` (the
+publication year, or a range ``year:2020..2022``) and ``date:FROM..TO`` (either end may
+be left open). Values of the named fields go through ``resolve`` (aliases, then a
+case-insensitive match against the index's own values) before whoosh sees them.
+
+A phrase matches its words in order and next to each other (stop words aside); with
+``~N`` the words may come in any order within N positions of each other, so
+``"nuclear deterrence"~3`` also finds "deterring a nuclear-armed state".
+
+Every function takes an optional ``notes`` list; when given, it receives one dict per
+interpretation made (an alias resolved, a date range read), which ``--explain`` prints.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from whoosh import qparser
 from whoosh import query as wq
+from whoosh.query import spans
 
 from corpus_search.dates import PartialDate, day_number
 from corpus_search.errors import QuerySyntaxError
@@ -33,48 +43,77 @@ _FIELD_TOKEN = re.compile(
 # NullQuery from an And, which would turn "unknown actor" into "any actor".)
 NOTHING = "\u2400no-such-value"
 _DATE_RANGE = re.compile(r"^(?P<a>[\d-]*)(?:\.\.(?P<b>[\d-]*))?$")
+_YEAR_VALUE = re.compile(r"^(\d{4})?(\.\.)?(\d{4})?$")
+# The fields free text is searched in, and their weights (see schema.py).
+TEXT_FIELDS = ("title", "subtitle", "body")
+Notes = list[dict[str, Any]]
 
 
 def check_syntax(text: str) -> None:
-    """Raise QuerySyntaxError for what whoosh would silently misread."""
+    """Raise QuerySyntaxError for what whoosh would silently misread, pointing at the
+    character (1-based) where the problem starts."""
     if text.count('"') % 2:
+        where = text.rfind('"') + 1
         raise QuerySyntaxError(
-            f"unbalanced quote in query: {text}", 'close the phrase with " or remove the quote'
+            f"unbalanced quote at character {where} of the query: {_point(text, where)}",
+            'close the phrase with " or remove the quote',
         )
-    depth = 0
-    for char in re.sub(r'"[^"]*"', "", text):
-        depth += (char == "(") - (char == ")")
-        if depth < 0:
-            raise QuerySyntaxError(f"unmatched ')' in query: {text}", "remove it or add '('")
-    if depth:
-        raise QuerySyntaxError(f"unclosed '(' in query: {text}", "add ')' or remove '('")
+    opened: list[int] = []
+    in_phrase = False
+    for number, char in enumerate(text, start=1):
+        if char == '"':
+            in_phrase = not in_phrase
+        elif not in_phrase and char == "(":
+            opened.append(number)
+        elif not in_phrase and char == ")":
+            if not opened:
+                raise QuerySyntaxError(
+                    f"unmatched ')' at character {number} of the query: {_point(text, number)}",
+                    "remove it or add '('",
+                )
+            opened.pop()
+    if opened:
+        where = opened[-1]
+        raise QuerySyntaxError(
+            f"unclosed '(' at character {where} of the query: {_point(text, where)}",
+            "add ')' or remove '('",
+        )
 
 
-def build(query: Query, schema: object, resolve: Resolver) -> wq.Query:
+def _point(text: str, where: int) -> str:
+    """The query with the character at ``where`` (1-based) marked: a »(« b."""
+    return f"{text[: where - 1]}»{text[where - 1]}«{text[where:]}"
+
+
+def build(query: Query, schema: object, resolve: Resolver, notes: Notes | None = None) -> wq.Query:
     parts: list[wq.Query] = []
     if query.text:
-        parts.append(parse_text(query.text, schema, resolve))
+        parts.append(parse_text(query.text, schema, resolve, notes))
     for group in query.actors:
-        parts.append(_any_of("actor", group, resolve))
+        parts.append(_any_of("actor", group, resolve, notes))
     for group in query.key_actors:
-        parts.append(_any_of("key", group, resolve))
+        parts.append(_any_of("key", group, resolve, notes))
     for group in query.themes:
-        parts.append(_any_of("theme", group, resolve))
+        parts.append(_any_of("theme", group, resolve, notes))
     for name, values in (
         ("source", query.sources),
         ("author", query.authors),
         ("tag", query.tags),
     ):
         if values:
-            parts.append(_any_of(name, values, resolve))
+            parts.append(_any_of(name, values, resolve, notes))
     if query.since or query.until:
         parts.append(date_range(query.since, query.until))
+        if notes is not None:
+            notes.append(_date_note("--since/--until", query.since, query.until))
     if not parts:
         return wq.Every()
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def parse_text(text: str, schema: object, resolve: Resolver) -> wq.Query:
+def parse_text(
+    text: str, schema: object, resolve: Resolver, notes: Notes | None = None
+) -> wq.Query:
     check_syntax(text)
     extra: list[wq.Query] = []
 
@@ -84,28 +123,57 @@ def parse_text(text: str, schema: object, resolve: Resolver) -> wq.Query:
             return match.group(0)
         field = field.lower()
         value = match.group("value").strip("\"'")
-        if field == "date":
-            extra_query = _date_clause(value)
-            placeholder = f"__date{len(extra)}__"
+        if field in ("date", "year"):
+            if field == "year":
+                extra_query = _year_clause(value, notes)
+            else:
+                extra_query = _date_clause(value, notes)
+            placeholder = f"id:__date{len(extra)}__"  # one field: one copy of the clause
             extra.append(extra_query)
             return placeholder
         name = FILTER_FIELDS[field]
-        values = resolve(name, value) or [NOTHING]
+        found = resolve(name, value)
+        if notes is not None:
+            notes.append({"field": field, "value": value, "matches": found})
+        values = found or [NOTHING]
         if len(values) == 1:
             return f"{name}:{_quote(values[0])}"
         return "(" + " OR ".join(f"{name}:{_quote(v)}" for v in values) + ")"
 
     rewritten = _FIELD_TOKEN.sub(rewrite, text)
-    parser = qparser.MultifieldParser(["title", "subtitle", "body"], schema)
+    parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema)
     parser.remove_plugin_class(qparser.WildcardPlugin)
     parser.add_plugin(qparser.PrefixPlugin())
+    parser.add_plugin(qparser.FuzzyTermPlugin())
     try:
         parsed = parser.parse(rewritten)
     except Exception as exc:  # whoosh raises assorted errors on odd input
         raise QuerySyntaxError(f"cannot parse query {text!r}: {exc}") from None
     if extra:
         parsed = _replace_placeholders(parsed, extra)
-    return parsed
+    return _loosen_phrases(parsed)
+
+
+def _loosen_phrases(parsed: wq.Query) -> wq.Query:
+    """``"a b"~N``: the words within N positions, in any order (whoosh keeps the order)."""
+
+    def swap(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Phrase) and node.slop > 1 and len(node.words) > 1:
+            terms = [wq.Term(node.fieldname, w) for w in node.words]
+            return spans.SpanNear2(terms, slop=node.slop, ordered=False)
+        return node
+
+    return parsed.accept(swap)
+
+
+def _year_clause(value: str, notes: Notes | None) -> wq.Query:
+    """``year:2024`` is the publication year; ``year:2020..2022`` a range of them."""
+    match = _YEAR_VALUE.match(value)
+    if not match or not (match.group(1) or match.group(3)):
+        raise QuerySyntaxError(
+            f"cannot read year:{value}", "write a publication year: year:2024 or year:2020..2022"
+        )
+    return _date_clause(value, notes, "year")
 
 
 def date_range(since: PartialDate | None, until: PartialDate | None) -> wq.Query:
@@ -118,11 +186,23 @@ def date_range(since: PartialDate | None, until: PartialDate | None) -> wq.Query
     return clauses[0] if len(clauses) == 1 else wq.And(clauses)
 
 
-def _date_clause(value: str) -> wq.Query:
+def _date_note(where: str, since: PartialDate | None, until: PartialDate | None) -> dict[str, Any]:
+    return {
+        "field": where,
+        "since": str(since) if since else None,
+        "until": str(until) if until else None,
+        "days": [
+            since.first_day().isoformat() if since else None,
+            until.last_day().isoformat() if until else None,
+        ],
+    }
+
+
+def _date_clause(value: str, notes: Notes | None = None, field: str = "date") -> wq.Query:
     match = _DATE_RANGE.match(value)
     if not match or not (match.group("a") or match.group("b")):
         raise QuerySyntaxError(
-            f"cannot read date:{value}", "write date:2024, date:2024-01..2025-06 or date:2024.."
+            f"cannot read {field}:{value}", "write date:2024, date:2024-01..2025-06 or date:2024.."
         )
     start = match.group("a")
     end = match.group("b") if match.group("b") is not None else start
@@ -132,7 +212,11 @@ def _date_clause(value: str) -> wq.Query:
         since = PartialDate.parse(start) if start else None
         until = PartialDate.parse(end) if end else None
     except Exception as exc:
-        raise QuerySyntaxError(f"cannot read date:{value}: {exc}") from None
+        raise QuerySyntaxError(f"cannot read {field}:{value}: {exc}") from None
+    if since and until and since.first_day() > until.last_day():
+        raise QuerySyntaxError(f"{field}:{value} ends before it starts", "swap the two dates")
+    if notes is not None:
+        notes.append(_date_note(f"{field}:{value}", since, until))
     return date_range(since, until)
 
 
@@ -147,10 +231,15 @@ def _replace_placeholders(parsed: wq.Query, extra: list[wq.Query]) -> wq.Query:
     return parsed.accept(swap)
 
 
-def _any_of(field: str, values: list[str], resolve: Resolver) -> wq.Query:
+def _any_of(
+    field: str, values: list[str], resolve: Resolver, notes: Notes | None = None
+) -> wq.Query:
     terms: list[str] = []
     for value in values:
-        terms.extend(resolve(FILTER_FIELDS[field], value))
+        found = resolve(FILTER_FIELDS[field], value)
+        if notes is not None:
+            notes.append({"field": field, "value": value, "matches": found})
+        terms.extend(found)
     if not terms:
         return wq.Term(FILTER_FIELDS[field], NOTHING)
     unique = list(dict.fromkeys(terms))

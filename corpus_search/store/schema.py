@@ -4,15 +4,28 @@ Every document is stored whole as JSON in ``doc``, so the corpus can be exported
 re-enriched without its source files; the other fields are indexes over it.
 Facet and filter fields keep their values' case (display names); the store resolves
 a user's spelling against the lexicon case-insensitively.
+
+Three things are there for speed at 100,000 documents (see the README's performance
+section): ``FastText`` indexes exactly the terms and positions whoosh's stemming
+analyzer would, in one pass instead of a generator chain; ``pub_start`` and ``pub_end``
+are columns, so a date range is a comparison per matched document instead of a numeric
+range query; and ``facets`` is a column holding each document's actors, themes, source,
+year and authors, so facet counts read one short value per matched document.
 """
 
 from __future__ import annotations
 
-from whoosh import fields
-from whoosh.analysis import StemmingAnalyzer
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import columns, fields
+from whoosh.analysis import CompositeAnalyzer, StemmingAnalyzer, Token
+from whoosh.lang.porter import stem
 
 # Bump on any change to the fields below; an index of another version must be rebuilt.
-STORE_VERSION = 1
+STORE_VERSION = 2
 
 # Title matches weigh more than standfirst matches, which weigh more than body matches.
 TITLE_BOOST = 3.0
@@ -22,14 +35,105 @@ UNDATED_START = 0
 UNDATED_END = 99991231
 
 
+# The facet column: the values of these fields, in this order (see ``facet_value``).
+FACET_COLUMN_FIELDS = ("actor", "theme", "source", "year", "author")
+FIELD_SEP, VALUE_SEP = "\x1e", "\x1f"
+
+# whoosh's default tokenizer pattern, without its capturing group (same matches).
+_TOKEN = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+_STEMS: dict[str, str] = {}
+_STEM_CACHE_LIMIT = 500_000
+
+
+class FastText(fields.TEXT):
+    """A TEXT field that indexes a string in one pass: the same tokens, lowercasing,
+    stop words (with whoosh's renumbering of positions), Porter stems, positions and
+    weights as ``StemmingAnalyzer`` through ``formats.Positions``. Queries and
+    highlighting still use the analyzer, so search behaves exactly as with TEXT.
+    ``tests/store/test_perf.py`` checks the equivalence on random text."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if not isinstance(value, str) or kwargs:
+            yield from super().index(value, **kwargs)
+            return
+        stops = _STOP_WORDS
+        stems = _STEMS
+        positions: dict[str, list[int]] = defaultdict(list)
+        pos = -1
+        for number, token in enumerate(_TOKEN.findall(value)):
+            word = token.lower()
+            if len(word) < 2 or word in stops:
+                continue
+            pos = number if pos < 0 else pos + 1
+            stemmed = stems.get(word)
+            if stemmed is None:
+                if len(stems) > _STEM_CACHE_LIMIT:
+                    stems.clear()
+                stemmed = stems[word] = stem(word)
+            positions[stemmed].append(pos)
+        encode = self.format.encode
+        boost = self.format.field_boost
+        for word, poslist in positions.items():
+            yield word.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
+
+
+_STOP_WORDS: frozenset[str] = frozenset(StemmingAnalyzer().items[2].stops)
+
+
+class FastStemmingAnalyzer(CompositeAnalyzer):
+    """whoosh's ``StemmingAnalyzer`` chain, with a one-pass path for the call the
+    highlighter makes on every hit's body (positions, characters, stop words kept). The
+    tokens are the ones the chain yields, field for field: ``tests/store/test_perf.py``."""
+
+    def __init__(self) -> None:
+        super().__init__(*StemmingAnalyzer().items)
+
+    def __call__(self, value: Any, **kwargs: Any) -> Iterator[Token]:
+        if kwargs == _HIGHLIGHT_CALL and isinstance(value, str):
+            return _highlight_tokens(value)
+        return super().__call__(value, **kwargs)
+
+
+_HIGHLIGHT_CALL = {"positions": True, "chars": True, "mode": "index", "removestops": False}
+
+
+def _highlight_tokens(value: str) -> Iterator[Token]:
+    stops = _STOP_WORDS
+    stems = _STEMS
+    token = Token(positions=True, chars=True, removestops=False, mode="index")
+    pos = -1
+    for number, match in enumerate(_TOKEN.finditer(value)):
+        word = match.group(0).lower()
+        token.boost = 1.0
+        token.startchar, token.endchar = match.start(), match.end()
+        if len(word) < 2 or word in stops:
+            token.text, token.pos, token.stopped = word, number, True
+        else:
+            pos = number if pos < 0 else pos + 1
+            stemmed = stems.get(word)
+            if stemmed is None:
+                if len(stems) > _STEM_CACHE_LIMIT:
+                    stems.clear()
+                stemmed = stems[word] = stem(word)
+            token.text, token.pos, token.stopped = stemmed, pos, False
+        yield token
+
+
+def facet_value(values: dict[str, list[str]]) -> bytes:
+    """The facet column's value for one document: its values per FACET_COLUMN_FIELDS."""
+    return FIELD_SEP.join(VALUE_SEP.join(values.get(f, ())) for f in FACET_COLUMN_FIELDS).encode(
+        "utf-8"
+    )
+
+
 def make_schema() -> fields.Schema:
-    text = StemmingAnalyzer()
+    text = FastStemmingAnalyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         url=fields.ID,
-        title=fields.TEXT(analyzer=text, field_boost=TITLE_BOOST),
-        subtitle=fields.TEXT(analyzer=text, field_boost=SUBTITLE_BOOST),
-        body=fields.TEXT(analyzer=text),
+        title=FastText(analyzer=text, field_boost=TITLE_BOOST),
+        subtitle=FastText(analyzer=text, field_boost=SUBTITLE_BOOST),
+        body=FastText(analyzer=text),
         actor=fields.KEYWORD(commas=True, lowercase=False),
         key_actor=fields.KEYWORD(commas=True, lowercase=False),
         theme=fields.KEYWORD(commas=True, lowercase=False),
@@ -39,9 +143,10 @@ def make_schema() -> fields.Schema:
         year=fields.ID(sortable=True),
         # Signed on purpose: whoosh 2.7 answers open-ended ranges wrongly on unsigned fields.
         pub_start=fields.NUMERIC(int, bits=32, sortable=True),
-        pub_end=fields.NUMERIC(int, bits=32),
+        pub_end=fields.NUMERIC(int, bits=32, sortable=True),
         language=fields.ID,
         content_hash=fields.ID(stored=True),
+        facets=fields.COLUMN(columns.VarBytesColumn()),
         doc=fields.STORED,
     )
 

@@ -1,21 +1,31 @@
-"""Reading: search, facets, documents and statistics from a whoosh index."""
+"""Reading: search, facets, documents and statistics from a whoosh index.
+
+Date ranges (``--since``/``--until``) and facet counts are not whoosh queries here: both
+read per-document columns (``pub_start``/``pub_end`` and ``facets``, see ``schema``),
+loaded once per segment and kept for the life of the process, so a filter costs one
+comparison and a facet count one lookup per matched document.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index, sorting
+from whoosh import highlight, index
 from whoosh import query as wq
+from whoosh.idsets import DocIdSet
 
+from corpus_search.dates import day_number
 from corpus_search.document import Document
 from corpus_search.query import Query
 from corpus_search.results import Hit, SearchResult, Stats
 from corpus_search.store import query as store_query
-from corpus_search.store.schema import FILTER_FIELDS
+from corpus_search.store.schema import FACET_COLUMN_FIELDS, FIELD_SEP, VALUE_SEP
 
 FACET_SIZE = 20
 SNIPPET_CHARS = 240
@@ -47,36 +57,46 @@ def get(ix: index.Index, doc_id: str) -> Document | None:
 def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
     with ix.searcher() as searcher:
         resolve = _Resolver(searcher, alias)
-        compiled = store_query.build(query, ix.schema, resolve)
+        compiled, dates = _compile(searcher, query, resolve)
         sortedby, reverse = _sorting(query.sort)
         limit = None if query.limit is None else query.offset + query.limit
-        groups = {name: _facet(name) for name in query.facets}
         results = searcher.search(
             compiled,
             limit=1 if limit == 0 else limit,
             sortedby=sortedby,
             reverse=reverse,
             terms=True,
-            groupedby=groups or None,
-            maptype=sorting.Count,
+            filter=dates,
+            # Count while collecting: block-quality skipping would save scoring, but the
+            # exact total then takes a second pass over the query.
+            optimize=False,
         )
-        total = len(results)
+        facets: dict[str, list[tuple[str, int]]] = {}
+        if query.facets:
+            docnums = results.docs()
+            total = len(docnums)
+            counts = facet_counts(searcher, docnums, query.facets)
+            facets = {name: _top(counts[name], FACET_SIZE) for name in query.facets}
+        else:
+            total = len(results)
         results.highlighter = highlight.Highlighter(
-            fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
+            # whole sentences: a snippet starts where a sentence starts (issue 6)
+            fragmenter=highlight.SentenceFragmenter(maxchars=SNIPPET_CHARS + 60),
             formatter=_Marks(),
         )
         page = [] if limit == 0 else list(results)[query.offset : limit]
         hits = [_hit(h, bool(query.text)) for h in page]
-        facets = {name: _top(results.groups(name), FACET_SIZE) for name in query.facets}
     return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
 
 
 def iter_documents(ix: index.Index, query: Query, alias: AliasResolver) -> Iterator[Document]:
     """Every document the query matches, in its sort order, without paging."""
     with ix.searcher() as searcher:
-        compiled = store_query.build(query, ix.schema, _Resolver(searcher, alias))
+        compiled, dates = _compile(searcher, query, _Resolver(searcher, alias))
         sortedby, reverse = _sorting(query.sort)
-        results = searcher.search(compiled, limit=None, sortedby=sortedby, reverse=reverse)
+        results = searcher.search(
+            compiled, limit=None, sortedby=sortedby, reverse=reverse, filter=dates
+        )
         for hit in results:
             yield _document(hit.fields())
 
@@ -84,22 +104,91 @@ def iter_documents(ix: index.Index, query: Query, alias: AliasResolver) -> Itera
 def stats(ix: index.Index, path: Path, top: int = 10) -> Stats:
     with ix.searcher() as searcher:
         names = ("source", "year", "actor", "theme")
-        results = searcher.search(
-            wq.Every(),
-            limit=1,
-            groupedby={n: _facet(n) for n in names},
-            maptype=sorting.Count,
-        )
-        sources = _top(results.groups("source"), None)
-        years = sorted(results.groups("year").items())
+        counts = facet_counts(searcher, searcher.reader().all_doc_ids(), names)
+        years = sorted(counts["year"].items())
         return Stats(
             path=str(path),
             documents=count(ix),
-            sources=sources,
+            sources=_top(counts["source"], None),
             years=[(str(y), int(c)) for y, c in years],
-            actors=_top(results.groups("actor"), top),
-            themes=_top(results.groups("theme"), top),
+            actors=_top(counts["actor"], top),
+            themes=_top(counts["theme"], top),
         )
+
+
+# -- columns: date filters and facet counts ---------------------------------------------
+
+# (segment id, field) -> that segment's column as a list; segments never change once
+# written, so the lists stay valid for as long as the process runs.
+_COLUMNS: dict[tuple[str, str], list[Any]] = {}
+_COLUMNS_KEPT = 512
+
+
+def _column(searcher: Any, field: str, decode: Callable[[Any], Any] | None = None) -> list[Any]:
+    """A column over the whole index, indexed by global document number."""
+    values: list[Any] = []
+    for reader, offset in searcher.reader().leaf_readers():
+        key = (_segment_id(reader), field)
+        segment = _COLUMNS.get(key) if key[0] else None
+        if segment is None:
+            raw = reader.column_reader(field)
+            segment = [decode(v) for v in raw] if decode else list(raw)
+            if len(_COLUMNS) >= _COLUMNS_KEPT:
+                _COLUMNS.clear()
+            _COLUMNS[key] = segment
+        del values[offset:]
+        values.extend(segment)
+    return values
+
+
+def _split_facets(raw: bytes) -> tuple[tuple[str, ...], ...]:
+    parts = raw.decode("utf-8").split(FIELD_SEP) if raw else []
+    parts += [""] * (len(FACET_COLUMN_FIELDS) - len(parts))
+    return tuple(tuple(p.split(VALUE_SEP)) if p else () for p in parts)
+
+
+def facet_counts(
+    searcher: Any, docnums: Iterable[int], names: Iterable[str]
+) -> dict[str, Counter[str]]:
+    """How many of ``docnums`` carry each value of each facet in ``names`` (actor, theme,
+    source, year, author); a document counts once per distinct value."""
+    column = _column(searcher, "facets", _split_facets)
+    docs = [column[d] for d in docnums]
+    counts: dict[str, Counter[str]] = {}
+    for name in names:
+        position = FACET_COLUMN_FIELDS.index(name)
+        values: list[str] = []
+        extend = values.extend
+        for doc in docs:
+            extend(doc[position])
+        counts[name] = Counter(values)
+    return counts
+
+
+class _DateFilter(DocIdSet):
+    """The documents whose publication period lies inside [first, last] (day numbers,
+    see ``store.query.date_range``), as a set whoosh's collector can test membership in."""
+
+    def __init__(self, starts: list[int], ends: list[int], first: int, last: int) -> None:
+        self._starts, self._ends, self._first, self._last = starts, ends, first, last
+
+    def __contains__(self, docnum: object) -> bool:
+        assert isinstance(docnum, int)
+        return self._first <= self._starts[docnum] and self._ends[docnum] <= self._last
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def _compile(searcher: Any, query: Query, resolve: Any) -> tuple[wq.Query, Any]:
+    """The whoosh query for everything but ``since``/``until``, and the date filter."""
+    if not (query.since or query.until):
+        return store_query.build(query, searcher.schema, resolve), None
+    compiled = store_query.build(replace(query, since=None, until=None), searcher.schema, resolve)
+    first = day_number(query.since.first_day()) if query.since else -(2**31)
+    last = day_number(query.until.last_day()) if query.until else 2**31
+    dates = _DateFilter(_column(searcher, "pub_start"), _column(searcher, "pub_end"), first, last)
+    return compiled, dates
 
 
 def _document(stored: dict[str, Any]) -> Document:
@@ -108,11 +197,6 @@ def _document(stored: dict[str, Any]) -> Document:
 
 def _text(value: Any) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else str(value)
-
-
-def _facet(name: str) -> sorting.FieldFacet:
-    field = FILTER_FIELDS[name]
-    return sorting.FieldFacet(field, allow_overlap=field in ("actor", "theme", "author", "tag"))
 
 
 def _top(counts: dict[Any, int], size: int | None) -> list[tuple[str, int]]:
@@ -161,7 +245,7 @@ def _hit(hit: Any, has_text: bool) -> Hit:
     doc = _document(hit.fields())
     snippet, matched = "", []
     if has_text and doc.body:
-        marked = hit.highlights("body", text=doc.body, top=2) or ""
+        marked = hit.highlights("body", text=doc.body, top=1) or ""
         matched = list(dict.fromkeys(m.lower() for m in _MARKED.findall(marked)))
         snippet = " ".join(marked.replace("\x02", "").replace("\x03", "").split())
     if not snippet:
@@ -194,10 +278,18 @@ class _Resolver:
 
     def _table(self, field: str) -> dict[str, list[str]]:
         if field not in self._tables:
-            table: dict[str, list[str]] = {}
-            for raw in self._searcher.lexicon(field):
-                term = _text(raw)
-                table.setdefault(term.casefold(), []).append(term)
+            # Reading a field's lexicon across segments is slow (thousands of actor names
+            # at 100,000 documents), so the table is kept per set of segments.
+            key = (_segment_ids(self._searcher), field)
+            table = _LEXICONS.get(key) if all(key[0]) else None
+            if table is None:
+                table = {}
+                for raw in self._searcher.lexicon(field):
+                    term = _text(raw)
+                    table.setdefault(term.casefold(), []).append(term)
+                if len(_LEXICONS) >= 64:
+                    _LEXICONS.clear()
+                _LEXICONS[key] = table
             self._tables[field] = table
         return self._tables[field]
 
@@ -218,6 +310,19 @@ class _Resolver:
                 if _contains_words(key.split(), words)
             ]
         return []
+
+
+_LEXICONS: dict[tuple[tuple[str, ...], str], dict[str, list[str]]] = {}
+
+
+def _segment_ids(searcher: Any) -> tuple[str, ...]:
+    return tuple(_segment_id(r) for r, _ in searcher.reader().leaf_readers())
+
+
+def _segment_id(reader: Any) -> str:
+    """A segment's id (segments never change once written); "" for an empty reader."""
+    segment = reader.segment()
+    return str(segment.segment_id()) if segment is not None else ""
 
 
 def _contains_words(haystack: list[str], needle: list[str]) -> bool:

@@ -1,8 +1,23 @@
-"""Writing Documents to the whoosh index in atomic batches."""
+"""Writing Documents to the whoosh index in atomic batches.
+
+Two ways in, with the same outcome (ids added, updated, skipped as unchanged):
+
+* into an empty index (a first ingest, a rebuild) the writer knows every id is new
+  except those it has written itself in this run, so it asks the index nothing and
+  hands batches of ``BULK_BATCH`` documents to whoosh's multiprocessing writer (one
+  process per core, each writing its own segment);
+* into an index that holds documents, each batch first looks its ids up (a term
+  lookup; the stored record is read only for ids that exist) and writes with one
+  process, replacing changed documents.
+
+Every batch is one commit: a killed process loses at most the batch in flight.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -13,9 +28,18 @@ from whoosh.index import LockError
 from corpus_search.dates import day_number
 from corpus_search.document import Document
 from corpus_search.errors import IndexLockedError
-from corpus_search.store.schema import UNDATED_END, UNDATED_START
+from corpus_search.store.schema import UNDATED_END, UNDATED_START, facet_value
 
 WRITE_LOCK_TIMEOUT = 10.0
+# Documents per commit when filling an empty index: larger batches mean fewer, larger
+# segments (faster to write and to search) at the cost of more work lost to a kill.
+BULK_BATCH = 5000
+# Writer processes for a bulk load; 1 turns the multiprocessing writer off.
+BULK_PROCS = min(2, os.cpu_count() or 1)
+# Segments smaller than this are merged together on an incremental commit.
+SMALL_SEGMENT = 2000
+# Memory per whoosh writer process for its posting pool before it spills to disk.
+POOL_MB = 256
 
 
 def write_documents(
@@ -25,50 +49,119 @@ def write_documents(
     batch_size: int = 500,
     on_commit: Callable[[int], None] | None = None,
 ) -> tuple[list[str], list[str], list[str]]:
-    """Add or update documents by id, committing every ``batch_size`` documents (a
-    killed process loses at most the batch in flight). Returns the ids (added,
-    updated, skipped as unchanged)."""
+    """Add or update documents by id, committing every ``batch_size`` documents
+    (``BULK_BATCH`` into an empty index). Returns the ids (added, updated, skipped as
+    unchanged); a later duplicate of an id in the same batch wins."""
     added: list[str] = []
     updated: list[str] = []
     skipped: list[str] = []
-    batch: dict[str, Document] = {}
+    bulk = ix.doc_count_all() == 0
+    # In bulk mode: a digest of the record of every id this run has committed, so a
+    # later copy of it is told apart (unchanged or updated) without asking the index.
+    written: dict[str, bytes] = {}
+    batch: dict[str, tuple[Document, str]] = {}
 
     def flush() -> None:
         if not batch:
             return
-        writer = open_writer(ix, path)
+        fresh = bulk and not any(doc_id in written for doc_id in batch)
+        writer = open_writer(ix, path, procs=BULK_PROCS if fresh else 1)
         try:
-            with ix.searcher() as searcher:
-                for doc in batch.values():
-                    stored = searcher.document(id=doc.id)
-                    record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
-                    if stored is None:
-                        added.append(doc.id)
-                    elif stored.get("doc") == record:
-                        skipped.append(doc.id)
-                        continue
-                    else:
-                        updated.append(doc.id)
-                    writer.update_document(**index_fields(doc, record))
-            writer.commit()
+            if fresh:
+                for doc, record in batch.values():
+                    writer.add_document(**index_fields(doc, record))
+                    added.append(doc.id)
+            else:
+                _update(ix, writer, batch, written if bulk else None, added, updated, skipped)
+            # A bulk load keeps its segments as written (merging them would rewrite the
+            # index again and again); later small commits merge only small segments.
+            writer.commit(mergetype=_keep_segments if fresh else merge_small_segments)
         except BaseException:
             writer.cancel()
             raise
+        if bulk:
+            written.update((doc_id, _digest(record)) for doc_id, (_doc, record) in batch.items())
         if on_commit:
             on_commit(len(batch))
         batch.clear()
 
+    size = BULK_BATCH if bulk else batch_size
     for doc in docs:
-        batch[doc.id] = doc  # a later duplicate of an id in the same batch wins
-        if len(batch) >= batch_size:
+        record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
+        batch[doc.id] = (doc, record)
+        if len(batch) >= size:
             flush()
     flush()
     return added, updated, skipped
 
 
-def open_writer(ix: index.Index, path: Path) -> Any:
+def _update(
+    ix: index.Index,
+    writer: Any,
+    batch: dict[str, tuple[Document, str]],
+    written: dict[str, bytes] | None,
+    added: list[str],
+    updated: list[str],
+    skipped: list[str],
+) -> None:
+    """Write a batch into an index that may hold its ids: skip the unchanged, replace
+    the changed, add the new. ``written`` (bulk mode) knows every id in the index."""
+    with ix.searcher() as searcher:
+        for doc, record in batch.values():
+            if written is not None:
+                known = written.get(doc.id)
+                exists, same = known is not None, known == _digest(record)
+            else:
+                docnum = searcher.document_number(id=doc.id)
+                exists = docnum is not None
+                same = exists and searcher.stored_fields(docnum).get("doc") == record
+            if not exists:
+                added.append(doc.id)
+            elif same:
+                skipped.append(doc.id)
+                continue
+            else:
+                updated.append(doc.id)
+            writer.update_document(**index_fields(doc, record))
+
+
+def _keep_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    return segments
+
+
+def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """Merge the segments under SMALL_SEGMENT documents into the one being written and
+    keep the others as they are. (whoosh's own policy would, after a bulk load of many
+    equal segments, merge half the index on the next small commit.)"""
+    from whoosh.reading import SegmentReader
+
+    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < 2:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
+
+
+def _digest(record: str) -> bytes:
+    return hashlib.blake2b(record.encode("utf-8"), digest_size=16).digest()
+
+
+def open_writer(ix: index.Index, path: Path, procs: int = 1) -> Any:
+    # compound=False: whoosh reads a compound segment's parts by copying them into memory
+    # (BytesIO over the mmap), which at 100,000 documents costs a search process hundreds
+    # of megabytes and a slow start; separate files are read in place.
+    options: dict[str, Any] = {
+        "timeout": WRITE_LOCK_TIMEOUT,
+        "limitmb": POOL_MB,
+        "compound": False,
+    }
+    if procs > 1:
+        options.update(procs=procs, multisegment=True)
     try:
-        return ix.writer(timeout=WRITE_LOCK_TIMEOUT)
+        return ix.writer(**options)
     except LockError:
         raise IndexLockedError(
             f"another process is writing to the corpus at {path}",
@@ -80,29 +173,48 @@ def _clean(value: str) -> str:
     return " ".join(value.replace(",", " ").split())
 
 
+def _values(values: Iterable[str]) -> list[str]:
+    """Distinct non-empty values, in order: what a keyword field indexes for a document."""
+    return list(dict.fromkeys(v for v in values if v))
+
+
 def index_fields(doc: Document, record: str) -> dict[str, Any]:
     published = doc.published
+    actors = [_clean(a.name) for a in doc.actors]
+    themes = [_clean(t.id) for t in doc.themes]
+    authors = [_clean(a.name) for a in doc.authors]
+    source = _clean(doc.source) if doc.source else ""
+    year = f"{published.year:04d}" if published else ""
     fields: dict[str, Any] = {
         "id": doc.id,
         "title": doc.title or "",
         "subtitle": doc.subtitle or "",
         "body": doc.body,
-        "actor": ",".join(_clean(a.name) for a in doc.actors),
+        "actor": ",".join(actors),
         "key_actor": ",".join(_clean(a.name) for a in doc.actors if a.key),
-        "theme": ",".join(_clean(t.id) for t in doc.themes),
-        "author": ",".join(_clean(a.name) for a in doc.authors),
+        "theme": ",".join(themes),
+        "author": ",".join(authors),
         "tag": ",".join(_clean(t) for t in doc.tags),
         "pub_start": day_number(published.first_day()) if published else UNDATED_START,
         "pub_end": day_number(published.last_day()) if published else UNDATED_END,
         "content_hash": doc.content_hash,
+        "facets": facet_value(
+            {
+                "actor": _values(actors),
+                "theme": _values(themes),
+                "source": [source] if source else [],
+                "year": [year] if year else [],
+                "author": _values(authors),
+            }
+        ),
         "doc": record,
     }
     if doc.url:
         fields["url"] = doc.url
-    if doc.source:
-        fields["source"] = _clean(doc.source)
-    if published:
-        fields["year"] = f"{published.year:04d}"
+    if source:
+        fields["source"] = source
+    if year:
+        fields["year"] = year
     if doc.language:
         fields["language"] = doc.language
     return fields

@@ -1,0 +1,65 @@
+"""Keeps ``bench/`` working: the generator is deterministic and valid, and the whole
+benchmark runs end to end on a tiny corpus (the real runs are not part of the suite)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.generate import Generator, write_jsonl
+from bench.run import QUERY_TYPES
+from corpus_search.document import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_generator_is_deterministic_and_in_the_export_schema(tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", 30, seed=3).read_bytes()
+    second = write_jsonl(tmp_path / "b.jsonl", 30, seed=3).read_bytes()
+    assert first == second
+    records = [json.loads(line) for line in first.decode().splitlines()]
+    assert len({r["id"] for r in records}) == 30
+    for record in records:
+        doc = Document.from_dict(record)
+        assert doc.enriched and doc.actors and doc.themes and doc.published
+        assert 500 <= len(doc.body.split()) <= 2600  # 500-2,000 drawn words, plus names
+        assert doc.actors[0].name in doc.title
+    assert len({r["source"] for r in records}) >= 5
+    generator = Generator(3)
+    assert generator.document(7) == records[7]
+
+
+def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--docs",
+            "120",
+            "--work",
+            str(tmp_path),
+            "--repeat",
+            "3",
+            "--cold-runs",
+            "1",
+            "--stdin-queries",
+            "8",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads((tmp_path / "results-120.json").read_text())
+    assert set(results["ingest"]) == {"corpus-search", "whoosh plain loop", "SQLite FTS5"}
+    for row in results["ingest"].values():
+        assert row["docs_per_second"] > 0 and row["peak_mb"] > 0 and row["size_mb"] > 0
+    for kind in QUERY_TYPES:
+        for engine in ("corpus-search", "SQLite FTS5"):
+            assert results["queries"][kind][engine]["median_ms"] > 0
+    assert results["stdin"]["queries"] == 8 and results["stdin"]["queries_per_second"] > 0
+    for kind in QUERY_TYPES:
+        assert f"| {kind} |" in done.stdout

@@ -1,0 +1,88 @@
+"""The Textual UI, driven headless by Textual's own pilot against the demo corpus."""
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual", reason="the tui extra (textual) is not installed")
+
+from textual.widgets import DataTable, Input, Select, Static
+
+from corpus_search import Corpus
+from corpus_search.cli.tui_app import TYPING_PAUSE, SearchApp
+
+
+def rendered(widget: Static) -> str:
+    """The plain text a Static shows (rich renderables rendered without colour)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    out = StringIO()
+    Console(file=out, width=100, color_system=None).print(widget.content)
+    return out.getvalue()
+
+
+def test_typing_filters_reading_and_export(demo_index: Path, tmp_path: Path) -> None:
+    corpus = Corpus.open(demo_index)
+    expected_all = len(corpus)
+    nuclear = corpus.search("nuclear", limit=None)
+    nuclear_russia = corpus.search("nuclear", actors=["Russia"], limit=None)
+
+    async def scenario() -> None:
+        app = SearchApp(corpus, export_format="jsonl", export_dir=tmp_path)
+        async with app.run_test(size=(140, 40)) as pilot:
+            table = app.query_one("#results", DataTable)
+            assert table.row_count == expected_all  # empty query: everything
+            # the results follow the typing (after a short pause)
+            await pilot.press(*"nuclear")
+            await pilot.pause(TYPING_PAUSE + 0.3)
+            assert table.row_count == nuclear.total
+            assert [str(k.value) for k in table.rows] == [h.id for h in nuclear.hits]
+            assert f"{nuclear.total} documents" in rendered(app.query_one("#status", Static))
+            # the actor filter lists the actors of the current results with counts
+            actor = app.query_one("#actor", Select)
+            labels = [str(prompt) for prompt, _ in actor._options]
+            assert any(label.startswith("Russia (") for label in labels)
+            actor.value = "Russia"
+            await pilot.pause(0.2)
+            assert table.row_count == nuclear_russia.total
+            # the reading pane shows the highlighted row; arrows move through results
+            await pilot.press("ctrl+r", "down")
+            await pilot.pause(0.1)
+            second = corpus.get(nuclear_russia.hits[1].id)
+            assert second.display_title in rendered(app.query_one("#document", Static))
+            # export writes every current result
+            await pilot.press("ctrl+e")
+            await pilot.pause(0.1)
+            assert app.last_export is not None and app.last_export.parent == tmp_path
+            lines = app.last_export.read_text("utf-8").splitlines()
+            assert {json.loads(line)["id"] for line in lines} == {h.id for h in nuclear_russia.hits}
+            # a query that cannot parse is reported and the results stay
+            await pilot.press("escape", "space", *'"oops')
+            await pilot.pause(TYPING_PAUSE + 0.3)
+            assert "unbalanced quote" in rendered(app.query_one("#status", Static))
+            assert table.row_count == nuclear_russia.total
+            # clearing the filters widens again
+            app.query_one("#query", Input).value = ""
+            await pilot.press("ctrl+n")
+            await pilot.pause(TYPING_PAUSE + 0.3)
+            assert table.row_count == expected_all
+
+    asyncio.run(scenario())
+
+
+def test_misspelling_suggests(demo_index: Path, tmp_path: Path) -> None:
+    corpus = Corpus.open(demo_index)
+
+    async def scenario() -> None:
+        app = SearchApp(corpus, text="sanctoins", export_dir=tmp_path)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause(0.1)
+            status = rendered(app.query_one("#status", Static))
+            assert "0 documents" in status
+            assert "did you mean sanctions (for sanctoins)?" in status
+
+    asyncio.run(scenario())

@@ -1,0 +1,252 @@
+"""Untrusted input: hostile documents never drive the terminal, and parsers given random
+or mutated input end in a result or a typed error, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_search import Corpus, CorpusSearchError
+from corpus_search.cli import cli
+from corpus_search.document import Document
+from corpus_search.extract.html import extract_html
+from corpus_search.extract.text import extract_text
+
+HOSTILE = [
+    "\x1b[31mred\x1b[0m",  # colour
+    "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07",  # OSC 8 hyperlink
+    "\x1b]0;new window title\x07",  # OSC window title
+    "\x9b31m",  # 8-bit CSI
+    "\u202eevil\u202c",  # bidi override
+    "\x07\x08\x7f",  # bell, backspace, delete
+]
+MARKUP = "[bold red]not markup[/bold red] [link=https://evil.example]x[/link]"
+
+
+def hostile_corpus(tmp_path: Path) -> Path:
+    index = tmp_path / "ix"
+    poison = " ".join(HOSTILE)
+    record = {
+        "url": "https://evil.example/\x1b[2Jpage",
+        "title": f"Sanctions {poison} {MARKUP}",
+        "authors": [{"name": f"Eve {HOSTILE[0]}", "role": HOSTILE[1]}],
+        "source": f"Evil {HOSTILE[4]} Institute",
+        "tags": [HOSTILE[2], MARKUP],
+        "body": f"Sanctions on Iran. {poison} {MARKUP}\n\nMore sanctions text. {poison}",
+    }
+    feed = tmp_path / "evil.jsonl"
+    feed.write_text(json.dumps(record) + "\n")
+    html = tmp_path / "evil.html"
+    html.write_text(
+        f"<html><head><title>Sanctions {poison}</title></head><body><article>"
+        f"<h1>Sanctions {poison} {MARKUP}</h1><p>Sanctions on Iran are back {poison}. "
+        "This paragraph is long enough to be article text for the extractor to keep.</p>"
+        f"<p>{MARKUP} and more words about sanctions and Iran and the economy.</p>"
+        "</article></body></html>"
+    )
+    corpus = Corpus.open(index, create=True)
+    report = corpus.ingest([feed, html])
+    assert report.added == 2, report.failed
+    return index
+
+
+def assert_clean(output: str) -> None:
+    for bad in ("\x1b", "\x9b", "\u202e", "\x07", "\x08", "\x7f"):
+        assert bad not in output, repr(bad)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "sanctions"],
+        ["search", "sanctions", "--facets"],
+        ["search", "sanctions", "--json"],
+        ["search", "sanctions", "--format", "csv"],
+        ["export"],
+        ["stats"],
+    ],
+)
+def test_no_escape_reaches_the_terminal(tmp_path: Path, args: list[str]) -> None:
+    index = hostile_corpus(tmp_path)
+    result = CliRunner().invoke(cli, ["--index", str(index), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert_clean(result.stdout + result.stderr)
+    if args[-1] == "sanctions":  # tables print markup-like text literally
+        assert "[bold red]not markup[/bold red]" in result.stdout.replace("\n", " ") or (
+            "not markup" in result.stdout
+        )
+
+
+def test_show_prints_markup_literally(tmp_path: Path) -> None:
+    index = hostile_corpus(tmp_path)
+    ids = [d.id for d in Corpus.open(index).documents("")]
+    for doc_id in ids:
+        result = CliRunner().invoke(cli, ["--index", str(index), "show", doc_id])
+        assert result.exit_code == 0
+        assert_clean(result.stdout)
+        assert "[bold red]not markup[/bold red]" in result.stdout
+
+
+# -- parsers under random input ---------------------------------------------------------
+
+FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    corpus = Corpus.open(tmp_path_factory.mktemp("fuzz") / "ix", create=True)
+    corpus.add([Document(id="x", title="Talks", body="Russia and China held talks in 2024.")])
+    return corpus
+
+
+@FUZZ
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_any_query_is_a_result_or_a_typed_error(small_corpus: Corpus, text: str) -> None:
+    with contextlib.suppress(CorpusSearchError):
+        small_corpus.search(text, limit=3)
+
+
+QUERY_PIECES = st.sampled_from(
+    [
+        '"',
+        "(",
+        ")",
+        "AND",
+        "OR",
+        "NOT",
+        "actor:",
+        "date:",
+        "..",
+        "*",
+        "~",
+        "^",
+        ":",
+        "'",
+        "key:",
+        "theme:",
+        "2024",
+        "russia",
+        "source:",
+        "[",
+        "]",
+        "{",
+        "}",
+        "-",
+        "+",
+        "\\",
+    ]
+)
+
+
+@FUZZ
+@given(st.lists(QUERY_PIECES, max_size=12))
+def test_query_syntax_soup(small_corpus: Corpus, pieces: list[str]) -> None:
+    with contextlib.suppress(CorpusSearchError):
+        small_corpus.search(" ".join(pieces), limit=3)
+
+
+@FUZZ
+@given(st.text(max_size=400))
+def test_any_text_extracts(text: str) -> None:
+    doc = extract_text(text)
+    assert "\x1b" not in doc.body
+
+
+HTML_BITS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<article>",
+        "<script type='application/ld+json'>",
+        "</script>",
+        '{"@type": "NewsArticle", "author": ',
+        "[",
+        "]",
+        "null",
+        '"By A B"',
+        "<h1>",
+        "</h1>",
+        "<meta name='author' content='",
+        "'>",
+        "<time datetime='2024-13-45'>",
+        "&amp;",
+        "&#0;",
+        "<![CDATA[",
+        "<!--",
+        "-->",
+        "Sanctions on Iran are back again this year.",
+        "\x00",
+        "\x1b[31m",
+    ]
+)
+
+
+@FUZZ
+@given(st.lists(HTML_BITS, max_size=40))
+def test_mutated_html_extracts_or_fails_cleanly(bits: list[str]) -> None:
+    doc = extract_html("".join(bits))
+    assert "\x1b" not in (doc.title or "") + doc.body
+
+
+@FUZZ
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=8), children, max_size=4)
+        ),
+        max_leaves=12,
+    )
+)
+def test_any_jsonl_record_is_a_document_or_an_input_error(value: object) -> None:
+    for record in (
+        value,
+        {"body": "text", "published": value},
+        {"body": "text", "authors": value},
+        {"body": "text", "actors": value, "themes": []},
+    ):
+        with contextlib.suppress(CorpusSearchError):
+            Document.from_dict(record)  # type: ignore[arg-type]
+
+
+# -- files ---------------------------------------------------------------------------------
+
+
+def test_awkward_files_each_get_a_clear_message(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Ports\n\nThe Kremlin and Beijing talk trade.\n\nMore text here.\n"
+    )
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (folder / "latin1.txt").write_bytes(
+        "Caf\xe9 diplomacy\n\nThe Élysée spoke to Moscow.\n\nAgain.\n".encode("latin-1")
+    )
+    (folder / "empty.html").write_text("")
+    locked = folder / "locked.txt"
+    locked.write_text("secret")
+    locked.chmod(0)
+    os.symlink(folder, folder / "loop")  # a symlink loop: not followed
+    big = folder / "huge.html"
+    with big.open("wb") as handle:
+        handle.seek(60 * 1024 * 1024)
+        handle.write(b"\n")
+    try:
+        result = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "ingest", str(folder)])
+    finally:
+        locked.chmod(0o600)
+    err = result.stderr
+    assert result.exit_code == 2 and "Traceback" not in err
+    assert "binary" in err and "too large" in err and "no article text" in err
+    if os.geteuid() == 0:  # root reads anything: the permission case is real only for users
+        assert "added 3" in err  # good.txt, latin1.txt and the "locked" one
+    else:
+        assert "permission denied" in err and "added 2" in err

@@ -1,0 +1,175 @@
+"""The speed-ups keep the store's behaviour: the one-pass text field indexes what whoosh's
+analyzer would, the bulk writer counts like the incremental one, and column-based date
+filters and facet counts agree with whoosh's own range queries and term counts."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from whoosh import fields
+from whoosh.analysis import StemmingAnalyzer
+
+from corpus_search import Corpus
+from corpus_search.store import writer as store_writer
+from corpus_search.store.schema import FastText
+from tests.conftest import make_doc
+
+ALPHABET = "ab cd ef.gh*ÜİßΣ the a of to and 12 3.4 x_y ,;-'\n\t"
+
+
+def test_fast_text_indexes_exactly_what_the_analyzer_does() -> None:
+    rng = random.Random(11)
+    analyzer = StemmingAnalyzer()
+    fast = FastText(analyzer=analyzer, field_boost=1.5)
+    stock = fields.TEXT(analyzer=analyzer, field_boost=1.5)
+    words = ["running", "runs", "the", "nuclear", "deterrence", "I", "a.b.c", "x*", "Über"]
+    for _ in range(2000):
+        parts = [
+            rng.choice(words) if rng.random() < 0.5 else rng.choice(ALPHABET)
+            for _ in range(rng.randint(0, 40))
+        ]
+        text = "".join(p if len(p) == 1 else f" {p} " for p in parts)
+        assert sorted(fast.index(text)) == sorted(stock.index(text)), text
+
+
+def _docs(count: int, seed: int) -> list:
+    rng = random.Random(seed)
+    actors = ["China", "Russia", "Iran", "India", "NATO"]
+    themes = ["trade", "sanctions", "cyber"]
+    docs = []
+    for number in range(count):
+        year = rng.randint(2015, 2025)
+        precision = rng.random()
+        if precision < 0.1:
+            published: str | None = None
+        elif precision < 0.2:
+            published = f"{year}"
+        elif precision < 0.4:
+            published = f"{year}-{rng.randint(1, 12):02d}"
+        else:
+            published = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        chosen = rng.sample(actors, rng.randint(0, 3))
+        extra = {"published": published} if published else {}
+        docs.append(
+            make_doc(
+                f"d{number}",
+                " ".join(rng.choice(["alpha", "beta", "gamma", "delta"]) for _ in range(20)),
+                title=f"Title {number}",
+                source=rng.choice(["Alpha Institute", "Beta Forum", "Gamma Centre"]),
+                actors=[{"name": a, "type": "country", "code": None, "count": 1} for a in chosen],
+                themes=[{"id": t, "score": 0.5} for t in rng.sample(themes, rng.randint(0, 2))],
+                authors=[{"name": rng.choice(["Ann Lee", "Bo Park"]), "role": None}],
+                **extra,
+            )
+        )
+    return docs
+
+
+@pytest.fixture()
+def bulk_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Corpus, list]:
+    monkeypatch.setattr(store_writer, "BULK_BATCH", 40)  # several commits, several segments
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    docs = _docs(150, seed=3)
+    report = corpus.add(docs)
+    assert (report.added, report.updated, report.skipped) == (150, 0, 0)
+    return corpus, docs
+
+
+def test_bulk_load_counts_duplicates_like_the_incremental_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_writer, "BULK_BATCH", 3)
+    docs = _docs(8, seed=5)
+    changed = make_doc("d1", "a different body now", title="Changed")
+    # d0 again unchanged in a later batch, d1 changed in a later batch, d2 twice in one batch
+    stream = [*docs[:6], docs[0], changed, docs[2], docs[2], *docs[6:]]
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    report = corpus.add(stream)
+    assert (report.added, report.updated, report.skipped) == (8, 1, 3)
+    assert len(corpus) == 8
+    assert corpus.get("d1").title == "Changed"
+    again = corpus.add(docs)  # into a full index: the incremental path
+    assert (again.added, again.updated, again.skipped) == (0, 1, 7)
+    assert corpus.get("d1").title == docs[1].title
+
+
+def _expected_dates(docs: list, since: str | None, until: str | None) -> set[str]:
+    from corpus_search.dates import PartialDate
+
+    first = PartialDate.parse(since).first_day() if since else None
+    last = PartialDate.parse(until).last_day() if until else None
+    found = set()
+    for doc in docs:
+        if doc.published is None:
+            continue
+        if first and doc.published.first_day() < first:
+            continue
+        if last and doc.published.last_day() > last:
+            continue
+        found.add(doc.id)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [("2018", "2020"), ("2019-03", None), (None, "2017-06-15"), ("2016-02-10", "2016-11")],
+)
+def test_date_filter_from_columns_is_containment(
+    bulk_corpus: tuple[Corpus, list], since: str | None, until: str | None
+) -> None:
+    corpus, docs = bulk_corpus
+    result = corpus.search("", since=since, until=until, limit=None)
+    assert {h.id for h in result.hits} == _expected_dates(docs, since, until)
+    assert result.total == len(result.hits)
+    narrowed = corpus.search("alpha", actors=["China"], since=since, until=until, limit=None)
+    expected = {
+        d.id
+        for d in docs
+        if d.id in _expected_dates(docs, since, until)
+        and "China" in [a.name for a in d.actors]
+        and "alpha" in d.body.split()
+    }
+    assert {h.id for h in narrowed.hits} == expected and narrowed.total == len(expected)
+
+
+def test_facets_from_the_column_count_every_match(bulk_corpus: tuple[Corpus, list]) -> None:
+    corpus, docs = bulk_corpus
+    result = corpus.search("beta", since="2017", limit=2, facets=True)
+    matched = [
+        d for d in docs if "beta" in d.body.split() and d.id in _expected_dates(docs, "2017", None)
+    ]
+    assert result.total == len(matched) and len(result.hits) == 2
+    expected = {
+        "actor": Counter(a.name for d in matched for a in d.actors),
+        "theme": Counter(t.id for d in matched for t in d.themes),
+        "source": Counter(d.source for d in matched),
+        "year": Counter(f"{d.published.year:04d}" for d in matched),
+    }
+    for name, counts in expected.items():
+        assert dict(result.facets[name]) == dict(counts), name
+
+
+def test_column_filter_agrees_with_whoosh_range_query(bulk_corpus: tuple[Corpus, list]) -> None:
+    """The store's own NumericRange (still used for date: inside query text) and the
+    column filter select the same documents."""
+    corpus = bulk_corpus[0]
+    by_text = corpus.search("date:2018..2021", limit=None)
+    by_option = corpus.search("", since="2018", until="2021", limit=None)
+    assert {h.id for h in by_text.hits} == {h.id for h in by_option.hits}
+    assert by_text.total == by_option.total > 0
+
+
+def test_large_jsonl_is_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpus_search import extract
+
+    monkeypatch.setattr(extract, "MAX_FILE_BYTES", 200)  # this small file counts as large
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps(d.to_dict()) for d in _docs(5, seed=9)] + ["{not json"]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    report = corpus.ingest([path])
+    assert report.added == 5 and len(report.failed) == 1 and ":6:" in report.failed[0].reason
