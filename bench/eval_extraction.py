@@ -247,7 +247,11 @@ def byline_names(byline: str) -> list[str]:
     text = re.sub(r"^\s*(?:by|written by|posted by|par|por)\b[:\s]*", "", byline, flags=re.I)
     text = re.sub(r"\((?=[^)]*(?:(?<![\w'’-])[a-z]|/))[^)]*\)", " ", text)  # "(avec ...)"
     text = text.replace("(", " ").replace(")", " ")  # "Bruno (Henrique Zecchin) Rodrigues"
-    if re.match(r"(?:last )?updated\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d", text.strip(), re.I):
+    if re.match(
+        r"(?:last )?updated\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+        text.strip(),
+        re.I,
+    ):
         return []  # readability took a date line for the byline
     text = re.split(r"\s+[|•·]\s+|\s+-\s+|\n", text)[0]
     text = re.split(r"\d", text)[0]

@@ -122,9 +122,9 @@ CREATE TABLE theme(doc INTEGER, name TEXT);
 """
 SQLITE_INDEXES = """
 CREATE INDEX actor_name ON actor(name, doc);
-CREATE INDEX actor_doc ON actor(doc);
+CREATE INDEX actor_doc_name ON actor(doc, name);
 CREATE INDEX theme_name ON theme(name, doc);
-CREATE INDEX theme_doc ON theme(doc);
+CREATE INDEX theme_doc_name ON theme(doc, name);
 CREATE INDEX docs_dates ON docs(pub_start, pub_end);
 """
 
@@ -244,11 +244,15 @@ class SQLiteSearch:
     def __init__(self, database: Path) -> None:
         self.db = sqlite3.connect(database)
 
-    def _page(self, where: str, args: tuple[Any, ...], snippets: bool = False) -> Any:
-        total = self.db.execute(f"SELECT count(*) FROM fts WHERE {where}", args).fetchone()[0]
+    def _page(
+        self, where: str, args: tuple[Any, ...], snippets: bool = False, join: str = ""
+    ) -> Any:
+        total = self.db.execute(f"SELECT count(*) FROM fts {join} WHERE {where}", args).fetchone()[
+            0
+        ]
         extra = ", snippet(fts, 2, '\x02', '\x03', ' … ', 24)" if snippets else ""
         rows = self.db.execute(
-            f"SELECT fts.rowid{extra} FROM fts WHERE {where} ORDER BY {self.RANK} LIMIT 10",
+            f"SELECT fts.rowid{extra} FROM fts {join} WHERE {where} ORDER BY {self.RANK} LIMIT 10",
             args,
         ).fetchall()
         docs = [
@@ -273,15 +277,17 @@ class SQLiteSearch:
             f = work.filtered[i]
             first = day_number(PartialDate.parse(str(f["since"])).first_day())
             last = day_number(PartialDate.parse(str(f["until"])).last_day())
+            # The text match drives the plan; each match is checked through the indexes.
+            join = "JOIN docs d ON d.rowid = fts.rowid"
             where = (
-                "fts MATCH ? AND fts.rowid IN (SELECT doc FROM actor WHERE name = ?)"
-                " AND fts.rowid IN (SELECT doc FROM theme WHERE name = ?)"
-                " AND fts.rowid IN (SELECT rowid FROM docs WHERE pub_start >= ? AND pub_end <= ?)"
+                "fts MATCH ? AND d.pub_start >= ? AND d.pub_end <= ?"
+                " AND EXISTS (SELECT 1 FROM actor a WHERE a.doc = fts.rowid AND a.name = ?)"
+                " AND EXISTS (SELECT 1 FROM theme t WHERE t.doc = fts.rowid AND t.name = ?)"
             )
-            args = (f["text"], f["actor"], f["theme"], first, last)
-            page = self._page(where, args)
+            args = (f["text"], first, last, f["actor"], f["theme"])
+            page = self._page(where, args, join=join)
             if kind == "the same + facets":
-                matched = f"SELECT fts.rowid FROM fts WHERE {where}"
+                matched = f"SELECT fts.rowid FROM fts {join} WHERE {where}"
                 facets = {
                     name: self.db.execute(
                         f"SELECT {column}, count(*) AS n FROM {table} WHERE {key} IN ({matched})"
@@ -363,13 +369,37 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     ours_dir = work_dir / f"ours-{args.docs}"
     base_dir = work_dir / f"whoosh-plain-{args.docs}"
     sqlite_path = work_dir / f"fts5-{args.docs}.sqlite"
-    for old in (ours_dir, base_dir, sqlite_path):
+    if args.reuse and (work_dir / f"results-{args.docs}.json").exists():
+        pass
+    else:
+        _clear(ours_dir, base_dir, sqlite_path)
+    return _run(args, jsonl, work_dir, ours_dir, base_dir, sqlite_path)
+
+
+def _clear(*paths: Path) -> None:
+    for old in paths:
         if old.is_dir():
             shutil.rmtree(old)
         elif old.exists():
             old.unlink()
+
+
+def _run(
+    args: argparse.Namespace,
+    jsonl: Path,
+    work_dir: Path,
+    ours_dir: Path,
+    base_dir: Path,
+    sqlite_path: Path,
+) -> dict[str, Any]:
     results: dict[str, Any] = {"docs": args.docs, "jsonl_mb": folder_mb(jsonl), "ingest": {}}
     env_cli = [*CLI, "--index", str(ours_dir)]
+    previous = work_dir / f"results-{args.docs}.json"
+    if args.reuse and previous.exists() and ours_dir.exists() and sqlite_path.exists():
+        log(f"reusing the indexes and ingest figures of {previous}")
+        results["ingest"] = json.loads(previous.read_text())["ingest"]
+        results["ingest_reused"] = True
+        return _queries(args, results, work_dir, ours_dir, sqlite_path, env_cli)
 
     log("ingest: corpus-search")
     ours = measured([*env_cli, "ingest", str(jsonl)])
@@ -384,7 +414,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     log("ingest: SQLite FTS5")
     lite = measured([PYTHON, str(HERE / "run.py"), "_sqlite", str(jsonl), str(sqlite_path)])
     results["ingest"]["SQLite FTS5"] = _ingest_row(lite, args.docs, sqlite_path)
+    return _queries(args, results, work_dir, ours_dir, sqlite_path, env_cli)
 
+
+def _queries(
+    args: argparse.Namespace,
+    results: dict[str, Any],
+    work_dir: Path,
+    ours_dir: Path,
+    sqlite_path: Path,
+    env_cli: list[str],
+) -> dict[str, Any]:
     log("queries")
     from corpus_search import Corpus
 
@@ -507,6 +547,11 @@ def main(argv: list[str] | None = None) -> int:
         "--baseline-docs", type=int, help="index only the first N in the plain loop"
     )
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the indexes and ingest figures of the last run; measure queries again",
+    )
     args = parser.parse_args(argv)
     results = run(args)
     (args.work / f"results-{args.docs}.json").write_text(json.dumps(results, indent=2) + "\n")

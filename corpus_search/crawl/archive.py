@@ -10,6 +10,7 @@ leaves a readable archive up to its last complete record. Bodies are stored deco
 from __future__ import annotations
 
 import os
+import threading
 from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
@@ -28,6 +29,7 @@ class WarcArchive:
         self._handle: IO[bytes] | None = None
         self._writer: Any = None
         self.records = 0
+        self._lock = threading.Lock()  # robots.txt answers arrive from worker threads
 
     def _open(self) -> None:
         from warcio.warcwriter import WARCWriter
@@ -45,6 +47,10 @@ class WarcArchive:
 
     def write(self, response: Response) -> None:
         """Archive one fetched response (and the request that got it)."""
+        with self._lock:
+            self._write(response)
+
+    def _write(self, response: Response) -> None:
         from warcio.statusandheaders import StatusAndHeaders
 
         if self._writer is None:

@@ -105,7 +105,7 @@ def run_crawl(
                 host_delays[host] = max(host_delays.get(host, 0.0), profile.delay)
     state = CrawlState(index)
     archive = WarcArchive(index / ARCHIVE_DIR)
-    fetcher = Fetcher(limits, scope, host_delays=host_delays)
+    fetcher = Fetcher(limits, scope, host_delays=host_delays, record=archive.write)
     log = DiscoveryLog()
     try:
         _discover(plans, fetcher, archive, state, options, log, report, progress)
@@ -313,7 +313,8 @@ def _fetch_all(
 ) -> None:
     by_host: dict[str, list[tuple[Plan, Candidate]]] = defaultdict(list)
     for item in todo:
-        by_host[host_of(item[1].url)].append(item)
+        host = host_of(item[1].url)
+        by_host[host[4:] if host.startswith("www.") else host].append(item)
     results: queue.Queue[_Outcome | None] = queue.Queue()
     conditional: dict[str, dict[str, str]] = {}
     for _, candidate in todo:
@@ -393,7 +394,7 @@ def _fetch_all(
 
 
 def _handle(outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: CrawlReport) -> None:
-    from corpus_search.extract.warc import extract_page
+    from corpus_search.extract.warc import extract_page, extract_pdf_page
 
     url = outcome.candidate.url
     key = url_key(url)
@@ -426,26 +427,25 @@ def _handle(outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: Craw
         response.last_modified,
         stamp,
     )
-    if response.content_type == "application/pdf":
-        row.reason = "PDF kept in the archive; PDF text extraction is not available"
-        report.not_articles += 1
-        batch.record(row)
-        return
     try:
-        doc = extract_page(
-            response.body,
-            response.url,
-            response.charset,
-            response.fetched_at,
-            article_patterns=outcome.plan.patterns,
-            status=response.status,
-        )
+        if response.content_type == "application/pdf":
+            doc = extract_pdf_page(response.body, response.url, response.fetched_at)
+        else:
+            doc = extract_page(
+                response.body,
+                response.url,
+                response.charset,
+                response.fetched_at,
+                article_patterns=outcome.plan.patterns,
+                status=response.status,
+            )
     except InputError as exc:
         row.reason = exc.message.split(": ", 1)[-1]
-        if "anti-bot" in row.reason:
+        if "anti-bot" in row.reason or "cannot read" in row.reason:
             row.outcome = "failed"
             report.failed.append((url, row.reason))
-            report.blocked.append((url, row.reason))
+            if "anti-bot" in row.reason:
+                report.blocked.append((url, row.reason))
         else:
             report.not_articles += 1
         batch.record(row)
@@ -454,6 +454,18 @@ def _handle(outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: Craw
         doc.source = outcome.plan.profile.title
     row.content_hash = doc.content_hash
     row.doc_id = doc.id
+    known = batch.state.get(key)
+    if (
+        known is not None
+        and known.outcome == "indexed"
+        and (known.doc_id, known.content_hash) == (doc.id, doc.content_hash)
+    ):
+        # Fetched again, same text: the index keeps its copy (re-extraction of archived
+        # pages is 'reindex --from-archive'), the state notes the new fetch.
+        row.outcome = "indexed"
+        report.unchanged += 1
+        batch.record(row)
+        return
     twin = batch.twin(doc)
     if twin is not None:
         row.outcome, row.reason = "duplicate", f"same text as {twin}"

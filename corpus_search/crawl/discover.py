@@ -294,11 +294,14 @@ class Discoverer:
             info = inspect_page(html, response.url)
             if info.kind == "antibot":
                 raise FetchError(current, info.reason, response.status, blocked=True)
-            new = 0
+            new = listed = 0
             dated_recent = False
             for link in info.links:
                 norm = normalize(link)
-                if norm is None or not self.is_article(norm) or url_key(norm) in seen_links:
+                if norm is None or not self.is_article(norm):
+                    continue
+                listed += 1
+                if url_key(norm) in seen_links:
                     continue
                 seen_links.add(url_key(norm))
                 when = info.link_dates.get(link)
@@ -315,18 +318,25 @@ class Discoverer:
             if info.next_url:
                 follows_links = True
             # Guess page N+1 only on sites that never print a "next" link.
-            current = info.next_url or (None if follows_links else _guess_next(response.url))
+            guess = None if follows_links else _guess_next(response.url, listed)
+            current = info.next_url or guess
         if current:
             self.log.stopped.append(f"{url}: stopped at the {self.max_listing_pages}-page limit")
 
 
-def _guess_next(url: str) -> str | None:
+def _guess_next(url: str, items: int = 0) -> str | None:
     """The next page of a listing whose pages have no "next" link: ``?page=N+1`` when the
-    URL already uses ``?page=N`` (zero- or one-based alike), ``/page/N+1/`` likewise."""
+    URL already uses ``?page=N`` (zero- or one-based alike; also ``_page``, ``paged``),
+    ``/page/N+1/`` likewise, and ``?offset=K+items`` / ``?start=K+items`` for offset
+    paging (``items``: how many the page listed)."""
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
-    if "page" in query and query["page"].isdigit():
-        return with_query(url, page=int(query["page"]) + 1)
+    for name in ("page", "_page", "paged", "p"):
+        if query.get(name, "").isdigit():
+            return with_query(url, **{name: int(query[name]) + 1})
+    for name in ("offset", "start", "from"):
+        if query.get(name, "").isdigit() and items:
+            return with_query(url, **{name: int(query[name]) + items})
     match = re.search(r"/page/(\d+)/?$", parts.path)
     if match:
         path = parts.path[: match.start()] + f"/page/{int(match[1]) + 1}/"

@@ -136,8 +136,10 @@ class Fetcher:
         on_request: Callable[[str, float], None] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         host_delays: Mapping[str, float] | None = None,
+        record: Callable[[Response], None] | None = None,
     ) -> None:
         self.limits = limits
+        self._record = record  # called with each robots.txt response (for the archive)
         self.host_delays = dict(host_delays or {})
         self.scope = scope
         self._hosts: dict[str, _Host] = {}
@@ -169,8 +171,10 @@ class Fetcher:
     # -- robots.txt -----------------------------------------------------------------------
 
     def _host(self, host: str) -> _Host:
+        """The politeness state of a host: ``www.x`` and ``x`` share one (one server)."""
+        key = host[4:] if host.startswith("www.") else host
         with self._hosts_lock:
-            return self._hosts.setdefault(host, _Host())
+            return self._hosts.setdefault(key, _Host())
 
     def robots(self, url: str) -> Protego | None:
         """The parsed robots.txt of ``url``'s host (fetched once); None when it has none."""
@@ -196,6 +200,8 @@ class Fetcher:
                 f"robots.txt could not be read ({exc.reason}), so the host is not crawled"
             )
             return
+        if self._record:
+            self._record(response)
         text = response.body.decode("utf-8", "replace")
         if "<html" in text[:2000].lower():
             return  # an HTML page served for /robots.txt: treat as absent

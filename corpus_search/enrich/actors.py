@@ -14,8 +14,8 @@ Matching rules, shared by every entry:
   that person by a full form or a title form ("President Xi"); so does a form that two
   actors share ("President Bush"), and it goes to the one named most recently before it;
 - context rules, driven by lists in ``countries.json``: a capital used as a venue ("talks
-  in Vienna") is a place, not a government (seats of power such as the Kremlin are
-  exempt, and "in Moscow's view" still counts); a country name that is also a given name
+  in Vienna", "the Vienna agreement") is a place, not a government (seats of power such
+  as the Kremlin are exempt, and "in Moscow's view" still counts); a country name that is also a given name
   or a US place ("Chad Bown", "Macon, Georgia") does not count beside a capitalised word
   that is neither an actor nor an office; a historic state takes over its successor's
   metonyms in a document that names only the historic one ("Moscow" in 1972 is the
@@ -68,8 +68,11 @@ class Rules:
 
     seats_of_power: frozenset[str] = frozenset()
     venue_words: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     us_place_names: frozenset[str] = frozenset()
+    us_states: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
     office_words: frozenset[str] = frozenset()  # first words of persons' titles
 
 
@@ -274,9 +277,13 @@ class Gazetteer:
         """Whether the form at ``words[i : i + size]`` names its actor in this context."""
         rules = self.rules
         after = words[i + size] if i + size < len(words) else ""
-        if kind == _METONYM and i > 0 and words[i - 1] in rules.venue_words:
+        if kind == _METONYM:
+            if after in rules.venue_nouns:  # "the Vienna agreement", "the Washington summit"
+                return False
+            if i > 0 and words[i - 1] in rules.name_particles:  # "Ponte de Lima"
+                return False
             possessive = after == "'" and i + size + 1 < len(words) and words[i + size + 1] == "s"
-            if not possessive:
+            if i > 0 and words[i - 1] in rules.venue_words and not possessive:
                 return False
         if size != 1 or words[i] not in rules.given_names:
             return True
@@ -304,7 +311,17 @@ class Gazetteer:
                 and (i - 2) not in in_actor
             ):
                 return False
-        return True
+        return not (words[i] in rules.us_place_names and self._near_us_state(words, i))
+
+    def _near_us_state(self, words: list[str], i: int) -> bool:
+        """Another US state within three words ("Nevada, Kentucky, and Georgia")."""
+        states = self.rules.us_states
+        for j in range(max(0, i - 4), min(len(words), i + 5)):
+            if j == i:
+                continue
+            if words[j] in states or " ".join(words[j : j + 2]) in states:
+                return True
+        return False
 
     def _inner_state(
         self, words: list[str], start: int, size: int, code: str | None
@@ -385,7 +402,16 @@ def mark_key_actors(mentions: list[ActorMention], lead_chars: int) -> list[Actor
 
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
-_RULE_KEYS = ("seats_of_power", "venue_words", "given_names", "us_place_names", "office_words")
+_RULE_KEYS = (
+    "seats_of_power",
+    "venue_words",
+    "venue_nouns",
+    "given_names",
+    "us_place_names",
+    "us_states",
+    "name_particles",
+    "office_words",
+)
 
 
 def _strings(entry: dict[str, Any], key: str) -> list[str]:

@@ -111,13 +111,24 @@ class Taxonomy:
         if not tokens:
             return []
         totals: dict[str, float] = {}
+        # The terms a word can start, looked up once per distinct word of the text.
+        starts: dict[str, list[tuple[str, tuple[str, ...], int]]] = {}
         for i, token in enumerate(tokens):
-            keys = [token] + [token[:k] + "*" for k in lengths if MIN_PREFIX <= k <= len(token)]
-            for key in keys:
-                for theme_id, rest, weight in index.get(key, ()):
-                    if rest and not _follows(tokens, i + 1, rest):
-                        continue
-                    totals[theme_id] = totals.get(theme_id, 0.0) + weight
+            found = starts.get(token)
+            if found is None:
+                found = [
+                    entry
+                    for key in (
+                        token,
+                        *(token[:k] + "*" for k in lengths if MIN_PREFIX <= k <= len(token)),
+                    )
+                    for entry in index.get(key, ())
+                ]
+                starts[token] = found
+            for theme_id, rest, weight in found:
+                if rest and not _follows(tokens, i + 1, rest):
+                    continue
+                totals[theme_id] = totals.get(theme_id, 0.0) + weight
         per_thousand = 1000.0 / max(len(tokens), 200)
         scores = [
             ThemeScore(theme_id, round(1.0 - math.exp(-(hits * per_thousand) / SCALE), 3))

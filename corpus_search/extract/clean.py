@@ -85,9 +85,7 @@ def parse_copyright(line: str) -> tuple[str, int | None] | None:
     return owner, int(year) if year else None
 
 
-_BY = re.compile(
-    r"^\s*(?:(?:by|written by|words by|par|por)\s*:?|authors?:)\s+", re.IGNORECASE
-)
+_BY = re.compile(r"^\s*(?:(?:by|written by|words by|par|por)\s*:?|authors?:)\s+", re.IGNORECASE)
 # What follows the names in a printed byline: a date or time, an editor, an update note.
 _BYLINE_TAIL = re.compile(
     r"\s+(?:edited by|updated|published|posted)\b.*$"

@@ -225,16 +225,13 @@ def read_metadata(
     # A date in the page's own address is the publisher's local day; a timestamp in UTC
     # can fall on the next or previous one. Within a day of each other, the address wins.
     url_day = _url_date(meta.url) or _url_date(url)
+    stamped = meta.published
     if url_day and (
-        meta.published is None
-        or meta.published.day is None
-        or _utc_day_may_be(published_raw, meta.published, url_day)
+        stamped is None
+        or (stamped.day is None and stamped.year == url_day.year)  # the URL is more precise
+        or _utc_day_may_be(published_raw, stamped, url_day)
     ):
-        meta.published = (
-            url_day
-            if meta.published is None or meta.published.year == url_day.year
-            else meta.published
-        )
+        meta.published = url_day
     if meta.published is None:
         meta.published = _printed_date(root)
     if meta.published is None:
@@ -437,12 +434,26 @@ def _byline(root: Element) -> list[Author]:
             and not any(x in inner for x in d.iterdescendants())  # the innermost ones
         ]
         from_parts = _unique([a for d in parts for a in split_authors(_text_of(d))])
+        roles = [
+            _text_of(d)
+            for d in element.iterdescendants()
+            if d in inner and _ROLE_CLASS.search(d.get("class") or "") and _text_of(d)
+        ]
         if from_parts:
+            if len(from_parts) == 1 and len(roles) == 1 and not from_parts[0].role:
+                return [Author(from_parts[0].name, roles[0])]
             return from_parts
+        for role in roles:  # "Ben Silverman <div class=author-title>Games Editor</div>"
+            text = squash(text.replace(role, " "))
         found = split_authors(text)
         if found:
+            if len(found) == 1 and len(roles) == 1 and not found[0].role:
+                return [Author(found[0].name, roles[0])]
             return found
     return []
+
+
+_ROLE_CLASS = re.compile(r"title|role|job|position", re.I)
 
 
 _WRITTEN_BY = re.compile(r"^\s*(?:written by|about the authors?|authors?)\s*:?\s*$", re.I)

@@ -20,6 +20,7 @@ from corpus_search.document import Document, id_for_url
 from corpus_search.errors import InputError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+PDF_TYPE = "application/pdf"
 MIN_BODY_CHARS = 200
 
 
@@ -73,6 +74,23 @@ def extract_page(
     return replace(doc, id=id_for_url(identity), url=identity, fetched_at=stamp)
 
 
+def extract_pdf_page(data: bytes, url: str, fetched_at: datetime | None = None) -> Document:
+    """The Document of a fetched PDF (a report), or InputError naming the reason."""
+    from corpus_search.extract.pdf import extract_pdf
+
+    doc = extract_pdf(data, name=url)
+    if len(doc.body.strip()) < MIN_BODY_CHARS:
+        raise InputError(f"{url}: not an article: no text in the PDF (a scan?)")
+    stamp = _stamp(fetched_at)
+    return replace(doc, id=id_for_url(url), url=url, fetched_at=stamp)
+
+
+def _stamp(fetched_at: datetime | None) -> str | None:
+    if fetched_at is None:
+        return None
+    return fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def iter_captures(path: Path) -> Iterator[Capture]:
     """Every HTTP response (and resource) record in a WARC or ARC file, in file order."""
     from warcio.archiveiterator import ArchiveIterator
@@ -99,23 +117,35 @@ def iter_captures(path: Path) -> Iterator[Capture]:
                 body = record.content_stream().read()
                 yield Capture(url, status, mime.strip().lower(), charset, body, _warc_date(record))
         except Exception as exc:  # warcio raises plain exceptions on damaged files
-            raise InputError(f"{path}: cannot read WARC ({type(exc).__name__}: {exc})") from None
+            detail = f"{type(exc).__name__}: {exc}"
+            raise InputError(f"{path}: cannot read WARC ({detail[:160]})") from None
 
 
 def extract_warc(path: Path) -> list[Document | InputError]:
     """The article Documents in a WARC file (the last good capture of each URL wins)."""
     latest: dict[str, Capture] = {}
-    for capture in iter_captures(path):
-        if capture.status == 200 and capture.content_type in HTML_TYPES:
-            latest[capture.url] = capture
     out: list[Document | InputError] = []
-    damage = _gzip_damage(path)
-    if damage:
-        out.append(InputError(f"{path}: damaged WARC ({damage}); the records before it were read"))
+    try:
+        for capture in iter_captures(path):
+            if capture.status == 200 and capture.content_type in (*HTML_TYPES, PDF_TYPE):
+                latest[capture.url] = capture
+    except InputError as exc:
+        if not latest:
+            raise
+        out.append(InputError(f"{exc.message}; the records before the damage were read"))
+    else:
+        damage = _gzip_damage(path)
+        if damage:
+            out.append(
+                InputError(f"{path}: damaged WARC ({damage}); the records before it were read")
+            )
     seen_ids: set[str] = set()
     for capture in latest.values():
         try:
-            doc = extract_page(capture.body, capture.url, capture.charset, capture.fetched_at)
+            if capture.content_type == PDF_TYPE:
+                doc = extract_pdf_page(capture.body, capture.url, capture.fetched_at)
+            else:
+                doc = extract_page(capture.body, capture.url, capture.charset, capture.fetched_at)
         except InputError:
             continue  # listings, anti-bot and error pages are part of any crawl: pass over
         if doc.id not in seen_ids:

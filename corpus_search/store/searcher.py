@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -38,6 +41,41 @@ def count(ix: index.Index) -> int:
     return int(ix.doc_count())
 
 
+# Opening a searcher opens every segment's files (tens of them after a bulk load), so a
+# process that searches again keeps its searcher (one per index object and thread),
+# opens a new one when the index has changed, and closes them when the index goes.
+_KEPT: dict[tuple[int, int], Any] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+def _close_kept(ix_id: int) -> None:
+    with _KEPT_LOCK:
+        for key in [k for k in _KEPT if k[0] == ix_id]:
+            _KEPT.pop(key).close()
+
+
+@contextmanager
+def kept_searcher(ix: index.Index) -> Iterator[Any]:
+    from whoosh.searching import Searcher
+
+    key = (id(ix), threading.get_ident())
+    with _KEPT_LOCK:
+        searcher = _KEPT.get(key)
+        first = not any(k[0] == key[0] for k in _KEPT)
+    if searcher is not None and searcher.reader().generation() != ix.latest_generation():
+        searcher.close()
+        searcher = None
+    if searcher is None:
+        # Built from a reader, not ix.searcher(): the searcher must not refer to the
+        # index, or the index would never be collected and its files never closed.
+        searcher = Searcher(ix.reader())
+        with _KEPT_LOCK:
+            _KEPT[key] = searcher
+        if first:
+            weakref.finalize(ix, _close_kept, key[0])
+    yield searcher
+
+
 def all_ids(ix: index.Index) -> list[str]:
     with ix.searcher() as searcher:
         return [_text(term) for term in searcher.lexicon("id")]
@@ -55,7 +93,7 @@ def get(ix: index.Index, doc_id: str) -> Document | None:
 
 
 def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
-    with ix.searcher() as searcher:
+    with kept_searcher(ix) as searcher:
         resolve = _Resolver(searcher, alias)
         compiled, dates = _compile(searcher, query, resolve)
         sortedby, reverse = _sorting(query.sort)
@@ -147,12 +185,18 @@ def _split_facets(raw: bytes) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split(VALUE_SEP)) if p else () for p in parts)
 
 
+def facet_rows(searcher: Any) -> list[tuple[tuple[str, ...], ...]]:
+    """Every document's facet values by global document number: one tuple of values
+    per field of ``schema.FACET_COLUMN_FIELDS`` (actors, themes, source, year, authors)."""
+    return _column(searcher, "facets", _split_facets)
+
+
 def facet_counts(
     searcher: Any, docnums: Iterable[int], names: Iterable[str]
 ) -> dict[str, Counter[str]]:
     """How many of ``docnums`` carry each value of each facet in ``names`` (actor, theme,
     source, year, author); a document counts once per distinct value."""
-    column = _column(searcher, "facets", _split_facets)
+    column = facet_rows(searcher)
     docs = [column[d] for d in docnums]
     counts: dict[str, Counter[str]] = {}
     for name in names:

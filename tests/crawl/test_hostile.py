@@ -15,6 +15,7 @@ import pytest
 from corpus_search import Corpus
 from corpus_search.crawl import CrawlOptions, CrawlReport
 from tests.crawl.server import LoopbackSite, Reply, article_html, serve
+from tests.extract.pdfmaker import make_pdf
 
 MB = 1024 * 1024
 DELAY = 0.05
@@ -24,6 +25,17 @@ CHALLENGE = (
     "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
     "<noscript>Enable JavaScript and cookies to continue</noscript>"
     "<script>window._cf_chl_opt={cvId: '3'};</script></body></html>"
+)
+
+REPORT_PDF = make_pdf(
+    [
+        ["Annual report on deterrence and alliances", "By Test Author", ""]
+        + [
+            f"Line {n} of the report discusses budgets, alliances and timetables."
+            for n in range(40)
+        ]
+    ],
+    {"Title": "Annual report on deterrence and alliances", "Author": "Test Author"},
 )
 
 GOOD = [f"/news/2025/03/good-article-number-{n}.html" for n in range(1, 4)]
@@ -40,6 +52,7 @@ PATHS = {
     "png": "/media/chart-of-the-week.png",
     "json": "/api/some-data-file.json",
     "pdf": "/files/annual-report-2025.pdf",
+    "broken-pdf": "/files/damaged-download.pdf",
     "busy": "/news/2025/03/busy-server-article.html",
     "down": "/news/2025/03/server-error-article.html",
     "missing": "/news/2025/03/article-that-moved-away.html",
@@ -118,7 +131,10 @@ def hostile_site() -> LoopbackSite:
     site.route(PATHS["bomb"], Reply(body=BOMB, headers={"Content-Encoding": "gzip"}))
     site.route(PATHS["png"], Reply(body=b"\x89PNG\r\n", content_type="image/png"))
     site.route(PATHS["json"], Reply(body=b"{}", content_type="application/json"))
-    site.route(PATHS["pdf"], Reply(body=b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"))
+    site.route(PATHS["pdf"], Reply(body=REPORT_PDF, content_type="application/pdf"))
+    site.route(
+        PATHS["broken-pdf"], Reply(body=b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    )
     site.route(PATHS["busy"], _busy())  # type: ignore[arg-type]
     site.route(PATHS["down"], Reply(503, b"maintenance", content_type="text/plain"))
     latin = article_html("Talks in Zürich").replace("officials", "Zürich officials, café in hand,")
@@ -198,7 +214,8 @@ def test_the_crawl_finishes_and_indexes_the_good_pages(crawled) -> None:  # type
     titles = {hit.title for hit in corpus.search("", limit=50).hits}
     assert {"Good article 1", "Good article 2", "Good article 3"} <= titles
     assert {"Busy but patient", "Talks in Zürich", "Pécs", "Broken markup"} <= titles
-    assert report.added == len(titles) == 7
+    assert "Annual report on deterrence and alliances" in titles  # a PDF report
+    assert report.added == len(titles) == 8
     assert report.seconds < 20
 
 
@@ -232,6 +249,7 @@ def test_every_failure_has_its_reason(crawled) -> None:  # type: ignore[no-untyp
         "json": "skipped: content type application/json",
         "down": "HTTP 503 after 3 attempts",
         "missing": "HTTP 404 (not found)",
+        "broken-pdf": "cannot read the PDF",
         "challenge-403": "Cloudflare browser challenge",
         "challenge-200": "anti-bot page: Cloudflare browser challenge",
     }
@@ -244,9 +262,9 @@ def test_every_failure_has_its_reason(crawled) -> None:  # type: ignore[no-untyp
     }
 
 
-def test_listings_calendars_and_pdfs_are_not_indexed(crawled) -> None:  # type: ignore[no-untyped-def]
+def test_listings_and_calendars_are_not_indexed(crawled) -> None:  # type: ignore[no-untyped-def]
     _, report, corpus, _ = crawled
-    assert report.not_articles == 3  # the calendar month, the tag page, the PDF
+    assert report.not_articles == 2  # the calendar month, the tag page
     urls = {hit.url for hit in corpus.search("", limit=50).hits}
     assert not any("/calendar/" in (u or "") or "/tag/" in (u or "") for u in urls)
 
@@ -360,4 +378,24 @@ def test_a_listing_without_next_links_is_paged_by_its_page_parameter(tmp_path: P
     assert len(report.would_fetch) == 6
     assert [p for p in site.paths() if p.startswith("/analysis")] == [
         f"/analysis?page={n}" for n in range(4)
+    ]
+
+
+def test_offset_paging_steps_by_the_items_listed(tmp_path: Path) -> None:
+    site = LoopbackSite()
+
+    def listing(path: str, _h: dict[str, str]) -> Reply:
+        start = int(path.split("start=")[1]) if "start=" in path else 0
+        items = range(start, min(start + 4, 10))
+        links = "".join(f"<li><a href='/pubs/item-number-{n}-text'>x</a></li>" for n in items)
+        return Reply(body=f"<html><body><ul>{links}</ul></body></html>".encode())
+
+    site.route("/pubs", listing)
+    with serve(site):
+        report = Corpus.open(tmp_path / "ix", create=True).crawl(
+            CrawlOptions(urls=(site.url("/pubs?start=0"),), delay=0.0, dry_run=True)
+        )
+    assert len(report.would_fetch) == 10
+    assert [p for p in site.paths() if p.startswith("/pubs")] == [
+        f"/pubs?start={n}" for n in (0, 4, 8, 10)
     ]

