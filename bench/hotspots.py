@@ -23,10 +23,10 @@ from bench.run import QUERY_TYPES, Workload, _ours  # noqa: E402
 
 # (label, substring of the profiled function's file) in the order they are tried
 PARTS = (
-    ("whoosh: posting pool and segment writing", "whoosh/codec"),
-    ("whoosh: posting pool and segment writing", "whoosh/writing.py"),
-    ("whoosh: posting pool and segment writing", "whoosh/externalsort.py"),
-    ("whoosh: posting pool and segment writing", "whoosh/filedb"),
+    ("whoosh: postings and segment files (codec, pool, filedb)", "whoosh/codec"),
+    ("whoosh: postings and segment files (codec, pool, filedb)", "whoosh/writing.py"),
+    ("whoosh: postings and segment files (codec, pool, filedb)", "whoosh/externalsort.py"),
+    ("whoosh: postings and segment files (codec, pool, filedb)", "whoosh/filedb"),
     ("whoosh: matching and scoring", "whoosh/matching"),
     ("whoosh: matching and scoring", "whoosh/searching.py"),
     ("whoosh: matching and scoring", "whoosh/collectors.py"),

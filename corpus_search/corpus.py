@@ -340,7 +340,7 @@ class Corpus:
         return self._store.similar(doc_id.strip(), query, self._alias)
 
     def suggest(self, text: str | Query | None = "", **filters: Any) -> Suggestion | None:
-        """"Did you mean": a close spelling of the query that finds documents, or None."""
+        """ "Did you mean": a close spelling of the query that finds documents, or None."""
         query = text if isinstance(text, Query) else Query.build(text, **filters)
         result: Suggestion | None = self._store.suggest(query, self._alias)
         return result

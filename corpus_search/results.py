@@ -150,7 +150,7 @@ class Trend:
 
 @dataclass
 class Suggestion:
-    """"Did you mean": the query with each ``(typed, suggested)`` change made, and how
+    """ "Did you mean": the query with each ``(typed, suggested)`` change made, and how
     many documents it finds."""
 
     changes: list[tuple[str, str]]

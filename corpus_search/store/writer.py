@@ -34,8 +34,10 @@ WRITE_LOCK_TIMEOUT = 10.0
 # Documents per commit when filling an empty index: larger batches mean fewer, larger
 # segments (faster to write and to search) at the cost of more work lost to a kill.
 BULK_BATCH = 5000
-# Writer processes for a bulk load; 1 turns the multiprocessing writer off.
+# Writer processes for a bulk load; 1 turns the multiprocessing writer off. Batches
+# under PARALLEL_MIN documents are written in this process (starting workers costs more).
 BULK_PROCS = min(2, os.cpu_count() or 1)
+PARALLEL_MIN = 1000
 # Segments smaller than this are merged together on an incremental commit.
 SMALL_SEGMENT = 2000
 # Memory per whoosh writer process for its posting pool before it spills to disk.
@@ -65,7 +67,8 @@ def write_documents(
         if not batch:
             return
         fresh = bulk and not any(doc_id in written for doc_id in batch)
-        writer = open_writer(ix, path, procs=BULK_PROCS if fresh else 1)
+        parallel = fresh and len(batch) >= PARALLEL_MIN
+        writer = open_writer(ix, path, procs=BULK_PROCS if parallel else 1)
         try:
             if fresh:
                 for doc, record in batch.values():

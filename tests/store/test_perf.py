@@ -72,6 +72,7 @@ def _docs(count: int, seed: int) -> list:
 @pytest.fixture()
 def bulk_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Corpus, list]:
     monkeypatch.setattr(store_writer, "BULK_BATCH", 40)  # several commits, several segments
+    monkeypatch.setattr(store_writer, "PARALLEL_MIN", 1)  # through the multiprocessing writer
     corpus = Corpus.open(tmp_path / "ix", create=True)
     docs = _docs(150, seed=3)
     report = corpus.add(docs)
@@ -83,6 +84,7 @@ def test_bulk_load_counts_duplicates_like_the_incremental_writer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_writer, "BULK_BATCH", 3)
+    monkeypatch.setattr(store_writer, "PARALLEL_MIN", 1)
     docs = _docs(8, seed=5)
     changed = make_doc("d1", "a different body now", title="Changed")
     # d0 again unchanged in a later batch, d1 changed in a later batch, d2 twice in one batch
@@ -173,3 +175,30 @@ def test_large_jsonl_is_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     corpus = Corpus.open(tmp_path / "ix", create=True)
     report = corpus.ingest([path])
     assert report.added == 5 and len(report.failed) == 1 and ":6:" in report.failed[0].reason
+
+
+def test_search_stdin_answers_one_json_line_per_query(bulk_corpus: tuple[Corpus, list]) -> None:
+    from click.testing import CliRunner
+
+    from corpus_search.cli.app import cli
+
+    corpus = bulk_corpus[0]
+    lines = "\n".join(
+        [
+            "alpha",
+            "",
+            json.dumps({"query": "beta", "actors": ["China"], "since": "2017", "facets": True}),
+            json.dumps({"query": "beta", "no_such_option": 1}),
+            "nothingmatchesthis",
+        ]
+    )
+    result = CliRunner().invoke(
+        cli, ["--index", str(corpus.path), "search", "--stdin"], input=lines
+    )
+    answers = [json.loads(line) for line in result.output.splitlines()]
+    assert len(answers) == 4 and result.exit_code == 2
+    assert answers[0]["total"] == corpus.search("alpha").total > 0
+    expected = corpus.search("beta", actors=["China"], since="2017", facets=True)
+    assert answers[1]["total"] == expected.total and "actor" in answers[1]["facets"]
+    assert answers[2]["line"] == 4 and "no_such_option" in answers[2]["error"]
+    assert answers[3]["total"] == 0
