@@ -9,6 +9,7 @@ where one helps, a hint. The CLI maps the whole tree to exit code 2 in one place
      ├── IndexVersionError       the corpus was written by another schema version
      ├── IndexDamagedError       the corpus files cannot be read (see `repair`)
      ├── IndexLockedError        another process is writing to the corpus
+     ├── IndexWriteError         the corpus cannot be written (disk full, permissions)
      ├── QuerySyntaxError        a query that cannot be parsed
      ├── InvalidFilterError      a filter value that cannot be understood (a date, a sort key)
      ├── InputError              a file or record that cannot be read or parsed
@@ -46,6 +47,10 @@ class IndexDamagedError(CorpusSearchError):
 
 
 class IndexLockedError(CorpusSearchError):
+    pass
+
+
+class IndexWriteError(CorpusSearchError):
     pass
 
 

@@ -53,6 +53,7 @@ class CorpusGroup(click.Group):
     ) -> Any:
         """Run, and turn every failure into one line on stderr and an exit code."""
         extra.pop("standalone_mode", None)
+        _log_to_stderr()
         code = run_mapped(
             lambda: super(CorpusGroup, self).main(
                 args=args, prog_name=prog_name or PROG, standalone_mode=False, **extra
@@ -107,6 +108,20 @@ def run_mapped(call: Any) -> int:
         )
         return 2
     return result if isinstance(result, int) else 0
+
+
+def _log_to_stderr() -> None:
+    """Library warnings (e.g. waiting for another writer) as one line on stderr."""
+    import logging
+
+    class Stderr(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"{PROG}: {record.getMessage()}", err=True)  # today's sys.stderr
+
+    logger = logging.getLogger("corpus_search")
+    if not logger.handlers:
+        logger.addHandler(Stderr())
+        logger.setLevel(logging.WARNING)
 
 
 def _error(message: str) -> None:

@@ -15,22 +15,29 @@ Every batch is one commit: a killed process loses at most the batch in flight.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from whoosh import index
 from whoosh.index import LockError
+from whoosh.multiproc import MpWriter, SubWriterTask
 
 from corpus_search.dates import day_number
 from corpus_search.document import Document
-from corpus_search.errors import IndexLockedError
+from corpus_search.errors import IndexLockedError, IndexWriteError
 from corpus_search.store.schema import UNDATED_END, UNDATED_START, facet_value
 
-WRITE_LOCK_TIMEOUT = 10.0
+LOG = logging.getLogger(__name__)
+
+WRITE_LOCK_TIMEOUT = 30.0
 # Documents per commit when filling an empty index: larger batches mean fewer, larger
 # segments (faster to write and to search) at the cost of more work lost to a kill.
 BULK_BATCH = 5000
@@ -79,8 +86,15 @@ def write_documents(
             # A bulk load keeps its segments as written (merging them would rewrite the
             # index again and again); later small commits merge only small segments.
             writer.commit(mergetype=_keep_segments if fresh else merge_small_segments)
-        except BaseException:
-            writer.cancel()
+        except BaseException as exc:
+            with contextlib.suppress(Exception):  # cancelling may fail the same way
+                writer.cancel()
+            if isinstance(exc, OSError):
+                raise IndexWriteError(
+                    f"cannot write to the corpus at {path}: {exc.strerror or exc}",
+                    "free some disk space or fix the folder's permissions; "
+                    "the corpus is as it was before this batch",
+                ) from None
             raise
         if bulk:
             written.update((doc_id, _digest(record)) for doc_id, (_doc, record) in batch.items())
@@ -152,24 +166,76 @@ def _digest(record: str) -> bytes:
     return hashlib.blake2b(record.encode("utf-8"), digest_size=16).digest()
 
 
+def lock_timeout() -> float:
+    """How long a writer waits for another one: ``$CORPUS_SEARCH_LOCK_TIMEOUT`` seconds,
+    else ``WRITE_LOCK_TIMEOUT``."""
+    try:
+        return max(0.0, float(os.environ.get("CORPUS_SEARCH_LOCK_TIMEOUT", "")))
+    except ValueError:
+        return WRITE_LOCK_TIMEOUT
+
+
 def open_writer(ix: index.Index, path: Path, procs: int = 1) -> Any:
+    """A whoosh writer, waiting (and saying so) while another process holds the lock.
+    The lock is an OS file lock, so a writer that was killed leaves no stale lock."""
     # compound=False: whoosh reads a compound segment's parts by copying them into memory
     # (BytesIO over the mmap), which at 100,000 documents costs a search process hundreds
     # of megabytes and a slow start; separate files are read in place.
-    options: dict[str, Any] = {
-        "timeout": WRITE_LOCK_TIMEOUT,
-        "limitmb": POOL_MB,
-        "compound": False,
-    }
+    options: dict[str, Any] = {"limitmb": POOL_MB, "compound": False}
     if procs > 1:
         options.update(procs=procs, multisegment=True)
     try:
-        return ix.writer(**options)
+        return _writer(ix, timeout=0.0, **options)
+    except LockError:
+        pass
+    timeout = lock_timeout()
+    LOG.warning("another process is writing to the corpus at %s; waiting up to %g s", path, timeout)
+    try:
+        return _writer(ix, timeout=timeout, **options)
     except LockError:
         raise IndexLockedError(
-            f"another process is writing to the corpus at {path}",
-            "wait for it to finish and try again",
+            f"another process is still writing to the corpus at {path} after {timeout:g} s",
+            "try again when it has finished, or set CORPUS_SEARCH_LOCK_TIMEOUT to wait longer",
         ) from None
+
+
+def _writer(ix: index.Index, procs: int = 1, **options: Any) -> Any:
+    if procs > 1:
+        return _OrphanSafeMpWriter(ix, procs=procs, **options)
+    return ix.writer(**options)
+
+
+class _OrphanSafeTask(SubWriterTask):
+    """A whoosh writer worker that exits when its parent dies. whoosh's workers wait on
+    a queue forever: without this, killing an ingest (kill -9) during a bulk load
+    would leave them running."""
+
+    def run(self) -> None:
+        parent = os.getppid()
+
+        def watch() -> None:
+            while True:
+                time.sleep(0.5)
+                if os.getppid() != parent:
+                    os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+        super().run()
+
+
+class _OrphanSafeMpWriter(MpWriter):
+    def _new_task(self) -> SubWriterTask:
+        task = _OrphanSafeTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
 
 
 def _clean(value: str) -> str:

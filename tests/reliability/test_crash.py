@@ -136,3 +136,56 @@ def test_repair_rebuilds_from_readable_documents(tmp_path: Path) -> None:
     assert (report.recovered, report.lost) == (30, 0)
     assert Corpus.open(index).check().ok and len(Corpus.open(index)) == 30
     assert any(p.name.startswith(".damaged-") for p in index.iterdir())
+
+
+def processes_mentioning(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_killing_a_bulk_load_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """A first ingest of many documents uses whoosh's worker processes; kill -9 of the
+    ingest must not leave them running, and the corpus must still open."""
+    import subprocess
+    import sys
+
+    feed = tmp_path / "bulk.jsonl"
+    with feed.open("w") as out:
+        for number in range(6000):
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"b{number}",
+                        "body": f"Trade and tariffs {number} " * 40,
+                        "actors": [],
+                        "themes": [],
+                    }
+                )
+                + "\n"
+            )
+    index = tmp_path / "bulk-index"
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "corpus_search", "--index", str(index), "ingest", str(feed)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while len(processes_mentioning(str(index))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait for the workers to start
+    workers = len(processes_mentioning(str(index))) - 1
+    ingest.kill()
+    ingest.wait()
+    deadline = time.monotonic() + 10
+    while processes_mentioning(str(index)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers >= 1, "the bulk load finished before it could be killed"
+    assert processes_mentioning(str(index)) == []
+    if (index / "corpus.json").exists():
+        assert Store.open(index).check().ok

@@ -1,0 +1,163 @@
+"""Two writers, killed writers, and a corpus that cannot be written."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from corpus_search import Corpus, Document
+
+HOLD = """
+import sys, time
+from whoosh import index
+ix = index.open_dir(sys.argv[1], indexname="corpus")
+writer = ix.writer()
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+writer.cancel()
+"""
+
+
+def corpus_with(tmp_path: Path, count: int = 5) -> Path:
+    index = tmp_path / "ix"
+    Corpus.open(index, create=True).add(
+        [
+            Document.from_dict(
+                {"id": f"d{i}", "body": f"Trade talks number {i}.", "actors": [], "themes": []}
+            )
+            for i in range(count)
+        ]
+    )
+    return index
+
+
+def hold_lock(index: Path, seconds: float) -> subprocess.Popen:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(index), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def release(holder: subprocess.Popen, kill: bool = True) -> None:
+    if kill:
+        holder.kill()
+    holder.wait()
+    if holder.stdout:
+        holder.stdout.close()
+
+
+def cli(*args: str, timeout: str = "1") -> subprocess.CompletedProcess:
+    env = {**os.environ, "CORPUS_SEARCH_LOCK_TIMEOUT": timeout}
+    return subprocess.run(
+        [sys.executable, "-m", "corpus_search", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def feed(tmp_path: Path) -> Path:
+    path = tmp_path / "more.jsonl"
+    path.write_text(
+        json.dumps({"id": "new", "body": "Fresh trade talks.", "actors": [], "themes": []}) + "\n"
+    )
+    return path
+
+
+def test_second_writer_waits_then_fails_clearly_while_readers_go_on(tmp_path: Path) -> None:
+    index = corpus_with(tmp_path)
+    holder = hold_lock(index, 30)
+    try:
+        started = time.monotonic()
+        second = cli("--index", str(index), "ingest", str(feed(tmp_path)), timeout="1.5")
+        waited = time.monotonic() - started
+        assert second.returncode == 2
+        assert "waiting up to 1.5 s" in second.stderr
+        assert "still writing" in second.stderr and "Traceback" not in second.stderr
+        assert waited >= 1.5
+        reader = cli("--index", str(index), "search", "trade", "--json")  # never blocks
+        assert reader.returncode == 0 and json.loads(reader.stdout)["total"] == 5
+    finally:
+        release(holder)
+
+
+def test_second_writer_proceeds_when_the_first_finishes(tmp_path: Path) -> None:
+    index = corpus_with(tmp_path)
+    holder = hold_lock(index, 1.0)
+    try:
+        second = cli("--index", str(index), "ingest", str(feed(tmp_path)), timeout="20")
+    finally:
+        release(holder, kill=False)
+    assert second.returncode == 0, second.stderr
+    assert "waiting" in second.stderr and "added 1" in second.stderr
+
+
+def test_a_killed_writer_leaves_no_stale_lock(tmp_path: Path) -> None:
+    index = corpus_with(tmp_path)
+    holder = hold_lock(index, 60)
+    holder.send_signal(signal.SIGKILL)
+    release(holder)
+    started = time.monotonic()
+    after = cli("--index", str(index), "ingest", str(feed(tmp_path)), timeout="0")
+    assert after.returncode == 0, after.stderr
+    assert "waiting" not in after.stderr and time.monotonic() - started < 30
+
+
+def _limit_file_size() -> None:  # runs in the child before exec
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+
+def test_a_full_disk_is_a_clear_error_and_the_corpus_is_unchanged(tmp_path: Path) -> None:
+    """A file-size limit makes every large write fail the way a full disk does (EFBIG
+    instead of ENOSPC), without needing a real full disk."""
+    index = corpus_with(tmp_path)
+    big = tmp_path / "big.jsonl"
+    with big.open("w") as out:
+        for number in range(400):
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"big{number}",
+                        "body": f"Long text {number} " * 200,
+                        "actors": [],
+                        "themes": [],
+                    }
+                )
+                + "\n"
+            )
+    result = subprocess.run(
+        [sys.executable, "-m", "corpus_search", "--index", str(index), "ingest", str(big)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=_limit_file_size,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "cannot write to the corpus" in result.stderr and "Traceback" not in result.stderr
+    corpus = Corpus.open(index)
+    assert corpus.check().ok and len(corpus) == 5
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders anyway")
+def test_a_read_only_corpus_is_a_clear_error(tmp_path: Path) -> None:
+    index = corpus_with(tmp_path)
+    index.chmod(0o555)
+    try:
+        result = cli("--index", str(index), "ingest", str(feed(tmp_path)))
+    finally:
+        index.chmod(0o755)
+    assert result.returncode == 2 and "cannot write" in result.stderr
+    assert len(Corpus.open(index)) == 5
