@@ -71,6 +71,7 @@ class Document:
     subtitle: str | None = None
     authors: list[Author] = field(default_factory=list)
     published: PartialDate | None = None
+    published_from: str | None = None  # where the date was read ("json-ld datePublished", ...)
     updated: PartialDate | None = None
     language: str | None = None
     sections: list[str] = field(default_factory=list)
@@ -107,6 +108,7 @@ class Document:
             "subtitle": self.subtitle,
             "authors": [a.to_dict() for a in self.authors],
             "published": str(self.published) if self.published else None,
+            "published_from": self.published_from,
             "updated": str(self.updated) if self.updated else None,
             "language": self.language,
             "sections": list(self.sections),
@@ -164,6 +166,7 @@ class Document:
             subtitle=_opt_str(data, "subtitle"),
             authors=authors,
             published=published,
+            published_from=_opt_str(data, "published_from"),
             updated=updated,
             language=_opt_str(data, "language"),
             sections=[sanitize_line(str(s)) for s in _list(data, "sections")],

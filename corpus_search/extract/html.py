@@ -57,6 +57,7 @@ class Metadata:
     subtitle: str | None = None
     authors: list[Author] = field(default_factory=list)
     published: PartialDate | None = None
+    published_from: str | None = None  # where the date was read: "json-ld datePublished", ...
     updated: PartialDate | None = None
     source: str | None = None
     url: str | None = None
@@ -84,6 +85,7 @@ def extract_html(html: str, url: str | None = None) -> Document:
         subtitle=meta.subtitle,
         authors=meta.authors,
         published=meta.published,
+        published_from=meta.published_from,
         updated=meta.updated,
         language=detect_language(body, meta.language),
         sections=sections,
@@ -163,21 +165,26 @@ def read_metadata(
         or _byline(root)
         or _written_by(root)
     )
-    published_raw = _first_dated(
-        ld.get("datePublished"),
-        tags.get("article:published_time"),
-        tags.get("citation_publication_date"),
-        tags.get("citation_date"),
-        tags.get("dc.date"),
-        tags.get("dc.date.issued"),
-        tags.get("date"),
-        tags.get("pubdate"),
-        tags.get("publish-date"),
-        tags.get("parsely-pub-date"),
-        tags.get("datepublished"),
-        tags.get("og:article:published_time"),
-        tags.get("sailthru.date"),
-        _time_element(root),
+    published_raw, meta.published_from = _first_dated(
+        ("json-ld datePublished", ld.get("datePublished")),
+        *(
+            (f"meta {name}", tags.get(name))
+            for name in (
+                "article:published_time",
+                "citation_publication_date",
+                "citation_date",
+                "dc.date",
+                "dc.date.issued",
+                "date",
+                "pubdate",
+                "publish-date",
+                "parsely-pub-date",
+                "datepublished",
+                "og:article:published_time",
+                "sailthru.date",
+            )
+        ),
+        ("<time> element", _time_element(root)),
     )
     meta.published = _parse_date(published_raw)
     meta.updated = _first_date(ld.get("dateModified"), tags.get("article:modified_time"))
@@ -231,11 +238,14 @@ def read_metadata(
         or (stamped.day is None and stamped.year == url_day.year)  # the URL is more precise
         or _utc_day_may_be(published_raw, stamped, url_day)
     ):
-        meta.published = url_day
+        meta.published, meta.published_from = url_day, "url"
     if meta.published is None:
-        meta.published = _printed_date(root)
+        meta.published, meta.published_from = _printed_date(root), "printed date"
     if meta.published is None:
-        meta.published = _htmldate(html_source or lxml_html.tostring(root, encoding="unicode"), url)
+        page = html_source or lxml_html.tostring(root, encoding="unicode")
+        meta.published, meta.published_from = _htmldate(page, url), "htmldate"
+    if meta.published is None:
+        meta.published_from = None
     return meta
 
 
@@ -643,12 +653,13 @@ def _parse_date(value: Any) -> PartialDate | None:
     return PartialDate.from_date(found) if found else None
 
 
-def _first_dated(*values: Any) -> str | None:
-    """The first of ``values`` that reads as a date, as written."""
-    for value in values:
+def _first_dated(*candidates: tuple[str, Any]) -> tuple[str | None, str | None]:
+    """The first of the (where, value) ``candidates`` whose value reads as a date: the
+    value as written, and where it came from."""
+    for where, value in candidates:
         if _parse_date(value):
-            return str(value)
-    return None
+            return str(value), where
+    return None, None
 
 
 def _first_date(*values: Any) -> PartialDate | None:

@@ -64,7 +64,9 @@ def extract_pdf(data: bytes, name: str = "PDF") -> Document:
     first = page_lines[0] if page_lines else []
     title = _meta_text(info.get("/Title")) or _first_page_title(first)
     authors = _meta_authors(info.get("/Author")) or _first_page_authors(first, title)
-    published = _printed_date(first) or _pdf_date(info.get("/CreationDate"))
+    printed = _printed_date(first)
+    published = printed or _pdf_date(info.get("/CreationDate"))
+    published_from = ("first page" if printed else "pdf CreationDate") if published else None
     updated = _pdf_date(info.get("/ModDate"))
     if page_lines:
         page_lines[0] = _without_front_matter(first, title, authors)
@@ -78,6 +80,7 @@ def extract_pdf(data: bytes, name: str = "PDF") -> Document:
         subtitle=_meta_text(info.get("/Subject")),
         authors=authors,
         published=published,
+        published_from=published_from,
         updated=updated if updated != published else None,
         language=detect_language(body),
         sections=[],

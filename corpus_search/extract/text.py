@@ -120,8 +120,9 @@ def extract_text(text: str, url: str | None = None, markdown: bool = False) -> D
         body_parts.append(heading)
 
     published = _front_date(front.get("published") or front.get("date"))
+    published_from = "front matter" if published else None
     if published is None and year:
-        published = PartialDate(year)
+        published, published_from = PartialDate(year), "copyright line"
     return Document(
         id="",  # the caller assigns the id (from the file's content)
         url=url,
@@ -130,6 +131,7 @@ def extract_text(text: str, url: str | None = None, markdown: bool = False) -> D
         subtitle=subtitle,
         authors=_unique(authors),
         published=published,
+        published_from=published_from,
         sections=sections,
         tags=[t.strip() for t in front.get("tags", "").split(",") if t.strip()]
         if isinstance(front.get("tags"), str)

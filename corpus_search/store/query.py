@@ -35,7 +35,7 @@ Resolver = Callable[[str, str], list[str]]
 
 _FIELD_TOKEN = re.compile(
     r'"[^"]*"'  # a phrase: left alone
-    r"|(?P<field>\b(?:actor|key|theme|source|author|tag|year|date)):"
+    r"|(?P<field>\b(?:actor|key|theme|source|author|tag|year|date|mentioned)):"
     r"(?P<value>\"[^\"]*\"|'[^']*'|[^\s()]+)",
     re.IGNORECASE,
 )
@@ -123,9 +123,11 @@ def parse_text(
             return match.group(0)
         field = field.lower()
         value = match.group("value").strip("\"'")
-        if field in ("date", "year"):
+        if field in ("date", "year", "mentioned"):
             if field == "year":
                 extra_query = _year_clause(value, notes)
+            elif field == "mentioned":
+                extra_query = _mentioned_clause(value)
             else:
                 extra_query = _date_clause(value, notes)
             placeholder = f"id:__date{len(extra)}__"  # one field: one copy of the clause
@@ -218,6 +220,23 @@ def _date_clause(value: str, notes: Notes | None = None, field: str = "date") ->
     if notes is not None:
         notes.append(_date_note(f"{field}:{value}", since, until))
     return date_range(since, until)
+
+
+def _mentioned_clause(value: str) -> wq.Query:
+    """``mentioned:1979`` or ``mentioned:1970..1979``: documents whose body discusses
+    one of those years (``mentioned_years``)."""
+    match = re.fullmatch(r"(\d{4})(?:\.\.(\d{4}))?", value)
+    if not match:
+        raise QuerySyntaxError(
+            f"cannot read mentioned:{value}", "write mentioned:1979 or mentioned:1970..1979"
+        )
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    if last < first or last - first > 500:
+        raise QuerySyntaxError(
+            f"cannot read mentioned:{value}", "give a range of at most 500 years, earliest first"
+        )
+    return wq.Or([wq.Term("mentioned", str(year)) for year in range(first, last + 1)])
 
 
 def _replace_placeholders(parsed: wq.Query, extra: list[wq.Query]) -> wq.Query:

@@ -25,7 +25,7 @@ from whoosh.analysis import CompositeAnalyzer, StemmingAnalyzer, Token
 from whoosh.lang.porter import stem
 
 # Bump on any change to the fields below; an index of another version must be rebuilt.
-STORE_VERSION = 2
+STORE_VERSION = 3
 
 # Title matches weigh more than standfirst matches, which weigh more than body matches.
 TITLE_BOOST = 3.0
@@ -141,6 +141,7 @@ def make_schema() -> fields.Schema:
         author=fields.KEYWORD(commas=True, lowercase=False),
         tag=fields.KEYWORD(commas=True, lowercase=False),
         year=fields.ID(sortable=True),
+        mentioned=fields.KEYWORD(commas=True),  # years the body discusses
         # Signed on purpose: whoosh 2.7 answers open-ended ranges wrongly on unsigned fields.
         pub_start=fields.NUMERIC(int, bits=32, sortable=True),
         pub_end=fields.NUMERIC(int, bits=32, sortable=True),

@@ -264,6 +264,7 @@ def index_fields(doc: Document, record: str) -> dict[str, Any]:
         "theme": ",".join(themes),
         "author": ",".join(authors),
         "tag": ",".join(_clean(t) for t in doc.tags),
+        "mentioned": ",".join(str(y) for y in doc.mentioned_years),
         "pub_start": day_number(published.first_day()) if published else UNDATED_START,
         "pub_end": day_number(published.last_day()) if published else UNDATED_END,
         "content_hash": doc.content_hash,

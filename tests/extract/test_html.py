@@ -47,6 +47,7 @@ def test_json_ld_article_with_roles() -> None:
     assert doc.title == "Headline here"
     assert [(a.name, a.role) for a in doc.authors] == [("Rosa Lind", "Senior Fellow")]
     assert str(doc.published) == "2024-03-05" and str(doc.updated) == "2024-04-01"
+    assert doc.published_from == "json-ld datePublished"
     assert doc.source == "Example Forum"
     assert doc.url == "https://forum.example/a/headline"
     assert doc.tags == ["Navies", "Industry"]
@@ -85,6 +86,7 @@ def test_meta_tags_when_no_structured_data() -> None:
     doc = extract_html(page(head))
     assert [a.name for a in doc.authors] == ["Ivo Petrov", "Lena Ortiz"]
     assert str(doc.published) == "2019-06-30"
+    assert doc.published_from == "meta citation_publication_date"
     assert doc.source == "Example Forum"
 
 
@@ -93,6 +95,7 @@ def test_visible_byline_and_time_only() -> None:
     doc = extract_html(page("", article_extra=extra))
     assert [a.name for a in doc.authors] == ["Ada Brook", "Ben Carr"]
     assert str(doc.published) == "2018-02-14"
+    assert doc.published_from == "<time> element"
     assert doc.source == "Example Forum"  # from the copyright line
     assert "By Ada Brook" not in doc.body
 

@@ -6,6 +6,7 @@ def test_seed_metadata(seed_text: str, seed_expected: dict) -> None:
     assert doc.source == seed_expected["publisher"]["must"]
     assert str(doc.published) == seed_expected["published"]["must"]
     assert doc.published is not None and doc.published.precision == "year"
+    assert doc.published_from == "copyright line"
     assert doc.title is None  # the text prints no headline
     assert doc.display_title.startswith("[untitled] Preventing the formation")
     must = seed_expected["authors"]["must"]

@@ -177,3 +177,21 @@ def test_key_actor_filter(tmp_path: Path) -> None:
     assert ids(corpus, "key:russia") == ["lead"]
     lead = {a.name: a for a in corpus.get("lead").actors}
     assert lead["Russia"].key is True
+
+
+def test_mentioned_years_in_the_query_language(tmp_path: Path) -> None:
+    from corpus_search import Document
+    from corpus_search.errors import QuerySyntaxError
+
+    corpus = Corpus.open(tmp_path / "m", create=True)
+    corpus.add(
+        [
+            Document(id="revolution", body="The events of 1979 in Tehran still shape policy."),
+            Document(id="wall", body="Since 1989 Europe has changed; in 2024 it changed again."),
+        ]
+    )
+    assert ids(corpus, "mentioned:1979") == ["revolution"]
+    assert ids(corpus, "mentioned:1980..1990") == ["wall"]
+    assert ids(corpus, "mentioned:1970..2030") == ["revolution", "wall"]
+    with pytest.raises(QuerySyntaxError):
+        corpus.search("mentioned:seventies")
