@@ -4,6 +4,7 @@ The public API is what ``__all__`` names; everything else may change.
 """
 
 from corpus_search.corpus import Corpus
+from corpus_search.crawl import CrawlOptions, CrawlReport
 from corpus_search.dates import PartialDate
 from corpus_search.document import SCHEMA_VERSION, ActorMention, Author, Document, ThemeScore
 from corpus_search.errors import CorpusSearchError
@@ -17,6 +18,8 @@ __all__ = [
     "ActorMention",
     "Author",
     "Corpus",
+    "CrawlOptions",
+    "CrawlReport",
     "CorpusSearchError",
     "Document",
     "Hit",

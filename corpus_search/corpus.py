@@ -193,7 +193,13 @@ class Corpus:
         index it: documents whose extraction changed are updated."""
         from corpus_search.crawl.archive import archive_files
 
-        return self.ingest(archive_files(self.path), progress=progress)
+        files = archive_files(self.path)
+        if not files:
+            raise InputError(
+                f"no WARC archive in {self.path / 'archive'}",
+                "crawl first, or ingest WARC files with 'corpus-search ingest FILE.warc.gz'",
+            )
+        return self.ingest(files, progress=progress)
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> IngestReport:
         """Re-enrich every stored document with the current gazetteer and taxonomy

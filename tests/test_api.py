@@ -13,6 +13,8 @@ PACKAGE = Path(corpus_search.__file__).parent
 def test_public_api_is_deliberate() -> None:
     assert set(corpus_search.__all__) == {
         "Corpus",
+        "CrawlOptions",
+        "CrawlReport",
         "Document",
         "Author",
         "ActorMention",

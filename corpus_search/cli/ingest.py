@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from corpus_search.cli.options import console, open_corpus
+from corpus_search.cli.options import console, data_file_options, open_corpus
 
 
 def run_ingest(
@@ -54,20 +54,7 @@ def run_ingest(
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
-@click.option(
-    "--gazetteer",
-    "gazetteer_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Your own actors file (same shape as the packaged ones); repeatable.",
-)
-@click.option(
-    "--taxonomy",
-    "taxonomy_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Your own themes file (same shape as themes.json); repeatable.",
-)
+@data_file_options
 @click.pass_context
 def ingest(
     ctx: click.Context,

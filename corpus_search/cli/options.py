@@ -167,6 +167,30 @@ def paging_options(func: Callable) -> Callable:
     return wrapper
 
 
+def data_file_options(func: Callable) -> Callable:
+    """``--gazetteer`` and ``--taxonomy``: the user's own actors and themes files."""
+
+    @click.option(
+        "--gazetteer",
+        "gazetteer_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Your own actors file (same shape as the packaged ones); repeatable.",
+    )
+    @click.option(
+        "--taxonomy",
+        "taxonomy_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Your own themes file (same shape as themes.json); repeatable.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
 def open_corpus(ctx: click.Context, create: bool = False, **options: Any) -> Any:
     """The Corpus at the global --index folder (options go to ``Corpus.open``)."""
     from corpus_search.corpus import Corpus

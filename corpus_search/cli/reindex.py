@@ -6,24 +6,11 @@ from pathlib import Path
 
 import click
 
-from corpus_search.cli.options import console, open_corpus
+from corpus_search.cli.options import console, data_file_options, open_corpus
 
 
 @click.command()
-@click.option(
-    "--gazetteer",
-    "gazetteer_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Your own actors file (same shape as the packaged ones); repeatable.",
-)
-@click.option(
-    "--taxonomy",
-    "taxonomy_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Your own themes file (same shape as themes.json); repeatable.",
-)
+@data_file_options
 @click.option(
     "--from-archive",
     is_flag=True,
@@ -44,14 +31,6 @@ def reindex(
 
     corpus = open_corpus(ctx, gazetteer_files=gazetteer_files, taxonomy_files=taxonomy_files)
     if from_archive:
-        from corpus_search.crawl.archive import archive_files
-        from corpus_search.errors import InputError
-
-        if not archive_files(corpus.path):
-            raise InputError(
-                f"no WARC archive in {corpus.path / 'archive'}",
-                "crawl first, or ingest WARC files with 'corpus-search ingest FILE.warc.gz'",
-            )
         extracted = corpus.reindex_from_archive()
         for failure in extracted.failed:
             click.echo(f"corpus-search: skipped {failure.reason}", err=True)
