@@ -156,10 +156,11 @@ class Corpus:
         return report
 
     def add(self, docs: Iterable[Document]) -> IngestReport:
-        """Index Documents built by a script; those not yet enriched are enriched first."""
+        """Index Documents built by a script; those not yet enriched are enriched first.
+        Text fields are cleaned of terminal escapes and control characters, as on ingest."""
         report = IngestReport()
         started = time.perf_counter()
-        self._add(iter(docs), report)
+        self._add((doc.sanitized() for doc in docs), report)
         report.seconds = time.perf_counter() - started
         return report
 

@@ -89,6 +89,13 @@ class Document:
         if not self.content_hash:
             self.content_hash = content_hash(self.body)
 
+    def sanitized(self) -> Document:
+        """A copy with terminal escapes and control characters removed from every text
+        field (what ``from_dict`` does on the way in, for Documents built in code)."""
+        clean = Document.from_dict(self.to_dict())
+        clean.enriched = self.enriched
+        return clean
+
     @property
     def display_title(self) -> str:
         """The title, or a marked fallback for documents that print none."""

@@ -12,10 +12,23 @@ from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
 
 from corpus_search.document import Document
 from corpus_search.results import IngestReport, SearchResult, Stats
+from corpus_search.safety import sanitize
+
+
+class Text(RichText):
+    """rich's ``Text``, minus terminal escapes and control characters: the second line of
+    defence (documents are cleaned when they enter) so document text never drives the
+    terminal. Like ``Text``, it never parses rich markup: "[bold]" prints as written."""
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(sanitize(text), *args, **kwargs)
+
+    def append(self, text: Any, style: Any = None) -> Text:
+        return super().append(sanitize(text) if isinstance(text, str) else text, style)  # type: ignore[return-value]
 
 
 def _authors(names: list[str]) -> str:

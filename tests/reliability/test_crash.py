@@ -189,3 +189,47 @@ def test_killing_a_bulk_load_leaves_no_worker_behind(tmp_path: Path) -> None:
     assert processes_mentioning(str(index)) == []
     if (index / "corpus.json").exists():
         assert Store.open(index).check().ok
+
+
+def test_killed_reindex_leaves_a_sound_corpus_and_finishes_on_rerun(tmp_path: Path) -> None:
+    index = tmp_path / "re"
+    corpus = Corpus.open(index, create=True)
+    corpus.add(
+        [
+            Document(
+                id=f"r{n}", body=f"The Harbour Board of Valdoria met Russia's envoy, note {n}."
+            )
+            for n in range(DOCS)
+        ]
+    )
+    mine = tmp_path / "mine.json"
+    mine.write_text(
+        json.dumps(
+            {
+                "organizations": [
+                    {
+                        "name": "Harbour Board",
+                        "country": None,
+                        "aliases": ["Harbour Board of Valdoria"],
+                    }
+                ]
+            }
+        )
+    )
+    rng = random.Random(11)
+    for _ in range(10):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                Corpus.open(index, gazetteer_files=[mine]).reindex()
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0.0, 0.4))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        store = Store.open(index)
+        assert store.check().ok and store.count() == DOCS
+    Corpus.open(index, gazetteer_files=[mine]).reindex()
+    done = Corpus.open(index)
+    assert len(done) == DOCS
+    assert all("Harbour Board" in [a.name for a in d.actors] for d in done.documents(""))

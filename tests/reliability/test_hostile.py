@@ -250,3 +250,93 @@ def test_awkward_files_each_get_a_clear_message(tmp_path: Path) -> None:
         assert "added 3" in err  # good.txt, latin1.txt and the "locked" one
     else:
         assert "permission denied" in err and "added 2" in err
+
+
+def test_documents_built_in_code_are_cleaned_too(tmp_path: Path) -> None:
+    corpus = Corpus.open(tmp_path / "api", create=True)
+    corpus.add([Document(id="evil", title=f"Title {HOSTILE[1]}", body=f"Body {HOSTILE[0]} text.")])
+    stored = corpus.get("evil")
+    assert_clean((stored.title or "") + stored.body)
+    assert stored.title == "Title click" and stored.body == "Body red text."
+
+
+def test_the_terminal_renderer_cleans_again() -> None:
+    """Second line of defence: even a Document that skipped every entry check renders
+    without escapes (and without interpreting markup)."""
+    import io
+
+    from rich.console import Console
+
+    from corpus_search.render.terminal import document_view
+
+    raw = Document(id="raw", title=f"T {HOSTILE[0]} {MARKUP}", body=f"B {HOSTILE[2]} {HOSTILE[4]}")
+    out = io.StringIO()
+    document_view(raw, Console(file=out, force_terminal=True, width=100))
+    text = out.getvalue()
+    for bad in ("\x1b]", "\u202e", "\x07", "[31m"):
+        assert bad not in text, repr(bad)
+    assert "[bold red]not markup[/bold red]" in text
+
+
+WARC_SETTINGS = settings(
+    max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+# warcio's writer (used here only to build the fixture WARC) leaves its spooled payload
+# buffers to the garbage collector; those warnings are about the fixture, not the reader.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@WARC_SETTINGS
+@given(
+    payload=st.binary(max_size=2000)
+    | st.lists(HTML_BITS, max_size=30).map(lambda b: "".join(b).encode()),
+    content_type=st.sampled_from(
+        [
+            "text/html",
+            "text/html; charset=latin-1",
+            "application/pdf",
+            "text/plain",
+            "application/octet-stream",
+            "",
+            "text/html; charset=bogus",
+        ]
+    ),
+    status=st.sampled_from(["200 OK", "404 Not Found", "301 Moved", "500 Oops"]),
+    cut=st.integers(min_value=0, max_value=4000),
+)
+def test_random_and_truncated_warc_records(
+    tmp_path_factory: pytest.TempPathFactory,
+    payload: bytes,
+    content_type: str,
+    status: str,
+    cut: int,
+) -> None:
+    """A WARC with a random response record, whole or cut short: ingest reports documents
+    or reasons, never crashes."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from corpus_search.extract import extract_file
+
+    folder = tmp_path_factory.mktemp("warc")
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            "https://think.example/a", "response", payload=io.BytesIO(payload), http_headers=headers
+        )
+    )
+    data = buffer.getvalue()
+    path = folder / "fuzz.warc.gz"
+    path.write_bytes(data[: max(cut, 1)] if cut < len(data) else data)
+    try:
+        results = extract_file(path)
+    except CorpusSearchError:
+        return
+    for item in results:
+        assert isinstance(item, (Document, CorpusSearchError))
+        if isinstance(item, Document):
+            assert "\x1b" not in item.body
