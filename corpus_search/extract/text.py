@@ -14,6 +14,7 @@ import re
 
 from corpus_search.dates import PartialDate
 from corpus_search.document import Author, Document
+from corpus_search.errors import InvalidFilterError
 from corpus_search.extract.clean import (
     drop_repeats,
     is_boilerplate,
@@ -175,8 +176,8 @@ def _front_date(value: str | None) -> PartialDate | None:
         return None
     try:
         return PartialDate.parse(value[:10])
-    except Exception:
-        return None
+    except InvalidFilterError:
+        return None  # a front-matter date we cannot read is left out, not an error
 
 
 def _unique(authors: list[Author]) -> list[Author]:

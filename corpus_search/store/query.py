@@ -26,7 +26,7 @@ from whoosh import query as wq
 from whoosh.query import spans
 
 from corpus_search.dates import PartialDate, day_number
-from corpus_search.errors import QuerySyntaxError
+from corpus_search.errors import InvalidFilterError, QuerySyntaxError
 from corpus_search.query import Query
 from corpus_search.store.schema import FILTER_FIELDS
 
@@ -153,7 +153,22 @@ def parse_text(
         raise QuerySyntaxError(f"cannot parse query {text!r}: {exc}") from None
     if extra:
         parsed = _replace_placeholders(parsed, extra)
-    return _loosen_phrases(parsed)
+    return _loosen_phrases(_cap_fuzziness(parsed))
+
+
+MAX_FUZZY_EDITS = 2
+
+
+def _cap_fuzziness(parsed: wq.Query) -> wq.Query:
+    """``word~N`` allows at most ``MAX_FUZZY_EDITS`` edits: more matches almost any word
+    and costs seconds (whoosh walks the whole vocabulary)."""
+
+    def cap(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
+            node.maxdist = MAX_FUZZY_EDITS
+        return node
+
+    return parsed.accept(cap)
 
 
 def _loosen_phrases(parsed: wq.Query) -> wq.Query:
@@ -213,7 +228,7 @@ def _date_clause(value: str, notes: Notes | None = None, field: str = "date") ->
     try:
         since = PartialDate.parse(start) if start else None
         until = PartialDate.parse(end) if end else None
-    except Exception as exc:
+    except InvalidFilterError as exc:
         raise QuerySyntaxError(f"cannot read {field}:{value}: {exc}") from None
     if since and until and since.first_day() > until.last_day():
         raise QuerySyntaxError(f"{field}:{value} ends before it starts", "swap the two dates")

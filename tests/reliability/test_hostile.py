@@ -96,7 +96,7 @@ def test_show_prints_markup_literally(tmp_path: Path) -> None:
 
 # -- parsers under random input ---------------------------------------------------------
 
-FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
