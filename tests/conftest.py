@@ -70,6 +70,11 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory, demo_site: list[Path]) 
     return path
 
 
+def country_actors(*names: str) -> list[dict]:
+    """``actors`` records for make_doc: countries with no code, mentioned once."""
+    return [{"name": n, "type": "country", "code": None, "count": 1} for n in names]
+
+
 def make_doc(doc_id: str, body: str, **fields: object) -> Document:
     """A small, already-enriched document for store tests."""
     data = {"id": doc_id, "body": body, "actors": [], "themes": [], **fields}

@@ -7,28 +7,18 @@ from typing import Any
 
 import click
 
-from corpus_search.cli.options import console, open_corpus
+from corpus_search.cli.options import console, open_corpus, progress_bar
 
 
 def run_crawl(ctx: click.Context, options: Any, as_json: bool = False, quiet: bool = False) -> Any:
     """Crawl with a progress display on stderr, failures listed, and a summary line;
     return the CrawlReport."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     corpus = open_corpus(ctx, create=True)
     err = console(stderr=True)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn(
-            "[bold]crawling[/] found {task.fields[found]} · fetched {task.fields[fetched]}"
-            " · skipped {task.fields[skipped]} · failed {task.fields[failed]}"
-            " · {task.fields[rate]:.1f}/s"
-        ),
-        TextColumn("{task.fields[current]}", style="dim"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
+    with progress_bar(
+        "[bold]crawling[/] found {task.fields[found]} · fetched {task.fields[fetched]}"
+        " · skipped {task.fields[skipped]} · failed {task.fields[failed]}"
+        " · {task.fields[rate]:.1f}/s"
     ) as progress:
         task = progress.add_task(
             "crawl", found=0, fetched=0, skipped=0, failed=0, rate=0.0, current="", total=None

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from corpus_search.cli.options import console, data_file_options, open_corpus
+from corpus_search.cli.options import console, data_file_options, open_corpus, progress_bar
 
 
 def run_ingest(
@@ -19,21 +19,11 @@ def run_ingest(
 ) -> Any:
     """Ingest with a progress bar on stderr and a summary line; return the report.
     ``data_files`` (gazetteer_files, taxonomy_files) go to ``Corpus.open``."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from corpus_search.render.terminal import ingest_summary
 
     corpus = open_corpus(ctx, create=True, **data_files)
     err = console(stderr=True)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingesting[/] {task.fields[files]} files"),
-        TextColumn("{task.fields[current]}", style="dim"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
+    with progress_bar("[bold]ingesting[/] {task.fields[files]} files") as progress:
         task = progress.add_task("ingest", files=0, current="", total=None)
 
         def update(event: Any) -> None:

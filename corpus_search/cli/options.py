@@ -199,6 +199,24 @@ def open_corpus(ctx: click.Context, create: bool = False, **options: Any) -> Any
     return Corpus.open(index_dir, create=create, **options)
 
 
+def progress_bar(summary: str) -> Any:
+    """A transient rich progress display on stderr (off when stderr is not a terminal):
+    a spinner, ``summary`` (a format string over the task's fields), the item in hand
+    (the ``current`` field) and the time elapsed."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    err = console(stderr=True)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn(summary),
+        TextColumn("{task.fields[current]}", style="dim"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
 def console(stderr: bool = False) -> Any:
     """A rich Console for stdout (or stderr); tables stay readable when piped."""
     from rich.console import Console

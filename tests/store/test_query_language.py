@@ -7,11 +7,9 @@ import pytest
 
 from corpus_search import Corpus
 from corpus_search.errors import InvalidFilterError, QuerySyntaxError
-from tests.conftest import make_doc
+from tests.conftest import country_actors, make_doc
 
-
-def actors(*names: str) -> list[dict]:
-    return [{"name": n, "type": "country", "code": None, "count": 1} for n in names]
+actors = country_actors
 
 
 @pytest.fixture()
