@@ -70,6 +70,14 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory, demo_site: list[Path]) 
     return path
 
 
+def harbour_gazetteer(folder: Path) -> Path:
+    """A user gazetteer file adding one invented organisation, for reindex tests."""
+    path = folder / "mine.json"
+    record = {"name": "Harbour Board", "country": None, "aliases": ["Harbour Board of Valdoria"]}
+    path.write_text(json.dumps({"organizations": [record]}))
+    return path
+
+
 def country_actors(*names: str) -> list[dict]:
     """``actors`` records for make_doc: countries with no code, mentioned once."""
     return [{"name": n, "type": "country", "code": None, "count": 1} for n in names]

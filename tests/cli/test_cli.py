@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from corpus_search.cli import cli
+from tests.conftest import harbour_gazetteer
 
 
 def run(*args: str, index: Path | None = None) -> tuple[int, str, str]:
@@ -172,20 +173,7 @@ def test_reindex_applies_a_user_gazetteer(tmp_path: Path) -> None:
     index = tmp_path / "ix"
     assert run("ingest", str(page), index=index)[0] == 0
     assert run("search", "--actor", "Harbour Board", index=index)[0] == 1
-    mine = tmp_path / "mine.json"
-    mine.write_text(
-        json.dumps(
-            {
-                "organizations": [
-                    {
-                        "name": "Harbour Board",
-                        "country": None,
-                        "aliases": ["Harbour Board of Valdoria"],
-                    }
-                ]
-            }
-        )
-    )
+    mine = harbour_gazetteer(tmp_path)
     code, _, err = run("reindex", "--gazetteer", str(mine), index=index)
     assert code == 0 and "updated 1" in err
     code, out, _ = run("search", "--actor", "harbour board", "--json", index=index)

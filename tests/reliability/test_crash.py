@@ -14,6 +14,7 @@ import pytest
 
 from corpus_search import Corpus, Document
 from corpus_search.store import Store
+from tests.conftest import harbour_gazetteer
 
 DOCS = 60
 BATCH = 5
@@ -202,20 +203,7 @@ def test_killed_reindex_leaves_a_sound_corpus_and_finishes_on_rerun(tmp_path: Pa
             for n in range(DOCS)
         ]
     )
-    mine = tmp_path / "mine.json"
-    mine.write_text(
-        json.dumps(
-            {
-                "organizations": [
-                    {
-                        "name": "Harbour Board",
-                        "country": None,
-                        "aliases": ["Harbour Board of Valdoria"],
-                    }
-                ]
-            }
-        )
-    )
+    mine = harbour_gazetteer(tmp_path)
     rng = random.Random(11)
     for _ in range(10):
         pid = os.fork()
