@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh import columns, fields
-from whoosh.analysis import CompositeAnalyzer, StemmingAnalyzer, Token
+from whoosh.analysis import CompositeAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter import stem
 
 # Bump on any change to the fields below; an index of another version must be rebuilt.
@@ -40,7 +40,7 @@ FACET_COLUMN_FIELDS = ("actor", "theme", "source", "year", "author")
 FIELD_SEP, VALUE_SEP = "\x1e", "\x1f"
 
 # whoosh's default tokenizer pattern, without its capturing group (same matches).
-_TOKEN = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+TOKEN = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
 _STEMS: dict[str, str] = {}
 _STEM_CACHE_LIMIT = 500_000
 
@@ -49,7 +49,7 @@ class FastText(fields.TEXT):
     """A TEXT field that indexes a string in one pass: the same tokens, lowercasing,
     stop words (with whoosh's renumbering of positions), Porter stems, positions and
     weights as ``StemmingAnalyzer`` through ``formats.Positions``. Queries and
-    highlighting still use the analyzer, so search behaves exactly as with TEXT.
+    snippets go through ``analyzed_form``, so search behaves exactly as with TEXT.
     ``tests/store/test_perf.py`` checks the equivalence on random text."""
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
@@ -60,7 +60,7 @@ class FastText(fields.TEXT):
         stems = _STEMS
         positions: dict[str, list[int]] = defaultdict(list)
         pos = -1
-        for number, token in enumerate(_TOKEN.findall(value)):
+        for number, token in enumerate(TOKEN.findall(value)):
             word = token.lower()
             if len(word) < 2 or word in stops:
                 continue
@@ -80,43 +80,27 @@ class FastText(fields.TEXT):
 _STOP_WORDS: frozenset[str] = frozenset(StemmingAnalyzer().items[2].stops)
 
 
+def analyzed_form(word: str) -> str | None:
+    """The term a text field indexes for one token (lower case, Porter stem), or None
+    for a token it drops (a stop word, a single character)."""
+    word = word.lower()
+    if len(word) < 2 or word in _STOP_WORDS:
+        return None
+    stemmed = _STEMS.get(word)
+    if stemmed is None:
+        if len(_STEMS) > _STEM_CACHE_LIMIT:
+            _STEMS.clear()
+        stemmed = _STEMS[word] = stem(word)
+    return stemmed
+
+
 class FastStemmingAnalyzer(CompositeAnalyzer):
-    """whoosh's ``StemmingAnalyzer`` chain, with a one-pass path for the call the
-    highlighter makes on every hit's body (positions, characters, stop words kept). The
-    tokens are the ones the chain yields, field for field: ``tests/store/test_perf.py``."""
+    """whoosh's ``StemmingAnalyzer`` chain under a name of its own. Indexes pickle their
+    schema with this class in it, so it stays; snippets no longer go through it (see
+    ``store.snippets``)."""
 
     def __init__(self) -> None:
         super().__init__(*StemmingAnalyzer().items)
-
-    def __call__(self, value: Any, **kwargs: Any) -> Iterator[Token]:
-        if kwargs == _HIGHLIGHT_CALL and isinstance(value, str):
-            return _highlight_tokens(value)
-        return super().__call__(value, **kwargs)
-
-
-_HIGHLIGHT_CALL = {"positions": True, "chars": True, "mode": "index", "removestops": False}
-
-
-def _highlight_tokens(value: str) -> Iterator[Token]:
-    stops = _STOP_WORDS
-    stems = _STEMS
-    token = Token(positions=True, chars=True, removestops=False, mode="index")
-    pos = -1
-    for number, match in enumerate(_TOKEN.finditer(value)):
-        word = match.group(0).lower()
-        token.boost = 1.0
-        token.startchar, token.endchar = match.start(), match.end()
-        if len(word) < 2 or word in stops:
-            token.text, token.pos, token.stopped = word, number, True
-        else:
-            pos = number if pos < 0 else pos + 1
-            stemmed = stems.get(word)
-            if stemmed is None:
-                if len(stems) > _STEM_CACHE_LIMIT:
-                    stems.clear()
-                stemmed = stems[word] = stem(word)
-            token.text, token.pos, token.stopped = stemmed, pos, False
-        yield token
 
 
 def facet_value(values: dict[str, list[str]]) -> bytes:

@@ -9,7 +9,6 @@ comparison and a facet count one lookup per matched document.
 from __future__ import annotations
 
 import json
-import re
 import threading
 import weakref
 from collections import Counter
@@ -19,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index
+from whoosh import index
 from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
@@ -28,7 +27,9 @@ from corpus_search.document import Document
 from corpus_search.query import Query
 from corpus_search.results import Hit, SearchResult, Stats
 from corpus_search.store import query as store_query
+from corpus_search.store.query import TEXT_FIELDS
 from corpus_search.store.schema import FACET_COLUMN_FIELDS, FIELD_SEP, VALUE_SEP
+from corpus_search.store.snippets import MARK_END, MARK_START, best_sentence
 
 FACET_SIZE = 20
 SNIPPET_CHARS = 240
@@ -117,11 +118,6 @@ def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
             facets = {name: _top(counts[name], FACET_SIZE) for name in query.facets}
         else:
             total = len(results)
-        results.highlighter = highlight.Highlighter(
-            # whole sentences: a snippet starts where a sentence starts (issue 6)
-            fragmenter=highlight.SentenceFragmenter(maxchars=SNIPPET_CHARS + 60),
-            formatter=_Marks(),
-        )
         page = [] if limit == 0 else list(results)[query.offset : limit]
         hits = [_hit(h, bool(query.text)) for h in page]
     return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
@@ -273,25 +269,15 @@ def _describe(query: Query) -> dict[str, Any]:
     }
 
 
-class _Marks(highlight.Formatter):
-    """Wrap matched words in \x02...\x03 so the caller can find them in plain text."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "\x02" + highlight.get_text(text, token, replace) + "\x03"
-
-
-_MARKED = re.compile("\x02(.*?)\x03", re.S)
-
-
 def _hit(hit: Any, has_text: bool) -> Hit:
     doc = _document(hit.fields())
-    snippet, matched = "", []
+    snippet = ""
+    matched: list[str] = []
     if has_text and doc.body:
-        marked = hit.highlights("body", text=doc.body, top=1) or ""
-        matched = list(dict.fromkeys(m.lower() for m in _MARKED.findall(marked)))
-        snippet = " ".join(marked.replace("\x02", "").replace("\x03", "").split())
+        # a snippet is a whole sentence, starting where it starts (issue 6)
+        stems = {_text(term) for field, term in hit.matched_terms() if field in TEXT_FIELDS}
+        marked, matched = best_sentence(doc.body, stems, SNIPPET_CHARS + 60)
+        snippet = marked.replace(MARK_START, "").replace(MARK_END, "")
     if not snippet:
         lead = doc.subtitle or doc.body
         snippet = " ".join(lead.split())[:SNIPPET_CHARS]

@@ -39,7 +39,8 @@ def hostile_corpus(tmp_path: Path) -> Path:
         "authors": [{"name": f"Eve {HOSTILE[0]}", "role": HOSTILE[1]}],
         "source": f"Evil {HOSTILE[4]} Institute",
         "tags": [HOSTILE[2], MARKUP],
-        "body": f"Sanctions on Iran. {poison} {MARKUP}\n\nMore sanctions text. {poison}",
+        # the snippet is the sentence with "sanctions": markup and poison inside it
+        "body": f"Sanctions on Iran {poison} {MARKUP}.\n\nMore sanctions text. {poison}",
     }
     feed = tmp_path / "evil.jsonl"
     feed.write_text(json.dumps(record) + "\n")
@@ -79,9 +80,8 @@ def test_no_escape_reaches_the_terminal(tmp_path: Path, args: list[str]) -> None
     assert result.exit_code == 0, result.stderr
     assert_clean(result.stdout + result.stderr)
     if args[-1] == "sanctions":  # tables print markup-like text literally
-        assert "[bold red]not markup[/bold red]" in result.stdout.replace("\n", " ") or (
-            "not markup" in result.stdout
-        )
+        # (the table may wrap the cell between "not" and "markup")
+        assert "[bold red]not" in result.stdout and "markup[/bold red]" in result.stdout
 
 
 def test_show_prints_markup_literally(tmp_path: Path) -> None:
