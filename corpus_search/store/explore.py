@@ -35,7 +35,9 @@ from corpus_search.store.searcher import (
     _hit,
     _Resolver,
     _text,
+    compile_query,
     facet_rows,
+    kept_searcher,
 )
 
 _YEAR = FACET_COLUMN_FIELDS.index("year")
@@ -93,9 +95,9 @@ def trend(
     series of every actor it mentions)."""
     per_doc: list[tuple[str | None, list[str]]] = []
     undated = imprecise = 0
-    with ix.searcher() as searcher:
-        compiled = store_query.build(query, ix.schema, _Resolver(searcher, alias))
-        docnums = list(searcher.docs_for_query(compiled))
+    with kept_searcher(ix) as searcher:
+        compiled, dates = compile_query(searcher, query, _Resolver(searcher, alias))
+        docnums = [d for d in searcher.docs_for_query(compiled) if dates is None or d in dates]
         # By year, the facet column has all a document's trend needs (its year, actors,
         # themes, source): no stored record to read per document (see searcher.py).
         rows = facet_rows(searcher) if by == "year" else None

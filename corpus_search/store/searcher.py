@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from whoosh import index
+from whoosh import collectors, index
 from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 
@@ -96,20 +96,12 @@ def get(ix: index.Index, doc_id: str) -> Document | None:
 def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
     with kept_searcher(ix) as searcher:
         resolve = _Resolver(searcher, alias)
-        compiled, dates = _compile(searcher, query, resolve)
+        compiled, dates = compile_query(searcher, query, resolve)
         sortedby, reverse = _sorting(query.sort)
         limit = None if query.limit is None else query.offset + query.limit
-        results = searcher.search(
-            compiled,
-            limit=1 if limit == 0 else limit,
-            sortedby=sortedby,
-            reverse=reverse,
-            terms=True,
-            filter=dates,
-            # Count while collecting: block-quality skipping would save scoring, but the
-            # exact total then takes a second pass over the query.
-            optimize=False,
-        )
+        collector = _collector(1 if limit == 0 else limit, sortedby, reverse, dates)
+        searcher.search_with_collector(compiled, collector)
+        results = collector.results()
         facets: dict[str, list[tuple[str, int]]] = {}
         if query.facets:
             docnums = results.docs()
@@ -123,10 +115,42 @@ def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
     return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
 
 
+class _TopCollector(collectors.TopCollector):
+    """whoosh's top-N collector, also keeping every matched document number: facet
+    counts need them, and whoosh's own collector would run the query a second time
+    (without the date filter) to find them."""
+
+    def __init__(self, limit: int) -> None:
+        # Count while collecting: block-quality skipping would save scoring, but the
+        # exact total then takes a second pass over the query.
+        super().__init__(limit=limit, usequality=False)
+
+    def _collect(self, global_docnum: int, score: float) -> Any:
+        self.docset.add(global_docnum)
+        return super()._collect(global_docnum, score)
+
+    def all_ids(self) -> Any:
+        return self.docset
+
+
+def _collector(limit: int | None, sortedby: Any, reverse: bool, dates: Any) -> Any:
+    """What ``Searcher.search`` would build for these options, with ``_TopCollector``."""
+    if limit is None:
+        collector: Any = collectors.UnlimitedCollector(reverse=reverse)
+    elif sortedby:
+        collector = collectors.SortingCollector(sortedby, limit=limit, reverse=reverse)
+    else:
+        collector = _TopCollector(limit)
+    collector = collectors.TermsCollector(collector)
+    if dates is not None:
+        collector = collectors.FilterCollector(collector, allow=dates)
+    return collector
+
+
 def iter_documents(ix: index.Index, query: Query, alias: AliasResolver) -> Iterator[Document]:
     """Every document the query matches, in its sort order, without paging."""
     with ix.searcher() as searcher:
-        compiled, dates = _compile(searcher, query, _Resolver(searcher, alias))
+        compiled, dates = compile_query(searcher, query, _Resolver(searcher, alias))
         sortedby, reverse = _sorting(query.sort)
         results = searcher.search(
             compiled, limit=None, sortedby=sortedby, reverse=reverse, filter=dates
@@ -220,7 +244,7 @@ class _DateFilter(DocIdSet):
         return True
 
 
-def _compile(searcher: Any, query: Query, resolve: Any) -> tuple[wq.Query, Any]:
+def compile_query(searcher: Any, query: Query, resolve: Any) -> tuple[wq.Query, Any]:
     """The whoosh query for everything but ``since``/``until``, and the date filter."""
     if not (query.since or query.until):
         return store_query.build(query, searcher.schema, resolve), None

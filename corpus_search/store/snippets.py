@@ -31,12 +31,12 @@ def best_sentence(body: str, stems: Iterable[str], max_chars: int) -> tuple[str,
     wanted = set(stems)
     if not wanted or not body:
         return "", []
-    surface = {w for w in set(TOKEN.findall(body)) if analyzed_form(w) in wanted}
+    surface = {w for w in set(TOKEN.findall(body.lower())) if analyzed_form(w) in wanted}
     if not surface:
         return "", []
     words = "|".join(re.escape(w) for w in sorted(surface, key=len, reverse=True))
     # A whole token only: not inside a longer word, nor a part of "u.s"-style tokens.
-    pattern = re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{words})(?![\w*]|\.[\w*])")
+    pattern = re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{words})(?![\w*]|\.[\w*])", re.I)
     matches = list(pattern.finditer(body))
     if not matches:
         return "", []

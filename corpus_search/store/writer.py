@@ -4,13 +4,17 @@ Two ways in, with the same outcome (ids added, updated, skipped as unchanged):
 
 * into an empty index (a first ingest, a rebuild) the writer knows every id is new
   except those it has written itself in this run, so it asks the index nothing and
-  hands batches of ``BULK_BATCH`` documents to whoosh's multiprocessing writer (one
-  process per core, each writing its own segment);
+  streams documents into whoosh's multiprocessing writer (one process per core, each
+  writing its own segment), committing every ``BULK_BATCH`` documents. Few, large
+  segments are what keep searches fast at 100,000 documents: every segment costs each
+  query a term lookup per field. An id seen again in the same run goes through the
+  second way;
 * into an index that holds documents, each batch first looks its ids up (a term
   lookup; the stored record is read only for ids that exist) and writes with one
   process, replacing changed documents.
 
-Every batch is one commit: a killed process loses at most the batch in flight.
+Every commit is atomic: a killed process loses the documents since the last commit
+(at most ``BULK_BATCH`` on a bulk load, ``batch_size`` otherwise), never the index.
 """
 
 from __future__ import annotations
@@ -39,16 +43,20 @@ LOG = logging.getLogger(__name__)
 
 WRITE_LOCK_TIMEOUT = 30.0
 # Documents per commit when filling an empty index: larger batches mean fewer, larger
-# segments (faster to write and to search) at the cost of more work lost to a kill.
-BULK_BATCH = 5000
-# Writer processes for a bulk load; 1 turns the multiprocessing writer off. Batches
-# under PARALLEL_MIN documents are written in this process (starting workers costs more).
+# segments (faster to search) at the cost of more work lost to a kill. Documents are
+# streamed to the writer processes, so the batch size does not cost memory here.
+BULK_BATCH = 50_000
+# Writer processes for a bulk load; 1 turns the multiprocessing writer off. A bulk load
+# of fewer than PARALLEL_MIN documents is written in this process (starting workers
+# costs more).
 BULK_PROCS = min(2, os.cpu_count() or 1)
 PARALLEL_MIN = 1000
 # Segments smaller than this are merged together on an incremental commit.
 SMALL_SEGMENT = 2000
 # Memory per whoosh writer process for its posting pool before it spills to disk.
 POOL_MB = 256
+
+Counts = tuple[list[str], list[str], list[str]]  # ids added, updated, skipped
 
 
 def write_documents(
@@ -57,59 +65,171 @@ def write_documents(
     docs: Iterable[Document],
     batch_size: int = 500,
     on_commit: Callable[[int], None] | None = None,
-) -> tuple[list[str], list[str], list[str]]:
+) -> Counts:
     """Add or update documents by id, committing every ``batch_size`` documents
     (``BULK_BATCH`` into an empty index). Returns the ids (added, updated, skipped as
-    unchanged); a later duplicate of an id in the same batch wins."""
-    added: list[str] = []
-    updated: list[str] = []
-    skipped: list[str] = []
-    bulk = ix.doc_count_all() == 0
-    # In bulk mode: a digest of the record of every id this run has committed, so a
-    # later copy of it is told apart (unchanged or updated) without asking the index.
-    written: dict[str, bytes] = {}
+    unchanged); a later copy of an id wins."""
+    counts: Counts = ([], [], [])
+    if ix.doc_count_all() == 0:
+        _BulkLoad(ix, path, batch_size, on_commit, counts).run(docs)
+        return counts
     batch: dict[str, tuple[Document, str]] = {}
-
-    def flush() -> None:
-        if not batch:
-            return
-        fresh = bulk and not any(doc_id in written for doc_id in batch)
-        parallel = fresh and len(batch) >= PARALLEL_MIN
-        writer = open_writer(ix, path, procs=BULK_PROCS if parallel else 1)
-        try:
-            if fresh:
-                for doc, record in batch.values():
-                    writer.add_document(**index_fields(doc, record))
-                    added.append(doc.id)
-            else:
-                _update(ix, writer, batch, written if bulk else None, added, updated, skipped)
-            # A bulk load keeps its segments as written (merging them would rewrite the
-            # index again and again); later small commits merge only small segments.
-            writer.commit(mergetype=_keep_segments if fresh else merge_small_segments)
-        except BaseException as exc:
-            with contextlib.suppress(Exception):  # cancelling may fail the same way
-                writer.cancel()
-            if isinstance(exc, OSError):
-                raise IndexWriteError(
-                    f"cannot write to the corpus at {path}: {exc.strerror or exc}",
-                    "free some disk space or fix the folder's permissions; "
-                    "the corpus is as it was before this batch",
-                ) from None
-            raise
-        if bulk:
-            written.update((doc_id, _digest(record)) for doc_id, (_doc, record) in batch.items())
-        if on_commit:
-            on_commit(len(batch))
-        batch.clear()
-
-    size = BULK_BATCH if bulk else batch_size
     for doc in docs:
-        record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
-        batch[doc.id] = (doc, record)
-        if len(batch) >= size:
-            flush()
-    flush()
-    return added, updated, skipped
+        _put(batch, doc, _record(doc), counts[2])
+        if len(batch) >= batch_size:
+            _commit_batch(ix, path, batch, None, counts, on_commit)
+    _commit_batch(ix, path, batch, None, counts, on_commit)
+    return counts
+
+
+def _record(doc: Document) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def _put(
+    batch: dict[str, tuple[Document, str]], doc: Document, record: str, skipped: list[str]
+) -> None:
+    """Queue a document; a later copy of an id replaces the queued one, and an identical
+    copy counts as skipped (every input document is counted once)."""
+    queued = batch.get(doc.id)
+    if queued is not None and queued[1] == record:
+        skipped.append(doc.id)
+        return
+    batch[doc.id] = (doc, record)
+
+
+class _BulkLoad:
+    """Fill an empty index: new ids stream into one open writer, committed every
+    BULK_BATCH documents; ids seen before in this run are batched through ``_update``
+    against the digests of what this run wrote (the index is asked nothing)."""
+
+    def __init__(
+        self,
+        ix: index.Index,
+        path: Path,
+        batch_size: int,
+        on_commit: Callable[[int], None] | None,
+        counts: Counts,
+    ) -> None:
+        self.ix, self.path, self.batch_size = ix, path, batch_size
+        self.on_commit, self.counts = on_commit, counts
+        self.written: dict[str, bytes] = {}  # committed: id -> digest of its record
+        self.pending: dict[str, bytes] = {}  # in the open writer
+        self.waiting: dict[str, tuple[Document, str]] = {}  # new, before the writer opens
+        self.again: dict[str, tuple[Document, str]] = {}  # ids this run has seen before
+        self.writer: Any = None
+
+    def run(self, docs: Iterable[Document]) -> None:
+        try:
+            for doc in docs:
+                record = _record(doc)
+                if doc.id in self.waiting:
+                    self.open()  # the first copy goes in now; this one is a repeat
+                if doc.id in self.pending or doc.id in self.written or doc.id in self.again:
+                    self.repeat(doc, record)
+                else:
+                    self.add(doc, record)
+            self.commit(final=True)
+        except BaseException as exc:
+            if self.writer is not None:
+                with contextlib.suppress(Exception):
+                    self.writer.cancel()
+            if isinstance(exc, OSError):
+                raise _write_error(self.path, exc) from None
+            raise
+        if self.again:
+            _commit_batch(self.ix, self.path, self.again, self.written, self.counts, self.on_commit)
+
+    def add(self, doc: Document, record: str) -> None:
+        if self.writer is None:
+            # Start the worker processes only once the load is known to be large.
+            self.waiting[doc.id] = (doc, record)
+            if len(self.waiting) >= PARALLEL_MIN:
+                self.open()
+            return
+        self.writer.add_document(**index_fields(doc, record))
+        self.pending[doc.id] = _digest(record)
+        if len(self.pending) >= BULK_BATCH:
+            self.commit()
+
+    def open(self, procs: int = BULK_PROCS) -> None:
+        if self.writer is not None:
+            return
+        self.writer = open_writer(self.ix, self.path, procs=procs)
+        waiting, self.waiting = self.waiting, {}
+        for doc, record in waiting.values():
+            self.add(doc, record)
+
+    def repeat(self, doc: Document, record: str) -> None:
+        if doc.id in self.pending:
+            self.commit()  # the first copy must be in the index before it is replaced
+        _put(self.again, doc, record, self.counts[2])
+        if len(self.again) >= self.batch_size:
+            self.commit()
+            _commit_batch(self.ix, self.path, self.again, self.written, self.counts, self.on_commit)
+
+    def commit(self, final: bool = False) -> None:
+        if final and self.writer is None and self.waiting:
+            self.open(procs=1)
+        if self.writer is None:
+            return
+        writer, self.writer = self.writer, None
+        # A bulk load keeps its segments as written (merging them would rewrite the
+        # index again and again); later small commits merge only small segments.
+        _commit(writer, self.path, _keep_segments)
+        self.counts[0].extend(self.pending)
+        self.written.update(self.pending)
+        if self.on_commit:
+            self.on_commit(len(self.pending))
+        self.pending.clear()
+
+
+def _commit_batch(
+    ix: index.Index,
+    path: Path,
+    batch: dict[str, tuple[Document, str]],
+    written: dict[str, bytes] | None,
+    counts: Counts,
+    on_commit: Callable[[int], None] | None,
+) -> None:
+    """Write one batch with ``_update`` in one commit, then empty it. ``written`` (bulk
+    load) knows every id in the index, and learns the batch's."""
+    if not batch:
+        return
+    writer = open_writer(ix, path)
+    _commit(
+        writer, path, merge_small_segments, lambda: _update(ix, writer, batch, written, *counts)
+    )
+    if written is not None:
+        written.update((doc_id, _digest(record)) for doc_id, (_doc, record) in batch.items())
+    if on_commit:
+        on_commit(len(batch))
+    batch.clear()
+
+
+def _commit(
+    writer: Any, path: Path, mergetype: Any, fill: Callable[[], None] | None = None
+) -> None:
+    """Fill the writer (optional) and commit, or cancel and raise: a write that fails
+    leaves the index as it was, and a full disk is an IndexWriteError."""
+    try:
+        if fill:
+            fill()
+        writer.commit(mergetype=mergetype)
+    except BaseException as exc:
+        with contextlib.suppress(Exception):  # cancelling may fail the same way
+            writer.cancel()
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
+        raise
+
+
+def _write_error(path: Path, exc: OSError) -> IndexWriteError:
+    return IndexWriteError(
+        f"cannot write to the corpus at {path}: {exc.strerror or exc}",
+        "free some disk space or fix the folder's permissions; "
+        "the corpus is as it was before this batch",
+    )
 
 
 def _update(

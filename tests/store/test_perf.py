@@ -87,7 +87,8 @@ def test_bulk_load_counts_duplicates_like_the_incremental_writer(
     monkeypatch.setattr(store_writer, "PARALLEL_MIN", 1)
     docs = _docs(8, seed=5)
     changed = make_doc("d1", "a different body now", title="Changed")
-    # d0 again unchanged in a later batch, d1 changed in a later batch, d2 twice in one batch
+    # d0 again unchanged in a later batch, d1 changed in a later batch, d2 twice more:
+    # every input document counts once (12 = 8 added + 1 updated + 3 skipped)
     stream = [*docs[:6], docs[0], changed, docs[2], docs[2], *docs[6:]]
     corpus = Corpus.open(tmp_path / "ix", create=True)
     report = corpus.add(stream)
@@ -97,6 +98,22 @@ def test_bulk_load_counts_duplicates_like_the_incremental_writer(
     again = corpus.add(docs)  # into a full index: the incremental path
     assert (again.added, again.updated, again.skipped) == (0, 1, 7)
     assert corpus.get("d1").title == docs[1].title
+
+
+def test_bulk_load_repeats_before_the_workers_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_writer, "PARALLEL_MIN", 4)  # the first 4 wait in memory
+    monkeypatch.setattr(store_writer, "BULK_BATCH", 100)
+    docs = _docs(6, seed=9)
+    changed = make_doc("d0", "the second copy wins", title="Second")
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    report = corpus.add([docs[0], docs[1], changed, docs[1], *docs[2:]])
+    assert (report.added, report.updated, report.skipped) == (6, 1, 1)
+    assert len(corpus) == 6 and corpus.get("d0").title == "Second"
+    small = Corpus.open(tmp_path / "small", create=True)  # under PARALLEL_MIN: one process
+    report = small.add([docs[0], docs[1], docs[0]])
+    assert (report.added, report.updated, report.skipped) == (2, 0, 1) and len(small) == 2
 
 
 def _expected_dates(docs: list, since: str | None, until: str | None) -> set[str]:
