@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import collectors, index
 from whoosh import query as wq
 from whoosh.idsets import DocIdSet
@@ -26,6 +27,7 @@ from corpus_search.dates import day_number
 from corpus_search.document import Document
 from corpus_search.query import Query
 from corpus_search.results import Hit, SearchResult, Stats
+from corpus_search.store import engine
 from corpus_search.store import query as store_query
 from corpus_search.store.query import TEXT_FIELDS
 from corpus_search.store.schema import FACET_COLUMN_FIELDS, FIELD_SEP, VALUE_SEP
@@ -97,33 +99,94 @@ def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
     with kept_searcher(ix) as searcher:
         resolve = _Resolver(searcher, alias)
         compiled, dates = compile_query(searcher, query, resolve)
-        sortedby, reverse = _sorting(query.sort)
         limit = None if query.limit is None else query.offset + query.limit
-        collector = _collector(1 if limit == 0 else limit, sortedby, reverse, dates)
-        searcher.search_with_collector(compiled, collector)
-        results = collector.results()
+        try:
+            found = engine.evaluate(searcher, compiled)
+        except engine.Unsupported:
+            total, page, docnums = _whoosh_search(searcher, query, compiled, dates, limit)
+        else:
+            total, page, docnums = _engine_search(searcher, query, found, dates, limit)
         facets: dict[str, list[tuple[str, int]]] = {}
         if query.facets:
-            docnums = results.docs()
-            total = len(docnums)
             counts = facet_counts(searcher, docnums, query.facets)
             facets = {name: _top(counts[name], FACET_SIZE) for name in query.facets}
-        else:
-            total = len(results)
-        page = [] if limit == 0 else list(results)[query.offset : limit]
-        hits = [_hit(h, bool(query.text)) for h in page]
+        hits = [
+            _hit(searcher.stored_fields(docnum), stems, score, bool(query.text))
+            for docnum, score, stems in page[query.offset :]
+        ]
     return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
 
 
+# One page of hits: (document number, score, the text terms it matched)
+Page = list[tuple[int, float, set[str]]]
+
+
+def _engine_search(
+    searcher: Any, query: Query, found: engine.Matches, dates: Any, limit: int | None
+) -> tuple[int, Page, Iterable[int]]:
+    """Order ``engine.evaluate``'s matches as whoosh's collectors would: by score, then
+    document number; or by date, then document number (both reversed for -date)."""
+    ids, scores = found.ids, found.scores
+    if dates is not None:
+        keep = dates.mask(ids)
+        ids, scores = ids[keep], scores[keep]
+    if limit is None or limit > len(ids):
+        limit = len(ids)
+    if limit == 0:
+        return len(ids), [], ids.tolist()
+    if query.sort == "relevance":
+        if limit < len(ids):
+            # everything scoring at least the limit-th best score, then exact order
+            floor = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            chosen = np.flatnonzero(scores >= floor)
+        else:
+            chosen = np.arange(len(ids))
+        order = chosen[np.lexsort((ids[chosen], -scores[chosen]))][:limit]
+    else:
+        starts = _array_column(searcher, "pub_start")[ids]
+        order = np.lexsort((ids, starts))
+        order = (order[::-1] if query.sort == "-date" else order)[:limit]
+    stems = {text for field, text in found.terms if field in TEXT_FIELDS}
+    return len(ids), [(int(ids[i]), float(scores[i]), stems) for i in order], ids.tolist()
+
+
+def _whoosh_search(
+    searcher: Any, query: Query, compiled: Any, dates: Any, limit: int | None
+) -> tuple[int, Page, Iterable[int]]:
+    sortedby, reverse = _sorting(query.sort)
+    collector = _collector(1 if limit == 0 else limit, sortedby, reverse, dates)
+    searcher.search_with_collector(compiled, collector)
+    results = collector.results()
+    hits = [] if limit == 0 else list(results)[:limit]
+    # The query's words (prefixes and fuzzy terms expanded) for snippets to mark; a hit
+    # only shows those in its body. (whoosh's TermsCollector would say which matched
+    # each hit, but under a top-N collector it stops counting some matches.)
+    stems = _text_terms(compiled, searcher.reader()) if hits else set()
+    page = [(hit.docnum, float(hit.score or 0.0), stems) for hit in hits]
+    return len(results), page, results.docs()
+
+
+def _text_terms(compiled: Any, reader: Any) -> set[str]:
+    """The text-field terms of a query, prefixes and fuzzy terms expanded against the
+    index. (whoosh's ``existing_terms(expand=True)`` keeps only the first expansion.)"""
+    terms: set[str] = set()
+    for leaf in compiled.leaves():
+        if leaf.field() in TEXT_FIELDS:
+            terms.update(_text(t) for _f, t in leaf.expanded_terms(reader, phrases=True))
+    return terms
+
+
 class _TopCollector(collectors.TopCollector):
-    """whoosh's top-N collector, also keeping every matched document number: facet
-    counts need them, and whoosh's own collector would run the query a second time
-    (without the date filter) to find them."""
+    """whoosh's top-N collector, counting every match and keeping every matched
+    document number (facet counts need them; whoosh's own collector would run the
+    query a second time, without the date filter, to find them).
+
+    whoosh's collector both skips blocks that cannot reach the top N ("quality") and,
+    once it has N hits, swaps the matcher for one that drops documents that cannot
+    ("replace"); either leaves its total short. Both are off: the total is exact."""
 
     def __init__(self, limit: int) -> None:
-        # Count while collecting: block-quality skipping would save scoring, but the
-        # exact total then takes a second pass over the query.
-        super().__init__(limit=limit, usequality=False)
+        super().__init__(limit=limit, usequality=False, replace=0)
 
     def _collect(self, global_docnum: int, score: float) -> Any:
         self.docset.add(global_docnum)
@@ -135,13 +198,12 @@ class _TopCollector(collectors.TopCollector):
 
 def _collector(limit: int | None, sortedby: Any, reverse: bool, dates: Any) -> Any:
     """What ``Searcher.search`` would build for these options, with ``_TopCollector``."""
-    if limit is None:
-        collector: Any = collectors.UnlimitedCollector(reverse=reverse)
-    elif sortedby:
-        collector = collectors.SortingCollector(sortedby, limit=limit, reverse=reverse)
+    if sortedby:
+        collector: Any = collectors.SortingCollector(sortedby, limit=limit, reverse=reverse)
+    elif limit is None:
+        collector = collectors.UnlimitedCollector(reverse=reverse)
     else:
         collector = _TopCollector(limit)
-    collector = collectors.TermsCollector(collector)
     if dates is not None:
         collector = collectors.FilterCollector(collector, allow=dates)
     return collector
@@ -199,6 +261,25 @@ def _column(searcher: Any, field: str, decode: Callable[[Any], Any] | None = Non
     return values
 
 
+_ARRAYS: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _array_column(searcher: Any, field: str) -> np.ndarray:
+    """A numeric column over the whole index as a numpy array (see ``_column``)."""
+    parts = []
+    for reader, _offset in searcher.reader().leaf_readers():
+        key = (_segment_id(reader), field)
+        segment = _ARRAYS.get(key) if key[0] else None
+        if segment is None:
+            segment = np.fromiter(reader.column_reader(field), dtype=np.int64)
+            if len(_ARRAYS) >= _COLUMNS_KEPT:
+                _ARRAYS.clear()
+            if key[0]:
+                _ARRAYS[key] = segment
+        parts.append(segment)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def _split_facets(raw: bytes) -> tuple[tuple[str, ...], ...]:
     parts = raw.decode("utf-8").split(FIELD_SEP) if raw else []
     parts += [""] * (len(FACET_COLUMN_FIELDS) - len(parts))
@@ -231,17 +312,28 @@ def facet_counts(
 
 class _DateFilter(DocIdSet):
     """The documents whose publication period lies inside [first, last] (day numbers,
-    see ``store.query.date_range``), as a set whoosh's collector can test membership in."""
+    see ``store.query.date_range``), as a set whoosh's collector can test membership in,
+    or as a mask over an array of document numbers."""
 
-    def __init__(self, starts: list[int], ends: list[int], first: int, last: int) -> None:
-        self._starts, self._ends, self._first, self._last = starts, ends, first, last
+    def __init__(self, searcher: Any, first: int, last: int) -> None:
+        self._searcher, self._first, self._last = searcher, first, last
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
 
     def __contains__(self, docnum: object) -> bool:
         assert isinstance(docnum, int)
+        if self._starts is None:
+            self._starts = _column(self._searcher, "pub_start")
+            self._ends = _column(self._searcher, "pub_end")
         return self._first <= self._starts[docnum] and self._ends[docnum] <= self._last
 
     def __bool__(self) -> bool:
         return True
+
+    def mask(self, docnums: np.ndarray) -> np.ndarray:
+        starts = _array_column(self._searcher, "pub_start")[docnums]
+        ends = _array_column(self._searcher, "pub_end")[docnums]
+        return (self._first <= starts) & (ends <= self._last)
 
 
 def compile_query(searcher: Any, query: Query, resolve: Any) -> tuple[wq.Query, Any]:
@@ -251,7 +343,7 @@ def compile_query(searcher: Any, query: Query, resolve: Any) -> tuple[wq.Query, 
     compiled = store_query.build(replace(query, since=None, until=None), searcher.schema, resolve)
     first = day_number(query.since.first_day()) if query.since else -(2**31)
     last = day_number(query.until.last_day()) if query.until else 2**31
-    dates = _DateFilter(_column(searcher, "pub_start"), _column(searcher, "pub_end"), first, last)
+    dates = _DateFilter(searcher, first, last)
     return compiled, dates
 
 
@@ -293,13 +385,12 @@ def _describe(query: Query) -> dict[str, Any]:
     }
 
 
-def _hit(hit: Any, has_text: bool) -> Hit:
-    doc = _document(hit.fields())
+def _hit(stored: dict[str, Any], stems: set[str], score: float, has_text: bool) -> Hit:
+    doc = _document(stored)
     snippet = ""
     matched: list[str] = []
     if has_text and doc.body:
         # a snippet is a whole sentence, starting where it starts (issue 6)
-        stems = {_text(term) for field, term in hit.matched_terms() if field in TEXT_FIELDS}
         marked, matched = best_sentence(doc.body, stems, SNIPPET_CHARS + 60)
         snippet = marked.replace(MARK_START, "").replace(MARK_END, "")
     if not snippet:
@@ -314,7 +405,7 @@ def _hit(hit: Any, has_text: bool) -> Hit:
         published=str(doc.published) if doc.published else None,
         actors=[a.name for a in doc.actors],
         themes=[t.id for t in doc.themes],
-        score=float(hit.score or 0.0),
+        score=score,
         snippet=snippet,
         matched=matched,
     )

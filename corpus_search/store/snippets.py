@@ -31,7 +31,14 @@ def best_sentence(body: str, stems: Iterable[str], max_chars: int) -> tuple[str,
     wanted = set(stems)
     if not wanted or not body:
         return "", []
-    surface = {w for w in set(TOKEN.findall(body.lower())) if analyzed_form(w) in wanted}
+    # A Porter stem keeps its word's first letter (its rules rewrite suffixes, after at
+    # least two letters), so only words starting like a wanted stem are stemmed.
+    starts = {stem[:1] for stem in wanted}
+    surface = {
+        w
+        for w in set(TOKEN.findall(body.lower()))
+        if w[:1] in starts and analyzed_form(w) in wanted
+    }
     if not surface:
         return "", []
     words = "|".join(re.escape(w) for w in sorted(surface, key=len, reverse=True))

@@ -45,3 +45,16 @@ def test_a_long_sentence_is_cut_around_its_first_match() -> None:
     text, matched = best_sentence(body, stems("sanctions"), 120)
     assert matched == ["sanctions"] and f"{MARK_START}sanctions{MARK_END}" in text
     assert text.startswith("… ") and text.endswith(" …") and len(text) < 140
+
+
+def test_a_stem_keeps_the_first_letter_of_its_word() -> None:
+    # what lets best_sentence stem only the words that start like a wanted stem
+    from corpus_search.store.schema import TOKEN
+
+    words = set(TOKEN.findall(BODY.lower())) | {
+        "possibilities", "relational", "happily", "organization", "agreed", "dying",
+        "generalization", "activities", "sensibility", "ies", "eyed", "yes", "fully",
+    }  # fmt: skip
+    for word in words:
+        stem = analyzed_form(word)
+        assert stem is None or stem[:1] == word[:1], (word, stem)
