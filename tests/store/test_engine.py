@@ -5,7 +5,6 @@ facet counts, over several segments and with deleted documents."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,18 @@ from corpus_search.store import engine
 from corpus_search.store import writer as store_writer
 from tests.conftest import make_doc
 
-WORDS = "nuclear deterrence sanctions treaty alliance missile cyber trade border talks".split()
+WORDS = [
+    "nuclear",
+    "deterrence",
+    "sanctions",
+    "treaty",
+    "alliance",
+    "missile",
+    "cyber",
+    "trade",
+    "border",
+    "talks",
+]
 ACTORS = ["China", "Russia", "Iran", "India", "NATO", "United States"]
 
 
