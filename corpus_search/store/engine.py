@@ -17,14 +17,17 @@ pin of whoosh-reloaded in pyproject.toml is what makes that safe, and
 
 from __future__ import annotations
 
+import io
+import itertools
+import pickle
+import struct
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.matching import ListMatcher
-from whoosh.matching.wrappers import FilterMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
@@ -73,6 +76,8 @@ class _Evaluator:
             return self.conjunction(q)
         if kind is wq.Or and not q.minmatch and not q.scale:
             return _boosted(_union([self.node(s) for s in q.subqueries]), q.boost)
+        if kind is wq.Phrase and q.slop == 1:
+            return self.phrase(q)
         if kind is wq.AndNot:
             return _without(self.node(q.a), self.node(q.b)[0])
         if q is wq.NullQuery or kind is type(wq.NullQuery):
@@ -98,32 +103,91 @@ class _Evaluator:
         return _boosted((ids, scores), q.boost)
 
     def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
-        searcher, fieldname = self.searcher, q.fieldname
-        if fieldname not in searcher.schema:
+        ids, scores, _values = self.postings(q.fieldname, q.text)
+        return _boosted((ids, scores), q.boost)
+
+    def phrase(self, q: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
+        """Documents with the words at consecutive positions (whoosh's SpanNear2 with
+        slop 1), scored as whoosh does: the sum of the words' term scores."""
+        words = [self.postings(q.fieldname, word, values=True) for word in q.words]
+        if not words or any(not len(ids) for ids, _s, _v in words):
             return _EMPTY_IDS, _EMPTY_SCORES
+        candidates = words[0][0]
+        for ids, _scores, _values in words[1:]:
+            candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        if not len(candidates):
+            return _EMPTY_IDS, _EMPTY_SCORES
+        # (candidate, position the phrase would start at) as one number per occurrence
+        starts = None
+        for number, (ids, _scores, values) in enumerate(words):
+            at = np.searchsorted(ids, candidates)
+            owner, positions = _positions([values[i] for i in at])
+            keys = owner * _POSITION_SPAN + (positions - number)
+            starts = keys if starts is None else starts[np.isin(starts, keys)]
+        assert starts is not None
+        found = candidates[np.unique(starts // _POSITION_SPAN)]
+        total = np.zeros(len(found))
+        for ids, scores, _values in words:
+            total = total + scores[np.searchsorted(ids, found)]
+        return _boosted((found, total), q.boost)
+
+    def postings(
+        self, fieldname: str, text: Any, values: bool = False
+    ) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+        """A term's matching documents (global numbers) and BM25F scores, and with
+        ``values`` its postings' values (encoded positions, for phrases)."""
+        searcher = self.searcher
+        if fieldname not in searcher.schema:
+            return _EMPTY_IDS, _EMPTY_SCORES, []
         field = searcher.schema[fieldname]
-        tbytes = field.to_bytes(q.text)
-        id_parts, weight_parts = [], []
+        tbytes = field.to_bytes(text)
+        id_parts, weight_parts, value_parts = [], [], []
         for reader, offset in searcher.reader().leaf_readers():
-            ids, weights = _segment_postings(reader, fieldname, tbytes)
+            ids, weights, found = _segment_postings(reader, fieldname, tbytes, values)
             if len(ids):
                 id_parts.append(ids + offset)
                 weight_parts.append(weights)
+                value_parts.extend(found)
         if not id_parts:
-            return _EMPTY_IDS, _EMPTY_SCORES
+            return _EMPTY_IDS, _EMPTY_SCORES, []
         ids = np.concatenate(id_parts)
         weights = np.concatenate(weight_parts)
         if field.scorable:
             # whoosh.scoring.bm25, term for term, so the floats come out the same
-            idf = searcher.idf(fieldname, q.text)
+            idf = searcher.idf(fieldname, text)
             avgfl = searcher.avg_field_length(fieldname) or 1
             fl = _LENGTH_OF_BYTE[_lengths(searcher, fieldname)[ids]]
             B, K1 = self.B, self.K1
             scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
         else:
             scores = weights
-        self.terms.add((fieldname, _text(q.text)))
-        return _boosted((ids, scores), q.boost)
+        self.terms.add((fieldname, _text(text)))
+        return ids, scores, value_parts
+
+
+# Positions of one document fit in 32 bits: (document, position) packs into one int64.
+_POSITION_SPAN = 1 << 32
+_PICKLE_2 = b"\x80\x02"
+
+
+def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Decode whoosh ``Positions`` values (a 4-byte count, then a protocol-2 pickle of
+    the position deltas) all at once: (index of the value, position) per position.
+    The pickles, stripped of their header and final STOP, are joined into one pickle
+    of a list of lists, so Python unpickles once instead of once a document."""
+    parts = []
+    for value in values:
+        if value[4:6] != _PICKLE_2:
+            raise Unsupported("a positions value")
+        parts.append(value[6:-1] if value.endswith(b".") else value[6:])
+    lists = pickle.loads(_PICKLE_2 + b"(" + b"".join(parts) + b"l.")
+    counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    deltas = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64)
+    running = np.cumsum(deltas)
+    first = np.cumsum(counts) - counts
+    before = np.concatenate(([0], running))[first]
+    owner = np.repeat(np.arange(len(lists)), counts)
+    return owner, running - np.repeat(before, counts)
 
 
 def _text(value: Any) -> str:
@@ -155,72 +219,100 @@ def _without(
 # -- whoosh's files -----------------------------------------------------------------------
 
 # (segment id, field, term) -> (local ids, weights). Segments never change once written.
-_POSTINGS: dict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray]] = {}
+_POSTINGS: dict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray, list[bytes]]] = {}
 _POSTINGS_KEPT = 4096
+# The same with their values (positions), for phrases: larger, so fewer are kept.
+_VALUES: dict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray, list[bytes]]] = {}
+_VALUES_KEPT = 64
 _LENGTHS: dict[tuple[str, str], np.ndarray] = {}
 
 
-def _segment_postings(reader: Any, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+def _segment_postings(
+    reader: Any, fieldname: str, tbytes: bytes, values: bool = False
+) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
     segment = reader.segment()
     key = (segment.segment_id() if segment is not None else "", fieldname, tbytes)
-    found = _POSTINGS.get(key) if key[0] else None
+    kept = _VALUES if values else _POSTINGS
+    found = kept.get(key) if key[0] else None
     if found is None:
-        found = _read_postings(reader, fieldname, tbytes)
-        if len(_POSTINGS) >= _POSTINGS_KEPT:
-            _POSTINGS.clear()
+        found = _read_postings(reader, fieldname, tbytes, values)
+        if len(kept) >= (_VALUES_KEPT if values else _POSTINGS_KEPT):
+            kept.clear()
         if key[0]:
-            _POSTINGS[key] = found
+            kept[key] = found
     return found
 
 
-def _read_postings(reader: Any, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+def _read_postings(
+    reader: Any, fieldname: str, tbytes: bytes, values: bool
+) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+    terms = getattr(reader, "_terms", None)
+    if terms is None:  # an empty index's reader
+        return _EMPTY_IDS, _EMPTY_SCORES, []
     try:
-        matcher = reader.postings(fieldname, tbytes)
-    except TermNotFound:
-        return _EMPTY_IDS, _EMPTY_SCORES
-    deleted = None
-    if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
-        deleted = np.fromiter(matcher._ids, dtype=np.int64)
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher):
-        ids, weights = _read_blocks(matcher)
-    elif isinstance(matcher, ListMatcher):  # a rare term, inlined in the term index
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-        if matcher._all_weights:
-            weights = np.full(len(ids), float(matcher._all_weights))
-        elif matcher._weights:
-            weights = np.asarray(matcher._weights, dtype=np.float64)
-        else:
-            weights = np.ones(len(ids))
+        info = terms.term_info(fieldname, tbytes)
+    except (TermNotFound, KeyError):
+        return _EMPTY_IDS, _EMPTY_SCORES, []
+    if info.is_inlined():  # a rare term: its postings live in the term index
+        raw_ids, raw_weights, raw_values = info.inlined_postings()
+        ids = np.asarray(raw_ids, dtype=np.int64)
+        weights = _weights(raw_weights, len(ids))
+        found = list(raw_values) if values else []
     else:
-        raise Unsupported(type(matcher).__name__)
-    if deleted is not None and len(deleted):
-        keep = ~np.isin(ids, deleted)
+        offset, length = info.extent()
+        if isinstance(length, tuple):  # whoosh keeps some lengths as a 1-tuple
+            (length,) = length
+        ids, weights, found = _read_blocks(terms._postfile.get(offset, length), values)
+    deleted = reader.deleted_docs_set  # (a cached property)
+    if deleted:
+        keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64))
         ids, weights = ids[keep], weights[keep]
-    return ids, weights
+        found = [v for v, k in zip(found, keep, strict=False) if k] if values else []
+    return ids, weights, found
 
 
-def _read_blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
-    """All of a posting list: each block is (delta-coded ids, weights, values)."""
-    if matcher._byteids:
-        raise Unsupported("byte ids")
-    id_parts, weight_parts = [], []
-    while not matcher._atend:
-        if matcher._data is None:
-            matcher._read_data()
-        raw_ids, raw_weights = matcher._data[0], matcher._data[1]
-        count = matcher._blocklength
+_BLOCK_LENGTH = struct.Struct("!i")
+
+
+def _read_blocks(data: bytes, values: bool) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+    """A whole posting list, read at once: a 4-byte tag, then blocks, each a signed
+    length (negative for the last block), a pickled info tuple (count, max id, max
+    weight, compressed?, min length, max length) and a pickled, maybe zlib-compressed,
+    tuple (delta-coded ids, weights, values). What ``W3LeafMatcher`` reads piece by
+    piece with a seek and a read for each."""
+    if data[:4] != WHOOSH3_HEADER_MAGIC:
+        raise Unsupported("posting list tag")
+    view = io.BytesIO(data)
+    id_parts, weight_parts, found = [], [], []
+    at = 4
+    while at < len(data):
+        (length,) = _BLOCK_LENGTH.unpack_from(data, at)
+        end = at + 4 + abs(length)
+        view.seek(at + 4)
+        count, _maxid, _maxweight, compressed, _minlength, _maxlength = pickle.load(view)
+        block = data[view.tell() : end]
+        raw_ids, raw_weights, raw_values = pickle.loads(
+            zlib.decompress(block) if compressed else block
+        )
         id_parts.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)))
-        if raw_weights is None:
-            weight_parts.append(np.ones(count))
-        elif isinstance(raw_weights, float):
-            weight_parts.append(np.full(count, raw_weights))
-        else:
-            weight_parts.append(np.asarray(raw_weights, dtype=np.float64))
-        matcher._next_block()
-    if not id_parts:
-        return _EMPTY_IDS, _EMPTY_SCORES
-    return np.concatenate(id_parts), np.concatenate(weight_parts)
+        weight_parts.append(_weights(raw_weights, count))
+        if values:
+            found.extend(raw_values)
+        if length < 0:
+            break
+        at = end
+    else:
+        raise Unsupported("a posting list without its last block")
+    return np.concatenate(id_parts), np.concatenate(weight_parts), found
+
+
+def _weights(raw: Any, count: int) -> np.ndarray:
+    """whoosh stores no weights when all are 1, one float when all are equal."""
+    if raw is None:
+        return np.ones(count)
+    if isinstance(raw, float):
+        return np.full(count, raw)
+    return np.asarray(raw, dtype=np.float64)
 
 
 def _lengths(searcher: Any, fieldname: str) -> np.ndarray:
@@ -242,7 +334,10 @@ def _lengths(searcher: Any, fieldname: str) -> np.ndarray:
 
 def _read_lengths(reader: Any, fieldname: str) -> np.ndarray:
     count = reader.doc_count_all()
-    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None:  # an empty index's reader
+        return np.zeros(count, dtype=np.uint8)
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
     lengths = np.zeros(count, dtype=np.uint8)
     if column is not None:
         stored = min(column._count, count)

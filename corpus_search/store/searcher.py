@@ -251,7 +251,8 @@ def _column(searcher: Any, field: str, decode: Callable[[Any], Any] | None = Non
         key = (_segment_id(reader), field)
         segment = _COLUMNS.get(key) if key[0] else None
         if segment is None:
-            raw = reader.column_reader(field)
+            # (an empty index's reader has no columns)
+            raw = reader.column_reader(field) if reader.doc_count_all() else ()
             segment = [decode(v) for v in raw] if decode else list(raw)
             if len(_COLUMNS) >= _COLUMNS_KEPT:
                 _COLUMNS.clear()
@@ -271,7 +272,9 @@ def _array_column(searcher: Any, field: str) -> np.ndarray:
         key = (_segment_id(reader), field)
         segment = _ARRAYS.get(key) if key[0] else None
         if segment is None:
-            segment = np.fromiter(reader.column_reader(field), dtype=np.int64)
+            empty = not reader.doc_count_all()  # (an empty index's reader has no columns)
+            column = () if empty else reader.column_reader(field)
+            segment = np.fromiter(column, dtype=np.int64)
             if len(_ARRAYS) >= _COLUMNS_KEPT:
                 _ARRAYS.clear()
             if key[0]:

@@ -11,10 +11,11 @@ only the sentences holding a match are scored. Matched words come back wrapped i
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
-from corpus_search.store.schema import TOKEN, analyzed_form
+from corpus_search.store.schema import analyzed_form
 
 MARK_START, MARK_END = "\x02", "\x03"
 # A sentence ends after . ! or ? (and any closing quote or bracket) before white space
@@ -22,6 +23,8 @@ MARK_START, MARK_END = "\x02", "\x03"
 # blank line.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?![a-z])|\n\s*\n")
 _SPACE = re.compile(r"\s+")
+# Only the first matches are scored: enough to find a good sentence in a long report.
+MAX_MATCHES = 40
 
 
 def best_sentence(body: str, stems: Iterable[str], max_chars: int) -> tuple[str, list[str]]:
@@ -32,22 +35,20 @@ def best_sentence(body: str, stems: Iterable[str], max_chars: int) -> tuple[str,
     if not wanted or not body:
         return "", []
     # A Porter stem keeps its word's first letter (its rules rewrite suffixes, after at
-    # least two letters), so only words starting like a wanted stem are stemmed.
-    starts = {stem[:1] for stem in wanted}
-    surface = {
-        w
-        for w in set(TOKEN.findall(body.lower()))
-        if w[:1] in starts and analyzed_form(w) in wanted
-    }
+    # least two letters), so only words starting like a wanted stem are looked at.
+    letters = "".join(sorted({re.escape(stem[:1]) for stem in wanted}))
+    candidates = re.findall(rf"(?<![\w*])[{letters}][\w*]*(?:\.?[\w*]+)*", body.lower())
+    surface = {w for w in set(candidates) if analyzed_form(w) in wanted}
     if not surface:
         return "", []
     words = "|".join(re.escape(w) for w in sorted(surface, key=len, reverse=True))
     # A whole token only: not inside a longer word, nor a part of "u.s"-style tokens.
     pattern = re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{words})(?![\w*]|\.[\w*])", re.I)
-    matches = list(pattern.finditer(body))
+    matches = list(itertools.islice(pattern.finditer(body), MAX_MATCHES))
     if not matches:
         return "", []
-    ends = [m.end() for m in _BOUNDARY.finditer(body)]
+    # sentence ends up to the one after the last match looked at
+    ends = [m.end() for m in _BOUNDARY.finditer(body, 0, matches[-1].end() + 2000)]
     sentences: dict[int, list[re.Match[str]]] = {}
     for match in matches:
         sentences.setdefault(bisect.bisect_right(ends, match.start()), []).append(match)

@@ -5,6 +5,7 @@ facet counts, over several segments and with deleted documents."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -71,6 +72,9 @@ def _queries(rng: random.Random) -> list[dict[str, object]]:
         "({a} OR {b}) {c}",
         "title:{a}",
         "{a} actor:Russia",
+        '"{a} {b}"',
+        '"{a} {b} {c}" OR {c}',
+        '"a standfirst on {a}"',
         "",
     ]
     queries = []
@@ -134,7 +138,13 @@ def test_unsupported_queries_fall_back_to_whoosh(corpus: Corpus) -> None:
         from corpus_search.query import Query
         from corpus_search.store.searcher import _Resolver, compile_query
 
-        for text in ['"nuclear deterrence"', "deter* OR tal*", "treaty~", "NOT cyber", "year:2020"]:
+        for text in [
+            '"nuclear deterrence"~3',
+            "deter* OR tal*",
+            "treaty~",
+            "NOT cyber",
+            "year:2020",
+        ]:
             compiled, _dates = compile_query(
                 searcher, Query.build(text), _Resolver(searcher, lambda _f, _v: None)
             )
@@ -143,3 +153,27 @@ def test_unsupported_queries_fall_back_to_whoosh(corpus: Corpus) -> None:
             # whoosh answers them, and counts every match even when it keeps only a few
             every = sum(1 for _ in corpus.documents(text))
             assert corpus.search(text, limit=3).total == every
+
+
+def test_phrases_are_evaluated_here_and_match_only_consecutive_words(corpus: Corpus) -> None:
+    from corpus_search.query import Query
+    from corpus_search.store.searcher import _Resolver, compile_query, kept_searcher
+
+    with kept_searcher(corpus._store._ix) as searcher:
+        compiled, _ = compile_query(
+            searcher, Query.build('"missile treaty"'), _Resolver(searcher, lambda _f, _v: None)
+        )
+        found = engine.evaluate(searcher, compiled)
+    expected = {
+        doc.id
+        for doc in corpus.documents("missile treaty")
+        if "missile treaty" in " ".join(f"{doc.title} {doc.subtitle} . {doc.body}".split())
+    }
+    assert 0 < len(found.ids) == len(expected) < len(list(corpus.documents("missile treaty")))
+
+
+def test_an_empty_corpus_answers_nothing(tmp_path: Path) -> None:
+    empty = Corpus.open(tmp_path / "empty", create=True)
+    assert empty.search("nuclear").total == 0
+    assert empty.search('"arms control"', actors=["China"], facets=True).total == 0
+    assert empty.search("nuclear", since="2020", sort="-date").total == 0
