@@ -147,7 +147,10 @@ def _engine_search(
         order = np.lexsort((ids, starts))
         order = (order[::-1] if query.sort == "-date" else order)[:limit]
     stems = {text for field, text in found.terms if field in TEXT_FIELDS}
-    return len(ids), [(int(ids[i]), float(scores[i]), stems) for i in order], ids.tolist()
+    # sorted by date, a hit's score is 0: whoosh's collector gives no relevance then
+    ranked = query.sort == "relevance"
+    page = [(int(ids[i]), float(scores[i]) if ranked else 0.0, stems) for i in order]
+    return len(ids), page, ids.tolist()
 
 
 def _whoosh_search(
@@ -162,7 +165,9 @@ def _whoosh_search(
     # only shows those in its body. (whoosh's TermsCollector would say which matched
     # each hit, but under a top-N collector it stops counting some matches.)
     stems = _text_terms(compiled, searcher.reader()) if hits else set()
-    page = [(hit.docnum, float(hit.score or 0.0), stems) for hit in hits]
+    # sorted by date, whoosh puts the sort key where the score goes: report 0
+    ranked = sortedby is None
+    page = [(hit.docnum, float(hit.score or 0.0) if ranked else 0.0, stems) for hit in hits]
     return len(results), page, results.docs()
 
 
