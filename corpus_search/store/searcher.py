@@ -117,7 +117,7 @@ def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
     return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
 
 
-# One page of hits: (document number, score, the text terms it matched)
+# One page of hits: (document number, score, the query's text terms, for the snippet)
 Page = list[tuple[int, float, set[str]]]
 
 
