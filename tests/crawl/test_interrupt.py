@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,16 +16,29 @@ import pytest
 
 from corpus_search import Corpus
 from corpus_search.crawl import CrawlOptions
-from tests.crawl.server import LoopbackSite, Reply, article_html, serve
+from tests.crawl.server import LoopbackSite, Reply, Route, article_html, serve
 
 PAGES = 40
+GATED_FROM = 10  # pages from this one on wait for the test to open the gate
 
 
-def article_site() -> LoopbackSite:
+def gated(reply: Reply, gate: threading.Event) -> Route:
+    def answer(_path: str, _headers: dict[str, str]) -> Reply:
+        gate.wait(30)
+        return reply
+
+    return answer
+
+
+def article_site(gate: threading.Event | None = None) -> LoopbackSite:
+    """A sitemap of PAGES articles. With ``gate``, pages from GATED_FROM on are answered
+    only once it is set, so a slow test cannot watch the whole crawl finish before it
+    interrupts it."""
     site = LoopbackSite()
     paths = [f"/analysis/2025/{n:02d}/a-commentary-numbered-{n}" for n in range(PAGES)]
     for n, path in enumerate(paths):
-        site.route(path, Reply(body=article_html(f"Commentary {n}").encode(), delay=0.03))
+        reply = Reply(body=article_html(f"Commentary {n}").encode(), delay=0.03)
+        site.route(path, gated(reply, gate) if gate is not None and n >= GATED_FROM else reply)
     urls = "".join(f"<url><loc>{{base}}{p}</loc></url>" for p in paths)
 
     def sitemap(_p: str, _h: dict[str, str]) -> Reply:
@@ -82,16 +96,20 @@ def page_requests(site: LoopbackSite) -> list[str]:
 @pytest.mark.parametrize("how", ["kill", "ctrl-c"])
 def test_interrupted_crawl_resumes_without_refetching(tmp_path: Path, how: str) -> None:
     index = tmp_path / "ix"
-    site = article_site()
+    gate = threading.Event()
+    site = article_site(gate)
     with serve(site):
         process = start_crawl(index, site)
         try:
             if how == "kill":
+                gate.set()
                 wait_until(lambda: len(indexed_keys(index)) >= 20)  # a batch committed
                 process.kill()
             else:
                 wait_until(lambda: len(page_requests(site)) >= 8)
                 process.send_signal(signal.SIGINT)
+                time.sleep(0.2)  # let the signal land before the gated pages are answered
+                gate.set()
             _, stderr = process.communicate(timeout=30)
         finally:
             if process.poll() is None:
