@@ -7,8 +7,8 @@ fields plus the ``--actor``/``--theme``/``--source`` filters, which are terms to
 those, this module reads each term's posting blocks whole (whoosh stores a block as a
 pickled tuple of arrays), decodes them with numpy, and computes the BM25F scores whoosh
 would compute, from the same statistics, for every matching document at once.
-Anything else (phrases, prefixes, fuzzy terms, spans, ranges) raises ``Unsupported``
-and the caller lets whoosh answer.
+Phrases are checked against the words' positions. Anything else (prefixes, fuzzy terms,
+proximity spans, ranges) raises ``Unsupported`` and the caller lets whoosh answer.
 
 This reads whoosh 2.7's structures (codec ``whoosh3``) below its public API: the exact
 pin of whoosh-reloaded in pyproject.toml is what makes that safe, and
@@ -279,7 +279,8 @@ def _read_blocks(data: bytes, values: bool) -> tuple[np.ndarray, np.ndarray, lis
     length (negative for the last block), a pickled info tuple (count, max id, max
     weight, compressed?, min length, max length) and a pickled, maybe zlib-compressed,
     tuple (delta-coded ids, weights, values). What ``W3LeafMatcher`` reads piece by
-    piece with a seek and a read for each."""
+    piece with a seek and a read for each. Without ``values``, only the head of each
+    block is decompressed and parsed (``_block_head``)."""
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise Unsupported("posting list tag")
     view = io.BytesIO(data)
@@ -291,19 +292,123 @@ def _read_blocks(data: bytes, values: bool) -> tuple[np.ndarray, np.ndarray, lis
         view.seek(at + 4)
         count, _maxid, _maxweight, compressed, _minlength, _maxlength = pickle.load(view)
         block = data[view.tell() : end]
-        raw_ids, raw_weights, raw_values = pickle.loads(
-            zlib.decompress(block) if compressed else block
-        )
-        id_parts.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)))
-        weight_parts.append(_weights(raw_weights, count))
-        if values:
-            found.extend(raw_values)
+        head = None if values else _block_head(block, compressed, count)
+        if head is None:
+            raw_ids, raw_weights, raw_values = pickle.loads(
+                zlib.decompress(block) if compressed else block
+            )
+            head = np.asarray(raw_ids, dtype=np.int64), raw_weights
+            if values:
+                found.extend(raw_values)
+        id_parts.append(np.cumsum(head[0]))
+        weight_parts.append(_weights(head[1], count))
         if length < 0:
             break
         at = end
     else:
         raise Unsupported("a posting list without its last block")
     return np.concatenate(id_parts), np.concatenate(weight_parts), found
+
+
+# Pickle opcodes (protocol 2) in a block's head.
+_MARK, _TUPLE, _TUPLE_N = 0x28, 0x74, (0x85, 0x86, 0x87)
+_BINPUT, _LONG_BINPUT, _NONE, _BINFLOAT = 0x71, 0x72, 0x4E, 0x47
+_BININT1, _BININT2, _BININT = 0x4B, 0x4D, 0x4A
+_INT_SIZE = {_BININT1: 2, _BININT2: 3, _BININT: 5}
+
+
+def _block_head(block: bytes, compressed: int, count: int) -> tuple[np.ndarray, Any] | None:
+    """A block's delta-coded ids and its weights (None, one float or an array) without
+    decompressing or unpickling its values, which hold most of its bytes (a position
+    list per document). whoosh pickles the tuple (ids, weights, values) with protocol
+    2, so it starts: PROTO 2; the ids tuple (its ints, BININT1 for the deltas under 256,
+    BININT2 under 65,536, BININT beyond, marked and memoised); then None, a BINFLOAT, or
+    a tuple of BINFLOATs. None when the head is laid out otherwise (then the caller
+    unpickles the whole block)."""
+    size = 16 + 14 * count  # the most the ids and weights can take
+    head = zlib.decompressobj().decompress(block, size) if compressed else block[:size]
+    if head[:2] != _PICKLE_2 or count < 1:
+        return None
+    at = 2
+    if count > 3:
+        if head[at] != _MARK:
+            return None
+        at += 1
+    ints = _ints(head, at, count)
+    if ints is None:
+        return None
+    ids, ids_end = ints
+    after = _tuple_end(head, ids_end, count)
+    if after is None or after >= len(head):
+        return None
+    at = after
+    if head[at] == _NONE:
+        return ids, None
+    marked = count > 3 and head[at] == _MARK
+    if marked:
+        at += 1
+    elif head[at] != _BINFLOAT:
+        return None
+    if at + 9 * count <= len(head):
+        bytes_ = np.frombuffer(head, dtype=np.uint8)
+        if (bytes_[at : at + 9 * count : 9] == _BINFLOAT).all() and _tuple_end(
+            head, at + 9 * count, count
+        ):
+            weights = np.ndarray((count,), dtype=">f8", buffer=head, offset=at + 1, strides=(9,))
+            return ids, weights.astype(np.float64)
+    if marked or at + 9 > len(head):
+        return None
+    # one BINFLOAT not closed as a tuple: one weight for all (what follows is values)
+    return ids, _DOUBLE.unpack_from(head, at + 1)[0]
+
+
+_DOUBLE = struct.Struct(">d")
+_IDS_END = bytes([_TUPLE, _BINPUT, 0])
+
+
+def _ints(head: bytes, at: int, count: int) -> tuple[np.ndarray, int] | None:
+    """``count`` pickled non-negative ints from ``head[at:]``: the first on its own (an
+    absolute id, often large), the others at once when they share one opcode."""
+    size = _INT_SIZE.get(head[at]) if at < len(head) else None
+    if size is None:
+        return None
+    start = at
+    first = int.from_bytes(head[at + 1 : at + size], "little", signed=size == 5)
+    at += size
+    rest = count - 1
+    if not rest:
+        return np.array([first], dtype=np.int64), at
+    bytes_ = np.frombuffer(head, dtype=np.uint8)
+    for opcode, width, dtype in ((_BININT1, 2, "u1"), (_BININT2, 3, "<u2")):
+        end = at + width * rest
+        if end <= len(head) and (bytes_[at:end:width] == opcode).all():
+            others = np.ndarray((rest,), dtype=dtype, buffer=head, offset=at + 1, strides=(width,))
+            ids = np.empty(count, dtype=np.int64)
+            ids[0] = first
+            ids[1:] = others
+            return ids, end
+    # Mixed opcodes: the tuple ends at the first TUPLE followed by the memo entry 0 (a
+    # payload byte cannot be followed by one: BINPUT is no int opcode), and pickle
+    # reads just the ints.
+    end = head.find(_IDS_END, at)
+    if end < 0 or count <= 3:
+        return None
+    numbers = pickle.loads(_PICKLE_2 + head[start - 1 : end + 1] + b".")
+    if len(numbers) != count:
+        return None
+    return np.array(numbers, dtype=np.int64), end
+
+
+def _tuple_end(head: bytes, at: int, count: int) -> int | None:
+    """Past the TUPLE opcode closing a tuple of ``count`` items and its memo entry."""
+    if at >= len(head) or head[at] != (_TUPLE if count > 3 else _TUPLE_N[count - 1]):
+        return None
+    at += 1
+    if at < len(head) and head[at] == _BINPUT:
+        return at + 2
+    if at < len(head) and head[at] == _LONG_BINPUT:
+        return at + 5
+    return at
 
 
 def _weights(raw: Any, count: int) -> np.ndarray:
