@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,21 +131,25 @@ class Document:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Document:
+    def from_dict(cls, data: dict[str, Any], *, trusted: bool = False) -> Document:
         """Build a Document from the JSON contract. Missing ``id`` is derived from ``url``
-        or the body; a record without ``actors`` and ``themes`` is marked not enriched."""
+        or the body; a record without ``actors`` and ``themes`` is marked not enriched.
+        Text is sanitized, unless ``trusted``: the record is the store's own copy of a
+        document that was sanitized on its way in (reading it back is then faster)."""
+        line = _same if trusted else sanitize_line
+        text = _same if trusted else sanitize
         if not isinstance(data, dict):
             raise InputError("a document must be a JSON object")
         body = data.get("body")
         if not isinstance(body, str) or not body.strip():
             raise InputError("a document needs a non-empty 'body' string")
-        url = _opt_str(data, "url")
-        doc_id = _opt_str(data, "id") or (id_for_url(url) if url else id_for_content(body))
+        url = _opt_str(line, data, "url")
+        doc_id = _opt_str(line, data, "id") or (id_for_url(url) if url else id_for_content(body))
         try:
-            authors = [_author(a) for a in _list(data, "authors")]
+            authors = [_author(line, a) for a in _list(data, "authors")]
             actors = [
                 ActorMention(
-                    name=sanitize_line(str(a["name"])),
+                    name=line(str(a["name"])),
                     type=str(a.get("type") or "organization"),
                     code=a.get("code"),
                     count=int(a.get("count") or 1),
@@ -168,32 +173,36 @@ class Document:
         return cls(
             id=doc_id,
             url=url,
-            source=_opt_str(data, "source"),
-            title=_opt_str(data, "title"),
-            subtitle=_opt_str(data, "subtitle"),
+            source=_opt_str(line, data, "source"),
+            title=_opt_str(line, data, "title"),
+            subtitle=_opt_str(line, data, "subtitle"),
             authors=authors,
             published=published,
-            published_from=_opt_str(data, "published_from"),
+            published_from=_opt_str(line, data, "published_from"),
             updated=updated,
-            language=_opt_str(data, "language"),
-            sections=[sanitize_line(str(s)) for s in _list(data, "sections")],
-            tags=[sanitize_line(str(t)) for t in _list(data, "tags")],
-            body=sanitize(body),
+            language=_opt_str(line, data, "language"),
+            sections=[line(str(s)) for s in _list(data, "sections")],
+            tags=[line(str(t)) for t in _list(data, "tags")],
+            body=text(body),
             actors=actors,
             themes=themes,
             mentioned_years=years,
             mentioned_dates=[str(d) for d in _list(data, "mentioned_dates")],
-            content_hash=_opt_str(data, "content_hash") or "",
-            fetched_at=_opt_str(data, "fetched_at"),
+            content_hash=_opt_str(line, data, "content_hash") or "",
+            fetched_at=_opt_str(line, data, "fetched_at"),
             enriched="actors" in data and "themes" in data,
         )
 
 
-def _opt_str(data: dict[str, Any], key: str) -> str | None:
+def _opt_str(line: Callable[[str], str], data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     if value is None or value == "":
         return None
-    return sanitize_line(str(value)) or None
+    return line(str(value)) or None
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -210,11 +219,11 @@ def _opt_date(value: Any) -> PartialDate | None:
     return PartialDate.parse(str(value)[:10]) if value else None
 
 
-def _author(value: Any) -> Author:
+def _author(line: Callable[[str], str], value: Any) -> Author:
     if isinstance(value, str):
-        return Author(sanitize_line(value))
+        return Author(line(value))
     role = value.get("role")
-    return Author(sanitize_line(str(value["name"])), sanitize_line(str(role)) if role else None)
+    return Author(line(str(value["name"])), line(str(role)) if role else None)
 
 
 def content_hash(text: str) -> str:

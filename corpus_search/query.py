@@ -32,6 +32,9 @@ class Query:
     limit: int | None = 10
     offset: int = 0
     facets: tuple[str, ...] = ()
+    # False: hits carry no snippet ("") and no matched words; for scripts that only
+    # need ids and counts (the snippets are most of a search's time)
+    snippets: bool = True
 
     @classmethod
     def build(
@@ -50,6 +53,7 @@ class Query:
         limit: int | None = 10,
         offset: int = 0,
         facets: bool | Sequence[str] = False,
+        snippets: bool = True,
     ) -> Query:
         """Validate and normalise loose values (strings, ``"a|b"`` alternatives)."""
         if sort not in SORTS:
@@ -82,6 +86,7 @@ class Query:
             limit=limit,
             offset=offset,
             facets=facet_names,
+            snippets=bool(snippets),
         )
         if query.since and query.until and query.since.first_day() > query.until.last_day():
             raise InvalidFilterError(

@@ -39,6 +39,13 @@ HIT_COLUMNS = [
     "--explain", is_flag=True, help="Show how the query was understood, then the results."
 )
 @click.option(
+    "--no-snippets",
+    "no_snippets",
+    is_flag=True,
+    help='Leave out each hit\'s snippet ("") and matched words: faster, for scripts that '
+    "need only ids and counts.",
+)
+@click.option(
     "--stdin",
     "from_stdin",
     is_flag=True,
@@ -54,6 +61,7 @@ def search(
     facets: tuple[str, ...],
     fmt: str,
     explain: bool = False,
+    no_snippets: bool = False,
     from_stdin: bool = False,
 ) -> int:
     """Search the corpus. QUERY uses whoosh's syntax over titles, standfirsts and bodies:
@@ -74,9 +82,12 @@ def search(
     Exit status: 0 documents found, 1 none, 2 error.
     """
     if from_stdin:
-        return search_stream(open_corpus(ctx), sys.stdin, sys.stdout, limit, facets)
+        return search_stream(
+            open_corpus(ctx), sys.stdin, sys.stdout, limit, facets, snippets=not no_snippets
+        )
     query.limit, query.offset = limit, offset
     query.facets = facets
+    query.snippets = not no_snippets
     corpus = open_corpus(ctx)
     explanation = corpus.explain(query) if explain else None
     result = corpus.search(query)
@@ -92,10 +103,16 @@ def search(
 
 
 def search_stream(
-    corpus: Any, lines: Iterable[str], out: TextIO, limit: int, facets: tuple[str, ...]
+    corpus: Any,
+    lines: Iterable[str],
+    out: TextIO,
+    limit: int,
+    facets: tuple[str, ...],
+    snippets: bool = True,
 ) -> int:
     """``--stdin``: each line is a query string or a JSON object with ``query`` and any
-    ``Query.build`` keyword (``actors``, ``themes``, ``since``, ``limit``, ``facets``...);
+    ``Query.build`` keyword (``actors``, ``themes``, ``since``, ``limit``, ``facets``,
+    ``snippets``...);
     each answer is one JSON line, the search result or ``{"line": N, "error": ...}``.
     Exit status: 0 if every line was answered, 2 if any line was an error."""
     import json
@@ -108,7 +125,11 @@ def search_stream(
         if not text:
             continue
         try:
-            options: dict[str, Any] = {"limit": limit, "facets": facets or False}
+            options: dict[str, Any] = {
+                "limit": limit,
+                "facets": facets or False,
+                "snippets": snippets,
+            }
             if text.startswith("{"):
                 spec = json.loads(text)
                 if not isinstance(spec, dict):

@@ -213,7 +213,7 @@ def similar(ix: index.Index, doc_id: str, query: Query, alias: AliasResolver) ->
             filter=filter_query,
         )
         page = [] if limit == 0 else list(results)[query.offset : limit]
-        hits = [_hit(h.fields(), set(), float(h.score or 0.0), False) for h in page]
+        hits = [_hit(h.fields(), float(h.score or 0.0), None) for h in page]
         described = _describe(query)
         described["like"] = {"id": source.id, "title": source.display_title}
         return SearchResult(query=described, total=len(results), hits=hits)

@@ -111,7 +111,12 @@ def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
             counts = facet_counts(searcher, docnums, query.facets)
             facets = {name: _top(counts[name], FACET_SIZE) for name in query.facets}
         hits = [
-            _hit(searcher.stored_fields(docnum), stems, score, bool(query.text))
+            _hit(
+                searcher.stored_fields(docnum),
+                score,
+                stems if query.text else None,
+                snippet=query.snippets,
+            )
             for docnum, score, stems in page[query.offset :]
         ]
     return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
@@ -356,7 +361,7 @@ def compile_query(searcher: Any, query: Query, resolve: Any) -> tuple[wq.Query, 
 
 
 def _document(stored: dict[str, Any]) -> Document:
-    return Document.from_dict(json.loads(stored["doc"]))
+    return Document.from_dict(json.loads(stored["doc"]), trusted=True)
 
 
 def _text(value: Any) -> str:
@@ -393,17 +398,19 @@ def _describe(query: Query) -> dict[str, Any]:
     }
 
 
-def _hit(stored: dict[str, Any], stems: set[str], score: float, has_text: bool) -> Hit:
+def _hit(stored: dict[str, Any], score: float, stems: set[str] | None, snippet: bool = True) -> Hit:
+    """A result row. Its snippet is the sentence best matching ``stems`` or, with no
+    stems or no match, the document's opening; none at all without ``snippet``."""
     doc = _document(stored)
-    snippet = ""
+    text = ""
     matched: list[str] = []
-    if has_text and doc.body:
+    if snippet and stems and doc.body:
         # a snippet is a whole sentence, starting where it starts (issue 6)
         marked, matched = best_sentence(doc.body, stems, SNIPPET_CHARS + 60)
-        snippet = marked.replace(MARK_START, "").replace(MARK_END, "")
-    if not snippet:
-        lead = doc.subtitle or doc.body
-        snippet = " ".join(lead.split())[:SNIPPET_CHARS]
+        text = marked.replace(MARK_START, "").replace(MARK_END, "")
+    if snippet and not text:
+        lead = (doc.subtitle or doc.body)[: SNIPPET_CHARS * 4]  # (bodies run to 100 kB)
+        text = " ".join(lead.split())[:SNIPPET_CHARS]
     return Hit(
         id=doc.id,
         url=doc.url,
@@ -414,7 +421,7 @@ def _hit(stored: dict[str, Any], stems: set[str], score: float, has_text: bool) 
         actors=[a.name for a in doc.actors],
         themes=[t.id for t in doc.themes],
         score=score,
-        snippet=snippet,
+        snippet=text,
         matched=matched,
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def cli(
-    *args: str, env_index: Path | None = None, debug: bool = False
+    *args: str, env_index: Path | None = None, debug: bool = False, stdin: str | None = None
 ) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH")}
     if env_index:
@@ -19,6 +19,7 @@ def cli(
         [sys.executable, "-m", "corpus_search", *args],
         capture_output=True,
         text=True,
+        input=stdin,
         env=env,
         timeout=300,
         check=False,

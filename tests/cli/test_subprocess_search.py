@@ -32,3 +32,19 @@ def test_saved_run_new_exit_codes_for_cron(demo_index: Path, tmp_path: Path) -> 
     assert first.returncode == 0 and first.stdout.count("\n") > 0
     again = cli("saved", "run", "gulf", "--new", "--format", "jsonl", env_index=index)
     assert again.returncode == 1 and again.stdout == ""  # nothing new: like grep
+
+
+def test_no_snippets_gives_the_same_hits_without_their_snippets(demo_index: Path) -> None:
+    full = json.loads(cli("search", "sanctions", "--json", env_index=demo_index).stdout)
+    bare_run = cli("search", "sanctions", "--json", "--no-snippets", env_index=demo_index)
+    assert bare_run.returncode == 0, bare_run.stderr
+    bare = json.loads(bare_run.stdout)
+    assert bare["total"] == full["total"] > 1
+    assert [h["id"] for h in bare["hits"]] == [h["id"] for h in full["hits"]]
+    assert all(h["snippet"] for h in full["hits"])
+    assert all(h["snippet"] == "" for h in bare["hits"])
+    lines = 'sanctions\n{"query": "sanctions", "snippets": false}\n'
+    piped = cli("search", "--stdin", env_index=demo_index, stdin=lines)
+    first, second = (json.loads(line) for line in piped.stdout.splitlines())
+    assert first["hits"][0]["snippet"] and second["hits"][0]["snippet"] == ""
+    assert [h["id"] for h in first["hits"]] == [h["id"] for h in second["hits"]]
