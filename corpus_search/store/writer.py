@@ -21,18 +21,21 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import logging
 import os
+import pickle
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from whoosh import index
 from whoosh.index import LockError
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import PostingPool
 
 from corpus_search.dates import day_number
 from corpus_search.document import Document
@@ -55,6 +58,7 @@ PARALLEL_MIN = 1000
 SMALL_SEGMENT = 2000
 # Memory per whoosh writer process for its posting pool before it spills to disk.
 POOL_MB = 256
+RUN_CHUNK = 4096  # postings per pickle in a pool's runs on disk (see _RunPool)
 
 Counts = tuple[list[str], list[str], list[str]]  # ids added, updated, skipped
 
@@ -322,7 +326,41 @@ def open_writer(ix: index.Index, path: Path, procs: int = 1) -> Any:
 def _writer(ix: index.Index, procs: int = 1, **options: Any) -> Any:
     if procs > 1:
         return _OrphanSafeMpWriter(ix, procs=procs, **options)
-    return ix.writer(**options)
+    writer = ix.writer(**options)
+    writer.pool = _RunPool.replacing(writer.pool)
+    return writer
+
+
+class _RunPool(PostingPool):
+    """whoosh's pool of postings, which sorts them on disk in runs once they pass the
+    memory limit, with runs written and read back RUN_CHUNK postings per pickle
+    instead of one: whoosh pickles each posting on its own, about a sixth of a bulk
+    load's time at 100,000 documents."""
+
+    @classmethod
+    def replacing(cls, pool: PostingPool) -> _RunPool:
+        """This pool in place of ``pool``, a writer's new (still empty) pool."""
+        assert not pool.current and not pool.runs, "a pool is replaced before its first posting"
+        return cls(pool.tempstore, pool.segment, limitmb=pool.limit // (1024 * 1024))
+
+    def _write_run(self, f: Any, items: Iterable[Any]) -> None:
+        iterator = iter(items)
+        while chunk := list(itertools.islice(iterator, RUN_CHUNK)):
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+
+    def _read_run(self, path: str) -> Iterator[Any]:
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    chunk = pickle.load(f)
+                except EOFError:
+                    return
+                yield from chunk
+        finally:
+            f.close()
+            self._remove_run(path)
 
 
 class _OrphanSafeTask(SubWriterTask):
@@ -342,8 +380,17 @@ class _OrphanSafeTask(SubWriterTask):
         threading.Thread(target=watch, daemon=True).start()
         super().run()
 
+    def _process_file(self, filename: str, doc_count: int) -> None:
+        if not isinstance(self.writer.pool, _RunPool):  # the first batch of this worker
+            self.writer.pool = _RunPool.replacing(self.writer.pool)
+        super()._process_file(filename, doc_count)
+
 
 class _OrphanSafeMpWriter(MpWriter):
+    def __init__(self, ix: index.Index, **options: Any) -> None:
+        super().__init__(ix, **options)
+        self.pool = _RunPool.replacing(self.pool)  # runs as its workers write them
+
     def _new_task(self) -> SubWriterTask:
         task = _OrphanSafeTask(
             self.storage,

@@ -219,3 +219,46 @@ def test_search_stdin_answers_one_json_line_per_query(bulk_corpus: tuple[Corpus,
     assert answers[1]["total"] == expected.total and "actor" in answers[1]["facets"]
     assert answers[2]["line"] == 4 and "no_such_option" in answers[2]["error"]
     assert answers[3]["total"] == 0
+
+
+def _postings(ix: object) -> dict:
+    """Every (field, term) of an index with its postings (ids, weights, values)."""
+    with ix.searcher() as searcher:  # type: ignore[attr-defined]
+        reader = searcher.reader()
+        found = {}
+        for fieldname, text in reader.all_terms():
+            matcher = reader.postings(fieldname, text)
+            rows = []
+            while matcher.is_active():
+                rows.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            found[(fieldname, text)] = rows
+        return found
+
+
+def test_postings_sorted_in_chunked_runs_index_as_whooshs_own_pool(tmp_path: Path) -> None:
+    from whoosh import index
+
+    from corpus_search.store.schema import make_schema
+
+    rng = random.Random(4)
+    words = [f"w{n}x{rng.randint(0, 99)}" for n in range(1500)]
+    docs = [
+        make_doc(f"r{n}", " ".join(rng.choice(words) for _ in range(300)), title=f"Report {n}")
+        for n in range(150)
+    ]
+    built = []
+    for name, pool in (("whoosh", None), ("runs", store_writer._RunPool)):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), make_schema(), indexname="corpus")
+        writer = ix.writer(limitmb=1)  # ~1 MB: the pool spills to several runs on disk
+        if pool is not None:
+            writer.pool = pool.replacing(writer.pool)
+        for doc in docs:
+            writer.add_document(**store_writer.index_fields(doc, store_writer._record(doc)))
+        spilled = len(writer.pool.runs)
+        writer.commit()
+        built.append((spilled, _postings(ix)))
+    (whoosh_runs, whoosh_postings), (our_runs, our_postings) = built
+    assert whoosh_runs >= 2 and our_runs == whoosh_runs
+    assert our_postings == whoosh_postings and len(our_postings) > 1000
