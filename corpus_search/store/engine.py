@@ -103,53 +103,69 @@ class _Evaluator:
         return _boosted((ids, scores), q.boost)
 
     def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
-        ids, scores, _values = self.postings(q.fieldname, q.text)
-        return _boosted((ids, scores), q.boost)
+        return _boosted(self.postings(q.fieldname, q.text), q.boost)
 
     def phrase(self, q: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
         """Documents with the words at consecutive positions (whoosh's SpanNear2 with
         slop 1), scored as whoosh does: the sum of the words' term scores."""
-        words = [self.postings(q.fieldname, word, values=True) for word in q.words]
-        if not words or any(not len(ids) for ids, _s, _v in words):
+        words = [self.positions(q.fieldname, word) for word in q.words]
+        if not words or any(not len(word[0]) for word in words):
             return _EMPTY_IDS, _EMPTY_SCORES
         candidates = words[0][0]
-        for ids, _scores, _values in words[1:]:
+        for ids, *_rest in words[1:]:
             candidates = np.intersect1d(candidates, ids, assume_unique=True)
         if not len(candidates):
             return _EMPTY_IDS, _EMPTY_SCORES
         # (candidate, position the phrase would start at) as one number per occurrence
         starts = None
-        for number, (ids, _scores, values) in enumerate(words):
+        for number, (ids, _scores, offsets, positions) in enumerate(words):
             at = np.searchsorted(ids, candidates)
-            owner, positions = _positions([values[i] for i in at])
-            keys = owner * _POSITION_SPAN + (positions - number)
+            first, counts = offsets[at], offsets[at + 1] - offsets[at]
+            owner = np.repeat(np.arange(len(at)), counts)
+            # each candidate's run of positions, gathered into one array
+            shift = np.repeat(first - (np.cumsum(counts) - counts), counts)
+            found_at = positions[np.arange(int(counts.sum())) + shift]
+            keys = owner * _POSITION_SPAN + (found_at - number)
             starts = keys if starts is None else starts[np.isin(starts, keys)]
         assert starts is not None
         found = candidates[np.unique(starts // _POSITION_SPAN)]
         total = np.zeros(len(found))
-        for ids, scores, _values in words:
+        for ids, scores, *_rest in words:
             total = total + scores[np.searchsorted(ids, found)]
         return _boosted((found, total), q.boost)
 
-    def postings(
-        self, fieldname: str, text: Any, values: bool = False
-    ) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
-        """A term's matching documents (global numbers) and BM25F scores, and with
-        ``values`` its postings' values (encoded positions, for phrases)."""
+    def positions(
+        self, fieldname: str, text: Any
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """``postings`` with the words' positions: document i of the ids has the
+        positions ``positions[offsets[i]:offsets[i + 1]]``."""
+        ids, scores = self.postings(fieldname, text)
+        offsets, positions = [np.zeros(1, dtype=np.int64)], [_EMPTY_IDS]
+        if fieldname in self.searcher.schema and len(ids):
+            tbytes = self.searcher.schema[fieldname].to_bytes(text)
+            base = 0
+            for reader, _offset in self.searcher.reader().leaf_readers():
+                segment_offsets, segment_positions = _segment_positions(reader, fieldname, tbytes)
+                offsets.append(segment_offsets[1:] + base)
+                positions.append(segment_positions)
+                base += len(segment_positions)
+        return ids, scores, np.concatenate(offsets), np.concatenate(positions)
+
+    def postings(self, fieldname: str, text: Any) -> tuple[np.ndarray, np.ndarray]:
+        """A term's matching documents (global numbers) and BM25F scores."""
         searcher = self.searcher
         if fieldname not in searcher.schema:
-            return _EMPTY_IDS, _EMPTY_SCORES, []
+            return _EMPTY_IDS, _EMPTY_SCORES
         field = searcher.schema[fieldname]
         tbytes = field.to_bytes(text)
-        id_parts, weight_parts, value_parts = [], [], []
+        id_parts, weight_parts = [], []
         for reader, offset in searcher.reader().leaf_readers():
-            ids, weights, found = _segment_postings(reader, fieldname, tbytes, values)
+            ids, weights = _segment_postings(reader, fieldname, tbytes)
             if len(ids):
                 id_parts.append(ids + offset)
                 weight_parts.append(weights)
-                value_parts.extend(found)
         if not id_parts:
-            return _EMPTY_IDS, _EMPTY_SCORES, []
+            return _EMPTY_IDS, _EMPTY_SCORES
         ids = np.concatenate(id_parts)
         weights = np.concatenate(weight_parts)
         if field.scorable:
@@ -162,7 +178,7 @@ class _Evaluator:
         else:
             scores = weights
         self.terms.add((fieldname, _text(text)))
-        return ids, scores, value_parts
+        return ids, scores
 
 
 # Positions of one document fit in 32 bits: (document, position) packs into one int64.
@@ -172,22 +188,33 @@ _PICKLE_2 = b"\x80\x02"
 
 def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """Decode whoosh ``Positions`` values (a 4-byte count, then a protocol-2 pickle of
-    the position deltas) all at once: (index of the value, position) per position.
-    The pickles, stripped of their header and final STOP, are joined into one pickle
-    of a list of lists, so Python unpickles once instead of once a document."""
-    parts = []
-    for value in values:
-        if value[4:6] != _PICKLE_2:
-            raise Unsupported("a positions value")
-        parts.append(value[6:-1] if value.endswith(b".") else value[6:])
-    lists = pickle.loads(_PICKLE_2 + b"(" + b"".join(parts) + b"l.")
+    the position deltas) all at once: value i's positions are ``positions[offsets[i]:
+    offsets[i + 1]]``, returned as (offsets, positions). The values are joined, each
+    stripped (with numpy) of its count, its pickle header and its final STOP, and
+    unpickled as one list of lists: Python unpickles once instead of once a document."""
+    if not values:
+        return np.zeros(1, dtype=np.int64), _EMPTY_IDS
+    joined = b"".join(values)
+    data = np.frombuffer(joined, dtype=np.uint8)
+    ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
+    begins = np.concatenate(([0], ends[:-1]))
+    if (
+        (data[begins + 4] != _PICKLE_2[0]).any()
+        or (data[begins + 5] != _PICKLE_2[1]).any()
+        or (data[ends - 1] != ord(".")).any()
+    ):
+        raise Unsupported("a positions value")
+    keep = np.ones(len(data), dtype=bool)
+    keep[(begins[:, None] + np.arange(6)).ravel()] = False
+    keep[ends - 1] = False
+    lists = pickle.loads(_PICKLE_2 + b"(" + data[keep].tobytes() + b"l.")
     counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     deltas = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64)
     running = np.cumsum(deltas)
     first = np.cumsum(counts) - counts
     before = np.concatenate(([0], running))[first]
-    owner = np.repeat(np.arange(len(lists)), counts)
-    return owner, running - np.repeat(before, counts)
+    offsets = np.concatenate(([0], np.cumsum(counts)))
+    return offsets, running - np.repeat(before, counts)
 
 
 def _text(value: Any) -> str:
@@ -219,27 +246,48 @@ def _without(
 # -- whoosh's files -----------------------------------------------------------------------
 
 # (segment id, field, term) -> (local ids, weights). Segments never change once written.
-_POSTINGS: dict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray, list[bytes]]] = {}
+_POSTINGS: dict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray]] = {}
 _POSTINGS_KEPT = 4096
-# The same with their values (positions), for phrases: larger, so fewer are kept.
-_VALUES: dict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray, list[bytes]]] = {}
-_VALUES_KEPT = 64
+# The same -> (offsets, positions) for phrases, up to _POSITIONS_BYTES of arrays.
+_POSITIONS: dict[tuple[str, str, bytes], tuple[np.ndarray, np.ndarray]] = {}
+_POSITIONS_BYTES = 64 * 1024 * 1024
+_POSITIONS_KEPT = [0]  # bytes held in _POSITIONS
 _LENGTHS: dict[tuple[str, str], np.ndarray] = {}
 
 
-def _segment_postings(
-    reader: Any, fieldname: str, tbytes: bytes, values: bool = False
-) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+def _segment_key(reader: Any, fieldname: str, tbytes: bytes) -> tuple[str, str, bytes]:
     segment = reader.segment()
-    key = (segment.segment_id() if segment is not None else "", fieldname, tbytes)
-    kept = _VALUES if values else _POSTINGS
-    found = kept.get(key) if key[0] else None
+    return (segment.segment_id() if segment is not None else "", fieldname, tbytes)
+
+
+def _segment_postings(reader: Any, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+    key = _segment_key(reader, fieldname, tbytes)
+    found = _POSTINGS.get(key) if key[0] else None
     if found is None:
-        found = _read_postings(reader, fieldname, tbytes, values)
-        if len(kept) >= (_VALUES_KEPT if values else _POSTINGS_KEPT):
-            kept.clear()
+        ids, weights, _values = _read_postings(reader, fieldname, tbytes, values=False)
+        found = ids, weights
+        if len(_POSTINGS) >= _POSTINGS_KEPT:
+            _POSTINGS.clear()
         if key[0]:
-            kept[key] = found
+            _POSTINGS[key] = found
+    return found
+
+
+def _segment_positions(reader: Any, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets, positions) of a term's postings in one segment, in the order of
+    ``_segment_postings``'s ids."""
+    key = _segment_key(reader, fieldname, tbytes)
+    found = _POSITIONS.get(key) if key[0] else None
+    if found is None:
+        _ids, _weights, values = _read_postings(reader, fieldname, tbytes, values=True)
+        found = _positions(values) if values else (np.zeros(1, dtype=np.int64), _EMPTY_IDS)
+        size = found[0].nbytes + found[1].nbytes
+        if _POSITIONS_KEPT[0] + size > _POSITIONS_BYTES:
+            _POSITIONS.clear()
+            _POSITIONS_KEPT[0] = 0
+        if key[0]:
+            _POSITIONS[key] = found
+            _POSITIONS_KEPT[0] += size
     return found
 
 

@@ -389,7 +389,8 @@ class _OrphanSafeTask(SubWriterTask):
 class _OrphanSafeMpWriter(MpWriter):
     def __init__(self, ix: index.Index, **options: Any) -> None:
         super().__init__(ix, **options)
-        self.pool = _RunPool.replacing(self.pool)  # runs as its workers write them
+        writer: Any = self  # (whoosh's attributes are untyped)
+        writer.pool = _RunPool.replacing(writer.pool)  # runs as its workers write them
 
     def _new_task(self) -> SubWriterTask:
         task = _OrphanSafeTask(
