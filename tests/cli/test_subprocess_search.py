@@ -48,3 +48,34 @@ def test_no_snippets_gives_the_same_hits_without_their_snippets(demo_index: Path
     first, second = (json.loads(line) for line in piped.stdout.splitlines())
     assert first["hits"][0]["snippet"] and second["hits"][0]["snippet"] == ""
     assert [h["id"] for h in first["hits"]] == [h["id"] for h in second["hits"]]
+
+
+def test_a_one_off_search_of_few_postings_skips_numpy_and_answers_alike(
+    demo_index: Path,
+) -> None:
+    """A fresh process answers a query matching few documents through whoosh, without
+    importing numpy; this process (numpy loaded) answers it through the engine."""
+    import subprocess
+    import sys
+
+    from corpus_search.store import searcher
+
+    script = (
+        "import json, sys; from corpus_search import Corpus; "
+        "r = Corpus.open(sys.argv[1]).search(sys.argv[2], facets=True); "
+        "print(json.dumps({'numpy': 'numpy' in sys.modules, 'result': r.to_dict()}))"
+    )
+    for words in ("sanctions", "nuclear deterrence", "Iran OR Russia"):
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(demo_index), words],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        fresh = json.loads(run.stdout)
+        assert fresh["numpy"] is False
+        here = Corpus.open(demo_index).search(words, facets=True).to_dict()
+        assert fresh["result"]["total"] == here["total"] > 0
+        assert fresh["result"]["hits"] == here["hits"]
+        assert fresh["result"]["facets"] == here["facets"]
+    assert searcher.FEW_POSTINGS > 48  # (the demo corpus is small: every query is few)
