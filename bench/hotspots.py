@@ -1,8 +1,10 @@
 """Where the time goes: cProfile of an ingest (in one process, so the profile sees the
 indexing work the multiprocessing writer would hand to its workers) and of the query
-mix, grouped by the part of the program that spends it.
+mix, grouped by the part of the program that spends it, and each query type's time by
+stage of a search.
 
     python bench/hotspots.py --docs 3000
+    python bench/hotspots.py --index /tmp/corpus-search-bench/ours-100000 --queries 40
 """
 
 from __future__ import annotations
@@ -51,8 +53,45 @@ def by_part(stats: pstats.Stats) -> list[tuple[str, float]]:
     return sorted(totals.items(), key=lambda kv: -kv[1])
 
 
-def report(title: str, profile: cProfile.Profile, top: int) -> None:
-    stats = pstats.Stats(profile)
+# The stages of a search: (label, file, function), each timed by its cumulative time.
+# "hits" (building a result row, its snippet) excludes "stored docs" (whoosh reading the
+# stored document); where several functions match (whoosh's reader calling its
+# segment's reader), the outermost one counts.
+STAGES = (
+    ("parse", "corpus_search/store/searcher.py", "compile_query"),
+    ("match (engine)", "corpus_search/store/searcher.py", "_evaluate"),
+    ("match (whoosh)", "corpus_search/store/searcher.py", "_whoosh_search"),
+    ("order", "corpus_search/store/searcher.py", "_engine_search"),
+    ("stored docs", "whoosh/reading.py", "stored_fields"),
+    ("hits", "corpus_search/store/searcher.py", "_hit"),
+    ("facets", "corpus_search/store/searcher.py", "facet_counts"),
+)
+
+
+def stage_table(profiles: dict[str, tuple[cProfile.Profile, int]]) -> str:
+    """Milliseconds per query (profiled, so inflated alike) by stage and query type."""
+    lines = [
+        "| query | total | " + " | ".join(label for label, _f, _n in STAGES) + " |",
+        "|---|" + "---:|" * (len(STAGES) + 1),
+    ]
+    for kind, (profile, count) in profiles.items():
+        stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+        spent = {label: 0.0 for label, _f, _n in STAGES}
+        total = 0.0
+        for (filename, _line, name), row in stats.items():
+            if name == "_ours" and filename.endswith("run.py"):
+                total += row[3]
+            for label, part, function in STAGES:
+                if name == function and part in filename:
+                    outer = label == "stored docs"  # nested readers: keep the outermost
+                    spent[label] = max(spent[label], row[3]) if outer else spent[label] + row[3]
+        cells = [f"{1000 * spent[label] / count:.2f}" for label, _f, _n in STAGES]
+        lines.append(f"| {kind} | {1000 * total / count:.2f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def report(title: str, *profiles: cProfile.Profile, top: int) -> None:
+    stats = pstats.Stats(*profiles)
     total = sum(seconds for _label, seconds in by_part(stats))
     print(f"\n## {title}: {total:.1f} s of profiled time\n")
     for label, seconds in by_part(stats):
@@ -66,26 +105,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--queries", type=int, default=20)
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument(
+        "--index", type=Path, help="profile queries on this corpus (no ingest), e.g. a bench run's"
+    )
     args = parser.parse_args(argv)
     from corpus_search import Corpus
     from corpus_search.store import writer
 
     work = Path(tempfile.mkdtemp(prefix="corpus-search-profile-"))
     try:
-        jsonl = write_jsonl(work / "docs.jsonl", args.docs)
-        writer.BULK_PROCS = 1
-        corpus = Corpus.open(work / "index", create=True)
-        profile = cProfile.Profile()
-        profile.runcall(corpus.ingest, [jsonl])
-        report(f"ingest of {args.docs} documents in one process", profile, args.top)
+        if args.index:
+            corpus = Corpus.open(args.index)
+        else:
+            jsonl = write_jsonl(work / "docs.jsonl", args.docs)
+            writer.BULK_PROCS = 1
+            corpus = Corpus.open(work / "index", create=True)
+            profile = cProfile.Profile()
+            profile.runcall(corpus.ingest, [jsonl])
+            report(f"ingest of {args.docs} documents in one process", profile, top=args.top)
         workload = Workload(7, args.queries)
         for kind in QUERY_TYPES:
             _ours(corpus, workload, kind, 0)  # warm
-        profile = cProfile.Profile()
+        by_kind = {kind: (cProfile.Profile(), args.queries) for kind in QUERY_TYPES}
         for i in range(args.queries):
             for kind in QUERY_TYPES:
-                profile.runcall(_ours, corpus, workload, kind, i)
-        report(f"{args.queries} queries of each type", profile, args.top)
+                by_kind[kind][0].runcall(_ours, corpus, workload, kind, i)
+        profiles = [profile for profile, _count in by_kind.values()]
+        report(f"{args.queries} queries of each type", *profiles, top=args.top)
+        print(f"\n## time per query by stage (ms, profiled)\n\n{stage_table(by_kind)}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

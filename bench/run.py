@@ -14,6 +14,7 @@ a Markdown table and writes every figure to ``results-<docs>.json`` in the work 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -460,14 +461,13 @@ def _queries(
     kinds = [*QUERY_TYPES, "year facet (store level)"]
     results["queries"] = {}
     for kind in kinds:
-        results["queries"][kind] = latencies(
-            {
-                "corpus-search": lambda i, k=kind: _ours(corpus, work, k, i),
-                "SQLite FTS5": lambda i, k=kind: lite_search.run(work, k, i),
-            },
-            args.repeat,
-        )
-    hits = corpus.search(work.filtered[0]["text"], actors=[work.filtered[0]["actor"]])
+        calls: dict[str, Callable[[int], Any]] = {
+            "corpus-search": functools.partial(_ours, corpus, work, kind),
+            "SQLite FTS5": functools.partial(lite_search.run, work, kind),
+        }
+        results["queries"][kind] = latencies(calls, args.repeat)
+    first = work.filtered[0]
+    hits = corpus.search(str(first["text"]), actors=[str(first["actor"])])
     results["example_total"] = hits.total
 
     log("cold start")

@@ -63,3 +63,24 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert results["stdin"]["queries"] == 8 and results["stdin"]["queries_per_second"] > 0
     for kind in QUERY_TYPES:
         assert f"| {kind} |" in done.stdout
+
+
+def test_hotspots_profiles_ingest_and_splits_queries_by_stage() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "hotspots.py"), "--docs", "60", "--queries", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "## ingest of 60 documents" in done.stdout
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2:-1]
+        for line in done.stdout.splitlines()
+        if line.startswith("| ") and line.count("|") == 10
+    }
+    for kind in QUERY_TYPES:
+        assert kind in rows
+    parse, match = float(rows["term"][1]), float(rows["term"][2]) + float(rows["term"][3])
+    assert float(rows["term"][0]) > 0 and parse > 0 and match > 0
