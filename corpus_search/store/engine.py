@@ -435,14 +435,17 @@ def _ints(head: bytes, at: int, count: int) -> tuple[np.ndarray, int] | None:
             ids[0] = first
             ids[1:] = others
             return ids, end
-    # Mixed opcodes: the tuple ends at the first TUPLE followed by the memo entry 0 (a
-    # payload byte cannot be followed by one: BINPUT is no int opcode), and pickle
-    # reads just the ints.
+    # Mixed opcodes: the tuple ends at the first TUPLE, BINPUT 0 (inside the ints those
+    # three bytes could only be the middle of a BININT of over 7 million, a gap no
+    # segment has), and pickle reads just the ints.
     end = head.find(_IDS_END, at)
     if end < 0 or count <= 3:
         return None
-    numbers = pickle.loads(_PICKLE_2 + head[start - 1 : end + 1] + b".")
-    if len(numbers) != count:
+    try:
+        numbers = pickle.loads(_PICKLE_2 + head[start - 1 : end + 1] + b".")
+    except (pickle.UnpicklingError, ValueError, EOFError, IndexError):
+        return None
+    if not isinstance(numbers, tuple) or len(numbers) != count:
         return None
     return np.array(numbers, dtype=np.int64), end
 
