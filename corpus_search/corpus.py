@@ -34,10 +34,10 @@ from corpus_search.results import (
     Suggestion,
     Trend,
 )
-from corpus_search.saved import SavedSearches
 
 if TYPE_CHECKING:
     from corpus_search.crawl import CrawlOptions, CrawlProgress, CrawlReport
+    from corpus_search.saved import SavedSearches
 
 DEFAULT_INDEX = "index"
 INDEX_ENV = "CORPUS_SEARCH_INDEX"
@@ -361,6 +361,8 @@ class Corpus:
     @cached_property
     def saved(self) -> SavedSearches:
         """Saved searches: ``add``, ``remove``, ``list``, and ``run`` (``new_only``)."""
+        from corpus_search.saved import SavedSearches
+
         return SavedSearches(self)
 
     # -- upkeep -------------------------------------------------------------------------

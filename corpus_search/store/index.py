@@ -7,7 +7,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index
 
@@ -20,10 +20,12 @@ from corpus_search.errors import (
 )
 from corpus_search.query import Query
 from corpus_search.results import SearchResult, Stats
-from corpus_search.store import check as check_module
-from corpus_search.store import searcher, writer
+from corpus_search.store import searcher
 from corpus_search.store.schema import STORE_VERSION, make_schema
 from corpus_search.store.searcher import AliasResolver
+
+if TYPE_CHECKING:  # writing and checking load on first use: a search needs neither
+    from corpus_search.store import check as check_module
 
 META_FILE = "corpus.json"
 INDEX_NAME = "corpus"
@@ -74,6 +76,8 @@ class Store:
     def repair(cls, path: str | Path) -> check_module.CheckReport:
         """Rebuild the index from every document that can still be read; the old index
         files are kept in ``.damaged-<date>/`` inside the folder."""
+        from corpus_search.store import check as check_module
+
         path = Path(path)
         docs, claimed, problems = check_module.salvage(path, INDEX_NAME)
         aside = check_module.move_aside(path, INDEX_NAME)
@@ -89,6 +93,8 @@ class Store:
         return report
 
     def check(self) -> check_module.CheckReport:
+        from corpus_search.store import check as check_module
+
         return check_module.check(self._ix, self.path)
 
     # -- writing -----------------------------------------------------------------------
@@ -99,6 +105,8 @@ class Store:
         batch_size: int = 500,
         on_commit: Callable[[int], None] | None = None,
     ) -> tuple[list[str], list[str], list[str]]:
+        from corpus_search.store import writer
+
         return writer.write_documents(self._ix, self.path, docs, batch_size, on_commit)
 
     # -- reading -----------------------------------------------------------------------
