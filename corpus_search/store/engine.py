@@ -4,9 +4,11 @@ whoosh walks postings one document at a time in Python (decoding each id, callin
 scorer, feeding a collector), so at 100,000 documents a common word costs tens of
 milliseconds. Most searches compile to terms joined by AND, OR and NOT over the text
 fields plus the ``--actor``/``--theme``/``--source`` filters, which are terms too. For
-those, this module reads each term's posting blocks whole (whoosh stores a block as a
-pickled tuple of arrays), decodes them with numpy, and computes the BM25F scores whoosh
-would compute, from the same statistics, for every matching document at once.
+those, this module reads each term's posting list in one call, takes the ids and
+weights from the head of each block (whoosh pickles a block as a tuple of ids, weights
+and position lists; the positions are decoded only for phrases), and computes with numpy
+the BM25F scores whoosh would compute, from the same statistics, for every matching
+document at once.
 Phrases are checked against the words' positions. Anything else (prefixes, fuzzy terms,
 proximity spans, ranges) raises ``Unsupported`` and the caller lets whoosh answer.
 
