@@ -368,14 +368,20 @@ class _OrphanSafeTask(SubWriterTask):
     a queue forever: without this, killing an ingest (kill -9) during a bulk load
     would leave them running."""
 
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        # Taken in the parent: a worker started just as the parent was killed would
+        # otherwise take its new parent (init) for the one to watch, and never exit.
+        self.parent_pid = os.getpid()
+
     def run(self) -> None:
-        parent = os.getppid()
+        parent = self.parent_pid
 
         def watch() -> None:
             while True:
-                time.sleep(0.5)
                 if os.getppid() != parent:
                     os._exit(1)
+                time.sleep(0.5)
 
         threading.Thread(target=watch, daemon=True).start()
         super().run()

@@ -262,3 +262,26 @@ def test_postings_sorted_in_chunked_runs_index_as_whooshs_own_pool(tmp_path: Pat
     (whoosh_runs, whoosh_postings), (our_runs, our_postings) = built
     assert whoosh_runs >= 2 and our_runs == whoosh_runs
     assert our_postings == whoosh_postings and len(our_postings) > 1000
+
+
+def test_a_writer_worker_started_after_its_parent_died_exits(tmp_path: Path) -> None:
+    """A bulk-load worker watches the process that made it, not whichever process is
+    its parent when it starts: one forked just as an ingest was killed must exit too."""
+    import subprocess
+    import sys
+
+    script = (
+        "import multiprocessing, sys\n"
+        "from whoosh import index\n"
+        "from corpus_search.store import writer\n"
+        "from corpus_search.store.schema import make_schema\n"
+        "ix = index.create_in(sys.argv[1], make_schema(), indexname='corpus')\n"
+        "jobs, results = multiprocessing.Queue(), multiprocessing.Queue()\n"
+        "task = writer._OrphanSafeTask(ix.storage, 'corpus', jobs, results, {}, True)\n"
+        "task.parent_pid = -1  # made by a process that is gone\n"
+        "task.run()  # what the worker runs: it waits for jobs that never come\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, timeout=30
+    )
+    assert done.returncode == 1, done.stderr.decode()[-2000:]
