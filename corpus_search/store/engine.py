@@ -141,16 +141,18 @@ class _Evaluator:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """``postings`` with the words' positions: document i of the ids has the
         positions ``positions[offsets[i]:offsets[i + 1]]``."""
-        ids, scores = self.postings(fieldname, text)
         offsets, positions = [np.zeros(1, dtype=np.int64)], [_EMPTY_IDS]
-        if fieldname in self.searcher.schema and len(ids):
+        if fieldname in self.searcher.schema:
             tbytes = self.searcher.schema[fieldname].to_bytes(text)
             base = 0
             for reader, _offset in self.searcher.reader().leaf_readers():
+                # (reads each segment's list once: its ids and weights are kept for
+                # ``postings`` below)
                 segment_offsets, segment_positions = _segment_positions(reader, fieldname, tbytes)
                 offsets.append(segment_offsets[1:] + base)
                 positions.append(segment_positions)
                 base += len(segment_positions)
+        ids, scores = self.postings(fieldname, text)
         return ids, scores, np.concatenate(offsets), np.concatenate(positions)
 
     def postings(self, fieldname: str, text: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -277,11 +279,13 @@ def _segment_postings(reader: Any, fieldname: str, tbytes: bytes) -> tuple[np.nd
 
 def _segment_positions(reader: Any, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
     """(offsets, positions) of a term's postings in one segment, in the order of
-    ``_segment_postings``'s ids."""
+    ``_segment_postings``'s ids, which this keeps too when it reads the list."""
     key = _segment_key(reader, fieldname, tbytes)
     found = _POSITIONS.get(key) if key[0] else None
     if found is None:
-        _ids, _weights, values = _read_postings(reader, fieldname, tbytes, values=True)
+        ids, weights, values = _read_postings(reader, fieldname, tbytes, values=True)
+        if key[0] and key not in _POSTINGS and len(_POSTINGS) < _POSTINGS_KEPT:
+            _POSTINGS[key] = ids, weights
         found = _positions(values) if values else (np.zeros(1, dtype=np.int64), _EMPTY_IDS)
         size = found[0].nbytes + found[1].nbytes
         if _POSITIONS_KEPT[0] + size > _POSITIONS_BYTES:
