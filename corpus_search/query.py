@@ -56,6 +56,10 @@ class Query:
         snippets: bool = True,
     ) -> Query:
         """Validate and normalise loose values (strings, ``"a|b"`` alternatives)."""
+        if not isinstance(snippets, bool):
+            raise InvalidFilterError(
+                f"snippets must be true or false, not {snippets!r}", 'write "snippets": false'
+            )
         if sort not in SORTS:
             raise InvalidFilterError(f"unknown sort {sort!r}", f"use one of: {', '.join(SORTS)}")
         if limit is not None and limit < 0:
@@ -86,7 +90,7 @@ class Query:
             limit=limit,
             offset=offset,
             facets=facet_names,
-            snippets=bool(snippets),
+            snippets=snippets,
         )
         if query.since and query.until and query.since.first_day() > query.until.last_day():
             raise InvalidFilterError(

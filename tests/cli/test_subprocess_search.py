@@ -43,9 +43,13 @@ def test_no_snippets_gives_the_same_hits_without_their_snippets(demo_index: Path
     assert [h["id"] for h in bare["hits"]] == [h["id"] for h in full["hits"]]
     assert all(h["snippet"] for h in full["hits"])
     assert all(h["snippet"] == "" for h in bare["hits"])
-    lines = 'sanctions\n{"query": "sanctions", "snippets": false}\n'
+    lines = (
+        'sanctions\n{"query": "sanctions", "snippets": false}\n'
+        '{"query": "sanctions", "snippets": "no"}\n'
+    )
     piped = cli("search", "--stdin", env_index=demo_index, stdin=lines)
-    first, second = (json.loads(line) for line in piped.stdout.splitlines())
+    first, second, wrong = (json.loads(line) for line in piped.stdout.splitlines())
+    assert piped.returncode == 2 and wrong["line"] == 3 and "snippets" in wrong["error"]
     assert first["hits"][0]["snippet"] and second["hits"][0]["snippet"] == ""
     assert [h["id"] for h in first["hits"]] == [h["id"] for h in second["hits"]]
 
