@@ -36,8 +36,8 @@ PARTS = (
     ("whoosh: matching and scoring", "whoosh/query"),
     ("whoosh: highlighting", "whoosh/highlight.py"),
     ("whoosh: other", "whoosh/"),
-    ("ours: text analysis (schema.FastText)", "corpus_search/store/schema.py"),
-    ("ours: store", "corpus_search/store/"),
+    ("ours: text analysis (schema.FastText)", "corpus_search/store/whoosh/schema.py"),
+    ("ours: store", "corpus_search/store/whoosh/"),
     ("ours: JSONL, Document", "corpus_search/"),
 )
 
@@ -58,13 +58,13 @@ def by_part(stats: pstats.Stats) -> list[tuple[str, float]]:
 # stored document); where several functions match (whoosh's reader calling its
 # segment's reader), the outermost one counts.
 STAGES = (
-    ("parse", "corpus_search/store/searcher.py", "compile_query"),
-    ("match (engine)", "corpus_search/store/searcher.py", "_evaluate"),
-    ("match (whoosh)", "corpus_search/store/searcher.py", "_whoosh_search"),
-    ("order", "corpus_search/store/searcher.py", "_engine_search"),
+    ("parse", "corpus_search/store/whoosh/searcher.py", "compile_query"),
+    ("match (engine)", "corpus_search/store/whoosh/searcher.py", "_evaluate"),
+    ("match (whoosh)", "corpus_search/store/whoosh/searcher.py", "_whoosh_search"),
+    ("order", "corpus_search/store/whoosh/searcher.py", "_engine_search"),
     ("stored docs", "whoosh/reading.py", "stored_fields"),
-    ("hits", "corpus_search/store/searcher.py", "_hit"),
-    ("facets", "corpus_search/store/searcher.py", "facet_counts"),
+    ("hits", "corpus_search/store/whoosh/searcher.py", "_hit"),
+    ("facets", "corpus_search/store/whoosh/searcher.py", "facet_counts"),
 )
 
 
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     from corpus_search import Corpus
-    from corpus_search.store import writer
+    from corpus_search.store.whoosh import writer
 
     work = Path(tempfile.mkdtemp(prefix="corpus-search-profile-"))
     try:

@@ -96,8 +96,8 @@ def _baseline_ingest(jsonl: Path, folder: Path, limit: int | None) -> int:
     from whoosh.analysis import StemmingAnalyzer
 
     from corpus_search.document import Document
-    from corpus_search.store.schema import make_schema
-    from corpus_search.store.writer import index_fields
+    from corpus_search.store.whoosh.schema import make_schema
+    from corpus_search.store.whoosh.writer import index_fields
 
     schema = make_schema()
     for name in ("title", "subtitle", "body"):

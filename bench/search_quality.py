@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus_search import Corpus  # noqa: E402
 from corpus_search.demo.site import build_site  # noqa: E402
-from corpus_search.store import schema  # noqa: E402
+from corpus_search.store.whoosh import schema  # noqa: E402
 
 # query -> {last URL segment of a demo article: grade (2 about it, 1 relevant)}
 LABELS: dict[str, dict[str, int]] = {

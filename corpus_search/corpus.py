@@ -38,6 +38,7 @@ from corpus_search.results import (
 if TYPE_CHECKING:
     from corpus_search.crawl import CrawlOptions, CrawlProgress, CrawlReport
     from corpus_search.saved import SavedSearches
+    from corpus_search.store import Store
 
 DEFAULT_INDEX = "index"
 INDEX_ENV = "CORPUS_SEARCH_INDEX"
@@ -60,7 +61,7 @@ class IngestProgress:
 class Corpus:
     def __init__(
         self,
-        store: Any,
+        store: Store,
         gazetteer_files: Sequence[str | Path] = (),
         taxonomy_files: Sequence[str | Path] = (),
     ) -> None:
@@ -78,9 +79,9 @@ class Corpus:
     ) -> Corpus:
         """Open the corpus at ``path`` (default: ``default_index_path()``); with
         ``create=True`` make an empty one if there is none."""
-        from corpus_search.store import Store
+        from corpus_search.store import open_store
 
-        store = Store.open(Path(path) if path else default_index_path(), create=create)
+        store = open_store(Path(path) if path else default_index_path(), create=create)
         return cls(store, gazetteer_files, taxonomy_files)
 
     @property
@@ -329,7 +330,7 @@ class Corpus:
     ) -> Trend:
         """Matching documents counted per ``by`` (year or month), one series per top
         actor, theme or source with ``split``."""
-        from corpus_search.store.explore import TREND_BY, TREND_SPLIT
+        from corpus_search.store.whoosh.explore import TREND_BY, TREND_SPLIT
 
         if by not in TREND_BY:
             raise InvalidFilterError(f"unknown period {by!r}", "use --by year or --by month")
@@ -375,9 +376,9 @@ class Corpus:
     def repair(path: str | Path | None = None) -> Any:
         """Rebuild the corpus at ``path`` from every document that can still be read, even
         when it no longer opens; returns a ``CheckReport`` with ``recovered`` and ``lost``."""
-        from corpus_search.store import Store
+        from corpus_search.store import repair_store
 
-        return Store.repair(Path(path) if path else default_index_path())
+        return repair_store(Path(path) if path else default_index_path())
 
 
 def _path_of(error: CorpusSearchError) -> str:

@@ -22,7 +22,6 @@ Values are already interpreted when they reach the tree:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 # The free-text fields (``field=None`` on a text node means all three, weighted:
 # title 3.0, subtitle 1.5, body 1.0).
@@ -119,4 +118,6 @@ class Not:
     part: Node
 
 
-Node = Union[Every, Nothing, Term, Prefix, Fuzzy, Phrase, Values, Dates, Mentioned, And, Or, Not]
+Node = (
+    Every | Nothing | Term | Prefix | Fuzzy | Phrase | Values | Dates | Mentioned | And | Or | Not
+)

@@ -63,7 +63,7 @@ def test_a_one_off_search_of_few_postings_skips_numpy_and_answers_alike(
     import subprocess
     import sys
 
-    from corpus_search.store import searcher
+    from corpus_search.store.whoosh import searcher
 
     script = (
         "import json, sys; from corpus_search import Corpus; "

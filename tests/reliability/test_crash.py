@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from corpus_search import Corpus, Document
-from corpus_search.store import Store
+from corpus_search.store.whoosh.index import WhooshStore as Store
 from tests.conftest import harbour_gazetteer
 
 DOCS = 60

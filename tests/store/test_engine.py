@@ -13,8 +13,8 @@ import pytest
 
 from corpus_search import Corpus
 from corpus_search.results import SearchResult
-from corpus_search.store import engine
-from corpus_search.store import writer as store_writer
+from corpus_search.store.whoosh import engine
+from corpus_search.store.whoosh import writer as store_writer
 from tests.conftest import make_doc
 
 WORDS = [
@@ -137,10 +137,10 @@ def test_the_numpy_path_answers_like_whoosh(corpus: Corpus) -> None:
 
 
 def test_unsupported_queries_fall_back_to_whoosh(corpus: Corpus) -> None:
-    searcher_module = __import__("corpus_search.store.searcher", fromlist=["x"])
+    searcher_module = __import__("corpus_search.store.whoosh.searcher", fromlist=["x"])
     with searcher_module.kept_searcher(corpus._store._ix) as searcher:
         from corpus_search.query import Query
-        from corpus_search.store.searcher import _Resolver, compile_query
+        from corpus_search.store.whoosh.searcher import _Resolver, compile_query
 
         for text in [
             '"nuclear deterrence"~3',
@@ -161,7 +161,7 @@ def test_unsupported_queries_fall_back_to_whoosh(corpus: Corpus) -> None:
 
 def test_phrases_are_evaluated_here_and_match_only_consecutive_words(corpus: Corpus) -> None:
     from corpus_search.query import Query
-    from corpus_search.store.searcher import _Resolver, compile_query, kept_searcher
+    from corpus_search.store.whoosh.searcher import _Resolver, compile_query, kept_searcher
 
     with kept_searcher(corpus._store._ix) as searcher:
         compiled, _ = compile_query(

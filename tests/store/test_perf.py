@@ -14,8 +14,8 @@ from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
 
 from corpus_search import Corpus
-from corpus_search.store import writer as store_writer
-from corpus_search.store.schema import FastText
+from corpus_search.store.whoosh import writer as store_writer
+from corpus_search.store.whoosh.schema import FastText
 from tests.conftest import make_doc
 
 ALPHABET = "ab cd ef.gh*ÜİßΣ the a of to and 12 3.4 x_y ,;-'\n\t"
@@ -239,7 +239,7 @@ def _postings(ix: object) -> dict:
 def test_postings_sorted_in_chunked_runs_index_as_whooshs_own_pool(tmp_path: Path) -> None:
     from whoosh import index
 
-    from corpus_search.store.schema import make_schema
+    from corpus_search.store.whoosh.schema import make_schema
 
     rng = random.Random(4)
     words = [f"w{n}x{rng.randint(0, 99)}" for n in range(1500)]
@@ -273,8 +273,8 @@ def test_a_writer_worker_started_after_its_parent_died_exits(tmp_path: Path) -> 
     script = (
         "import multiprocessing, sys\n"
         "from whoosh import index\n"
-        "from corpus_search.store import writer\n"
-        "from corpus_search.store.schema import make_schema\n"
+        "from corpus_search.store.whoosh import writer\n"
+        "from corpus_search.store.whoosh.schema import make_schema\n"
         "ix = index.create_in(sys.argv[1], make_schema(), indexname='corpus')\n"
         "jobs, results = multiprocessing.Queue(), multiprocessing.Queue()\n"
         "task = writer._OrphanSafeTask(ix.storage, 'corpus', jobs, results, {}, True)\n"

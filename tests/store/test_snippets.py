@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corpus_search.store.schema import analyzed_form
-from corpus_search.store.snippets import MARK_END, MARK_START, best_sentence
+from corpus_search.store.whoosh.schema import analyzed_form
+from corpus_search.store.whoosh.snippets import MARK_END, MARK_START, best_sentence
 
 
 def stems(*words: str) -> set[str]:
@@ -49,7 +49,7 @@ def test_a_long_sentence_is_cut_around_its_first_match() -> None:
 
 def test_a_stem_keeps_the_first_letter_of_its_word() -> None:
     # what lets best_sentence stem only the words that start like a wanted stem
-    from corpus_search.store.schema import TOKEN
+    from corpus_search.store.whoosh.schema import TOKEN
 
     words = set(TOKEN.findall(BODY.lower())) | {
         "possibilities", "relational", "happily", "organization", "agreed", "dying",
@@ -67,7 +67,7 @@ def _reference(body: str, wanted: set[str], max_chars: int) -> tuple[str, list[s
     import itertools
     import re
 
-    from corpus_search.store import snippets
+    from corpus_search.store.whoosh import snippets
 
     if not wanted or not body:
         return "", []

@@ -196,15 +196,15 @@ def test_mentioned_years_in_the_query_language(tmp_path: Path) -> None:
 
 
 def test_fuzzy_edits_are_capped(corpus: Corpus) -> None:
-    from corpus_search.store.query import MAX_FUZZY_EDITS
+    from corpus_search.store.whoosh.query import MAX_FUZZY_EDITS
 
     assert ids(corpus, "deterence~") == ["a"]
     explained = corpus.search("deterrence~9", limit=1)
     assert explained.total >= 1
     from whoosh import query as wq  # the store's own query object, inspected in its test
 
-    from corpus_search.store.query import parse_text
-    from corpus_search.store.schema import make_schema
+    from corpus_search.store.whoosh.query import parse_text
+    from corpus_search.store.whoosh.schema import make_schema
 
     parsed = parse_text("nucleus~9", make_schema(), lambda field, value: [value])
     fuzzy = [n for n in parsed.leaves() if isinstance(n, wq.FuzzyTerm)]

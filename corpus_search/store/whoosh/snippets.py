@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from corpus_search.store.schema import analyzed_form
+from corpus_search.store.whoosh.schema import analyzed_form
 
 MARK_START, MARK_END = "\x02", "\x03"
 # A sentence ends after . ! or ? (and any closing quote or bracket) before white space

@@ -28,7 +28,7 @@ from whoosh.query import spans
 from corpus_search.dates import PartialDate, day_number
 from corpus_search.errors import InvalidFilterError, QuerySyntaxError
 from corpus_search.query import Query
-from corpus_search.store.schema import FILTER_FIELDS
+from corpus_search.store.whoosh.schema import FILTER_FIELDS
 
 # resolve(field, user_value) -> the indexed values it stands for (empty: matches nothing)
 Resolver = Callable[[str, str], list[str]]

@@ -3,7 +3,7 @@ over time, documents like a given one, "did you mean" spellings, and the words o
 text that a query matches (for highlighting a document being read).
 
 Each function takes the whoosh index, a ``Query`` and the alias resolver, like the
-functions in ``searcher``; ``Store`` exposes them as methods.
+functions in ``searcher``; ``WhooshStore`` exposes them as methods.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from whoosh import query as wq
 from corpus_search.dates import PartialDate
 from corpus_search.query import Query
 from corpus_search.results import SearchResult, Suggestion, Trend
-from corpus_search.store import query as store_query
-from corpus_search.store.schema import (
+from corpus_search.store.whoosh import query as store_query
+from corpus_search.store.whoosh.schema import (
     FACET_COLUMN_FIELDS,
     FILTER_FIELDS,
     SUBTITLE_BOOST,
     TITLE_BOOST,
 )
-from corpus_search.store.searcher import (
+from corpus_search.store.whoosh.searcher import (
     AliasResolver,
     _describe,
     _document,

@@ -40,7 +40,7 @@ from whoosh.writing import PostingPool
 from corpus_search.dates import day_number
 from corpus_search.document import Document
 from corpus_search.errors import IndexLockedError, IndexWriteError
-from corpus_search.store.schema import UNDATED_END, UNDATED_START, facet_value
+from corpus_search.store.whoosh.schema import UNDATED_END, UNDATED_START, facet_value
 
 LOG = logging.getLogger(__name__)
 

@@ -27,15 +27,15 @@ from corpus_search.dates import day_number
 from corpus_search.document import Document
 from corpus_search.query import Query
 from corpus_search.results import Hit, SearchResult, Stats
-from corpus_search.store import query as store_query
-from corpus_search.store.query import TEXT_FIELDS
-from corpus_search.store.schema import FACET_COLUMN_FIELDS, FIELD_SEP, VALUE_SEP
-from corpus_search.store.snippets import MARK_END, MARK_START, best_sentence
+from corpus_search.store.whoosh import query as store_query
+from corpus_search.store.whoosh.query import TEXT_FIELDS
+from corpus_search.store.whoosh.schema import FACET_COLUMN_FIELDS, FIELD_SEP, VALUE_SEP
+from corpus_search.store.whoosh.snippets import MARK_END, MARK_START, best_sentence
 
 if TYPE_CHECKING:  # numpy and the engine load on a search's first use of them
     import numpy as np
 
-    from corpus_search.store import engine
+    from corpus_search.store.whoosh import engine
 
 FACET_SIZE = 20
 # A process's first search, when its terms match fewer documents than this in all, is
@@ -152,7 +152,7 @@ def _few_postings(searcher: Any, compiled: wq.Query) -> bool:
 
 def _evaluate(searcher: Any, compiled: wq.Query) -> engine.Matches | None:
     """``engine.evaluate``, or None for a query it leaves to whoosh."""
-    from corpus_search.store import engine
+    from corpus_search.store.whoosh import engine
 
     try:
         return engine.evaluate(searcher, compiled)

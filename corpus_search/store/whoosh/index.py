@@ -1,4 +1,4 @@
-"""``Store``: open or create the index directory; reads and writes go to ``writer``
+"""``WhooshStore``: open or create the index directory; reads and writes go to ``writer``
 and ``searcher``."""
 
 from __future__ import annotations
@@ -20,18 +20,18 @@ from corpus_search.errors import (
 )
 from corpus_search.query import Query
 from corpus_search.results import SearchResult, Stats
-from corpus_search.store import searcher
-from corpus_search.store.schema import STORE_VERSION, make_schema
-from corpus_search.store.searcher import AliasResolver
+from corpus_search.store.whoosh import searcher
+from corpus_search.store.whoosh.schema import STORE_VERSION, make_schema
+from corpus_search.store.whoosh.searcher import AliasResolver
 
 if TYPE_CHECKING:  # writing and checking load on first use: a search needs neither
-    from corpus_search.store import check as check_module
+    from corpus_search.store.whoosh import check as check_module
 
 META_FILE = "corpus.json"
 INDEX_NAME = "corpus"
 
 
-class Store:
+class WhooshStore:
     def __init__(self, path: Path, ix: index.Index) -> None:
         self.path = path
         self._ix = ix
@@ -39,7 +39,7 @@ class Store:
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = False) -> Store:
+    def open(cls, path: str | Path, create: bool = False) -> WhooshStore:
         path = Path(path)
         meta_path = path / META_FILE
         if index.exists_in(str(path), indexname=INDEX_NAME):
@@ -76,7 +76,7 @@ class Store:
     def repair(cls, path: str | Path) -> check_module.CheckReport:
         """Rebuild the index from every document that can still be read; the old index
         files are kept in ``.damaged-<date>/`` inside the folder."""
-        from corpus_search.store import check as check_module
+        from corpus_search.store.whoosh import check as check_module
 
         path = Path(path)
         docs, claimed, problems = check_module.salvage(path, INDEX_NAME)
@@ -93,7 +93,7 @@ class Store:
         return report
 
     def check(self) -> check_module.CheckReport:
-        from corpus_search.store import check as check_module
+        from corpus_search.store.whoosh import check as check_module
 
         return check_module.check(self._ix, self.path)
 
@@ -105,7 +105,7 @@ class Store:
         batch_size: int = 500,
         on_commit: Callable[[int], None] | None = None,
     ) -> tuple[list[str], list[str], list[str]]:
-        from corpus_search.store import writer
+        from corpus_search.store.whoosh import writer
 
         return writer.write_documents(self._ix, self.path, docs, batch_size, on_commit)
 
@@ -130,46 +130,46 @@ class Store:
         return searcher.stats(self._ix, self.path)
 
     def actor_counts(self) -> tuple[int, dict[str, int], dict[str, int]]:
-        from corpus_search.store import actors
+        from corpus_search.store.whoosh import actors
 
         return actors.document_counts(self._ix)
 
     def co_mentions(self, actor: str) -> tuple[int, dict[str, int]]:
-        from corpus_search.store import actors
+        from corpus_search.store.whoosh import actors
 
         return actors.co_mentions(self._ix, actor)
 
     def actor_type(self, actor: str) -> tuple[str | None, str | None]:
-        from corpus_search.store import actors
+        from corpus_search.store.whoosh import actors
 
         return actors.described(self._ix, actor)
 
     # -- exploring (store/explore.py) ---------------------------------------------------
 
     def explain(self, query: Query, alias: AliasResolver) -> dict[str, Any]:
-        from corpus_search.store import explore
+        from corpus_search.store.whoosh import explore
 
         return explore.explain(self._ix, query, alias)
 
     def trend(
         self, query: Query, alias: AliasResolver, by: str, split: str | None, top: int
     ) -> Any:
-        from corpus_search.store import explore
+        from corpus_search.store.whoosh import explore
 
         return explore.trend(self._ix, query, alias, by, split, top)
 
     def similar(self, doc_id: str, query: Query, alias: AliasResolver) -> SearchResult:
-        from corpus_search.store import explore
+        from corpus_search.store.whoosh import explore
 
         return explore.similar(self._ix, doc_id, query, alias)
 
     def suggest(self, query: Query, alias: AliasResolver) -> Any:
-        from corpus_search.store import explore
+        from corpus_search.store.whoosh import explore
 
         return explore.suggest(self._ix, query, alias)
 
     def matched_words(self, text: str, query_text: str, alias: AliasResolver) -> list[str]:
-        from corpus_search.store import explore
+        from corpus_search.store.whoosh import explore
 
         return explore.matched_words(self._ix, text, query_text, alias)
 
