@@ -3,7 +3,10 @@ every test at a temporary folder, and corpora are built in tmp_path."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +44,34 @@ def shared_path(*parts: str) -> Path:
 def _isolated_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CORPUS_SEARCH_INDEX", str(tmp_path / "default-index"))
     monkeypatch.delenv("CORPUS_SEARCH_DEBUG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A real PostgreSQL server of our own for the session (tests/pgserver.py); skipped
+    where the server programs are missing, a failure when CORPUS_SEARCH_REQUIRE_POSTGRES=1
+    (CI sets it, so these tests always run there)."""
+    from tests import pgserver
+
+    reason = pgserver.available()
+    if reason:
+        if os.environ.get(pgserver.REQUIRE_ENV) == "1":
+            pytest.fail(f"{pgserver.REQUIRE_ENV}=1 but {reason}")
+        pytest.skip(f"no PostgreSQL here: {reason}")
+    server = pgserver.PgServer().init().start()
+    try:
+        yield server
+    finally:
+        server.destroy()
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_server: object) -> str:
+    """The address of a new, empty database on the session's server."""
+    return pg_server.create_database(f"t{os.getpid()}_{next(_databases)}")  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
