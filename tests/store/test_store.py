@@ -209,3 +209,17 @@ def test_fuzzy_edits_are_capped(corpus: Corpus) -> None:
     parsed = parse_text("nucleus~9", make_schema(), lambda field, value: [value])
     fuzzy = [n for n in parsed.leaves() if isinstance(n, wq.FuzzyTerm)]
     assert fuzzy and all(n.maxdist == MAX_FUZZY_EDITS for n in fuzzy)
+
+
+def test_a_schema_pickled_before_the_store_moved_still_loads() -> None:
+    """Corpora made before store/whoosh/ existed pickled their schema's classes under
+    ``corpus_search.store.schema``; opening them must still work."""
+    import pickle
+
+    from corpus_search.store.whoosh.schema import make_schema
+
+    old = pickle.dumps(make_schema(), protocol=0).replace(
+        b"corpus_search.store.whoosh.schema", b"corpus_search.store.schema"
+    )
+    assert b"corpus_search.store.schema\n" in old
+    assert set(pickle.loads(old).names()) == set(make_schema().names())

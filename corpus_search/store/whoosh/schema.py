@@ -16,6 +16,7 @@ year and authors, so facet counts read one short value per matched document.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -23,6 +24,10 @@ from typing import Any
 from whoosh import columns, fields
 from whoosh.analysis import CompositeAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter import stem
+
+# whoosh pickles the schema with its classes' module path: corpora made before the store
+# moved to store/whoosh/ name ``corpus_search.store.schema``. Answer to that name too.
+sys.modules.setdefault("corpus_search.store.schema", sys.modules[__name__])
 
 # Bump on any change to the fields below; an index of another version must be rebuilt.
 STORE_VERSION = 3
