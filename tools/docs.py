@@ -149,7 +149,7 @@ def _commands(lines: list[str], console: bool) -> list[Command]:
         while text.endswith("\\") and i + 1 < len(lines):
             i += 1
             source.append(lines[i])
-            text = text[:-1] + "\n" + lines[i]
+            text = text + "\n" + lines[i]
         commands.append(Command(text=text.strip(), source=source, expected=[]))
         i += 1
     return commands
