@@ -69,7 +69,9 @@ def _help(args: list[str]) -> str:
 
     from corpus_search.cli import cli
 
-    result = CliRunner().invoke(cli, [*args, "--help"], prog_name="corpus-search", terminal_width=80)
+    result = CliRunner().invoke(
+        cli, [*args, "--help"], prog_name="corpus-search", terminal_width=80
+    )
     if result.exit_code != 0:
         raise RuntimeError(f"corpus-search {' '.join(args)} --help failed: {result.output}")
     return result.output.rstrip() + "\n"
@@ -396,7 +398,9 @@ def _examples(check: bool, selected: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.docs", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.docs", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("what", choices=["update", "check", "cli", "examples"])
     parser.add_argument("pages", nargs="*", help="only these pages (examples)")
     parser.add_argument("--check", action="store_true", help="compare, change nothing")
