@@ -22,7 +22,8 @@ subcommand, as click prints it 80 columns wide.
   output not shown). An unmarked shell block is an error, so no example is forgotten.
 
 Volatile parts are masked on both sides before comparing: durations, timestamps, the
-loopback port, the date the demo corpus was fetched and the temporary folder's path.
+loopback port, a crawl run's archive name, the date the demo corpus was fetched and the
+temporary folder's path.
 """
 
 from __future__ import annotations
@@ -257,6 +258,7 @@ _MASKS = [
     (re.compile(r"\b\d+(?:\.\d+)? (s|ms)\b"), r"N \1"),
     (re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?"), "TIMESTAMP"),
     (re.compile(r"127\.0\.0\.1:\d+"), "127.0.0.1:PORT"),
+    (re.compile(r"crawl-\d{8}T\d{6}-\d+\."), "crawl-RUN."),  # a crawl's archive: time, pid
     (re.compile(r"(urldate = \{)[^}]*\}"), r"\1DATE}"),
     (re.compile(r"(\"fetched_at\": )\"[^\"]*\""), r'\1"DATE"'),
     (re.compile(r"(Y2  - )\S+"), r"\1DATE"),

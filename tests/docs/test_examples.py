@@ -60,3 +60,4 @@ def test_volatile_parts_are_masked_and_nothing_else() -> None:
     line = "found 48 in 2.7 s at http://127.0.0.1:8642/ since 2026-11-26T05:43:14+00:00"
     assert mask(line) == "found 48 in N s at http://127.0.0.1:PORT/ since TIMESTAMP"
     assert mask("2024-01-18 Meridian 39") == "2024-01-18 Meridian 39"
+    assert mask("crawl-20261203T075354-16302.warc.gz") == "crawl-RUN.warc.gz"
