@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.docs import ROOT, Demo, blocks, compare, mask, pages, problems_in_markup, run_page
+from tools.docs import ROOT, Block, Demo, blocks, compare, mask, pages, problems_in_markup, run_page
 
 PAGES = pages()
 SKIPPED = [b for page in PAGES for b in blocks(page) if b.marker == "skip"]
@@ -46,7 +46,7 @@ def test_examples_print_what_the_page_shows(page: Path, demo: Demo, tmp_path: Pa
 
 
 @pytest.mark.parametrize("block", SKIPPED, ids=[b.where for b in SKIPPED])
-def test_examples_marked_not_to_run(block) -> None:  # type: ignore[no-untyped-def]
+def test_examples_marked_not_to_run(block: Block) -> None:
     pytest.skip(f"{block.where} not run: {block.reason}")
 
 
