@@ -61,3 +61,26 @@ def test_volatile_parts_are_masked_and_nothing_else() -> None:
     assert mask(line) == "found 48 in N s at http://127.0.0.1:PORT/ since TIMESTAMP"
     assert mask("2024-01-18 Meridian 39") == "2024-01-18 Meridian 39"
     assert mask("crawl-20261203T075354-16302.warc.gz") == "crawl-RUN.warc.gz"
+
+
+def test_update_rewrites_what_differs_and_keeps_what_only_masking_changes(
+    demo: Demo, tmp_path: Path
+) -> None:
+    from tools.docs import update_page
+
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# A page\n\n```console\n"
+        "$ corpus-search stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"documents\"])'\n"
+        "47\n"
+        "$ echo 'done in 9.9 s'\n"
+        "done in 1.0 s\n"
+        "```\n",
+        "utf-8",
+    )
+    outcomes = list(run_page(page, demo, tmp_path / "work"))
+    assert [o.diff is None for o in outcomes] == [False, True]
+    assert update_page(page, outcomes)
+    text = page.read_text("utf-8")
+    assert "\n48\n" in text and "done in 1.0 s" in text  # the masked line is left alone
+    assert all(o.diff is None for o in run_page(page, demo, tmp_path / "work"))
