@@ -59,6 +59,10 @@ class IngestProgress:
 
 
 class Corpus:
+    """A corpus of documents: the one door the CLI and scripts use. ``Corpus.open(path)``
+    opens one; its methods ingest, crawl, search, count and export, returning plain
+    values from ``corpus_search.results`` and ``corpus_search.document``."""
+
     def __init__(
         self,
         store: Store,
@@ -86,6 +90,7 @@ class Corpus:
 
     @property
     def path(self) -> Path:
+        """The corpus folder."""
         return Path(self._store.path)
 
     def __len__(self) -> int:
@@ -237,6 +242,8 @@ class Corpus:
         return self._store.iter_documents(query, self._alias)
 
     def get(self, doc_id: str) -> Document:
+        """The document with this id, or a unique prefix of one; ``DocumentNotFoundError``
+        otherwise."""
         doc = self._store.get(doc_id.strip())
         if doc is None:
             raise DocumentNotFoundError(
@@ -245,6 +252,7 @@ class Corpus:
         return doc
 
     def stats(self) -> Stats:
+        """What the corpus holds (``corpus-search stats``)."""
         return self._store.stats()
 
     def actors(self, type: str | None = None, limit: int | None = None) -> list[ActorCount]:

@@ -21,6 +21,9 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
+    """A date known to the year, the month or the day (``2025``, ``2025-05``,
+    ``2025-05-08``); its precision is kept, never guessed."""
+
     year: int
     month: int | None = None
     day: int | None = None

@@ -24,6 +24,8 @@ ACTOR_TYPES = ("country", "person", "organization", "group")
 
 @dataclass(frozen=True)
 class Author:
+    """A person credited with a document; ``role`` as printed ("Associate Fellow")."""
+
     name: str
     role: str | None = None
 
@@ -56,6 +58,8 @@ class ActorMention:
 
 @dataclass(frozen=True)
 class ThemeScore:
+    """A theme of the taxonomy a document is about, with its score in 0..1."""
+
     id: str
     score: float
 
@@ -65,6 +69,9 @@ class ThemeScore:
 
 @dataclass
 class Document:
+    """One extracted, enriched article: its metadata, clean body text, actors, themes and
+    dates. ``to_dict()``/``from_dict()`` give the JSON schema's shape (``docs/json-schema.md``)."""
+
     id: str
     url: str | None = None
     source: str | None = None

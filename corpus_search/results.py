@@ -10,6 +10,8 @@ from corpus_search.document import SCHEMA_VERSION, Author
 
 @dataclass
 class Hit:
+    """One row of a search result: a document's summary, its score and snippet."""
+
     id: str
     url: str | None
     title: str
@@ -39,6 +41,9 @@ class Hit:
 
 @dataclass
 class SearchResult:
+    """What ``Corpus.search`` returns: the query as understood, the total number of
+    matches, the requested page of hits and, when asked for, the facet counts."""
+
     query: dict[str, Any]
     total: int
     hits: list[Hit]
@@ -59,6 +64,8 @@ class SearchResult:
 
 @dataclass
 class Stats:
+    """What the corpus holds: document count, sources, years, top actors and themes."""
+
     path: str
     documents: int
     sources: list[tuple[str, int]]
@@ -89,6 +96,9 @@ class IngestFailure:
 
 @dataclass
 class IngestReport:
+    """The counts of an ingest or a reindex (every input in exactly one of added,
+    updated, skipped and failed), the failures with their reasons, and the time taken."""
+
     added: int = 0
     updated: int = 0
     skipped: int = 0  # already in the corpus, unchanged

@@ -75,6 +75,9 @@ class CrawlProgress:
 
 @dataclass
 class CrawlReport:
+    """What a crawl did: pages found, fetched, added, updated, skipped, not articles and
+    failed (each failure with its reason), and a hint when a site refused the crawler."""
+
     found: int = 0  # article candidates discovered
     fetched: int = 0  # pages downloaded (2xx)
     not_modified: int = 0  # 304 answers to conditional requests
