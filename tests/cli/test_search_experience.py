@@ -245,8 +245,8 @@ def test_tui_without_textual_is_one_clear_line(
     code, _, err = run("tui", index=demo_index)
     assert code == 2
     assert err.strip().splitlines() == [
-        "corpus-search: error: the terminal UI needs textual, which is not installed "
-        "(pip install 'corpus-search[tui]')"
+        "corpus-search: error: the terminal UI needs textual, which is missing from this "
+        "installation (reinstall corpus-search, or: pip install textual)"
     ]
 
 
