@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from corpus_search.cli.complete import complete_actor
 from corpus_search.cli.options import console, open_corpus, output_options, plot_option
 from corpus_search.document import ACTOR_TYPES, SCHEMA_VERSION
 
@@ -20,6 +21,7 @@ WITH_COLUMNS = ["name", "type", "code", "together", "documents", "lift", "pmi"]
     "--with",
     "with_actor",
     metavar="NAME",
+    shell_complete=complete_actor,
     help="List the actors most often mentioned with this one (ranked by lift).",
 )
 @click.option("--type", "kind", type=click.Choice(ACTOR_TYPES), help="Only actors of this type.")

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from corpus_search.cli.complete import complete_actor, complete_theme
 from corpus_search.query import DEFAULT_FACETS, FACETS, SORTS, Query
 from corpus_search.render import FORMATS
 
@@ -49,6 +50,7 @@ def filter_options(func: Callable) -> Callable:
         "actors",
         multiple=True,
         metavar="NAME",
+        shell_complete=complete_actor,
         help='An actor the documents mention; repeat for all of them, "A|B" for either.',
     )
     @click.option(
@@ -56,6 +58,7 @@ def filter_options(func: Callable) -> Callable:
         "key_actors",
         multiple=True,
         metavar="NAME",
+        shell_complete=complete_actor,
         help="Like --actor, but only documents where the actor is key (title, lead, throughout).",
     )
     @click.option(
@@ -63,6 +66,7 @@ def filter_options(func: Callable) -> Callable:
         "themes",
         multiple=True,
         metavar="ID",
+        shell_complete=complete_theme,
         help='A theme id (e.g. nuclear-weapons); repeat for all, "A|B" for either.',
     )
     @click.option(
