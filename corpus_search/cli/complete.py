@@ -12,15 +12,48 @@ error it offers nothing, so a TAB never prints a traceback into the user's promp
 
 from __future__ import annotations
 
-import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import click
-from click.shell_completion import CompletionItem
+from click.shell_completion import BashComplete, CompletionItem, add_completion_class
 
-COMPLETE_VAR = "_CORPUS_SEARCH_COMPLETE"
+# Characters bash would read as syntax in an inserted word ("China|Taiwan" is a pipe,
+# "Côte d'Ivoire" opens a quote, a space ends the word): each gets a backslash.
+_BASH_SPECIAL = re.compile(r"""([\s'"\\|&;()<>$`!*?\[\]{}#~])""")
+
+
+class _Bash(BashComplete):
+    """bash as click does it, except that a candidate reaches the command line exactly
+    as printed (click's own script reads it with a ``read`` that drops backslashes), and
+    is printed with bash's special characters escaped, so a name with spaces or a
+    "China|Taiwan" stays one word."""
+
+    source_template = r"""
+%(complete_func)s() {
+    local line
+    COMPREPLY=()
+    while IFS= read -r line; do
+        case ${line%%%%,*} in
+            plain) COMPREPLY+=("${line#*,}") ;;
+            dir) compopt -o dirnames ;;
+            file) compopt -o default ;;
+        esac
+    done < <(COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD \
+             %(complete_var)s=bash_complete "$1")
+    return 0
+}
+complete -o nosort -F %(complete_func)s %(prog_name)s
+"""
+
+    def format_completion(self, item: CompletionItem) -> str:
+        value = _BASH_SPECIAL.sub(r"\\\1", item.value) if item.type == "plain" else item.value
+        return f"{item.type},{value}"
+
+
+add_completion_class(_Bash)
 
 
 def _corpus(ctx: click.Context) -> Any:
@@ -43,9 +76,7 @@ def _matching(names: Iterable[str], incomplete: str) -> list[CompletionItem]:
     found = [n for n in names if n.casefold().startswith(wanted)]
     if not found and wanted:
         found = [n for n in names if any(w.startswith(wanted) for w in n.casefold().split())]
-    # bash inserts a candidate as it is: escape its spaces so it stays one word.
-    bash = os.environ.get(COMPLETE_VAR, "").startswith("bash")
-    return [CompletionItem(head + (n.replace(" ", "\\ ") if bash else n)) for n in found]
+    return [CompletionItem(head + n) for n in found]
 
 
 def _never_failing(names: Callable[[click.Context], Iterable[str]]) -> Callable[..., Any]:

@@ -72,7 +72,7 @@ def test_actor_names_come_from_the_corpus(demo_index: Path) -> None:
 
 
 def test_names_with_spaces_in_each_shell(demo_index: Path) -> None:
-    # bash inserts the candidate as typed: its spaces come escaped
+    # bash inserts the candidate as printed: its spaces come escaped
     bash, _ = complete("corpus-search search --actor United\\ St", demo_index)
     assert "United\\ States" in bash
     zsh, _ = complete("corpus-search search --actor United", demo_index, shell="zsh")
@@ -82,8 +82,10 @@ def test_names_with_spaces_in_each_shell(demo_index: Path) -> None:
 
 
 def test_either_of_two_actors(demo_index: Path) -> None:
-    values, _ = complete("corpus-search search --actor China|Tai", demo_index)
+    values, _ = complete("corpus-search search --actor China\\|Tai", demo_index, shell="zsh")
     assert values == ["China|Taiwan"]
+    values, _ = complete("corpus-search search --actor China\\|Tai", demo_index)
+    assert values == ["China\\|Taiwan"]  # bash would read a bare | as a pipe
 
 
 def test_theme_ids_and_site_profiles(demo_index: Path) -> None:
@@ -137,3 +139,34 @@ def test_each_shell_gets_its_script(shell: str, marker: str) -> None:
     )
     assert done.returncode == 0 and marker in done.stdout
     assert "_CORPUS_SEARCH_COMPLETE" in done.stdout
+
+
+def test_in_bash_itself(demo_index: Path) -> None:
+    """The script bash sources, run by bash: the completion function fills COMPREPLY
+    with words bash reads back as one argument each."""
+    bash = shutil.which("bash")
+    script = Path(sys.executable).with_name("corpus-search")
+    if bash is None or not script.exists():
+        pytest.skip("needs bash and the installed corpus-search script")
+    program = (
+        'eval "$(_CORPUS_SEARCH_COMPLETE=bash_source corpus-search)"\n'
+        "COMP_WORDS=(corpus-search search --actor Vlad); COMP_CWORD=3\n"
+        "_corpus_search_completion corpus-search\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+        "COMP_WORDS=(corpus-search search --actor 'China\\|Tai'); COMP_CWORD=3\n"
+        "_corpus_search_completion corpus-search\n"
+        'eval "set -- ${COMPREPLY[0]}"; printf "%s (%s words)\\n" "$1" "$#"\n'
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH")}
+    env["CORPUS_SEARCH_INDEX"] = str(demo_index)
+    env["PATH"] = f"{script.parent}{os.pathsep}{env.get('PATH', '')}"
+    done = subprocess.run(
+        [bash, "--norc", "--noprofile", "-c", program],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Vladimir\\ Putin", "China|Taiwan (1 words)"]
