@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -59,10 +58,9 @@ add_completion_class(_Bash)
 def _corpus(ctx: click.Context) -> Any:
     """The corpus the command line names with --index (or its default), opened without
     creating anything."""
-    from corpus_search.corpus import Corpus, default_index_path
+    from corpus_search.corpus import Corpus
 
-    index = ctx.find_root().params.get("index_dir")
-    return Corpus.open(Path(index) if index else default_index_path())
+    return Corpus.open(ctx.find_root().params.get("index_dir") or None)
 
 
 def _matching(names: Iterable[str], incomplete: str) -> list[CompletionItem]:
