@@ -170,3 +170,13 @@ def test_in_bash_itself(demo_index: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["Vladimir\\ Putin", "China|Taiwan (1 words)"]
+
+
+def test_the_listings_completion_reads(demo_index: Path) -> None:
+    corpus = Corpus.open(demo_index)
+    names = corpus.actor_names()
+    # the same actors as `actors`, in its order (most documents first), without the gazetteer
+    assert names == [a.name for a in corpus.actors()]
+    themes = corpus.theme_ids()
+    assert themes == sorted(themes) and "nuclear-weapons" in themes
+    assert {t for row in corpus.stats().themes for t in row[:1]} <= set(themes)
