@@ -255,6 +255,16 @@ class Corpus:
         """What the corpus holds (``corpus-search stats``)."""
         return self._store.stats()
 
+    def actor_names(self) -> list[str]:
+        """The actors the corpus mentions, most documents first: names only, without
+        loading the gazetteer (for shell completion and pickers)."""
+        _, counts, _ = self._store.actor_counts()
+        return sorted(counts, key=lambda name: (-counts[name], name))
+
+    def theme_ids(self) -> list[str]:
+        """Every theme id a filter accepts, from the compiled alias table."""
+        return sorted(set(self._aliases.theme_ids.values()))
+
     def actors(self, type: str | None = None, limit: int | None = None) -> list[ActorCount]:
         """Every actor the corpus mentions with its document counts, most documents
         first; ``type`` keeps one of country, person, organization, group."""

@@ -13,7 +13,8 @@ where one helps, a hint. The CLI maps the whole tree to exit code 2 in one place
      ├── QuerySyntaxError        a query that cannot be parsed
      ├── InvalidFilterError      a filter value that cannot be understood (a date, a sort key)
      ├── InputError              a file or record that cannot be read or parsed
-     └── DocumentNotFoundError   no document with the given id
+     ├── DocumentNotFoundError   no document with the given id
+     └── MissingExtraError       an optional part is not installed (the hint says how)
 """
 
 from __future__ import annotations
@@ -68,3 +69,8 @@ class InputError(CorpusSearchError):
 
 class DocumentNotFoundError(CorpusSearchError):
     exit_code = 1  # like grep: nothing found, not a failure
+
+
+class MissingExtraError(CorpusSearchError):
+    """A feature needs a package that is not installed (charts need the ``plot`` extra);
+    the hint is the ``pip install`` line that brings it."""

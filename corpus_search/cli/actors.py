@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
-from corpus_search.cli.options import console, open_corpus, output_options
+from corpus_search.cli.complete import complete_actor
+from corpus_search.cli.options import console, open_corpus, output_options, plot_option
 from corpus_search.document import ACTOR_TYPES, SCHEMA_VERSION
 
 COUNT_COLUMNS = ["name", "type", "code", "documents", "key_documents"]
@@ -19,6 +21,7 @@ WITH_COLUMNS = ["name", "type", "code", "together", "documents", "lift", "pmi"]
     "--with",
     "with_actor",
     metavar="NAME",
+    shell_complete=complete_actor,
     help="List the actors most often mentioned with this one (ranked by lift).",
 )
 @click.option("--type", "kind", type=click.Choice(ACTOR_TYPES), help="Only actors of this type.")
@@ -37,6 +40,7 @@ WITH_COLUMNS = ["name", "type", "code", "together", "documents", "lift", "pmi"]
     help="How many actors to show (0 for all).",
 )
 @output_options()
+@plot_option
 @click.pass_context
 def actors(
     ctx: click.Context,
@@ -45,12 +49,16 @@ def actors(
     min_together: int,
     limit: int,
     fmt: str,
+    plot_file: Path | None,
 ) -> int:
     """Actors with the number of documents that mention them (and where they are key).
 
     With --with NAME, the actors most often mentioned alongside NAME, ranked by lift
-    (how much more often than chance they share a document), with the shared count.
+    (how much more often than chance they share a document), with the shared count;
+    --plot FILE.svg also draws them as a chart.
     """
+    if plot_file is not None and not with_actor:
+        raise click.UsageError("--plot draws the actors mentioned with one: add --with NAME")
     corpus = open_corpus(ctx)
     if with_actor:
         base, rows = corpus.co_mentioned(
@@ -63,6 +71,11 @@ def actors(
         }
         columns = WITH_COLUMNS
         title = f"Actors mentioned with {base.name} ({base.documents} documents), by lift"
+        if plot_file is not None and rows:
+            from corpus_search.render.plot import co_mention_plot
+
+            co_mention_plot(base, rows, plot_file)
+            click.echo(f"chart written to {plot_file}", err=True)
     else:
         every = corpus.actors(type=kind)
         shown = every[:limit] if limit else every

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from corpus_search.cli import complete  # noqa: F401  (registers the bash completion)
 from corpus_search.corpus import DEFAULT_INDEX, INDEX_ENV
 
 PROG = "corpus-search"

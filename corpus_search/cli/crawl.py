@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from corpus_search.cli.complete import complete_site
 from corpus_search.cli.options import console, open_corpus, progress_bar
 
 
@@ -58,7 +59,7 @@ def run_crawl(ctx: click.Context, options: Any, as_json: bool = False, quiet: bo
 
 
 @click.command()
-@click.argument("sites", nargs=-1)
+@click.argument("sites", nargs=-1, shell_complete=complete_site)
 @click.option(
     "--url",
     "urls",

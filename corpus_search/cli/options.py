@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from corpus_search.cli.complete import complete_actor, complete_theme
 from corpus_search.query import DEFAULT_FACETS, FACETS, SORTS, Query
 from corpus_search.render import FORMATS
 
@@ -49,6 +50,7 @@ def filter_options(func: Callable) -> Callable:
         "actors",
         multiple=True,
         metavar="NAME",
+        shell_complete=complete_actor,
         help='An actor the documents mention; repeat for all of them, "A|B" for either.',
     )
     @click.option(
@@ -56,6 +58,7 @@ def filter_options(func: Callable) -> Callable:
         "key_actors",
         multiple=True,
         metavar="NAME",
+        shell_complete=complete_actor,
         help="Like --actor, but only documents where the actor is key (title, lead, throughout).",
     )
     @click.option(
@@ -63,6 +66,7 @@ def filter_options(func: Callable) -> Callable:
         "themes",
         multiple=True,
         metavar="ID",
+        shell_complete=complete_theme,
         help='A theme id (e.g. nuclear-weapons); repeat for all, "A|B" for either.',
     )
     @click.option(
@@ -191,6 +195,28 @@ def data_file_options(func: Callable) -> Callable:
     return wrapper
 
 
+def plot_option(func: Callable) -> Callable:
+    """``--plot FILE.svg|FILE.png``: also draw the chart into a file; the command receives
+    ``plot_file`` (checked before any work: the file name's extension and matplotlib)."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+        if value is not None:
+            from corpus_search.render.plot import check_target
+
+            check_target(value)
+        return value
+
+    return click.option(
+        "--plot",
+        "plot_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE.svg|FILE.png",
+        callback=check,
+        help="Also draw the chart into this file, SVG or PNG "
+        "(needs: pip install 'corpus-search[plot]').",
+    )(func)
+
+
 def open_corpus(ctx: click.Context, create: bool = False, **options: Any) -> Any:
     """The Corpus at the global --index folder (options go to ``Corpus.open``)."""
     from corpus_search.corpus import Corpus
@@ -226,4 +252,12 @@ def console(stderr: bool = False) -> Any:
     return Console(file=stream, width=width, highlight=False, emoji=False)
 
 
-__all__ = ["FACETS", "console", "filter_options", "open_corpus", "output_options", "paging_options"]
+__all__ = [
+    "FACETS",
+    "console",
+    "filter_options",
+    "open_corpus",
+    "output_options",
+    "paging_options",
+    "plot_option",
+]

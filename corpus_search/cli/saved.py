@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from corpus_search.cli.complete import complete_saved
 from corpus_search.cli.options import console, filter_options, open_corpus, output_options
 from corpus_search.query import Query
 
@@ -56,7 +57,7 @@ def list_(ctx: click.Context, fmt: str) -> int:
 
 
 @saved.command("remove")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_saved)
 @click.pass_context
 def remove(ctx: click.Context, name: str) -> int:
     """Forget the saved search NAME."""
@@ -66,7 +67,7 @@ def remove(ctx: click.Context, name: str) -> int:
 
 
 @saved.command("run")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_saved)
 @click.option("--new", "new_only", is_flag=True, help="Only documents new since the last run.")
 @output_options(formats=("table", "json", "jsonl", "csv"))
 @click.pass_context

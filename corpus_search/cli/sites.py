@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from corpus_search.cli.complete import complete_site
 from corpus_search.cli.options import console, output_options
 
 
@@ -28,7 +29,7 @@ def _row(profile: Any) -> dict[str, Any]:
 
 
 @click.command()
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, shell_complete=complete_site)
 @output_options(formats=("table", "json", "jsonl"))
 def sites(names: tuple[str, ...], fmt: str) -> int:
     """The site profiles that ship (and yours, from $CORPUS_SEARCH_SITES), each with how

@@ -1,4 +1,7 @@
-"""``corpus-search tui``: the interactive terminal UI (needs the ``tui`` extra)."""
+"""``corpus-search tui``: the interactive terminal UI.
+
+textual is a dependency of every install, but it is imported only here, when the UI
+starts, so that ``search`` and the other commands never pay for loading it."""
 
 from __future__ import annotations
 
@@ -7,13 +10,9 @@ from pathlib import Path
 import click
 
 from corpus_search.cli.options import open_corpus
-from corpus_search.errors import CorpusSearchError
+from corpus_search.errors import MissingExtraError
 
 EXPORT_FORMATS = ("jsonl", "csv", "bibtex", "ris", "markdown")
-
-
-class MissingExtraError(CorpusSearchError):
-    pass
 
 
 @click.command()
@@ -37,15 +36,13 @@ def tui(ctx: click.Context, text: str, export_format: str, export_dir: Path | No
     highlighted. Keys: Esc query box, Tab next control, arrows move in the results,
     Ctrl+O reading pane, Ctrl+E export every current result, Ctrl+N clear filters,
     Ctrl+Q quit.
-
-    Needs the optional extra: pip install 'corpus-search[tui]'.
     """
     try:
         from corpus_search.cli.tui_app import SearchApp
     except ImportError:
         raise MissingExtraError(
-            "the terminal UI needs textual, which is not installed",
-            "pip install 'corpus-search[tui]'",
+            "the terminal UI needs textual, which is missing from this installation",
+            "reinstall corpus-search, or: pip install textual",
         ) from None
     app = SearchApp(open_corpus(ctx), text, export_format, export_dir)
     app.run()

@@ -1,7 +1,7 @@
 """The interactive terminal UI (Textual): a query box, filters with counts, a results
 list that follows the typing, a reading pane, and export of the current results.
 
-Imported only by ``corpus-search tui`` (textual is the optional extra ``tui``). The app
+Imported only by ``corpus-search tui`` (textual is a dependency, loaded only here). The app
 talks only to ``Corpus``, like every command.
 """
 

@@ -1,15 +1,26 @@
 """Citations for reference managers and LaTeX: BibTeX, RIS, and a Markdown reading list.
 
-BibTeX entries are ``@misc`` (what a think-tank commentary is to both classic BibTeX
-styles and biblatex), with ``title``, ``author`` ("Last, First and ..."), ``year``,
-``month``, ``date`` (biblatex, at the precision the document has), ``publisher`` (the
-think tank), ``howpublished``/``url``, ``urldate``, ``abstract`` (the standfirst) and
-``keywords`` (themes and the publisher's tags). Special characters are escaped and
-braces balanced; non-ASCII text stays UTF-8, which biber, Zotero and JabRef read.
-Keys are ``surnameYEARword``, made unique within one export by a letter suffix.
+Each exported reference must print cleanly through a citation processor (pandoc's
+citeproc, citeproc-py; Chicago author-date and APA are tested), so every fact is written
+once, in the one field processors and reference managers read for it.
 
-RIS records are ``TY  - ELEC`` (Zotero imports them as web pages) with the same
-fields under their RIS tags.
+BibTeX entries are ``@misc`` (what a think-tank commentary is to classic BibTeX styles,
+to biblatex, and to the CSL processors), with ``title`` (words with capitals braced, so
+styles that change case keep names and acronyms), ``author`` ("Last, First and ..."),
+``year``, ``month``, ``date`` (biblatex, at the precision the document has),
+``publisher`` (the think tank, braced whole so that an "and" in its name does not
+split it; not also ``organization``, which pandoc would print a second time), ``url`` (not also ``howpublished``), ``urldate``, ``abstract`` (the
+standfirst), ``keywords`` (themes and the publisher's tags) and ``langid``. The corpus id
+is in ``corpus-search-id``: a private field, hyphenated like BibDesk's ``bdsk-url-1``, that
+JabRef and bibtexparser keep and that no style prints (``note`` would be printed).
+Special characters are escaped and braces balanced; non-ASCII text stays UTF-8, which
+biber, Zotero and JabRef read. Keys are ``surnameYEARword``, made unique within one
+export by a letter suffix.
+
+RIS records are ``TY  - ELEC`` (Zotero imports them as web pages) with the same fields
+under their RIS tags: the think tank once, as ``PB`` (not also as ``T2``, which
+processors print as a container, "In ..."), and the corpus id as ``ID``, the record's
+own reference id, which processors use as the citation key and never print.
 """
 
 from __future__ import annotations
@@ -35,6 +46,8 @@ _BIB_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+# Where a BibTeX entry keeps the corpus id (see the module docstring).
+ID_FIELD = "corpus-search-id"
 _STOP = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "why", "how", "what", "is"}
 
 
@@ -44,14 +57,23 @@ def bib_escape(text: str) -> str:
     return "".join(_BIB_SPECIAL.get(char, char) for char in text)
 
 
+# A word of a title: opening quotes or brackets, the word (symbols such as the "+" of
+# "OPEC+" included: braces that split it would make processors print "OPEC +"), then
+# closing punctuation.
+_WORD = re.compile(r"""^([(\["'‘“]*)(.*?\w.*?)([,.;:!?)\]"'’”]*)$""")
+
+
 def protect_case(text: str) -> str:
     """Brace every word after the first that has a capital ("{North} {Korea}",
-    "{START}'s"), so styles that lower-case titles keep names and acronyms."""
+    "{START's}"), and the first word when a capital follows its first letter
+    ("{NATO's}", "{US–China}"), so styles that change the case of titles keep names and
+    acronyms."""
     words = text.split(" ")
-    out = words[:1]
-    for word in words[1:]:
-        match = re.match(r"^(\W*)(.*?\w)(\W*)$", word)
-        if match and "\\" not in word and re.search(r"[A-Z]", word):
+    out = []
+    for number, word in enumerate(words):
+        match = _WORD.match(word)
+        capital = r"[A-Z]" if number else r"(?<=\w).*[A-Z]"
+        if match and "\\" not in word and re.search(capital, match.group(2)):
             lead, core, tail = match.groups()
             out.append(f"{lead}{{{core}}}{tail}")
         else:
@@ -103,12 +125,11 @@ def bibtex_entry(doc: Document, key: str) -> str:
             fields.append(("month", _MONTHS[doc.published.month - 1]))
         fields.append(("date", str(doc.published)))
     if doc.source:
-        fields.append(("publisher", bib_escape(doc.source)))
-        fields.append(("organization", bib_escape(doc.source)))
+        # Braced whole: publisher is a list field in biblatex, and the "and" of
+        # "Foundation for Technology and Security" would split it in two.
+        fields.append(("publisher", "{" + bib_escape(doc.source) + "}"))
     if doc.url and not doc.url.startswith("file:"):
-        url = doc.url.replace("}", "%7D").replace("{", "%7B")
-        fields.append(("url", url))
-        fields.append(("howpublished", "\\url{" + url + "}"))
+        fields.append(("url", doc.url.replace("}", "%7D").replace("{", "%7B")))
     if doc.fetched_at:
         fields.append(("urldate", doc.fetched_at[:10]))
     if doc.subtitle:
@@ -118,7 +139,7 @@ def bibtex_entry(doc: Document, key: str) -> str:
         fields.append(("keywords", bib_escape(", ".join(dict.fromkeys(keywords)))))
     if doc.language:
         fields.append(("langid", bib_escape(doc.language)))
-    fields.append(("note", f"corpus-search id {doc.id}"))
+    fields.append((ID_FIELD, doc.id))
     body = ",\n".join(
         f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
         for name, value in fields
@@ -155,7 +176,6 @@ def ris_record(doc: Document) -> str:
         lines.append(("DA", f"{p.year:04d}/{month}/{day}/"))  # RIS: YYYY/MM/DD/other
     if doc.source:
         lines.append(("PB", _ris_clean(doc.source)))
-        lines.append(("T2", _ris_clean(doc.source)))
     if doc.url and not doc.url.startswith("file:"):
         lines.append(("UR", doc.url))
     if doc.fetched_at:

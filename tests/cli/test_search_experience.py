@@ -128,7 +128,7 @@ def test_export_bibtex_ris_markdown(demo_index: Path, tmp_path: Path) -> None:
     assert code == 0 and out == "" and f"exported {len(expected)} documents" in err
     library = bibtexparser.parse_string(target.read_text("utf-8"))
     assert not library.failed_blocks
-    assert [e.fields_dict["note"].value.split()[-1] for e in library.entries] == expected
+    assert [e.fields_dict["corpus-search-id"].value for e in library.entries] == expected
     code, out, _ = run(
         "export", "nuclear", "--actor", "Russia", "--format", "ris", index=demo_index
     )
@@ -245,8 +245,8 @@ def test_tui_without_textual_is_one_clear_line(
     code, _, err = run("tui", index=demo_index)
     assert code == 2
     assert err.strip().splitlines() == [
-        "corpus-search: error: the terminal UI needs textual, which is not installed "
-        "(pip install 'corpus-search[tui]')"
+        "corpus-search: error: the terminal UI needs textual, which is missing from this "
+        "installation (reinstall corpus-search, or: pip install textual)"
     ]
 
 

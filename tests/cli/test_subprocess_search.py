@@ -15,7 +15,7 @@ def test_export_bibtex_and_trend_json_in_a_subprocess(demo_index: Path) -> None:
     assert done.returncode == 0, done.stderr
     library = bibtexparser.parse_string(done.stdout)
     assert not library.failed_blocks
-    assert [e.fields_dict["note"].value.split()[-1] for e in library.entries] == expected
+    assert [e.fields_dict["corpus-search-id"].value for e in library.entries] == expected
     done = cli("trend", "--theme", "arms-control", "--by", "year", "--json", env_index=demo_index)
     data = json.loads(done.stdout)
     assert done.returncode == 0 and data["schema_version"] == 1

@@ -4,10 +4,6 @@ import asyncio
 import json
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("textual", reason="the tui extra (textual) is not installed")
-
 from textual.widgets import DataTable, Input, Select, Static
 
 from corpus_search import Corpus

@@ -80,9 +80,10 @@ def test_bibtex_of_the_demo_corpus_parses_whole(demo_index: Path) -> None:
     entries = parse_bibtex(out.getvalue())
     assert len(entries) == len(docs)
     assert len({e["key"] for e in entries}) == len(docs)
-    by_note = {e["note"].split()[-1]: e for e in entries}
+    by_id = {e["corpus-search-id"]: e for e in entries}
     for doc in docs:
-        entry = by_note[doc.id]
+        entry = by_id[doc.id]
+        assert "note" not in entry and "organization" not in entry and "howpublished" not in entry
         assert strip_braces(entry["title"]) == doc.display_title
         assert entry["url"] == doc.url
         assert len(entry.get("author", [])) == len(doc.authors)
@@ -116,6 +117,8 @@ def test_protect_case_and_markdown() -> None:
     assert (
         protect_case("After New START, US–China talks") == "After {New} {START}, {US–China} talks"
     )
+    assert protect_case("NATO's choice: a US–EU deal") == "{NATO's} choice: a {US–EU} deal"
+    assert protect_case("The Gulf") == "The {Gulf}"
     listing = io.StringIO()
     write_markdown_list([AWKWARD], listing, "reading list")
     text = listing.getvalue()
