@@ -113,6 +113,7 @@ def test_every_string_in_the_tests_reads_as_whoosh_read_it() -> None:
         "sanctions AND NOT source:both",
         "year:2020..2022 mentioned:1970..1979 key:x1",
         "nuclear-armed U.S. 'two words' *:*",
+        "\"a phrase does not\ncross a line\" 'nor a\nquoted word'",
     ],
 )
 def test_the_documented_examples_read_alike(text: str) -> None:
@@ -123,7 +124,7 @@ _PLAIN = [
     "war", "Peace", "nuclear", "the", "a", "deter", "AND", "OR", "NOT", "(", ")", '"',
     "*", "~", "~2", "~9", "/3", "^2", "^", ":", "*:*", "title:", "subtitle:", "body:",
     "Title:", "foo:", "*:", "-", "é", "U.S.", "nuclear-armed", ",", ";", "x", "2024", "..",
-    "TO", "İstanbul", "ΣΑΣ",
+    "TO", "İstanbul", "ΣΑΣ", "\n",
 ]  # fmt: skip
 _APART = [
     "actor:prc", "actor:both", "key:x1", "theme:xy", "source:nope", 'tag:"x y"',
