@@ -156,3 +156,13 @@ def test_the_repairs() -> None:
     assert old[1][0] != new[1][0]
     # NOT NOT: whoosh crashed; now the error names the character
     assert _answer(compiled.parse_text, "a OR NOT NOT b")[1].startswith("NOT at character 6")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), QUERIES))
+def test_any_text_compiles_or_is_a_syntax_error(text: str) -> None:
+    try:
+        query = compiled.parse_text(text, SCHEMA, resolve)
+    except QuerySyntaxError:
+        return
+    assert isinstance(query, wq.Query)
