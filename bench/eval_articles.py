@@ -4,6 +4,7 @@ profiles' article URL patterns against labelled real URLs.
     python bench/eval_articles.py               # tables on stdout
     python bench/eval_articles.py --json        # the figures as JSON
     python bench/eval_articles.py --failures    # also list every page judged wrongly
+    python bench/eval_articles.py --limit 10    # the first 10 articles of each set
 
 Sets (each split into "tuning" and "heldout" by a hash of the page's key, so the
 held-out third was never looked at while the judgement was tuned):
@@ -81,13 +82,15 @@ class Tally:
         return self.right / self.total if self.total else 0.0
 
 
-def article_pages(data: Path) -> Iterator[Page]:
+def article_pages(data: Path, limit: int | None = None) -> Iterator[Page]:
     for name, cases in (
         ("aeb", aeb_cases),
         ("readability", readability_cases),
         ("mediacloud", mediacloud_cases),
     ):
-        for case in cases(data):
+        for number, case in enumerate(cases(data)):
+            if limit is not None and number >= limit:
+                break
             yield Page(
                 name,
                 case.id,
@@ -181,12 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--failures", action="store_true")
+    parser.add_argument("--limit", type=int, help="only the first N articles of each set")
     args = parser.parse_args(argv)
 
     skipped: list[str] = []
     tallies: dict[tuple[str, str], Tally] = {}
     if args.data.exists():
-        tallies |= evaluate(article_pages(args.data))
+        tallies |= evaluate(article_pages(args.data, args.limit))
         tallies |= evaluate(real_nonarticle_pages(args.data, args.cache))
         if not args.cache.exists():
             skipped.append(f"real text non-articles: {args.cache} absent")
