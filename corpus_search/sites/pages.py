@@ -53,7 +53,21 @@ ANTIBOT_MARKERS = (
 )
 
 # Path shapes of pages that list other pages rather than being an article.
+HOME_PATH = re.compile(
+    r"^/?$|^/[a-z]{2}([-_][a-z]{2})?/?$|^/(index\.(html?|php)|home|start)/?$", re.I
+)
 LISTING_PATHS = (
+    (HOME_PATH, "home page"),
+    (re.compile(r"^(/[a-z-]+)?/(19|20)\d\d(/\d\d?){0,2}/?$"), "date archive"),
+    (
+        re.compile(
+            r"/(terms|terms-of-use|terms-of-service|terms-and-conditions|tos|privacy"
+            r"|privacy-policy|cookies?|cookie-policy|legal|impressum|datenschutz|disclaimer)"
+            r"(/|\.html?$|$)",
+            re.I,
+        ),
+        "legal or site page",
+    ),
     (re.compile(r"/(tags?|topics?|keywords?|subjects?)/", re.I), "tag page"),
     (
         re.compile(r"/(authors?|experts?|people|staff|profiles?|contributors?)(/|$)", re.I),
@@ -79,8 +93,27 @@ LISTING_PATHS = (
         "paginated listing",
     ),
 )
+# Titles of pages that are never articles: a site's home page ("Home | Site",
+# "Startseite: Stadt X") and its legal pages ("Terms of Service", "Privacy Policy").
+SITE_PAGE_TITLES = re.compile(
+    r"^\W*(?:(?P<home_page>home|homepage|startseite|accueil|inicio)\s*[|:\-\u2013\u2014]"
+    r"|(?P<legal_page>(?:website\s+)?(?:terms\s+of\s+(?:use|service)|terms\s+and\s+conditions"
+    r"|privacy\s+policy|cookie\s+policy|impressum|datenschutz(?:erkl\u00e4rung)?"
+    r"|[^|]{0,40}\bgeneral\s+public\s+license)(?:\s+v?\d[\d.]*)?\s*(?:$|[|\-\u2013\u2014])))",
+    re.I,
+)
 # Address shapes that decide alone; the others yield to a long run of prose.
-DECISIVE_PATHS = frozenset({"tag page", "author page", "search page", "event or calendar page"})
+DECISIVE_PATHS = frozenset(
+    {
+        "home page",
+        "date archive",
+        "legal or site page",
+        "tag page",
+        "author page",
+        "search page",
+        "event or calendar page",
+    }
+)
 ERROR_TITLES = re.compile(
     r"\b(404|page not found|not found|error 5\d\d|server error|access denied|forbidden)\b", re.I
 )
@@ -154,29 +187,46 @@ def inspect_page(
         return info
     target = urlsplit(info.canonical or url)
     path = target.path + (f"?{target.query}" if target.query else "")
+    site_page = SITE_PAGE_TITLES.match(title)
+    if site_page and article_patterns is None:
+        info.kind, info.reason = (
+            "listing",
+            f"{(site_page.lastgroup or 'site page').replace('_', ' ')} (title)",
+        )
+        return info
     if article_patterns is not None:
         if any(p.search(target.path) for p in article_patterns):
             info.kind, info.reason = "article", "URL matches the profile's article pattern"
         else:
             info.kind, info.reason = "listing", "URL outside the profile's article patterns"
         return info
-    info.kind, info.reason = judge(path, _declared_types(soup), running_text(soup))
+    own = urlsplit(url)
+    own_path = (own.path or "/") if own.scheme in ("http", "https") else None
+    info.kind, info.reason = judge(path, _declared_types(soup), running_text(soup), own_path)
     return info
 
 
-def judge(path: str, types: set[str], running: int) -> tuple[str, str]:
+def judge(path: str, types: set[str], running: int, own_path: str | None = None) -> tuple[str, str]:
     """Article or listing, from three kinds of evidence: the running text (``running``:
     characters of prose outside links in the page's densest container), the types the
     page declares (JSON-LD ``@type``, ``og:type``) and the shape of its address.
 
-    An address of a tag, author, search or event page decides first (an expert's page may
-    hold a long biography). Then prose: a page with a long run of paragraphs in one place
-    is an article whatever else its address says (news sites put ``?page=1`` into article
-    URLs), and a page without one is not, whatever it declares (unless it declares an
-    article and holds at least a short paragraph). Between the two bounds the declared
-    type, then the address, then the text decide."""
+    An address of a home page, a date archive, a legal page (terms, privacy), a tag,
+    author, search or event page decides first (an expert's page may hold a long
+    biography, a portal's home page a long featured text). Then prose: a page with a long
+    run of paragraphs in one place is an article whatever else its address says (news
+    sites put ``?page=1`` into article URLs), and a page without one is not, whatever it
+    declares (unless it declares an article and holds at least a short paragraph).
+    Between the two bounds the declared type, then the address, then the text decide.
+
+    ``path`` is the page's address (its canonical one when it names it); ``own_path`` the
+    path it was fetched from, when known. Only a fetched home-page address decides alone:
+    sites that point every page's canonical link at their home page exist."""
     listing = next((reason for pattern, reason in LISTING_PATHS if pattern.search(path)), None)
-    if listing in DECISIVE_PATHS:
+    decisive = listing in DECISIVE_PATHS
+    if listing == "home page":
+        decisive = own_path is not None and bool(HOME_PATH.search(own_path))
+    if decisive and listing:
         return "listing", listing
     if running >= STRONG_RUNNING_TEXT:
         return "article", "long running text"
@@ -188,8 +238,6 @@ def judge(path: str, types: set[str], running: int) -> tuple[str, str]:
         return "listing", "declares a collection, profile, search or event"
     if listing:
         return "listing", listing
-    if not path.strip("/") or path.startswith("/?"):
-        return "listing", "home page"
     return "article", "running text"
 
 
@@ -215,7 +263,7 @@ def inspect_text(text: str, url: str) -> PageInfo:
     if teasers >= 3 and running < STRONG_RUNNING_TEXT:
         info.kind, info.reason = "listing", f"{teasers} teaser lines (dates, bylines, read more)"
         return info
-    info.kind, info.reason = judge(path, set(), running)
+    info.kind, info.reason = judge(path, set(), running, target.path or "/")
     return info
 
 
