@@ -47,13 +47,28 @@ def test_real_articles_are_not_taken_for_antibot_pages() -> None:
         ("https://t.example/experts/jane-doe", "listing"),
         ("https://t.example/search?q=china", "listing"),
         ("https://t.example/events/calendar/2026/11", "listing"),
-        ("https://t.example/category/analysis/page/3/", "listing"),
-        ("https://t.example/analysis?page=4", "listing"),
         ("https://t.example/2025/03/a-long-piece-on-alliances/", "article"),
     ],
 )
 def test_page_kinds_by_url_shape(url: str, kind: str) -> None:
     assert inspect_page(article_html("A piece"), url).kind == kind
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://t.example/category/analysis/page/3/", "https://t.example/analysis?page=4"],
+)
+def test_pagination_in_an_address_yields_to_prose(url: str) -> None:
+    """A paginated or section address is a listing when the page lists, but an article
+    whose address carries ``?page=1`` (real news sites do) stays an article."""
+    cards = "".join(
+        f"<article><h3><a href='/2025/0{n}/piece-{n}'>Piece number {n} on alliances</a></h3>"
+        f"<p>A short summary of piece {n}, one sentence long, as listings print.</p></article>"
+        for n in range(1, 9)
+    )
+    listing = f"<html><body><main><h1>Analysis</h1>{cards}</main></body></html>"
+    assert inspect_page(listing, url).kind == "listing"
+    assert inspect_page(article_html("A piece"), url).kind == "article"
 
 
 def test_page_kinds_by_content() -> None:
