@@ -29,7 +29,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,8 +46,9 @@ def tokenize(text: str) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in _TOKEN.finditer(text.translate(_APOSTROPHES))]
 
 
+@cache
 def _form_tokens(form: str) -> tuple[str, ...]:
-    return tuple(tok for tok, _ in tokenize(form))
+    return tuple(_TOKEN.findall(form.translate(_APOSTROPHES)))
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Actor:
     metonyms: tuple[str, ...] = ()  # forms (among ``forms``) that name a capital or seat
     metonyms_of: str | None = None  # historic state: takes over this code's metonyms
     nested: bool = False  # a state body whose name may contain its state's name
+    generated: bool = False  # from the open-data files (persons_open.json, ...)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class Rules:
 
 
 _METONYM, _SEAT, _SHARED = 1, 2, 3
+_NONE: list[tuple[tuple[str, ...], int, int]] = []
 _SENTENCE_END = frozenset('.!?:;"“”()')
 _NOT_NESTED = frozenset({"company", "think-tank", "media"})
 
@@ -98,6 +101,7 @@ class Gazetteer:
         """The packaged gazetteer, extended or overridden by each file in ``extra``."""
         data_dir = resources.files("corpus_search.enrich") / "data"
         docs = [json.loads((data_dir / name).read_text("utf-8")) for name in _DATA_FILES]
+        generated = [json.loads((data_dir / name).read_text("utf-8")) for name in _OPEN_FILES]
         for path in extra:
             try:
                 docs.append(json.loads(Path(path).read_text("utf-8")))
@@ -121,7 +125,8 @@ class Gazetteer:
                 for title in _strings(entry, "titles"):
                     lists["office_words"].add(title.split()[0])
         rules = Rules(**{key: frozenset(values) for key, values in lists.items()})
-        return cls(_with_iso_names(actors, set(blockers)), blockers, rules)
+        actors = _with_iso_names(actors, set(blockers))
+        return cls(_open_actors(generated, actors, set(blockers)) + actors, blockers, rules)
 
     # -- lookup (queries) ----------------------------------------------------------
 
@@ -188,6 +193,30 @@ class Gazetteer:
                 index.setdefault(tokens[0], []).append((tokens, number, kind))
         for candidates in index.values():
             candidates.sort(key=lambda item: -len(item[0]))
+        # The tagger looks candidates up by a form's first two tokens (a single-token form
+        # closes each list), so a common first word ("John", "United", "House") costs one
+        # lookup, not a scan of every form that starts with it.
+        pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], int, int]]] = {}
+        singles: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
+        for first_token, candidates in index.items():
+            single = [c for c in candidates if len(c[0]) == 1]
+            if single:
+                singles[first_token] = single
+            for candidate in candidates:
+                if len(candidate[0]) > 1:
+                    pairs.setdefault((first_token, candidate[0][1]), []).append(candidate)
+        for (first_token, _), candidates in pairs.items():
+            candidates.extend(singles.get(first_token, ()))
+        self._pairs, self._singles = pairs, singles
+        # First tokens of the curated forms: the context rules' notion of "a word that
+        # starts an actor" (the generated files do not change those rules).
+        self._heads = frozenset(
+            _form_tokens(f)[0]
+            for a in self._actor_list
+            if not a.generated
+            for f in a.forms
+            if _form_tokens(f)
+        ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
         short: dict[str, list[int]] = {}
         for number, actor in enumerate(self._actor_list):
             for form in actor.short:
@@ -196,7 +225,8 @@ class Gazetteer:
 
     def tag(self, text: str) -> list[ActorMention]:
         """Every actor ``text`` mentions, with counts and first offsets, most mentioned first."""
-        index, short_index = self._index
+        _, short_index = self._index
+        pairs, singles = self._pairs, self._singles
         actors = self._actor_list
         tokens = tokenize(text)
         words = [tok for tok, _ in tokens]
@@ -215,7 +245,10 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             step = 1
-            for form, number, kind in index.get(words[i], ()):
+            options = pairs.get((words[i], words[i + 1])) if i + 1 < n else None
+            if options is None:
+                options = singles.get(words[i], _NONE)
+            for form, number, kind in options:
                 size = len(form)
                 if size == 1 or tuple(words[i : i + size]) == form:
                     if kind == _SHARED:
@@ -287,7 +320,7 @@ class Gazetteer:
                 return False
         if size != 1 or words[i] not in rules.given_names:
             return True
-        if _name_like(after) and after not in rules.office_words and after not in self._index[0]:
+        if _name_like(after) and after not in rules.office_words and after not in self._heads:
             return False
         if i > 0:
             before = words[i - 1]
@@ -402,6 +435,8 @@ def mark_key_actors(mentions: list[ActorMention], lead_chars: int) -> list[Actor
 
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
+# Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).
+_OPEN_FILES = ("persons_open.json", "organizations_open.json")
 _RULE_KEYS = (
     "seats_of_power",
     "venue_words",
@@ -447,6 +482,26 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     code = entry.get("country")
     nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
     return Actor(name, kind, code, tuple(dict.fromkeys(forms)), nested=nested)
+
+
+def _open_actors(
+    docs: list[dict[str, Any]], curated: list[Actor], blockers: set[str]
+) -> list[Actor]:
+    """The generated entries, under the curated and user ones: an entry the curated or
+    a user file names is theirs, and so is every form they claim."""
+    names = {actor.name for actor in curated}
+    claimed = {form for actor in curated for form in (*actor.forms, *actor.short)}
+    claimed |= names | blockers
+    result = []
+    for doc in docs:
+        entries = [_person(e) for e in doc.get("persons", [])]
+        entries += [_org(e, "organization") for e in doc.get("organizations", [])]
+        for actor in entries:
+            if actor.name in claimed:
+                continue
+            forms = tuple(f for f in actor.forms if f not in claimed)
+            result.append(replace(actor, forms=forms, generated=True))
+    return result
 
 
 def _with_iso_names(actors: list[Actor], blockers: set[str]) -> list[Actor]:
