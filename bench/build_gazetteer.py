@@ -149,7 +149,10 @@ class Vocabulary:
     def load(cls, data_dir: Path, words_file: Path | None) -> Vocabulary:
         import pycountry
 
-        countries = json.loads((data_dir / "countries.json").read_text("utf-8"))
+        countries_file = data_dir / "countries.json"
+        if not countries_file.exists():  # a folder of curated persons/organisations only
+            countries_file = DATA / "countries.json"
+        countries = json.loads(countries_file.read_text("utf-8"))
         country_forms: dict[str, str] = {}
         places: set[str] = set(countries.get("us_place_names", []))
         places.update(countries.get("us_states", []))
@@ -282,8 +285,8 @@ def _name_forms(name: dict[str, str]) -> tuple[str, list[str]]:
             if len(middle) > 2 and "." not in middle:
                 forms.append(f"{given} {middle} {last}")
     if suffix:
-        forms += [f"{f} {suffix}" for f in list(forms)]
-        forms += [f"{f}, {suffix}" for f in forms if not f.endswith(f", {suffix}")]
+        plain = list(forms)
+        forms += [f"{f} {suffix}" for f in plain] + [f"{f}, {suffix}" for f in plain]
     if official:
         forms.insert(0, official)
     forms = [" ".join(f.split()) for f in forms if f.strip()]
