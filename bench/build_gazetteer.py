@@ -125,6 +125,87 @@ _COMPANY_SUFFIX = re.compile(
     r",?\s+(Inc\.?|Corporation|Corp\.?|Company|Co\.|plc|PLC|Holdings|Incorporated|Ltd\.?)$"
 )
 _PARENS = re.compile(r"\s*\([^)]*\)")
+_US_PREFIX = re.compile(r"^(United States|U\.S\.|US) ")
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "a"})
+_STATE_MARKS = frozenset({"US", "U", "S", "United", "States", "America", "American"})
+# Words that say what kind of office a body is but not which one: a US federal name made
+# of nothing else ("Office of Inspector General", "National Security Council", "Office of
+# the Secretary") exists in every department or every country.
+_GENERIC_WORDS = frozenset(
+    [
+        "Office",
+        "Administration",
+        "Communications",
+        "Inspector",
+        "General",
+        "Chief",
+        "Financial",
+        "Information",
+        "Officer",
+        "Secretary",
+        "Assistant",
+        "Public",
+        "Affairs",
+        "Management",
+        "Executive",
+        "Counsel",
+        "Solicitor",
+        "Speaker",
+        "Majority",
+        "Minority",
+        "Leader",
+        "Whip",
+        "Vice",
+        "President",
+        "Technology",
+        "Science",
+        "Security",
+        "Council",
+        "House",
+        "Representatives",
+        "Reserve",
+        "Bank",
+        "Federal",
+        "National",
+        "White",
+        "Health",
+        "Civil",
+        "Rights",
+        "Aviation",
+        "Innovation",
+        "Improvement",
+        "Legacy",
+        "Special",
+        "Directorate",
+        "Division",
+        "Board",
+        "Commission",
+        "Authority",
+        "Agency",
+        "Department",
+        "Bureau",
+        "Program",
+        "Programs",
+        "Operations",
+        "Human",
+        "Capital",
+        "Resources",
+        "Research",
+        "Planning",
+        "Staff",
+        "Support",
+        "Center",
+        "Centre",
+        "Headquarters",
+        "Republican",
+        "Democratic",
+        "Committee",
+        "Legislative",
+        "Governmental",
+        "Relations",
+        "Intergovernmental",
+    ]
+)
 
 
 # -- the vocabulary the filters consult -------------------------------------------------
@@ -133,6 +214,7 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 @dataclass
 class Vocabulary:
     words: frozenset[str] = frozenset()  # English words, casefolded
+    lower_words: frozenset[str] = frozenset()  # the words the list spells in lower case
     places: frozenset[str] = frozenset()  # country and subdivision names, capitals
     country_forms: dict[str, str] = field(default_factory=dict)  # name/demonym -> code
     curated_forms: frozenset[str] = frozenset()
@@ -144,6 +226,14 @@ class Vocabulary:
 
     def is_word(self, form: str) -> bool:
         return " " not in form and form.casefold() in self.words
+
+    def is_phrase(self, form: str) -> bool:
+        """Made only of common English words ("National Assembly", "Waste Management"),
+        with nothing that names a state: a heading could carry it as well as a body."""
+        tokens = re.findall(r"[A-Za-z]+", form)
+        if not tokens or any(t in _STATE_MARKS or t in self.country_forms for t in tokens):
+            return False
+        return all(t.lower() in _FUNCTION_WORDS or t.lower() in self.lower_words for t in tokens)
 
     @classmethod
     def load(cls, data_dir: Path, words_file: Path | None) -> Vocabulary:
@@ -189,13 +279,17 @@ class Vocabulary:
                             curated_forms.add(f"{title} {short}")
         curated_forms.update(country_forms)
         words: set[str] = set()
+        lower_words: set[str] = set()
         if words_file is not None:
             for line in words_file.read_text("utf-8", errors="replace").splitlines():
                 word = line.strip()
                 if word and "'" not in word:
                     words.add(word.casefold())
+                    if word.islower():
+                        lower_words.add(word)
         return cls(
             frozenset(words),
+            frozenset(lower_words),
             frozenset(places),
             country_forms,
             frozenset(curated_forms),
@@ -245,6 +339,7 @@ class Org:
     source: str
     years: list[int] | None = None
     acronyms: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # every name the source gives, to merge on
 
     def to_json(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -501,7 +596,7 @@ def _us_variants(form: str) -> list[str]:
             rest = form[len(long) :]
             forms += [f"United States {rest}", f"U.S. {rest}", f"US {rest}"]
     if _MINISTRY.match(form) or form.startswith("Office of"):
-        forms += [f"US {form}", f"U.S. {form}"]
+        forms += [f"US {form}", f"U.S. {form}", f"United States {form}"]
     return list(dict.fromkeys(forms))
 
 
@@ -519,9 +614,15 @@ def _org_kind(name: str) -> str:
     return "government-body"
 
 
+def _generic(name: str) -> bool:
+    """Every word but the small ones is a generic office word."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w not in _FUNCTION_WORDS]
+    return all(w in _GENERIC_WORDS for w in words)
+
+
 def _usable_federal(name: str) -> bool:
     """A US federal body's name that is specific enough to match on its own."""
-    if not name or any(c in name for c in ",()–-/&") or name.isupper():
+    if not name or any(c in name for c in ",()–-/&") or name.isupper() or _generic(name):
         return False
     words = name.split()
     if len(words) >= 3:
@@ -571,6 +672,7 @@ def sp500_orgs(folder: Path, vocab: Vocabulary, given_names: set[str]) -> list[O
                 for f in forms
                 if len(f) >= 3
                 and not vocab.is_word(f)
+                and not vocab.is_phrase(f)
                 and not (len(f.split()) == 2 and f.split()[0] in given_names)
             ]
             if kept and full not in orgs:
@@ -641,10 +743,13 @@ def ror_orgs(folder: Path, vocab: Vocabulary) -> tuple[list[Org], Counter[str]]:
         if code not in vocab.gazetteer_codes:  # a territory the gazetteer has no state for
             continue
         forms: list[str] = []
+        all_names = [re.sub(r"^The ", "", _PARENS.sub("", n)).strip() for n in names]
         for name in names:
             name = re.sub(r"^The ", "", _PARENS.sub("", name)).strip()
-            if not name or "," in name or not _latin(name):
+            if not name or "," in name or not _latin(name) or _generic(name):
                 continue
+            if vocab.is_phrase(name) and not (_GENERIC_HEAD.match(name) and code != "USA"):
+                continue  # "National Assembly"; a ministry's name is qualified below
             forms += _us_variants(name) if code == "USA" else [name]
         forms = list(dict.fromkeys(forms))
         if not forms:
@@ -662,7 +767,12 @@ def ror_orgs(folder: Path, vocab: Vocabulary) -> tuple[list[Org], Counter[str]]:
             if not forms:
                 continue
             canonical = forms[0]
-        orgs.append(Org(canonical, code, _org_kind(canonical), forms, "ror", acronyms=acronyms))
+        # Acronyms of bodies abroad ("NTA", "CPB", "NIRM") collide with other uses far more
+        # often than the body is discussed: only US federal and state bodies keep theirs.
+        kept = acronyms if code == "USA" else []
+        orgs.append(
+            Org(canonical, code, _org_kind(canonical), forms, "ror", acronyms=kept, names=all_names)
+        )
     return orgs, acronym_claims
 
 
@@ -724,22 +834,28 @@ def _winner(claim: list[Person]) -> Person | None:
 
 
 def _clean_orgs(orgs: list[Org], vocab: Vocabulary, acronym_claims: Counter[str]) -> list[Org]:
-    # Merge records that share a full form (dotgov's and ROR's "Department of Energy").
+    # Merge records of two sources that share a name, with or without "US"/"U.S."/"United
+    # States" (dotgov's "National Science Foundation", ROR's "U.S. National Science
+    # Foundation"); the first source's name stays the canonical one.
     merged: list[Org] = []
-    by_form: dict[str, Org] = {}
+    by_key: dict[tuple[str | None, str], Org] = {}
+
+    def keys(org: Org) -> set[tuple[str | None, str]]:
+        return {(org.country, _US_PREFIX.sub("", f)) for f in (*org.aliases, *org.names)}
+
     for org in orgs:
-        target = next((by_form[f] for f in org.aliases if f in by_form), None)
-        if target is not None and target.country == org.country and target.source != org.source:
+        target = next((by_key[k] for k in sorted(keys(org), key=str) if k in by_key), None)
+        if target is not None and target.source != org.source:
             target.aliases = list(dict.fromkeys(target.aliases + org.aliases))
             target.acronyms = list(dict.fromkeys(target.acronyms + org.acronyms))
             if org.source not in target.source.split("+"):
                 target.source = f"{target.source}+{org.source}"
-            for form in org.aliases:
-                by_form.setdefault(form, target)
+            for key in keys(org):
+                by_key.setdefault(key, target)
             continue
         merged.append(org)
-        for form in org.aliases:
-            by_form.setdefault(form, org)
+        for key in keys(org):
+            by_key.setdefault(key, org)
     owners: Counter[str] = Counter()
     for org in merged:
         for form in set(org.aliases):
