@@ -13,6 +13,8 @@ publishes it (``docs``: the actors page says where each comes from and how to fe
     dotgov-data/            current-federal.csv, agencies-and-subs.csv
     s-and-p-500-companies/  data/constituents.csv
     ror-records/            v*/<id>.json (one folder per ROR release)
+    every-politician/       <repository>/html/holders21.csv for each repository named in
+                            OFFICE_HOLDER_REPOS, world-leaders-2021/data/wikidata.csv
 
 A source that is absent is skipped with a note. The output is two files beside the
 hand-curated ones, ``persons_open.json`` and ``organizations_open.json``, in the same
@@ -522,6 +524,134 @@ def congress_persons(folder: Path) -> list[Person]:
     return people
 
 
+# -- persons: heads of state and government, ministers (Wikidata via every-politician) ---
+
+# The every-politician-scrapers repositories used, and the state each one covers.
+OFFICE_HOLDER_REPOS = {
+    "argentina-ministers": "ARG",
+    "australia-cabinet": "AUS",
+    "brazil-ministers": "BRA",
+    "canada-cabinet": "CAN",
+    "china-ministers": "CHN",
+    "france-cabinet": "FRA",
+    "india-ministers": "IND",
+    "indonesia-ministers": "IDN",
+    "iran-ministers": "IRN",
+    "israel-ministers": "ISR",
+    "italy-ministers": "ITA",
+    "japan-ministers": "JPN",
+    "mexico-ministers": "MEX",
+    "pakistan-ministers": "PAK",
+    "russia-cabinet": "RUS",
+    "saudi-ministers": "SAU",
+    "south-africa-cabinet": "ZAF",
+    "south-korea-ministers": "KOR",
+    "turkey-ministers": "TUR",
+    "ukraine-cabinet": "UKR",
+    "united-kingdom-cabinet": "GBR",
+    "us-cabinet": "USA",
+}
+_QID = re.compile(r"Q\d+")
+# Offices whose holders are seldom the subject of policy writing and whose names are often
+# a namesake's (2,961 ambassadors, many with common British names): left out.
+_MINOR_OFFICE = re.compile(
+    r"(?i)\b(ambassador|high commissioner|consul|first lady|first gentleman|spouse|mayor|"
+    r"judge|permanent representative|representative in)\b"
+)
+
+
+def _ascii_variant(name: str) -> str:
+    """ "Recep Tayyip Erdoğan" -> "Recep Tayyip Erdogan" (as English prose often spells it)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def office_holders(folder: Path, vocab: Vocabulary) -> list[Person]:
+    """Holders of national offices since 2000 (html/holders21.csv of each repository:
+    position, person, Wikidata id, start, end), and the heads of state and government
+    of 2021-22 (world-leaders-2021/data/wikidata.csv)."""
+    rows: list[tuple[str, str, str, str, str, str]] = []  # qid, name, code, title, start, end
+    for repo, code in sorted(OFFICE_HOLDER_REPOS.items()):
+        path = folder / repo / "html" / "holders21.csv"
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                rows.append(
+                    (
+                        row.get("personID", ""),
+                        row.get("person", ""),
+                        code,
+                        row.get("position", ""),
+                        row.get("start", ""),
+                        row.get("end", ""),
+                    )
+                )
+    leaders = folder / "world-leaders-2021" / "data" / "wikidata.csv"
+    if leaders.exists():
+        with leaders.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                code = vocab.country_forms.get(row.get("country", ""), "")
+                if code:
+                    rows.append(
+                        (
+                            row.get("officeholder", ""),
+                            row.get("officeholderLabel", ""),
+                            code,
+                            row.get("positionLabel", ""),
+                            row.get("start_year", ""),
+                            row.get("end_year", ""),
+                        )
+                    )
+    people: dict[str, Person] = {}
+    for qid, name, code, title, start, end in rows:
+        name = " ".join(name.split())
+        if not qid or _QID.fullmatch(name) or len(name.split()) < 2 or not _latin(name):
+            continue
+        if "," in name or _MINOR_OFFICE.search(title):
+            continue
+        role = {"title": title, "start": _year(start), "end": _year(end)}
+        if role["start"] and role["end"] and role["start"] > role["end"]:  # a slip in the data
+            role["start"] = role["end"] = None
+        person = people.get(qid)
+        if person is None:
+            forms = list(dict.fromkeys([name, _ascii_variant(name)]))
+            person = people[qid] = Person(name, code, "", forms, [], [], [], "wikidata", 0)
+        if role not in person.roles:
+            person.roles.append(role)
+        person.current = person.current or (role["end"] is None and role["start"] is not None)
+        person.recency = max(person.recency, role["start"] or 0)
+    for person in people.values():
+        person.roles.sort(key=lambda r: (r["start"] or 0, r["title"]))
+        person.role = _role_text(person.roles)
+    return [people[qid] for qid in sorted(people)]
+
+
+def _merge_people(base: list[Person], more: list[Person]) -> list[Person]:
+    """Office holders who are also in Congress: one entry, with both sets of roles."""
+    by_form = {(p.country, f): p for p in base for f in p.aliases}
+    result = list(base)
+    for person in more:
+        known = next(
+            (
+                by_form[(person.country, f)]
+                for f in person.aliases
+                if (person.country, f) in by_form
+            ),
+            None,
+        )
+        if known is not None:
+            known.roles = known.roles + [r for r in person.roles if r not in known.roles]
+            known.role = _role_text(known.roles)
+            if "wikidata" not in known.source.split("+"):
+                known.source = f"{known.source}+wikidata"
+            continue
+        result.append(person)
+    return result
+
+
 # -- organisations -------------------------------------------------------------------------
 
 
@@ -936,6 +1066,9 @@ def build(
     if congress:
         people += congress_persons(congress)
         orgs += congress_committees(congress)
+    holders = folder("every-politician")
+    if holders:
+        people = _merge_people(people, office_holders(holders, vocab))
     given_names = {p.aliases[0].split()[0] for p in people if p.aliases}
     counts = Counter(n for n in (p.aliases[0].split()[0] for p in people if p.aliases))
     given_names = {n for n in given_names if counts[n] >= 3}

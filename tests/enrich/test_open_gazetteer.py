@@ -17,7 +17,7 @@ from corpus_search.enrich import Gazetteer
 ROOT = Path(__file__).resolve().parents[2]
 DATA = resources.files("corpus_search.enrich") / "data"
 FIXTURE = ROOT / "tests" / "data" / "gazetteer"
-SOURCES = {"congress-legislators", "dotgov-data", "s-and-p-500-companies", "ror"}
+SOURCES = {"congress-legislators", "dotgov-data", "s-and-p-500-companies", "ror", "wikidata"}
 
 
 def load(name: str) -> dict:
@@ -137,7 +137,7 @@ def test_build_reproduces_the_expected_files_from_the_fixture(tmp_path: Path) ->
         str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
-    assert "4 persons, 15 organisations" in result.stdout
+    assert "7 persons, 15 organisations" in result.stdout
     for name in ("persons_open.json", "organizations_open.json"):
         assert (tmp_path / name).read_text("utf-8") == (FIXTURE / "expected" / name).read_text(
             "utf-8"
@@ -164,12 +164,24 @@ def test_build_keeps_precise_forms_and_drops_traps() -> None:
     assert [(r["title"], r["start"], r["end"]) for r in senator["roles"]] == [
         ("US Representative", 2009, 2013),
         ("US Senator", 2013, 2031),
+        ("Secretary of Lighthouses", 2021, None),
     ]
     # a namesake born a generation earlier loses the shared name to the sitting member
     assert "Thaddeus Quillfeather" in persons["Thaddeus B. Quillfeather Jr."]["aliases"]
     assert sum("Thaddeus Quillfeather" in p["aliases"] for p in persons.values()) == 1
     # born before 1860: left out; the curated file's person: not repeated
     assert not any("Oakhurstley" in name or "Jackson" in name for name in persons)
+    # a member of Congress who later held an office in the cabinet: one entry, both roles
+    assert senator["roles"][-1] == {"title": "Secretary of Lighthouses", "start": 2021, "end": None}
+    assert senator["source"] == "congress-legislators+wikidata"
+    # office holders from Wikidata: full name, the name without diacritics, years held;
+    # no ambassador, no entry without an English label, no state the gazetteer lacks
+    minister = persons["Hélène Brûlard-Vasseur"]
+    assert minister["aliases"] == ["Hélène Brûlard-Vasseur", "Helene Brulard-Vasseur"]
+    assert minister["country"] == "FRA" and minister["roles"][0]["start"] == 2017
+    assert len(persons["Octavia Brindlecombe"]["roles"]) == 2
+    assert persons["Gaspard Tournevent"]["roles"][0]["title"] == "Prime Minister of France"
+    assert not {"Percival Humbleworth", "Rufus Firefly", "Q90000004"} & set(persons)
     # the vice president who was a senator: one entry with both roles
     assert persons["Marigold Vantreddle"]["roles"][0]["title"].startswith("Vice")
     # organisations: a subcommittee form two committees share, a word ("Energy"), a form
