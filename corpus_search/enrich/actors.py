@@ -97,7 +97,9 @@ class Rules:
 
 
 _METONYM, _SEAT, _SHARED = 1, 2, 3
-_NONE: list[tuple[tuple[str, ...], int, int]] = []
+_Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
+_Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
+_NONE: list[_Candidate] = []
 _SENTENCE_END = frozenset('.!?:;"“”()')
 _NOT_NESTED = frozenset({"company", "think-tank", "media"})
 
@@ -222,21 +224,18 @@ class Gazetteer:
                 index.setdefault(tokens[0], []).append((tokens, number, kind))
         for candidates in index.values():
             candidates.sort(key=lambda item: -len(item[0]))
-        # The tagger looks candidates up by a form's first two tokens (a single-token form
-        # closes each list), so a common first word ("John", "United", "House") costs one
-        # lookup, not a scan of every form that starts with it.
-        pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], int, int]]] = {}
-        singles: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
-        for first_token, candidates in index.items():
-            single = [c for c in candidates if len(c[0]) == 1]
-            if single:
-                singles[first_token] = single
+        # The tagger finds the longest form at a position by walking a tree of tokens, so
+        # a common start ("U.S.", "United States", "House Committee on") costs one step a
+        # token, not a comparison with each of the hundreds of forms that share it.
+        trie: dict[str, _Node] = {}
+        for candidates in index.values():
             for candidate in candidates:
-                if len(candidate[0]) > 1:
-                    pairs.setdefault((first_token, candidate[0][1]), []).append(candidate)
-        for (first_token, _), candidates in pairs.items():
-            candidates.extend(singles.get(first_token, ()))
-        self._pairs, self._singles = pairs, singles
+                tokens = candidate[0]
+                node = trie.setdefault(tokens[0], [None, {}])
+                for token in tokens[1:]:
+                    node = node[1].setdefault(token, [None, {}])
+                node[0] = candidate
+        self._trie = trie
         # First tokens of the curated forms: the context rules' notion of "a word that
         # starts an actor" (the generated files do not change those rules).
         self._heads = frozenset(
@@ -255,7 +254,7 @@ class Gazetteer:
     def tag(self, text: str) -> list[ActorMention]:
         """Every actor ``text`` mentions, with counts and first offsets, most mentioned first."""
         _, short_index = self._index
-        pairs, singles = self._pairs, self._singles
+        trie = self._trie
         actors = self._actor_list
         tokens = tokenize(text)
         words = [tok for tok, _ in tokens]
@@ -274,9 +273,16 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             step = 1
-            options = pairs.get((words[i], words[i + 1])) if i + 1 < n else None
-            if options is None:
-                options = singles.get(words[i], _NONE)
+            options: list[_Candidate] = _NONE
+            node = trie.get(words[i])
+            j = i + 1
+            while node is not None:
+                if node[0] is not None:
+                    options = [node[0]]  # the longest form so far
+                if j >= n or not node[1]:
+                    break
+                node = node[1].get(words[j])
+                j += 1
             for form, number, kind in options:
                 size = len(form)
                 if size == 1 or tuple(words[i : i + size]) == form:
