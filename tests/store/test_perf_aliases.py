@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from corpus_search import Corpus
 from corpus_search.aliases import FILE, OPEN_FILE, AliasTable
-from corpus_search.enrich import Enricher
+from corpus_search.enrich import Enricher, Gazetteer
 
 
 def test_table_answers_like_the_enricher() -> None:
@@ -61,3 +63,23 @@ def test_generated_forms_are_read_only_when_a_curated_form_does_not_answer(
     third = Corpus.open(tmp_path / "ix")
     assert third._alias("actor", "Senator Cantwell") == "Maria Cantwell"
     assert (tmp_path / "ix" / OPEN_FILE).exists()
+
+
+def test_a_search_never_loads_the_gazetteer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    corpus.search("", actors=["PRC"])  # builds the alias table (this loads the gazetteer)
+    loads: list[int] = []
+    original = Gazetteer.load.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[Gazetteer], *args: object, **kwargs: object) -> Gazetteer:
+        loads.append(1)
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Gazetteer, "load", classmethod(spy))
+    again = Corpus.open(tmp_path / "ix")
+    again.search("nuclear")
+    again.search("nuclear", actors=["Kremlin"])
+    again.search("nuclear", actors=["Maria Cantwell"])  # a generated entry's name
+    assert loads == []
