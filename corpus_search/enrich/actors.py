@@ -3,6 +3,9 @@
 Data lives in ``data/countries.json`` (an overlay on pycountry's ISO 3166 names),
 ``data/persons.json`` and ``data/organizations.json``; a user file in the same shape
 adds entries or replaces built-in ones by name (``Gazetteer.load(extra=[path])``).
+Under them, ``data/persons_open.json`` and ``data/organizations_open.json``, generated
+from open data by ``bench/build_gazetteer.py`` (sources in ``data/SOURCES.md``): an entry
+or a form the curated or a user file has is theirs, never the generated entry's.
 
 Matching rules, shared by every entry:
 - surface forms are matched case-sensitively on token boundaries ("US" is not "us");
