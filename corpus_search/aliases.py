@@ -8,6 +8,11 @@ form they know, so it answers exactly as they do, and kept in the corpus folder 
 the user's own files, the code that resolves, pycountry). A different fingerprint, a
 missing or unreadable file: the table is built again (and saved when the folder is
 writable).
+
+The forms of the entries generated from open data (``persons_open.json``,
+``organizations_open.json``: some 30,000 forms, ten times the rest) are kept apart in
+``aliases-open.json`` and read only when a name is not among the curated ones, so a query
+for "Russia" or "PRC" reads no more than it did before they existed.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 FILE = "aliases.json"
-FORMAT = 1
+OPEN_FILE = "aliases-open.json"
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -35,14 +41,28 @@ def _theme_key(value: str) -> str:
 
 class AliasTable:
     def __init__(
-        self, actors: dict[str, str], theme_ids: dict[str, str], theme_labels: dict[str, str]
+        self,
+        actors: dict[str, str],
+        theme_ids: dict[str, str],
+        theme_labels: dict[str, str],
+        open_actors: dict[str, str] | Callable[[], dict[str, str]] | None = None,
     ) -> None:
-        self.actors = actors
+        self.actors = actors  # forms of the curated entries
         self.theme_ids = theme_ids
         self.theme_labels = theme_labels
+        self._open_actors = open_actors if open_actors is not None else {}
+
+    @property
+    def open_actors(self) -> dict[str, str]:
+        """Forms of the generated entries, read on first need."""
+        if callable(self._open_actors):
+            self._open_actors = self._open_actors()
+        return self._open_actors
 
     def actor(self, value: str) -> str | None:
-        return self.actors.get(_actor_key(value))
+        key = _actor_key(value)
+        found = self.actors.get(key)
+        return found if found is not None else self.open_actors.get(key)
 
     def theme(self, value: str) -> str | None:
         found = self.theme_ids.get(_theme_key(value))
@@ -53,6 +73,7 @@ class AliasTable:
         """Ask the enricher's own resolvers about every form they know."""
         gazetteer, taxonomy = enricher.gazetteer, enricher.taxonomy
         actors: dict[str, str] = {}
+        open_actors: dict[str, str] = {}
         for actor in gazetteer.actors.values():
             forms = [*actor.short, *actor.forms, actor.name]
             if actor.code:
@@ -60,7 +81,8 @@ class AliasTable:
             for form in forms:
                 found = gazetteer.resolve(form)
                 if found is not None:
-                    actors[_actor_key(form)] = found.name
+                    part = open_actors if getattr(found, "generated", False) else actors
+                    part[_actor_key(form)] = found.name
         theme_ids: dict[str, str] = {}
         theme_labels: dict[str, str] = {}
         for theme in taxonomy.themes.values():
@@ -70,7 +92,7 @@ class AliasTable:
             by_label = taxonomy.resolve(theme.label)
             if by_label is not None:
                 theme_labels.setdefault(theme.label.casefold(), by_label.id)
-        return cls(actors, theme_ids, theme_labels)
+        return cls(actors, theme_ids, theme_labels, open_actors)
 
     @classmethod
     def open(
@@ -86,7 +108,19 @@ class AliasTable:
         try:
             data = json.loads(path.read_text("utf-8"))
             if data.get("format") == FORMAT and data.get("fingerprint") == stamp:
-                return cls(data["actors"], data["theme_ids"], data["theme_labels"])
+
+                def read_open() -> dict[str, str]:
+                    try:
+                        more = json.loads((folder / OPEN_FILE).read_text("utf-8"))
+                        if more.get("format") == FORMAT and more.get("fingerprint") == stamp:
+                            return dict(more["actors"])
+                    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                        pass
+                    table = cls.build(enricher())  # missing or stale: build both again
+                    table.save(path, stamp)
+                    return table.open_actors
+
+                return cls(data["actors"], data["theme_ids"], data["theme_labels"], read_open)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
         table = cls.build(enricher())
@@ -101,12 +135,16 @@ class AliasTable:
             "theme_ids": self.theme_ids,
             "theme_labels": self.theme_labels,
         }
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-            os.replace(temporary, path)
-        except OSError:  # a read-only corpus folder: answer from memory this time
-            temporary.unlink(missing_ok=True)
+        more = {"format": FORMAT, "fingerprint": stamp, "actors": self.open_actors}
+        # The open part first: a reader that finds the main file current finds it current.
+        for target, content in ((path.with_name(OPEN_FILE), more), (path, data)):
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            try:
+                temporary.write_text(json.dumps(content, ensure_ascii=False), "utf-8")
+                os.replace(temporary, target)
+            except OSError:  # a read-only corpus folder: answer from memory this time
+                temporary.unlink(missing_ok=True)
+                return
 
 
 def fingerprint(gazetteer_files: Sequence[str | Path], taxonomy_files: Sequence[str | Path]) -> str:

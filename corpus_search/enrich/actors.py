@@ -3,6 +3,9 @@
 Data lives in ``data/countries.json`` (an overlay on pycountry's ISO 3166 names),
 ``data/persons.json`` and ``data/organizations.json``; a user file in the same shape
 adds entries or replaces built-in ones by name (``Gazetteer.load(extra=[path])``).
+Under them, ``data/persons_open.json`` and ``data/organizations_open.json``, generated
+from open data by ``bench/build_gazetteer.py`` (sources in ``data/SOURCES.md``): an entry
+or a form the curated or a user file has is theirs, never the generated entry's.
 
 Matching rules, shared by every entry:
 - surface forms are matched case-sensitively on token boundaries ("US" is not "us");
@@ -25,11 +28,13 @@ Matching rules, shared by every entry:
 
 from __future__ import annotations
 
+import gc
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,8 +51,25 @@ def tokenize(text: str) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in _TOKEN.finditer(text.translate(_APOSTROPHES))]
 
 
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while tens of thousands of tuples are made (the
+    gazetteer's load and index: a third of their time went to collections that free
+    nothing)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@cache
 def _form_tokens(form: str) -> tuple[str, ...]:
-    return tuple(tok for tok, _ in tokenize(form))
+    if form.replace(" ", "").isalnum():  # words and spaces only: most forms, and faster
+        return tuple(form.split())
+    return tuple(_TOKEN.findall(form.translate(_APOSTROPHES)))
 
 
 @dataclass(frozen=True)
@@ -60,6 +82,7 @@ class Actor:
     metonyms: tuple[str, ...] = ()  # forms (among ``forms``) that name a capital or seat
     metonyms_of: str | None = None  # historic state: takes over this code's metonyms
     nested: bool = False  # a state body whose name may contain its state's name
+    generated: bool = False  # from the open-data files (persons_open.json, ...)
 
 
 @dataclass(frozen=True)
@@ -77,6 +100,9 @@ class Rules:
 
 
 _METONYM, _SEAT, _SHARED = 1, 2, 3
+_Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
+_Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
+_NONE: list[_Candidate] = []
 _SENTENCE_END = frozenset('.!?:;"“”()')
 _NOT_NESTED = frozenset({"company", "think-tank", "media"})
 
@@ -96,8 +122,14 @@ class Gazetteer:
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> Gazetteer:
         """The packaged gazetteer, extended or overridden by each file in ``extra``."""
+        with _paused_gc():
+            return cls._load(extra)
+
+    @classmethod
+    def _load(cls, extra: Sequence[str | Path]) -> Gazetteer:
         data_dir = resources.files("corpus_search.enrich") / "data"
         docs = [json.loads((data_dir / name).read_text("utf-8")) for name in _DATA_FILES]
+        generated = [json.loads((data_dir / name).read_text("utf-8")) for name in _OPEN_FILES]
         for path in extra:
             try:
                 docs.append(json.loads(Path(path).read_text("utf-8")))
@@ -121,7 +153,8 @@ class Gazetteer:
                 for title in _strings(entry, "titles"):
                     lists["office_words"].add(title.split()[0])
         rules = Rules(**{key: frozenset(values) for key, values in lists.items()})
-        return cls(_with_iso_names(actors, set(blockers)), blockers, rules)
+        actors = _with_iso_names(actors, set(blockers))
+        return cls(_open_actors(generated, actors, set(blockers)) + actors, blockers, rules)
 
     # -- lookup (queries) ----------------------------------------------------------
 
@@ -149,6 +182,12 @@ class Gazetteer:
 
     @cached_property
     def _index(
+        self,
+    ) -> tuple[dict[str, list[tuple[tuple[str, ...], int, int]]], dict[str, list[int]]]:
+        with _paused_gc():
+            return self._build_index()
+
+    def _build_index(
         self,
     ) -> tuple[dict[str, list[tuple[tuple[str, ...], int, int]]], dict[str, list[int]]]:
         """First token -> [(form tokens, actor number or -1 for a blocker, kind)], longest
@@ -188,6 +227,27 @@ class Gazetteer:
                 index.setdefault(tokens[0], []).append((tokens, number, kind))
         for candidates in index.values():
             candidates.sort(key=lambda item: -len(item[0]))
+        # The tagger finds the longest form at a position by walking a tree of tokens, so
+        # a common start ("U.S.", "United States", "House Committee on") costs one step a
+        # token, not a comparison with each of the hundreds of forms that share it.
+        trie: dict[str, _Node] = {}
+        for candidates in index.values():
+            for candidate in candidates:
+                tokens = candidate[0]
+                node = trie.setdefault(tokens[0], [None, {}])
+                for token in tokens[1:]:
+                    node = node[1].setdefault(token, [None, {}])
+                node[0] = candidate
+        self._trie = trie
+        # First tokens of the curated forms: the context rules' notion of "a word that
+        # starts an actor" (the generated files do not change those rules).
+        self._heads = frozenset(
+            _form_tokens(f)[0]
+            for a in self._actor_list
+            if not a.generated
+            for f in a.forms
+            if _form_tokens(f)
+        ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
         short: dict[str, list[int]] = {}
         for number, actor in enumerate(self._actor_list):
             for form in actor.short:
@@ -196,7 +256,8 @@ class Gazetteer:
 
     def tag(self, text: str) -> list[ActorMention]:
         """Every actor ``text`` mentions, with counts and first offsets, most mentioned first."""
-        index, short_index = self._index
+        _, short_index = self._index
+        trie = self._trie
         actors = self._actor_list
         tokens = tokenize(text)
         words = [tok for tok, _ in tokens]
@@ -215,7 +276,17 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             step = 1
-            for form, number, kind in index.get(words[i], ()):
+            options: list[_Candidate] = _NONE
+            node = trie.get(words[i])
+            j = i + 1
+            while node is not None:
+                if node[0] is not None:
+                    options = [node[0]]  # the longest form so far
+                if j >= n or not node[1]:
+                    break
+                node = node[1].get(words[j])
+                j += 1
+            for form, number, kind in options:
                 size = len(form)
                 if size == 1 or tuple(words[i : i + size]) == form:
                     if kind == _SHARED:
@@ -287,7 +358,7 @@ class Gazetteer:
                 return False
         if size != 1 or words[i] not in rules.given_names:
             return True
-        if _name_like(after) and after not in rules.office_words and after not in self._index[0]:
+        if _name_like(after) and after not in rules.office_words and after not in self._heads:
             return False
         if i > 0:
             before = words[i - 1]
@@ -402,6 +473,8 @@ def mark_key_actors(mentions: list[ActorMention], lead_chars: int) -> list[Actor
 
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
+# Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).
+_OPEN_FILES = ("persons_open.json", "organizations_open.json")
 _RULE_KEYS = (
     "seats_of_power",
     "venue_words",
@@ -447,6 +520,52 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     code = entry.get("country")
     nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
     return Actor(name, kind, code, tuple(dict.fromkeys(forms)), nested=nested)
+
+
+def _open_actors(
+    docs: list[dict[str, Any]], curated: list[Actor], blockers: set[str]
+) -> list[Actor]:
+    """The generated entries, under the curated and user ones: an entry the curated or
+    a user file names is theirs, and so is every form they claim. (Built directly, not
+    through ``_person``/``_org``: the files are machine-written and ten times the rest.)"""
+    claimed = {form for actor in curated for form in (*actor.forms, *actor.short)}
+    claimed |= {actor.name for actor in curated} | blockers
+    result = []
+    for doc in docs:
+        for e in doc.get("persons", []):
+            name = e["name"]
+            if name in claimed:
+                continue
+            short = tuple(e.get("short") or ())
+            titled = [f"{t} {s}" for t in e.get("titles") or () for s in short]
+            forms = dict.fromkeys((name, *e.get("aliases", ()), *titled))
+            result.append(
+                Actor(
+                    name,
+                    "person",
+                    e.get("country"),
+                    tuple(f for f in forms if f not in claimed),
+                    short,
+                    generated=True,
+                )
+            )
+        for e in doc.get("organizations", []):
+            name = e["name"]
+            if name in claimed:
+                continue
+            code = e.get("country")
+            forms = dict.fromkeys((name, *e.get("aliases", ())))
+            result.append(
+                Actor(
+                    name,
+                    "organization",
+                    code,
+                    tuple(f for f in forms if f not in claimed),
+                    nested=bool(code) and e.get("kind") not in _NOT_NESTED,
+                    generated=True,
+                )
+            )
+    return result
 
 
 def _with_iso_names(actors: list[Actor], blockers: set[str]) -> list[Actor]:

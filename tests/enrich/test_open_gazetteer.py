@@ -1,0 +1,269 @@
+"""The gazetteer files generated from open data: shape, counts, the build script that
+makes them, and how the tagger uses them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from corpus_search.enrich import Gazetteer
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = resources.files("corpus_search.enrich") / "data"
+FIXTURE = ROOT / "tests" / "data" / "gazetteer"
+SOURCES = {"congress-legislators", "dotgov-data", "s-and-p-500-companies", "ror", "wikidata"}
+
+
+def load(name: str) -> dict:
+    return json.loads((DATA / name).read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def persons() -> list[dict]:
+    return load("persons_open.json")["persons"]
+
+
+@pytest.fixture(scope="module")
+def organizations() -> list[dict]:
+    return load("organizations_open.json")["organizations"]
+
+
+def test_counts(persons: list[dict], organizations: list[dict], gazetteer: Gazetteer) -> None:
+    assert len(persons) >= 5000
+    assert len(organizations) >= 2000
+    generated = [a for a in gazetteer.actors.values() if a.generated]
+    assert sum(a.type == "person" for a in generated) >= 5000
+    assert sum(a.type == "organization" for a in generated) >= 2000
+    kinds = {o["kind"] for o in organizations}
+    assert {"legislature", "ministry", "armed-forces", "government-body", "company"} <= kinds
+
+
+def test_entry_shape(persons: list[dict], organizations: list[dict]) -> None:
+    codes = {c["code"] for c in load("countries.json")["countries"]}
+    for entry in persons:
+        assert set(entry) == {
+            "name",
+            "country",
+            "role",
+            "aliases",
+            "short",
+            "titles",
+            "roles",
+            "source",
+        }, entry
+        assert entry["country"] in codes
+        assert entry["name"] in entry["aliases"]
+        assert all(len(a.split()) >= 2 for a in entry["aliases"]), entry  # never a surname
+        assert set(entry["source"].split("+")) <= SOURCES
+        for role in entry["roles"]:
+            assert role["title"]
+            if role.get("start") and role.get("end"):
+                assert role["start"] <= role["end"], entry
+    for entry in organizations:
+        assert (
+            {"name", "country", "kind", "aliases", "source"}
+            <= set(entry)
+            <= {
+                "name",
+                "country",
+                "kind",
+                "aliases",
+                "source",
+                "years",
+            }
+        )
+        assert entry["country"] in codes
+        assert entry["name"] in entry["aliases"]
+        assert set(entry["source"].split("+")) <= SOURCES
+        for alias in entry["aliases"]:
+            if " " not in alias:  # a one-word form: an acronym of 3+ letters or a name
+                assert len(alias) >= 3 and alias[0].isupper(), (alias, entry)
+    names = [e["name"] for e in persons + organizations]
+    assert len(names) == len(set(names))
+
+
+def test_years_held_where_the_data_has_them(persons: list[dict]) -> None:
+    with_years = [p for p in persons if any(r.get("start") for r in p["roles"])]
+    assert len(with_years) >= 500
+    sitting = next(p for p in persons if p["name"] == "Maria Cantwell")
+    senate = [r for r in sitting["roles"] if r["title"] == "US Senator"]
+    assert senate and senate[0]["start"] == 2001 and senate[0]["state"] == "WA"
+
+
+def test_no_generated_form_takes_a_curated_one(gazetteer: Gazetteer) -> None:
+    curated: dict[str, str] = {}
+    for actor in gazetteer.actors.values():
+        if not actor.generated:
+            for form in actor.forms:
+                curated[form] = actor.name
+    for actor in gazetteer.actors.values():
+        if actor.generated:
+            taken = [f for f in actor.forms if f in curated]
+            assert not taken, (actor.name, taken)
+            assert actor.name not in curated
+
+
+# -- the build script ----------------------------------------------------------------------
+
+
+def run_build(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "build_gazetteer.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def test_build_reproduces_the_expected_files_from_the_fixture(tmp_path: Path) -> None:
+    result = run_build(
+        str(FIXTURE / "sources"),
+        "--data",
+        str(FIXTURE / "curated"),
+        "--words",
+        str(FIXTURE / "words.txt"),
+        "--out",
+        str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "7 persons, 15 organisations" in result.stdout
+    for name in ("persons_open.json", "organizations_open.json"):
+        assert (tmp_path / name).read_text("utf-8") == (FIXTURE / "expected" / name).read_text(
+            "utf-8"
+        ), name
+
+
+def test_build_keeps_precise_forms_and_drops_traps() -> None:
+    persons = {
+        p["name"]: p
+        for p in json.loads((FIXTURE / "expected" / "persons_open.json").read_text("utf-8"))[
+            "persons"
+        ]
+    }
+    orgs = {
+        o["name"]: o
+        for o in json.loads((FIXTURE / "expected" / "organizations_open.json").read_text("utf-8"))[
+            "organizations"
+        ]
+    }
+    senator = persons["Rosalind Q. Pemberthwaite"]
+    assert {"Roz Pemberthwaite", "Rosalind Pemberthwaite"} <= set(senator["aliases"])
+    assert "Pemberthwaite" not in senator["aliases"] and senator["short"] == ["Pemberthwaite"]
+    assert {"Senator", "Sen.", "Rep.", "Congresswoman"} <= set(senator["titles"])
+    assert [(r["title"], r["start"], r["end"]) for r in senator["roles"]] == [
+        ("US Representative", 2009, 2013),
+        ("US Senator", 2013, 2031),
+        ("Secretary of Lighthouses", 2021, None),
+    ]
+    # a namesake born a generation earlier loses the shared name to the sitting member
+    assert "Thaddeus Quillfeather" in persons["Thaddeus B. Quillfeather Jr."]["aliases"]
+    assert sum("Thaddeus Quillfeather" in p["aliases"] for p in persons.values()) == 1
+    # born before 1860: left out; the curated file's person: not repeated
+    assert not any("Oakhurstley" in name or "Jackson" in name for name in persons)
+    # a member of Congress who later held an office in the cabinet: one entry, both roles
+    assert senator["roles"][-1] == {"title": "Secretary of Lighthouses", "start": 2021, "end": None}
+    assert senator["source"] == "congress-legislators+wikidata"
+    # office holders from Wikidata: full name, the name without diacritics, years held;
+    # no ambassador, no entry without an English label, no state the gazetteer lacks
+    minister = persons["Hélène Brûlard-Vasseur"]
+    assert minister["aliases"] == ["Hélène Brûlard-Vasseur", "Helene Brulard-Vasseur"]
+    assert minister["country"] == "FRA" and minister["roles"][0]["start"] == 2017
+    assert len(persons["Octavia Brindlecombe"]["roles"]) == 2
+    assert persons["Gaspard Tournevent"]["roles"][0]["title"] == "Prime Minister of France"
+    assert not {"Percival Humbleworth", "Rufus Firefly", "Q90000004"} & set(persons)
+    # the vice president who was a senator: one entry with both roles
+    assert persons["Marigold Vantreddle"]["roles"][0]["title"].startswith("Vice")
+    # organisations: a subcommittee form two committees share, a word ("Energy"), a form
+    # without its state ("Air Force"), a curated body, a withdrawn record, an acronym in
+    # the word list ("MOL") or claimed by a second record ("USBS"): all left out
+    forms = {f for o in orgs.values() for f in o["aliases"]}
+    for trap in (
+        "Subcommittee on Foghorns and Beacons",
+        "Energy",
+        "Air Force",
+        "Federal Beacon Administration",
+        "Withdrawn Beacon Office",
+        "MOL",
+        "USBS",
+        "Lantern",
+        "Ministry of Lighthouses",
+        "National Assembly",  # common words only
+        "Office of Inspector General",  # every department has one
+        "Waste Management",  # a heading could say it
+    ):
+        assert trap not in forms, trap
+    # an acronym is kept for a US body, never for one abroad (collisions outweigh use)
+    assert orgs["National Lighthouse Authority"]["aliases"] == ["National Lighthouse Authority"]
+    assert orgs["Federal Foghorn Registry"]["aliases"] == ["Federal Foghorn Registry", "FFHR"]
+    assert orgs["French Ministry of Lighthouses"]["country"] == "FRA"
+    assert "US Beacon Survey" in orgs["United States Beacon Survey"]["aliases"]
+    assert orgs["House Select Committee on Canal Dredging"]["years"] == [1947, 1953]
+    assert (
+        "House Lighthouse Affairs Committee"
+        in orgs["House Committee on Lighthouse Affairs"]["aliases"]
+    )
+
+
+def test_build_errors(tmp_path: Path) -> None:
+    missing = run_build(str(tmp_path / "nowhere"), "--out", str(tmp_path))
+    assert missing.returncode == 2 and missing.stderr.startswith("error: no such folder")
+    (tmp_path / "empty").mkdir()
+    empty = run_build(str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
+    assert empty.returncode == 2 and "no source records" in empty.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CORPUS_SEARCH_GAZETTEER_SOURCES"),
+    reason="set CORPUS_SEARCH_GAZETTEER_SOURCES to the downloaded sources to check the "
+    "committed files against a rebuild",
+)
+def test_committed_files_match_a_rebuild(tmp_path: Path) -> None:
+    result = run_build(os.environ["CORPUS_SEARCH_GAZETTEER_SOURCES"], "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for name in ("persons_open.json", "organizations_open.json"):
+        assert (tmp_path / name).read_text("utf-8") == (DATA / name).read_text("utf-8")
+
+
+# -- tagging with the generated entries ------------------------------------------------------
+
+
+def names(gazetteer: Gazetteer, text: str) -> set[str]:
+    return {m.name for m in gazetteer.tag(text)}
+
+
+def test_new_entries_are_found(gazetteer: Gazetteer) -> None:
+    text = (
+        "Maria Cantwell pressed the House Armed Services Committee and the Department of "
+        "Agriculture. Senator Cantwell later met Rep. Clyburn and officials of the "
+        "Centers for Disease Control and Prevention; James E. Clyburn agreed."
+    )
+    found = names(gazetteer, text)
+    for name in ("Maria Cantwell", "James E. Clyburn", "Department of Agriculture"):
+        assert name in found, (name, found)
+        assert gazetteer.actors[name].generated
+    assert "House Committee on Armed Services" in found
+    assert "Centers for Disease Control and Prevention" in found
+    cantwell = next(m for m in gazetteer.tag(text) if m.name == "Maria Cantwell")
+    assert cantwell.count == 2  # the full name and "Senator Cantwell"
+
+
+def test_surnames_and_common_words_are_not_tagged(gazetteer: Gazetteer) -> None:
+    text = (
+        "Cantwell said the energy committee would meet. Young people want a Target for "
+        "growth; the Apple harvest and Commerce grew. The senator from Kansas spoke to the "
+        "House about Agriculture, and Air Force pilots flew over the Energy building."
+    )
+    generated = {m.name for m in gazetteer.tag(text) if gazetteer.actors[m.name].generated}
+    assert generated == set(), generated
