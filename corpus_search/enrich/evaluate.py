@@ -218,8 +218,8 @@ def name_key(enricher: Enricher, name: str) -> str:
         return actor.name
     key = " ".join(name.replace("’", "'").split()).casefold()
     key = re.sub(r"^(the|u\.s\.|us|united states)\s+", "", key)
-    key = re.sub(r"'s?\b", "", key)
-    return key
+    key = re.sub(r"'s\b", "", key).replace("'", "")
+    return " ".join(key.split())
 
 
 def load_seed(
@@ -280,9 +280,7 @@ def evaluate(docs: Sequence[Labelled], enricher: Enricher, repeat: int = 3) -> R
         tagged = [enricher.enrich(doc) for doc in inputs]
         best = min(best, time.process_time() - started)
     words = sum(len(" ".join(filter(None, (d.title, d.subtitle, d.body))).split()) for d in docs)
-    scores = {
-        kind: Score() for kind in (*KINDS, "themes", "key", "key-themes", "unknown", "known")
-    }
+    scores = {kind: Score() for kind in (*KINDS, "themes", "key", "key-themes", "unknown", "known")}
     per_document: list[int] = []
 
     def keyed(names: set[str]) -> set[str]:
@@ -316,9 +314,7 @@ def evaluate(docs: Sequence[Labelled], enricher: Enricher, repeat: int = 3) -> R
         key_themes = {t.id for t in doc.themes if t.key}
         first = {gold.key_theme} if gold.key_theme else set()
         _count(scores["key-themes"], gold.id, key_themes, first, gold.about)
-    return Report(
-        len(docs), words, scores, 1000.0 * best / max(words, 1) * 1000.0, per_document
-    )
+    return Report(len(docs), words, scores, 1000.0 * best / max(words, 1) * 1000.0, per_document)
 
 
 def _count(score: Score, doc_id: str, found: set[str], needed: set[str], allowed: set[str]) -> None:
@@ -337,7 +333,10 @@ def forbidden(docs: Iterable[Labelled], enricher: Enricher) -> list[str]:
     for gold in docs:
         doc = enricher.enrich(
             Document(
-                id=gold.id, source=gold.source, title=gold.title, subtitle=gold.subtitle,
+                id=gold.id,
+                source=gold.source,
+                title=gold.title,
+                subtitle=gold.subtitle,
                 body=gold.body,
             )
         )
