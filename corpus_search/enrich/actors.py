@@ -79,6 +79,7 @@ class Rules:
     us_states: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     office_words: frozenset[str] = frozenset()  # first words of persons' titles
+    us_state_nouns: frozenset[str] = frozenset()  # "Georgia parents": the US state
 
 
 _METONYM, _SEAT, _SHARED, _CONTEXT = 1, 2, 3, 4
@@ -240,6 +241,7 @@ class Gazetteer:
         in_actor: set[int] = set()  # token positions covered by a counted actor form
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
         in_context: list[tuple[int, int]] = []  # (token index, actor number)
+        bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
         starts = [
             i == 0 or words[i - 1] in _SENTENCE_END or "\n" in text[tokens[i - 1][1] : tokens[i][1]]
             for i in range(n)
@@ -287,6 +289,8 @@ class Gazetteer:
                             break
                         count(number, i)
                         in_actor.update(range(i, i + size))
+                        if size == 1 and words[i] in self.rules.us_place_names:
+                            bare[number] = bare.get(number, 0) + 1
                         if kind:
                             by_metonym[number] = by_metonym.get(number, 0) + 1
                         if actors[number].nested and size > 1:
@@ -327,6 +331,8 @@ class Gazetteer:
             counts[chosen] += 1
             first[chosen] = min(first[chosen], offset)
         self._hand_over_metonyms(counts, by_metonym, first)
+        if bare:
+            self._drop_us_states(words, counts, bare)
         own = self.resolve(publisher) if publisher else None
         if own is not None and publisher:
             own_forms = {*own.forms, publisher}
@@ -495,6 +501,8 @@ class Gazetteer:
             possessive = after == "'" and i + size + 1 < len(words) and words[i + size + 1] == "s"
             if i > 0 and words[i - 1] in rules.venue_words and not possessive:
                 return False
+        if size == 1 and words[i] in rules.us_place_names and self._us_state_here(words, i):
+            return False
         if size != 1 or words[i] not in rules.given_names:
             return True
         if _name_like(after) and after not in rules.office_words and after not in self._index[0]:
@@ -522,6 +530,31 @@ class Gazetteer:
             ):
                 return False
         return not (words[i] in rules.us_place_names and self._near_us_state(words, i))
+
+    def _drop_us_states(
+        self, words: list[str], counts: dict[int, int], bare: dict[int, int]
+    ) -> None:
+        """A country named only by a bare name that is also a US state ("Georgia"), in a
+        text that names another US state, is that state."""
+        states = self.rules.us_states - {"Washington"}
+        for number, mentions in bare.items():
+            name = self._actor_list[number].name
+            if mentions != counts.get(number) or self._actor_list[number].type != "country":
+                continue
+            if any(
+                (w in states or f"{w} {words[k + 1]}" in states) and w != name
+                for k, w in enumerate(words[:-1])
+            ):
+                del counts[number]
+
+    def _us_state_here(self, words: list[str], i: int) -> bool:
+        """ "Georgia parents", "Georgia's schools", "the state of Georgia": the US state."""
+        j = i + 1
+        if j + 1 < len(words) and words[j] == "'" and words[j + 1] == "s":
+            j += 2
+        if j < len(words) and words[j] in self.rules.us_state_nouns:
+            return True
+        return i >= 2 and words[i - 1] == "of" and words[i - 2] in ("state", "State")
 
     def _near_us_state(self, words: list[str], i: int) -> bool:
         """Another US state within three words ("Nevada, Kentucky, and Georgia")."""
@@ -626,6 +659,7 @@ _RULE_KEYS = (
     "us_states",
     "name_particles",
     "office_words",
+    "us_state_nouns",
 )
 
 
