@@ -270,6 +270,8 @@ class Gazetteer:
                     inside = False
                     if near is not None:
                         actor = actors[number] if number >= 0 and kind != _SHARED else None
+                        if kind == _CONTEXT:
+                            actor = None  # "House" in "House Committee on X" is the name
                         meets = self._inside(words, near, i, size, actor, spans, span_at)
                         if meets is None:
                             dropped.add(id(near))
@@ -390,14 +392,16 @@ class Gazetteer:
         if actor is not None and actor.type == "person":
             return None
         rest: tuple[int, int] | None = None
-        if i == span.start and actor is not None and actor.type != "country":
+        if actor is None:
+            return True
+        if i == span.start and actor.type != "country":
             rest = (end, span.end)
         elif end == span.end:
             cut = (
                 i - 1
-                if words[i - 1] == "of"
+                if words[i - 1] in ("of", "and", "&")
                 else i - 2
-                if words[i - 2 : i] == ["of", "the"]
+                if words[i - 2 : i] in (["of", "the"], ["and", "the"])
                 else -1
             )
             if cut > span.start:
@@ -412,7 +416,7 @@ class Gazetteer:
                 for k in range(new.start, new.end):
                     span_at[k] = new
             return False
-        return not (actor is not None and actor.type == "country" and span.state_body)
+        return not (actor.type == "country" and span.state_body)
 
     def _form_at(self, words: list[str], j: int) -> bool:
         """Some gazetteer form (not a blocker) starts at ``words[j]``."""
@@ -483,7 +487,12 @@ class Gazetteer:
         after = words[i + size] if i + size < len(words) else ""
         if kind == _CONTEXT:
             # "Congress" but not "the Party Congress"; "Senate" but not "State Senate".
-            if i > 0 and _name_like(words[i - 1]) and words[i - 1] not in rules.office_words:
+            if (
+                i > 0
+                and _name_like(words[i - 1])
+                and words[i - 1] not in rules.office_words
+                and not self._form_at(words, i - 1)
+            ):
                 starts = words[i - 2] in _SENTENCE_END if i > 1 else True
                 return starts and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]
             return True
@@ -539,7 +548,11 @@ class Gazetteer:
         states = self.rules.us_states - {"Washington"}
         for number, mentions in bare.items():
             name = self._actor_list[number].name
-            if mentions != counts.get(number) or self._actor_list[number].type != "country":
+            if (
+                mentions != counts.get(number)
+                or self._actor_list[number].type != "country"
+                or name not in self.rules.us_states  # "Washington" is the US government
+            ):
                 continue
             if any(
                 (w in states or f"{w} {words[k + 1]}" in states) and w != name

@@ -568,16 +568,20 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
     # Cut the run at its last organisation head (trailing words belong to something else:
     # "Commerce Department Tech Hubs" is not an organisation name).
     head = None
-    for k in range(end - 1, start, -1):
+    for k in range(end - 1, start - 1, -1):
         if words[k] in ORG_HEADS:
             head = k
             break
     opener = words[start] in ORG_OPENERS and start + 2 < end and words[start + 1] == "of"
     if head is None and not opener:
         return None
+    phrase_after = head is not None and head + 1 < end and words[head + 1] in ("of", "on", "for")
+    if head == start and not phrase_after and not opener:
+        return None  # "Army Design Methodology": a head word opening a longer term
     stop = head + 1 if head is not None else end
     if (
         head is not None
+        and head > start
         and words[head] in ("Forces", "Command", "Army", "Fleet")
         and head + 1 < end
     ):
@@ -590,7 +594,7 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
         if words[end - 1] in DOCUMENT_NOUNS:
             stop = start + 3
     # "of" phrases after the head belong to the name ("Department of Energy"), others not.
-    if head is not None and head + 1 < end and words[head + 1] == "of":
+    if head is not None and head + 1 < end and words[head + 1] in ("of", "on", "for"):
         stop = end
     while stop > start and words[stop - 1] in CONNECTORS | {"the"}:
         stop -= 1
