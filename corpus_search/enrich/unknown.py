@@ -467,7 +467,12 @@ def _name_word(word: str) -> bool:
         return False
     if word.isupper() and len(word) > 2:  # an acronym, not a name
         return False
-    return word.replace("-", "").replace("'", "").isalpha() and word not in FUNCTION_WORDS
+    return (
+        word.replace("-", "").replace("'", "").isalpha()
+        and word not in FUNCTION_WORDS
+        and word not in ORG_HEADS
+        and word not in DOCUMENT_NOUNS
+    )
 
 
 def find_spans(words: list[str], starts: list[bool]) -> list[Span]:
@@ -531,7 +536,12 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
                 phrase = True
                 j += 1
             elif (
-                (w in ("and", "&") and (phrase or not headed) and _capital(nxt))
+                (
+                    w in ("and", "&")
+                    and _capital(nxt)
+                    and (phrase or (not headed and nxt not in ORG_HEADS))
+                    and nxt not in PERSON_TITLES
+                )
                 or (w == "-" and _capital(nxt))
                 or (w == "the" and j > i and words[j - 1] in ("of", "for", "on") and _capital(nxt))
             ):
@@ -598,6 +608,8 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
         stop = end
     while stop > start and words[stop - 1] in CONNECTORS | {"the"}:
         stop -= 1
+    if stop - start > 3 and words[stop - 2] in ("and", "&") and words[stop - 1] in ORG_HEADS:
+        stop -= 2  # "Bureau of Indian Affairs and Department": the second body is unnamed
     if stop - start < 2:
         return None
     name = _join(words, start, stop)
