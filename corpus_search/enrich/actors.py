@@ -242,10 +242,7 @@ class Gazetteer:
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
         in_context: list[tuple[int, int]] = []  # (token index, actor number)
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
-        starts = [
-            i == 0 or words[i - 1] in _SENTENCE_END or "\n" in text[tokens[i - 1][1] : tokens[i][1]]
-            for i in range(n)
-        ]
+        starts = _starts(text, tokens, words)
         spans = [s for s in find_spans(words, starts) if self.resolve(s.name) is None]
         span_at: dict[int, Span] = {}
         for span in spans:
@@ -617,6 +614,26 @@ class Gazetteer:
                 ):
                     counts[number] += counts.pop(other)
                     first[number] = min(first[number], first.pop(other))
+
+
+def _starts(text: str, tokens: list[tuple[str, int]], words: list[str]) -> list[bool]:
+    """For each token: does it begin a sentence or a line?"""
+    starts = [False] * len(words)
+    if words:
+        starts[0] = True
+    for k, word in enumerate(words[:-1]):
+        if word in _SENTENCE_END:
+            starts[k + 1] = True
+    newline = text.find("\n")
+    k = 0
+    while newline != -1:
+        # The first token after this newline starts a line.
+        while k < len(tokens) and tokens[k][1] < newline:
+            k += 1
+        if k < len(tokens):
+            starts[k] = True
+        newline = text.find("\n", tokens[k][1] if k < len(tokens) else len(text))
+    return starts
 
 
 def _plain(key: str) -> str:

@@ -41,6 +41,7 @@ SURE = 0.7
 KEY_SHARE = 0.75
 KEY_MAX = 2
 MIN_PREFIX = 3
+_STARTS_CACHE = 200_000  # distinct words whose theme terms are remembered
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,10 @@ class Taxonomy:
                 index.setdefault(head, []).append((theme.id, term[1:], weight))
         return index, lengths
 
+    @cached_property
+    def _starts(self) -> dict[str, list[tuple[str, tuple[str, ...], int]]]:
+        return {}
+
     def score(self, text: str, threshold: float | None = None) -> list[ThemeScore]:
         """Themes of ``text``, best first: by default those the calibrated rule keeps
         (``THRESHOLD`` and the minimum-evidence rule); with ``threshold`` given, every
@@ -121,8 +126,11 @@ class Taxonomy:
         if not tokens:
             return []
         totals: dict[str, float] = {}
-        # The terms a word can start, looked up once per distinct word of the text.
-        starts: dict[str, list[tuple[str, tuple[str, ...], int]]] = {}
+        # The terms a word can start, looked up once per distinct word and kept across
+        # documents (the vocabulary repeats); the cache is emptied when it grows large.
+        starts = self._starts
+        if len(starts) > _STARTS_CACHE:
+            starts.clear()
         for i, token in enumerate(tokens):
             found = starts.get(token)
             if found is None:

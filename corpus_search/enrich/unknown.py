@@ -381,6 +381,7 @@ PERSON_TITLES = frozenset(
     ]
 )
 # Office nouns in an appositive after a name ("Jane Roe, the director of ...").
+_APPOSITION = frozenset({"the", "a", "an", "who", "then"})
 APPOSITIVE_ROLES = frozenset(
     [
         "administrator",
@@ -505,10 +506,11 @@ def _join(words: list[str], start: int, end: int) -> str:
 def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
     spans: list[Span] = []
     n = len(words)
-    i = 0
-    while i < n:
-        if not (_capital(words[i]) or _ORDINAL.match(words[i])):
-            i += 1
+    # Only capitalised words (and ordinals) can open a run: visit those alone.
+    candidates = [k for k, w in enumerate(words) if w[0].isupper() or w[0].isdigit()]
+    done = 0
+    for i in candidates:
+        if i < done or not (_capital(words[i]) or _ORDINAL.match(words[i])):
             continue
         # The longest run of capitalised words and connectors from i. "and" joins only
         # inside an "of" phrase ("Department of Housing and Urban Development"), not
@@ -555,9 +557,7 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
         span = org_in(words, start, end)
         if span is not None:
             spans.append(span)
-            i = end
-        else:
-            i = max(end, i + 1)
+        done = max(end, i + 1)
     return spans
 
 
@@ -624,7 +624,13 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
 def _persons(words: list[str]) -> list[Span]:
     spans: list[Span] = []
     n = len(words)
-    for i, word in enumerate(words):
+    cues = [
+        k
+        for k, w in enumerate(words)
+        if w in PERSON_TITLES or (w == "," and k + 1 < n and words[k + 1] in _APPOSITION)
+    ]
+    for i in cues:
+        word = words[i]
         if word in PERSON_TITLES:
             j = i + 1
             if j < n and words[j] == ".":
