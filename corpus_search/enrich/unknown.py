@@ -417,17 +417,14 @@ APPOSITIVE_ROLES = frozenset(
     ]
 )
 
-_BOILERPLATE = [
-    re.compile(r"^\s*>>>"),
-    re.compile(r"committed to quality, independence,? and impact", re.I),
-    re.compile(r"sole views of (its|the) author", re.I),
-    re.compile(r"financed through the support of", re.I),
-    re.compile(r"^\s*[A-Z][A-Z ]{3,30}\s+\d+\s+min read\s*$"),
-    re.compile(
-        r"^\s*This (piece|essay|paper|post|article|report|is the \w+ essay)\b.{0,80}\bseries\b",
-        re.I,
-    ),
-]
+_BOILERPLATE = re.compile(
+    r"^\s*>>>"
+    r"|(?i:committed to quality, independence,? and impact)"
+    r"|(?i:sole views of (its|the) author)"
+    r"|(?i:financed through the support of)"
+    r"|^\s*[A-Z][A-Z ]{3,30}\s+\d+\s+min read\s*$"
+    r"|^\s*(?i:This (piece|essay|paper|post|article|report|is the \w+ essay)\b.{0,80}\bseries\b)"
+)
 _BIO = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*\s){1,4}?(?:[A-Z][\w'’-]+)(?:,\s*(?:Ph\.?D\.?|Jr\.|Sr\.))?,?\s+"
     r"(?:is|was|serves as)\s+(?:a|an|the)\s+[^.]{0,160}?\b(?:fellow|professor|director|scholar|"
@@ -440,8 +437,10 @@ def blank_boilerplate(text: str) -> str:
     """``text`` with boilerplate and staff-bio paragraphs replaced by spaces (same length)."""
     out: list[str] = []
     for line in text.split("\n"):
-        if any(p.search(line) for p in _BOILERPLATE) or (
-            len(line.split()) <= _BIO_MAX_WORDS and _BIO.match(line)
+        if _BOILERPLATE.search(line) or (
+            (" is " in line or " was " in line or " serves " in line)
+            and len(line.split()) <= _BIO_MAX_WORDS
+            and _BIO.match(line)
         ):
             out.append(" " * len(line))
         else:
