@@ -4,6 +4,13 @@
     python bench/eval_enrichment.py --json        # the figures as JSON
     python bench/eval_enrichment.py --failures    # also list every miss and wrong tag
     python bench/eval_enrichment.py --sweep       # theme precision/recall per threshold
+    python bench/eval_enrichment.py --set real-never --failures   # one set's errors
+
+Two sets of real pages (``tests/data/enrichment/real_labels.json``, labelled before the
+tagger ran on them, following ``GUIDE.md``): ``real-tuning``, the split the rules were
+improved on, and ``real-never``, the split nothing was ever tuned on. Their text is read
+from ``../shared/data/thinktanks`` at run time; without it they are skipped, with the
+reason on stderr.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -30,13 +37,17 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "enrichment" / "labelled.json"
 SEED_ALSO = ROOT / "tests" / "data" / "enrichment" / "seed_also.json"
 HELDOUT = ROOT / "tests" / "data" / "enrichment" / "heldout.json"
+REAL = ROOT / "tests" / "data" / "enrichment" / "real_labels.json"
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
     "countries": (0.97, 0.95),
     "persons": (0.95, 0.85),
     "organizations": (0.95, 0.85),
-    "themes": (0.75, 0.85),
+    "themes": (0.80, 0.85),
     "key": (0.0, 0.0),  # no target in the issue: reported to tune the salience rule
+    "key-themes": (0.0, 0.0),
+    "unknown": (0.0, 0.0),  # precision of the known=false tags, reported on its own
+    "known": (0.0, 0.0),
 }
 MS_TARGET = 5.0
 
@@ -47,12 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list misses and wrong tags")
     parser.add_argument("--sweep", action="store_true", help="theme P/R at each threshold")
     parser.add_argument("--seed", type=Path, default=SEED, help="folder of the seed files")
+    parser.add_argument("--set", dest="only", help="score only this set (and list its errors)")
     args = parser.parse_args(argv)
 
     from corpus_search.enrich import Enricher
     from corpus_search.enrich.evaluate import (
         evaluate,
         load_labelled,
+        load_real,
         load_seed,
         sweep_thresholds,
         time_documents,
@@ -73,6 +86,17 @@ def main(argv: list[str] | None = None) -> int:
         )
     sets["held-out"] = load_labelled(HELDOUT)
     sets["all"] = [doc for docs in list(sets.values()) for doc in docs]
+    real, why = load_real(REAL, args.seed.parent / "thinktanks")
+    if why:
+        print(f"note: real-page sets skipped: {why}", file=sys.stderr)
+    else:
+        sets["real-tuning"] = [d for d in real if d.split == "tuning"]
+        sets["real-never"] = [d for d in real if d.split == "never-tuned"]
+    if args.only:
+        if args.only not in sets:
+            print(f"error: no set {args.only!r} (have: {', '.join(sets)})", file=sys.stderr)
+            return 2
+        sets = {args.only: sets[args.only]}
     if args.sweep:
         print("threshold  theme P  theme R   (labelled set + seed: the tuning sets)")
         steps = [round(0.2 + 0.05 * k, 2) for k in range(9)]
@@ -82,45 +106,51 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     reports = {name: evaluate(docs, enricher) for name, docs in sets.items()}
 
-    real = _real_pages(args.seed.parent / "thinktanks" / "brookings-fragments")
-    real_ms = time_documents(real, enricher) if real else None
-    real_words = sum(len(d.body.split()) for d in real)
+    timing = _real_pages(args.seed.parent / "thinktanks" / "brookings-fragments")
+    real_ms = time_documents(timing, enricher) if timing else None
+    real_words = sum(len(d.body.split()) for d in timing)
 
     if args.json:
         figures: dict[str, object] = {name: r.to_dict() for name, r in reports.items()}
         if real_ms is not None:
             figures["brookings-timing"] = {
-                "documents": len(real),
+                "documents": len(timing),
                 "words": real_words,
                 "ms_per_1000_words": round(real_ms, 2),
             }
         json.dump(figures, sys.stdout, indent=2)
         print()
     else:
-        print(f"{'set':9} {'docs':>4} {'words':>6}  {'kind':13} {'P':>6} {'R':>6}  target")
+        print(f"{'set':11} {'docs':>4} {'words':>6}  {'kind':13} {'P':>6} {'R':>6}  target")
         for name, report in reports.items():
             for kind, score in report.scores.items():
                 p_min, r_min = TARGETS[kind]
                 ok = score.precision >= p_min and score.recall >= r_min
                 target = f"P>={p_min} R>={r_min} {'ok' if ok else 'MISSED'}"
                 print(
-                    f"{name:9} {report.documents:>4} {report.words:>6}  {kind:13} "
+                    f"{name:11} {report.documents:>4} {report.words:>6}  {kind:13} "
                     f"{score.precision:6.3f} {score.recall:6.3f}  "
                     + (target if p_min or r_min else "(no target)")
                 )
             ms = report.ms_per_1000_words
             print(
-                f"{name:9} {report.documents:>4} {report.words:>6}  {'ms/1000 words':13} "
+                f"{name:11} {report.documents:>4} {report.words:>6}  {'ms/1000 words':13} "
                 f"{ms:6.2f}         <={MS_TARGET} {'ok' if ms <= MS_TARGET else 'MISSED'}"
+            )
+            spread = report.to_dict()["themes_per_document"]
+            print(
+                f"{name:11} {report.documents:>4} {report.words:>6}  {'themes/doc':13} "
+                f"mean {spread['mean']} median {spread['median']} max {spread.get('max', 0)} "
+                f"histogram {spread['histogram']}"
             )
         if real_ms is not None:
             print(
-                f"{'brookings':9} {len(real):>4} {real_words:>6}  {'ms/1000 words':13} "
+                f"{'brookings':9} {len(timing):>4} {real_words:>6}  {'ms/1000 words':13} "
                 f"{real_ms:6.2f}         <={MS_TARGET} {'ok' if real_ms <= MS_TARGET else 'MISSED'}"
                 "  (timing only: real article bodies, no labels)"
             )
     if args.failures:
-        for kind, score in reports["all"].scores.items():
+        for kind, score in reports[args.only or "all"].scores.items():
             for miss in score.misses:
                 print(f"{kind}: {miss}", file=sys.stderr)
     return 0

@@ -44,6 +44,9 @@ class ActorMention:
     count: int = 1
     first: int = 0  # character offset of the first mention in title + standfirst + body
     key: bool = False  # salient: named in the title or lead, or discussed throughout
+    # False: named in the text by a role or title cue ("Senator Jane Roe", "the Ministry
+    # of Water") but not in the gazetteer, so not resolved to a canonical actor.
+    known: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +56,7 @@ class ActorMention:
             "count": self.count,
             "first": self.first,
             "key": self.key,
+            "known": self.known,
         }
 
 
@@ -62,9 +66,10 @@ class ThemeScore:
 
     id: str
     score: float
+    key: bool = False  # one of the one or two themes the document is most about
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "score": self.score}
+        return {"id": self.id, "score": self.score, "key": self.key}
 
 
 @dataclass
@@ -162,11 +167,16 @@ class Document:
                     count=int(a.get("count") or 1),
                     first=int(a.get("first") or 0),
                     key=bool(a.get("key", False)),
+                    known=a.get("known", True) is not False,
                 )
                 for a in _list(data, "actors")
             ]
             themes = [
-                ThemeScore(id=str(t["id"]), score=float(t.get("score") or 0.0))
+                ThemeScore(
+                    id=str(t["id"]),
+                    score=float(t.get("score") or 0.0),
+                    key=bool(t.get("key", False)),
+                )
                 for t in _list(data, "themes")
             ]
             years = [int(y) for y in _list(data, "mentioned_years")]

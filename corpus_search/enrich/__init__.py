@@ -10,6 +10,7 @@ from corpus_search.document import Document
 from corpus_search.enrich.actors import Gazetteer, lead_length, mark_key_actors
 from corpus_search.enrich.dates import mentioned_dates, mentioned_years
 from corpus_search.enrich.themes import Taxonomy
+from corpus_search.enrich.unknown import blank_boilerplate
 
 __all__ = ["Enricher", "Gazetteer", "Taxonomy"]
 
@@ -28,11 +29,14 @@ class Enricher:
     def enrich(self, doc: Document) -> Document:
         """A copy of ``doc`` with actors, themes, mentioned years and dates computed."""
         head = "\n".join(part for part in (doc.title, doc.subtitle) if part)
-        text = f"{head}\n{doc.body}" if head else doc.body
-        lead = lead_length(head, doc.body)
+        body = blank_boilerplate(doc.body)
+        text = f"{head}\n{body}" if head else body
+        lead = lead_length(head, body)
+        head_chars = len(head) + 1 if head else 0
+        actors = self.gazetteer.tag(text, publisher=doc.source, head_chars=head_chars)
         return dataclasses.replace(
             doc,
-            actors=mark_key_actors(self.gazetteer.tag(text), lead),
+            actors=mark_key_actors(actors, lead),
             themes=self.taxonomy.score(text),
             mentioned_years=mentioned_years(doc.body),
             mentioned_dates=mentioned_dates(doc.body),

@@ -31,6 +31,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_search.document import ActorMention
+from corpus_search.enrich.unknown import PERSON_TITLES, Span, find_spans, org_in
 from corpus_search.errors import InputError
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -83,6 +85,9 @@ class Actor:
     metonyms_of: str | None = None  # historic state: takes over this code's metonyms
     nested: bool = False  # a state body whose name may contain its state's name
     generated: bool = False  # from the open-data files (persons_open.json, ...)
+    context: tuple[str, ...] = ()  # forms that count only beside ``context_code``'s state
+    context_code: str | None = None
+    leader: bool = False  # a sitting head of state or government: surname alone may do
 
 
 @dataclass(frozen=True)
@@ -97,9 +102,11 @@ class Rules:
     us_states: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     office_words: frozenset[str] = frozenset()  # first words of persons' titles
+    us_state_nouns: frozenset[str] = frozenset()  # "Georgia parents": the US state
 
 
-_METONYM, _SEAT, _SHARED = 1, 2, 3
+_METONYM, _SEAT, _SHARED, _CONTEXT = 1, 2, 3, 4
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"})
 _Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
 _Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
 _NONE: list[_Candidate] = []
@@ -163,7 +170,7 @@ class Gazetteer:
         table: dict[str, Actor] = {}
         # Weakest first, so that stronger keys overwrite: short forms, forms, names.
         for actor in self.actors.values():
-            for form in actor.short:
+            for form in (*actor.short, *actor.context):
                 table.setdefault(form.casefold(), actor)
         for actor in self.actors.values():
             for form in actor.forms:
@@ -175,8 +182,23 @@ class Gazetteer:
         return table
 
     def resolve(self, text: str) -> Actor | None:
-        """The actor a user means by ``text`` ("PRC", "kremlin", "President Xi"), if any."""
-        return self._lookup.get(" ".join(text.split()).casefold())
+        """The actor a user means by ``text`` ("PRC", "kremlin", "President Xi"), if any;
+        apostrophes and a leading "the" do not matter ("Kurdistan Workers Party")."""
+        key = " ".join(text.split()).casefold()
+        found = self._lookup.get(key)
+        if found is None:
+            plain = _plain(key)
+            found = self._plain_lookup.get(plain)
+            if found is None and plain.startswith("the "):
+                found = self._plain_lookup.get(plain[4:])
+        return found
+
+    @cached_property
+    def _plain_lookup(self) -> dict[str, Actor]:
+        table: dict[str, Actor] = {}
+        for key, actor in self._lookup.items():
+            table.setdefault(_plain(key), actor)
+        return table
 
     # -- tagging -------------------------------------------------------------------
 
@@ -221,6 +243,9 @@ class Gazetteer:
                     continue
                 kind = (_SEAT if f in seats else _METONYM) if f in actor.metonyms else 0
                 entries.append((tokens, number, kind))
+        for number, actor in enumerate(self._actor_list):
+            for f in actor.context:
+                entries.append((_form_tokens(f), number, _CONTEXT))
         for tokens, number, kind in entries:
             if tokens and tokens not in seen:
                 seen.add(tokens)
@@ -254,26 +279,44 @@ class Gazetteer:
                 short.setdefault(form, []).append(number)
         return index, short
 
-    def tag(self, text: str) -> list[ActorMention]:
-        """Every actor ``text`` mentions, with counts and first offsets, most mentioned first."""
+    def tag(
+        self, text: str, publisher: str | None = None, head_chars: int = 0
+    ) -> list[ActorMention]:
+        """Every actor ``text`` mentions, with counts and first offsets, most mentioned first.
+
+        Also the people and organisations it names by a role or title cue that the
+        gazetteer does not hold (``known=False``; see ``unknown.py``). ``publisher`` is the
+        document's source: it is not an actor of its own text unless the title or
+        standfirst (the first ``head_chars`` characters) names it, and a unit named with
+        it ("the publisher's Water Center") is not tagged either."""
         _, short_index = self._index
         trie = self._trie
         actors = self._actor_list
         tokens = tokenize(text)
         words = [tok for tok, _ in tokens]
+        n = len(words)
         counts: dict[int, int] = {}
         by_metonym: dict[int, int] = {}
         first: dict[int, int] = {}
         last_seen: dict[int, int] = {}
         in_actor: set[int] = set()  # token positions covered by a counted actor form
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
+        in_context: list[tuple[int, int]] = []  # (token index, actor number)
+        bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
+        starts = _starts(text, tokens, words)
+        spans = [s for s in find_spans(words, starts) if self.resolve(s.name) is None]
+        span_at: dict[int, Span] = {}
+        for span in spans:
+            for k in range(span.start, span.end):
+                span_at[k] = span
+        dropped: set[int] = set()  # ids of spans a gazetteer form covers
 
         def count(number: int, position: int) -> None:
             counts[number] = counts.get(number, 0) + 1
             first.setdefault(number, tokens[position][1])
             last_seen[number] = position
 
-        i, n = 0, len(words)
+        i = 0
         while i < n:
             step = 1
             options: list[_Candidate] = _NONE
@@ -289,13 +332,35 @@ class Gazetteer:
             for form, number, kind in options:
                 size = len(form)
                 if size == 1 or tuple(words[i : i + size]) == form:
-                    if kind == _SHARED:
+                    if size > 1 and self._longer_inside(words, i, size):
+                        break  # "President Lee Jae-myung": the full name starts inside
+                    near = span_at.get(i) or span_at.get(i + size - 1)
+                    inside = False
+                    if near is not None:
+                        actor = actors[number] if number >= 0 and kind != _SHARED else None
+                        if kind == _CONTEXT:
+                            actor = None  # "House" in "House Committee on X" is the name
+                        meets = self._inside(words, near, i, size, actor, spans, span_at)
+                        if meets is None:
+                            dropped.add(id(near))
+                        inside = bool(meets)
+                    if inside:
+                        pass
+                    elif kind == _SHARED:
                         pending.append((i, self._shared[number], tokens[i][1]))
+                    elif kind == _CONTEXT:
+                        if self._counts_here(words, tokens, text, i, size, kind, in_actor):
+                            in_context.append((i, number))
                     elif number >= 0 and self._counts_here(
                         words, tokens, text, i, size, kind, in_actor
                     ):
+                        if self._other_person(words, starts, i, size, number, in_actor):
+                            step = size
+                            break
                         count(number, i)
                         in_actor.update(range(i, i + size))
+                        if size == 1 and words[i] in self.rules.us_place_names:
+                            bare[number] = bare.get(number, 0) + 1
                         if kind:
                             by_metonym[number] = by_metonym.get(number, 0) + 1
                         if actors[number].nested and size > 1:
@@ -305,12 +370,26 @@ class Gazetteer:
                     step = size
                     break
             else:
-                if words[i] in short_index:
+                if (
+                    words[i] in short_index
+                    and i not in span_at
+                    and not self._other_person(words, starts, i, 1, -1, in_actor)
+                ):
                     pending.append((i, short_index[words[i]], tokens[i][1]))
             i += step
+        states = {actors[k].code for k in counts if actors[k].type == "country"}
+        for position, number in in_context:
+            if actors[number].context_code in states:
+                count(number, position)
         for position, candidates, offset in pending:
             named = [c for c in candidates if c in counts]
             if not named:
+                # A sitting leader's surname alone ("Xi tightens his grip") in a text
+                # about that leader's state.
+                leaders = [c for c in candidates if actors[c].leader and actors[c].code in states]
+                if len(leaders) != 1:
+                    continue
+                count(leaders[0], position)
                 continue
             # The person named most recently before this point, else the first named.
             before = [c for c in named if last_seen.get(c, n) < position]
@@ -322,6 +401,11 @@ class Gazetteer:
             counts[chosen] += 1
             first[chosen] = min(first[chosen], offset)
         self._hand_over_metonyms(counts, by_metonym, first)
+        if bare:
+            self._drop_us_states(words, counts, bare)
+        own = self.resolve(publisher) if publisher else None
+        if own is not None and publisher:
+            own_forms = {*own.forms, publisher}
         mentions = [
             ActorMention(
                 name=actors[k].name,
@@ -331,9 +415,132 @@ class Gazetteer:
                 first=first[k],
             )
             for k, count_ in counts.items()
+            if own is None or actors[k] is not own or first[k] < head_chars
         ]
+        unknown: dict[str, list[int]] = {}
+        for span in spans:
+            if id(span) in dropped:
+                continue
+            if own is not None and self._beside(text, tokens, span, own_forms):
+                continue
+            unknown.setdefault(span.name, []).append(tokens[span.start][1])
+        by_name = {s.name: s for s in spans}
+        mentions.extend(
+            ActorMention(
+                name=name,
+                type=by_name[name].type,
+                count=len(offsets),
+                first=offsets[0],
+                known=False,
+            )
+            for name, offsets in unknown.items()
+        )
         mentions.sort(key=lambda m: (-m.count, m.first))
         return mentions
+
+    @staticmethod
+    def _inside(
+        words: list[str],
+        span: Span,
+        i: int,
+        size: int,
+        actor: Actor | None,
+        spans: list[Span],
+        span_at: dict[int, Span],
+    ) -> bool | None:
+        """How a gazetteer form at ``words[i : i + size]`` meets an unknown ``span``:
+        None when the form wins and the span goes (it covers or overlaps the span, or
+        names a person in it); False when both count; True when the form is part of the
+        unknown name and does not count. A form at the start of the span ("Commerce
+        Department Bureau of Industry") or after a final "of" ("Ministry of Security of
+        Peru") is cut off it, and the rest is an unknown name if it still is one."""
+        end = i + size
+        if not (span.start <= i and end <= span.end) or (i == span.start and end == span.end):
+            return None
+        if actor is not None and actor.type == "person":
+            return None
+        rest: tuple[int, int] | None = None
+        if actor is None:
+            return True
+        if end == span.end and i - span.start <= 1:
+            return None  # "80th UN General Assembly": the known name is the name
+        if i == span.start and actor.type != "country":
+            rest = (end, span.end)
+        elif end == span.end:
+            cut = (
+                i - 1
+                if words[i - 1] in ("of", "and", "&")
+                else i - 2
+                if words[i - 2 : i] in (["of", "the"], ["and", "the"])
+                else -1
+            )
+            if cut > span.start:
+                rest = (span.start, cut)
+        if rest is not None:
+            spans.remove(span)
+            for k in range(span.start, span.end):
+                span_at.pop(k, None)
+            new = org_in(words, *rest)
+            if new is not None:
+                spans.append(new)
+                for k in range(new.start, new.end):
+                    span_at[k] = new
+            return False
+        return not (actor.type == "country" and span.state_body)
+
+    def _form_at(self, words: list[str], j: int) -> bool:
+        """Some gazetteer form (not a blocker) starts at ``words[j]``."""
+        for form, number, _kind in self._index[0].get(words[j], ()) if j < len(words) else ():
+            if number >= 0 and tuple(words[j : j + len(form)]) == form:
+                return True
+        return False
+
+    def _longer_inside(self, words: list[str], i: int, size: int) -> bool:
+        """A longer form starts inside ``words[i : i + size]`` and runs past its end."""
+        index = self._index[0]
+        for j in range(i + 1, i + size):
+            for form, number, kind in index.get(words[j], ()):
+                if (
+                    number >= 0
+                    and kind != _SHARED
+                    and j + len(form) > i + size
+                    and tuple(words[j : j + len(form)]) == form
+                ):
+                    return True
+        return False
+
+    def _other_person(
+        self,
+        words: list[str],
+        starts: list[bool],
+        i: int,
+        size: int,
+        number: int,
+        in_actor: set[int],
+    ) -> bool:
+        """A surname after another given name ("Bruce Blair" is not Tony Blair)."""
+        if size != 1 or i == 0 or starts[i] or starts[i - 1]:
+            return False  # a sentence's first word may be any word ("Later Xi said")
+        if number >= 0 and self._actor_list[number].type != "person":
+            return False
+        before = words[i - 1]
+        return (
+            _name_like(before)
+            and before not in self.rules.office_words
+            and before not in _HONORIFICS
+            and before not in PERSON_TITLES
+            and (i - 1) not in in_actor
+            and before not in self._heads  # curated: the open-data names change no rule
+        )
+
+    @staticmethod
+    def _beside(text: str, tokens: list[tuple[str, int]], span: Span, forms: set[str]) -> bool:
+        """The publisher is named right before or after ``span`` ("Brookings's Water
+        Center", "the Water Center at Brookings")."""
+        start = tokens[span.start][1]
+        end = tokens[span.end - 1][1] + len(tokens[span.end - 1][0])
+        window = text[max(0, start - 40) : start] + " " + text[end : end + 30]
+        return any(form in window or form in span.name for form in forms)
 
     def _counts_here(
         self,
@@ -348,14 +555,33 @@ class Gazetteer:
         """Whether the form at ``words[i : i + size]`` names its actor in this context."""
         rules = self.rules
         after = words[i + size] if i + size < len(words) else ""
+        if kind == _CONTEXT:
+            # "Congress" but not "the Party Congress"; "Senate" but not "State Senate".
+            if (
+                i > 0
+                and _name_like(words[i - 1])
+                and words[i - 1] not in rules.office_words
+                and not self._form_at(words, i - 1)
+            ):
+                starts = words[i - 2] in _SENTENCE_END if i > 1 else True
+                return starts and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]
+            return True
         if kind == _METONYM:
             if after in rules.venue_nouns:  # "the Vienna agreement", "the Washington summit"
                 return False
+            if (
+                _name_like(after)
+                and after not in rules.office_words
+                and not self._form_at(words, i + size)
+            ):
+                return False  # "the Paris Peace Talks", "the Washington Post"
             if i > 0 and words[i - 1] in rules.name_particles:  # "Ponte de Lima"
                 return False
             possessive = after == "'" and i + size + 1 < len(words) and words[i + size + 1] == "s"
             if i > 0 and words[i - 1] in rules.venue_words and not possessive:
                 return False
+        if size == 1 and words[i] in rules.us_place_names and self._us_state_here(words, i):
+            return False
         if size != 1 or words[i] not in rules.given_names:
             return True
         if _name_like(after) and after not in rules.office_words and after not in self._heads:
@@ -383,6 +609,35 @@ class Gazetteer:
             ):
                 return False
         return not (words[i] in rules.us_place_names and self._near_us_state(words, i))
+
+    def _drop_us_states(
+        self, words: list[str], counts: dict[int, int], bare: dict[int, int]
+    ) -> None:
+        """A country named only by a bare name that is also a US state ("Georgia"), in a
+        text that names another US state, is that state."""
+        states = self.rules.us_states - {"Washington"}
+        for number, mentions in bare.items():
+            name = self._actor_list[number].name
+            if (
+                mentions != counts.get(number)
+                or self._actor_list[number].type != "country"
+                or name not in self.rules.us_states  # "Washington" is the US government
+            ):
+                continue
+            if any(
+                (w in states or f"{w} {words[k + 1]}" in states) and w != name
+                for k, w in enumerate(words[:-1])
+            ):
+                del counts[number]
+
+    def _us_state_here(self, words: list[str], i: int) -> bool:
+        """ "Georgia parents", "Georgia's schools", "the state of Georgia": the US state."""
+        j = i + 1
+        if j + 1 < len(words) and words[j] == "'" and words[j + 1] == "s":
+            j += 2
+        if j < len(words) and words[j] in self.rules.us_state_nouns:
+            return True
+        return i >= 2 and words[i - 1] == "of" and words[i - 2] in ("state", "State")
 
     def _near_us_state(self, words: list[str], i: int) -> bool:
         """Another US state within three words ("Nevada, Kentucky, and Georgia")."""
@@ -430,6 +685,31 @@ class Gazetteer:
                 ):
                     counts[number] += counts.pop(other)
                     first[number] = min(first[number], first.pop(other))
+
+
+def _starts(text: str, tokens: list[tuple[str, int]], words: list[str]) -> list[bool]:
+    """For each token: does it begin a sentence or a line?"""
+    starts = [False] * len(words)
+    if words:
+        starts[0] = True
+    for k, word in enumerate(words[:-1]):
+        if word in _SENTENCE_END:
+            starts[k + 1] = True
+    newline = text.find("\n")
+    k = 0
+    while newline != -1:
+        # The first token after this newline starts a line.
+        while k < len(tokens) and tokens[k][1] < newline:
+            k += 1
+        if k < len(tokens):
+            starts[k] = True
+        newline = text.find("\n", tokens[k][1] if k < len(tokens) else len(text))
+    return starts
+
+
+def _plain(key: str) -> str:
+    """A lookup key without apostrophes ("workers' party" -> "workers party")."""
+    return " ".join(re.sub(r"['’]s\b", "", key).replace("'", "").replace("’", "").split())
 
 
 def _name_like(word: str) -> bool:
@@ -484,6 +764,7 @@ _RULE_KEYS = (
     "us_states",
     "name_particles",
     "office_words",
+    "us_state_nouns",
 )
 
 
@@ -506,12 +787,39 @@ def _country(entry: dict[str, Any]) -> Actor:
     )
 
 
+# A role held now: "President of France (2017–)", "Prime Minister of Japan (2025–)".
+_SITTING = re.compile(
+    r"\b(President|Prime Minister|Chancellor|General Secretary|Supreme Leader|King|Emir|"
+    r"Premier)\b[^;]*\(\d{4}–\)"
+)
+
+
+def _variants(form: str) -> list[str]:
+    """The form without diacritics ("Lopez Obrador") and, for a three-word name, with the
+    middle name as an initial ("Robert E. Litan")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+    out = [plain] if plain != form else []
+    parts = form.split()
+    if len(parts) == 3 and len(parts[1]) > 2 and parts[1].isalpha() and parts[1][0].isupper():
+        out.append(f"{parts[0]} {parts[1][0]}. {parts[2]}")
+    return out
+
+
 def _person(entry: dict[str, Any]) -> Actor:
     name = str(entry["name"])
     short = _strings(entry, "short")
     titled = [f"{title} {s}" for title in _strings(entry, "titles") for s in short]
-    forms = [name, *_strings(entry, "aliases"), *titled]
-    return Actor(name, "person", entry.get("country"), tuple(dict.fromkeys(forms)), tuple(short))
+    aliases = [name, *_strings(entry, "aliases")]
+    forms = [*aliases, *(v for a in aliases for v in _variants(a)), *titled]
+    leader = bool(_SITTING.search(str(entry.get("role") or "")))
+    return Actor(
+        name,
+        "person",
+        entry.get("country"),
+        tuple(dict.fromkeys(forms)),
+        tuple(short),
+        leader=leader,
+    )
 
 
 def _org(entry: dict[str, Any], kind: str) -> Actor:
@@ -519,7 +827,16 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     forms = [name, *_strings(entry, "aliases")]
     code = entry.get("country")
     nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
-    return Actor(name, kind, code, tuple(dict.fromkeys(forms)), nested=nested)
+    context = tuple(_strings(entry, "context_aliases"))
+    return Actor(
+        name,
+        kind,
+        code,
+        tuple(dict.fromkeys(forms)),
+        nested=nested,
+        context=context,
+        context_code=entry.get("context_country", code) if context else None,
+    )
 
 
 def _open_actors(

@@ -10,7 +10,18 @@ documents:
 - themes: recall over the ``about`` themes; precision counts a predicted theme as right
   when it is ``about`` or ``touches``;
 - key: the actors marked key against those labelled ``key`` (the seed: its
-  ``most_salient``).
+  ``most_salient``);
+- key-themes: the themes marked key, right when the document is ``about`` them, against
+  the first ``about`` theme of each document (the one it is most about);
+- unknown: the tags marked ``known: false`` (named by a role or title cue, not in the
+  gazetteer), right when they name a labelled actor of any kind.
+
+The real-page sets (``real_labels.json``) add ``neutral`` names, never counted right or
+wrong (people quoted only as sources, the publisher's staff, data sources), and ``not``
+names, counted wrong. Every name, labelled or tagged, is compared after resolving it
+through the gazetteer (so "JD Vance" and "J.D. Vance" are one person) or, for a name the
+gazetteer does not hold, after normalising case, a leading "the", a "US"/"U.S." prefix
+and possessives.
 """
 
 from __future__ import annotations
@@ -47,6 +58,10 @@ class Labelled:
     not_: set[str] = field(default_factory=set)
     also: dict[str, set[str]] = field(default_factory=dict)  # right, but not required
     key: set[str] | None = None  # the actors it is about (None: not labelled)
+    neutral: set[str] = field(default_factory=set)  # neither right nor wrong when tagged
+    source: str | None = None  # the publisher, as a crawl would record it
+    split: str | None = None  # real pages: "tuning" or "never-tuned"
+    key_theme: str | None = None  # the theme it is most about
 
 
 @dataclass
@@ -82,14 +97,32 @@ class Report:
     words: int
     scores: dict[str, Score]
     ms_per_1000_words: float
+    themes_per_document: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
             "words": self.words,
             "ms_per_1000_words": round(self.ms_per_1000_words, 2),
+            "themes_per_document": distribution(self.themes_per_document),
             **{kind: score.to_dict() for kind, score in self.scores.items()},
         }
+
+
+def distribution(counts: Sequence[int]) -> dict[str, Any]:
+    """Mean, median and a histogram (0, 1, 2, 3, 4, 5+) of per-document counts."""
+    if not counts:
+        return {"mean": 0.0, "median": 0, "histogram": {}}
+    ordered = sorted(counts)
+    bins = {str(k): 0 for k in range(5)} | {"5+": 0}
+    for c in ordered:
+        bins[str(c) if c < 5 else "5+"] += 1
+    return {
+        "mean": round(sum(ordered) / len(ordered), 2),
+        "median": ordered[len(ordered) // 2],
+        "max": ordered[-1],
+        "histogram": bins,
+    }
 
 
 def load_labelled(path: str | Path) -> list[Labelled]:
@@ -109,6 +142,84 @@ def load_labelled(path: str | Path) -> list[Labelled]:
         )
         for item in data["documents"]
     ]
+
+
+REAL_FOLDERS_SOURCE = {
+    "heritage-fragments": "Heritage Foundation",
+    "brookings-fragments": "Brookings Institution",
+    "brookings-full": "Brookings Institution",
+    "carnegie": "Carnegie Endowment for International Peace",
+}
+VIEW_WORDS = 550
+VIEW_TAIL = 2
+
+
+def real_view(body: str, words: int = VIEW_WORDS, tail: int = VIEW_TAIL) -> str:
+    """The part of a real page's body that was labelled: its paragraphs up to the first
+    that reaches ``words`` words, a line "[…]", and its last ``tail`` paragraphs (where
+    boilerplate and staff lines sit). Fixed before labelling; do not change."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip()]
+    kept: list[str] = []
+    count = 0
+    for paragraph in paragraphs:
+        if count >= words:
+            break
+        kept.append(paragraph)
+        count += len(paragraph.split())
+    rest = paragraphs[len(kept) :]
+    if rest:
+        kept.append("[…]")
+        kept.extend(rest[-tail:])
+    return "\n\n".join(kept)
+
+
+def load_real(path: str | Path, root: str | Path) -> tuple[list[Labelled], str | None]:
+    """The labelled real pages of ``path``, their text read from ``root`` (the
+    ``thinktanks`` folder of ../shared/data) and extracted as ingest would; with the
+    reason they are skipped when ``root`` or a page is absent."""
+    from corpus_search.extract.html import extract_html
+
+    data = json.loads(Path(path).read_text("utf-8"))
+    base = Path(root)
+    if not base.is_dir():
+        return [], f"no real pages at {base} (the labels need ../shared/data/thinktanks)"
+    docs: list[Labelled] = []
+    for item in data["documents"]:
+        page = base / item["file"]
+        if not page.is_file():
+            return [], f"labelled page {page} is missing"
+        doc = extract_html(page.read_text("utf-8", errors="replace"))
+        about = list(item["themes"]["about"])
+        docs.append(
+            Labelled(
+                id=item["file"],
+                title=doc.title,
+                subtitle=doc.subtitle,
+                body=real_view(doc.body),
+                actors={kind: set(item.get(kind, [])) for kind in KINDS},
+                about=set(about),
+                touches=set(item["themes"].get("touches", [])),
+                not_=set(item.get("not", [])),
+                key=set(item.get("key", [])),
+                neutral=set(item.get("neutral", [])),
+                source=item.get("source"),
+                split=item.get("split"),
+                key_theme=about[0] if about else None,
+            )
+        )
+    return docs, None
+
+
+def name_key(enricher: Enricher, name: str) -> str:
+    """The form two spellings of one actor share: the gazetteer's canonical name, else
+    the name without case, a leading "the", a "US"/"U.S." prefix or a possessive."""
+    actor = enricher.gazetteer.resolve(name)
+    if actor is not None:
+        return actor.name
+    key = " ".join(name.replace("’", "'").split()).casefold()
+    key = re.sub(r"^(the|u\.s\.|us|united states)\s+", "", key)
+    key = re.sub(r"'s\b", "", key).replace("'", "")
+    return " ".join(key.split())
 
 
 def load_seed(
@@ -157,7 +268,10 @@ def _canonical(enricher: Enricher, name: str) -> str:
 def evaluate(docs: Sequence[Labelled], enricher: Enricher, repeat: int = 3) -> Report:
     """Tag every document and score it; the time is the best of ``repeat`` passes
     (process CPU time, one core)."""
-    inputs = [Document(id=d.id, title=d.title, subtitle=d.subtitle, body=d.body) for d in docs]
+    inputs = [
+        Document(id=d.id, source=d.source, title=d.title, subtitle=d.subtitle, body=d.body)
+        for d in docs
+    ]
     enricher.enrich(inputs[0])  # load data and build the matching tables outside the clock
     best = float("inf")
     tagged: list[Document] = []
@@ -166,20 +280,41 @@ def evaluate(docs: Sequence[Labelled], enricher: Enricher, repeat: int = 3) -> R
         tagged = [enricher.enrich(doc) for doc in inputs]
         best = min(best, time.process_time() - started)
     words = sum(len(" ".join(filter(None, (d.title, d.subtitle, d.body))).split()) for d in docs)
-    scores = {kind: Score() for kind in (*KINDS, "themes", "key")}
+    scores = {kind: Score() for kind in (*KINDS, "themes", "key", "key-themes", "unknown", "known")}
+    per_document: list[int] = []
+
+    def keyed(names: set[str]) -> set[str]:
+        return {name_key(enricher, n) for n in names}
+
     for gold, doc in zip(docs, tagged, strict=True):
+        neutral = keyed(gold.neutral)
+        labels = {kind: keyed(gold.actors[kind]) for kind in KINDS}
         found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        unknown: set[str] = set()
+        known: set[str] = set()
         for mention in doc.actors:
-            found[_TYPE_KIND.get(mention.type, "organizations")].add(mention.name)
+            name = name_key(enricher, mention.name)
+            if name in neutral:
+                continue
+            found[_TYPE_KIND.get(mention.type, "organizations")].add(name)
+            (known if mention.known else unknown).add(name)
+        every = set().union(*labels.values())
+        also = set().union(*(keyed(v) for v in gold.also.values())) if gold.also else set()
         for kind in KINDS:
-            allowed = gold.actors[kind] | gold.also.get(kind, set())
-            _count(scores[kind], gold.id, found[kind], gold.actors[kind], allowed)
+            allowed = labels[kind] | keyed(gold.also.get(kind, set()))
+            _count(scores[kind], gold.id, found[kind], labels[kind], allowed)
+        _count(scores["unknown"], gold.id, unknown, set(), every | also)
+        _count(scores["known"], gold.id, known, set(), every | also)
         if gold.key is not None:
-            marked = {m.name for m in doc.actors if m.key}
-            _count(scores["key"], gold.id, marked, gold.key, gold.key)
+            marked = {name_key(enricher, m.name) for m in doc.actors if m.key} - neutral
+            _count(scores["key"], gold.id, marked, keyed(gold.key), keyed(gold.key))
         themes = {t.id for t in doc.themes}
+        per_document.append(len(themes))
         _count(scores["themes"], gold.id, themes, gold.about, gold.about | gold.touches)
-    return Report(len(docs), words, scores, 1000.0 * best / max(words, 1) * 1000.0)
+        key_themes = {t.id for t in doc.themes if t.key}
+        first = {gold.key_theme} if gold.key_theme else set()
+        _count(scores["key-themes"], gold.id, key_themes, first, gold.about)
+    return Report(len(docs), words, scores, 1000.0 * best / max(words, 1) * 1000.0, per_document)
 
 
 def _count(score: Score, doc_id: str, found: set[str], needed: set[str], allowed: set[str]) -> None:
@@ -197,10 +332,17 @@ def forbidden(docs: Iterable[Labelled], enricher: Enricher) -> list[str]:
     bad: list[str] = []
     for gold in docs:
         doc = enricher.enrich(
-            Document(id=gold.id, title=gold.title, subtitle=gold.subtitle, body=gold.body)
+            Document(
+                id=gold.id,
+                source=gold.source,
+                title=gold.title,
+                subtitle=gold.subtitle,
+                body=gold.body,
+            )
         )
-        names = {m.name for m in doc.actors}
-        bad.extend(f"{gold.id}: {name}" for name in sorted(gold.not_ & names))
+        names = {name_key(enricher, m.name) for m in doc.actors}
+        not_ = {name_key(enricher, n) for n in gold.not_}
+        bad.extend(f"{gold.id}: {name}" for name in sorted(not_ & names))
     return bad
 
 

@@ -119,10 +119,20 @@ def document_renderable(doc: Document, highlight: list[str] | None = None) -> Gr
     meta.add_row("url", Text(doc.url or "—"))
     if doc.tags:
         meta.add_row("tags", Text(", ".join(doc.tags)))
-    actors = ", ".join(f"{a.name} ×{a.count}" for a in doc.actors[:15])
+    known = [a for a in doc.actors if a.known]
+    actors = ", ".join(f"{a.name} ×{a.count}" for a in known[:15])
     meta.add_row("actors", Text(actors or "—", style="green"))
-    themes = ", ".join(f"{t.id} {t.score:.2f}" for t in doc.themes)
-    meta.add_row("themes", Text(themes or "—", style="magenta"))
+    unknown = [a for a in doc.actors if not a.known]
+    if unknown:
+        # Named by a role or title cue, not in the gazetteer: shown apart.
+        names = ", ".join(f"{a.name} ({a.type}) ×{a.count}" for a in unknown[:15])
+        meta.add_row("also named", Text(names, style="dim green"))
+    themes = Text()
+    for number, t in enumerate(doc.themes):
+        if number:
+            themes.append(", ")
+        themes.append(f"{t.id} {t.score:.2f}", style="bold magenta" if t.key else "magenta")
+    meta.add_row("themes", themes if doc.themes else Text("—", style="magenta"))
     if doc.mentioned_years:
         meta.add_row("years", Text(", ".join(str(y) for y in doc.mentioned_years)))
     parts: list[Any] = [Panel(Group(head, Text(), meta), expand=True)]

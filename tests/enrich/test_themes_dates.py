@@ -44,9 +44,12 @@ def test_seed_themes(seed_text: str, seed_expected: dict) -> None:
     doc = Enricher.load().enrich(extract_text(seed_text))
     found = {t.id for t in doc.themes}
     must = set(seed_expected["themes"]["must"])
-    # Every 'must' theme, sanctions included (named twice in ~3,000 words: it scores
-    # 0.32, above the measured threshold of 0.3).
-    assert must <= found, sorted(must - found)
+    # Every 'must' theme but sanctions: it is named twice in ~3,000 words, which the
+    # minimum-evidence rule (issue 14: a document gets its topics, not every weak
+    # signal) no longer takes for a topic. Its score is still computed.
+    assert must - {"sanctions"} <= found, sorted(must - found)
+    weak = {t.id: t.score for t in Enricher.load().taxonomy.score(doc.body, threshold=0.0)}
+    assert 0.0 < weak.get("sanctions", 0.0) < 0.45
     assert not found & {"health", "education", "migration", "climate-environment"}
 
 

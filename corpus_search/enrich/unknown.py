@@ -1,0 +1,685 @@
+"""Named but unknown: people and organisations the text names clearly, by a role or title
+cue, that the gazetteer does not hold; and the boilerplate no actor should come from.
+
+Cues for a person: an office or title word directly before two or three name words
+("Senator Jane Roe", "Chief Executive Officer Ana Ruiz", "House Speaker Tom Lee"), or an
+appositive office after the name ("Jane Roe, the director of ...", "Tom Lee, a former
+minister"). A single name word after a title is not enough: it may be anyone.
+
+Cues for an organisation: a run of capitalised words (with "of", "and", "for", "on" and
+"the" after "of" inside it) that ends in an organisation word ("Committee", "Ministry",
+"University", "School District", "Commission", ...) or starts with one followed by "of"
+("Department of Agriculture", "Ministry of Water", "University of Lagos"). A run that
+starts a sentence with a function word ("Since", "When") is cut after that word.
+
+A tag found this way is marked ``known=False``. Inside such a run no gazetteer actor
+counts ("the John Smith China Center" is not China or John Smith), except the state in
+a state body's name ("the Peruvian Ministry of Water" is also Peru).
+
+Boilerplate: paragraphs that are cross-links (">>> ..."), funding and independence
+statements, "N min read" listing lines, series notes ("This piece is part of a series
+...") and short staff bios ("Jane Roe is a senior fellow at ...") are blanked before
+tagging (replaced by spaces, so offsets do not move).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end an organisation's name.
+ORG_HEADS = frozenset(
+    [
+        "Academy",
+        "Administration",
+        "Agency",
+        "Airlines",
+        "Alliance",
+        "Army",
+        "Assembly",
+        "Association",
+        "Authority",
+        "Bank",
+        "Board",
+        "Bureau",
+        "Caucus",
+        "Center",
+        "Centre",
+        "Coalition",
+        "College",
+        "Command",
+        "Commission",
+        "Committee",
+        "Company",
+        "Conference",
+        "Corporation",
+        "Corps",
+        "Council",
+        "Court",
+        "Department",
+        "Directorate",
+        "District",
+        "Division",
+        "Federation",
+        "Force",
+        "Forces",
+        "Foundation",
+        "Front",
+        "Fund",
+        "Guard",
+        "Inc",
+        "Institute",
+        "Institution",
+        "League",
+        "Laboratory",
+        "Ministry",
+        "Movement",
+        "Navy",
+        "Network",
+        "Office",
+        "Organization",
+        "Organisation",
+        "Parliament",
+        "Party",
+        "Patrol",
+        "Police",
+        "Schools",
+        "School",
+        "Secretariat",
+        "Senate",
+        "Service",
+        "Society",
+        "Tribunal",
+        "Union",
+        "University",
+    ]
+)
+# Words that open an organisation's name when "of" follows ("Department of Energy").
+ORG_OPENERS = frozenset(
+    [
+        "Academy",
+        "Agency",
+        "Association",
+        "Board",
+        "Bureau",
+        "College",
+        "Commission",
+        "Committee",
+        "Council",
+        "Court",
+        "Department",
+        "Directorate",
+        "Institute",
+        "Ministry",
+        "Office",
+        "Secretariat",
+        "University",
+    ]
+)
+# Heads of a state body: a country named inside such a name is also that country.
+STATE_HEADS = frozenset(
+    [
+        "Administration",
+        "Agency",
+        "Army",
+        "Authority",
+        "Board",
+        "Bureau",
+        "Command",
+        "Commission",
+        "Committee",
+        "Corps",
+        "Court",
+        "Department",
+        "Directorate",
+        "Force",
+        "Forces",
+        "Guard",
+        "Ministry",
+        "Navy",
+        "Office",
+        "Parliament",
+        "Patrol",
+        "Police",
+        "Secretariat",
+        "Senate",
+        "Service",
+        "Tribunal",
+    ]
+)
+DOCUMENT_NOUNS = frozenset(
+    [
+        "Act",
+        "Acts",
+        "Award",
+        "Bill",
+        "Budget",
+        "Medal",
+        "Poll",
+        "Submission",
+        "Data",
+        "Hearing",
+        "Index",
+        "Law",
+        "Plan",
+        "Policy",
+        "Program",
+        "Programme",
+        "Report",
+        "Request",
+        "Review",
+        "Rule",
+        "Strategy",
+        "Study",
+        "Survey",
+    ]
+)
+# Capitalised runs with an organisation word that are places or events, not bodies.
+NOT_ORGANISATIONS = frozenset(
+    {"Oval Office", "Supreme Court", "Party Congress", "State of the Union", "Electoral College"}
+)
+# Capitalised words that show a run is a title-case headline, not a name.
+HEADLINE_WORDS = frozenset(
+    [
+        "Are",
+        "Is",
+        "Was",
+        "Were",
+        "Be",
+        "Been",
+        "Being",
+        "Has",
+        "Have",
+        "Had",
+        "Do",
+        "Does",
+        "Did",
+        "Will",
+        "Would",
+        "Can",
+        "Could",
+        "Should",
+        "May",
+        "Might",
+        "Must",
+        "Up",
+        "Down",
+        "Out",
+        "Off",
+        "Get",
+        "Gets",
+        "Got",
+        "Not",
+        "Than",
+        "Too",
+        "Very",
+        "Why",
+        "How",
+        "What",
+    ]
+)
+GENERIC_WORDS = frozenset(
+    [
+        "American",
+        "Central",
+        "Civil",
+        "Executive",
+        "Federal",
+        "General",
+        "Global",
+        "High",
+        "International",
+        "Joint",
+        "Local",
+        "Middle",
+        "National",
+        "New",
+        "Public",
+        "Regional",
+        "Senior",
+        "Special",
+        "State",
+        "Supreme",
+        "United",
+        "World",
+    ]
+)
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+CONNECTORS = frozenset({"of", "and", "for", "on", "&", "-"})
+FUNCTION_WORDS = frozenset(
+    [
+        "A",
+        "After",
+        "Also",
+        "Although",
+        "An",
+        "And",
+        "Any",
+        "As",
+        "At",
+        "Because",
+        "Before",
+        "Both",
+        "But",
+        "By",
+        "Despite",
+        "During",
+        "Each",
+        "Even",
+        "Every",
+        "For",
+        "From",
+        "He",
+        "Her",
+        "His",
+        "How",
+        "If",
+        "In",
+        "Instead",
+        "Into",
+        "It",
+        "Its",
+        "Last",
+        "Like",
+        "Many",
+        "Meanwhile",
+        "Most",
+        "Much",
+        "Next",
+        "No",
+        "Not",
+        "Now",
+        "Of",
+        "On",
+        "Once",
+        "One",
+        "Only",
+        "Or",
+        "Other",
+        "Our",
+        "Over",
+        "Some",
+        "Since",
+        "So",
+        "Such",
+        "That",
+        "The",
+        "Their",
+        "Then",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "Though",
+        "Through",
+        "To",
+        "Under",
+        "Unlike",
+        "Until",
+        "We",
+        "What",
+        "When",
+        "Where",
+        "Whether",
+        "Which",
+        "While",
+        "Who",
+        "Why",
+        "With",
+        "Within",
+        "Without",
+        "Yet",
+    ]
+)
+# Office words that introduce a person's name ("Senator", "Minister").
+PERSON_TITLES = frozenset(
+    [
+        "Admiral",
+        "Ambassador",
+        "Assemblyman",
+        "Assemblywoman",
+        "Chair",
+        "Chairman",
+        "Chairwoman",
+        "Chancellor",
+        "Colonel",
+        "Commander",
+        "Commissioner",
+        "Congressman",
+        "Congresswoman",
+        "Councillor",
+        "Councilman",
+        "Councilwoman",
+        "Delegate",
+        "Director",
+        "Emir",
+        "General",
+        "Governor",
+        "Judge",
+        "Justice",
+        "King",
+        "Leader",
+        "Lieutenant",
+        "Marshal",
+        "Mayor",
+        "Minister",
+        "Premier",
+        "President",
+        "Queen",
+        "Representative",
+        "Rep",
+        "Secretary",
+        "Sen",
+        "Senator",
+        "Sheikh",
+        "Speaker",
+        "CEO",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+    ]
+)
+# Office nouns in an appositive after a name ("Jane Roe, the director of ...").
+_APPOSITION = frozenset({"the", "a", "an", "who", "then"})
+APPOSITIVE_ROLES = frozenset(
+    [
+        "administrator",
+        "ambassador",
+        "candidate",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chancellor",
+        "chief",
+        "commissioner",
+        "director",
+        "director-general",
+        "envoy",
+        "governor",
+        "head",
+        "leader",
+        "mayor",
+        "minister",
+        "nominee",
+        "premier",
+        "president",
+        "prime",
+        "secretary",
+        "senator",
+        "speaker",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "congressman",
+        "congresswoman",
+    ]
+)
+
+_BOILERPLATE = re.compile(
+    r"^\s*>>>"
+    r"|(?i:committed to quality, independence,? and impact)"
+    r"|(?i:sole views of (its|the) author)"
+    r"|(?i:financed through the support of)"
+    r"|^\s*[A-Z][A-Z ]{3,30}\s+\d+\s+min read\s*$"
+    r"|^\s*(?i:This (piece|essay|paper|post|article|report|is the \w+ essay)\b.{0,80}\bseries\b)"
+)
+_BIO = re.compile(
+    r"^\s*(?:[A-Z][\w.'’-]*\s){1,4}?(?:[A-Z][\w'’-]+)(?:,\s*(?:Ph\.?D\.?|Jr\.|Sr\.))?,?\s+"
+    r"(?:is|was|serves as)\s+(?:a|an|the)\s+[^.]{0,160}?\b(?:fellow|professor|director|scholar|"
+    r"researcher|economist|analyst|editor|associate|chair|president|intern|manager)\b"
+)
+_BIO_MAX_WORDS = 90
+
+
+def blank_boilerplate(text: str) -> str:
+    """``text`` with boilerplate and staff-bio paragraphs replaced by spaces (same length)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _BOILERPLATE.search(line) or (
+            (" is " in line or " was " in line or " serves " in line)
+            and len(line.split()) <= _BIO_MAX_WORDS
+            and _BIO.match(line)
+        ):
+            out.append(" " * len(line))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # token index
+    end: int  # token index, exclusive
+    name: str
+    type: str  # person | organization
+    state_body: bool = False
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and word not in HEADLINE_WORDS
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a person's name: "Roe", "al-Sudani", "O'Hanlon"."""
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    if word.isupper() and len(word) > 2:  # an acronym, not a name
+        return False
+    return (
+        word.replace("-", "").replace("'", "").isalpha()
+        and word not in FUNCTION_WORDS
+        and word not in ORG_HEADS
+        and word not in DOCUMENT_NOUNS
+    )
+
+
+def find_spans(words: list[str], starts: list[bool]) -> list[Span]:
+    """Person and organisation names cued by role, title or organisation words.
+    ``starts[i]`` is true when ``words[i]`` begins a sentence or a line."""
+    spans = _organisations(words, starts)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for span in _persons(words):
+        if not any(i in taken for i in range(span.start, span.end)):
+            spans.append(span)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _join(words: list[str], start: int, end: int) -> str:
+    out = ""
+    for k in range(start, end):
+        w = words[k]
+        if (
+            k > start
+            and w not in ("-", "'", ".")
+            and words[k - 1] != "-"
+            and not (words[k - 1] == "'" and w == "s")
+        ):
+            out += " "
+        out += w
+    return out
+
+
+def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
+    spans: list[Span] = []
+    n = len(words)
+    # Only capitalised words (and ordinals) can open a run: visit those alone.
+    candidates = [k for k, w in enumerate(words) if w[0].isupper() or w[0].isdigit()]
+    done = 0
+    for i in candidates:
+        if i < done or not (_capital(words[i]) or _ORDINAL.match(words[i])):
+            continue
+        # The longest run of capitalised words and connectors from i. "and" joins only
+        # inside an "of" phrase ("Department of Housing and Urban Development"), not
+        # two names ("NATO and the EU").
+        j = i
+        last_cap = i
+        phrase = False
+        headed = False
+        while j < n:
+            w = words[j]
+            nxt = words[j + 1] if j + 1 < n else ""
+            titled = (
+                w in PERSON_TITLES
+                and _name_word(nxt)
+                and nxt not in ORG_HEADS
+                and nxt not in ORG_OPENERS
+            )
+            if j > i and (starts[j] or w in FUNCTION_WORDS or titled):
+                break  # a new line or sentence, "the", or "Justice Jane Roe" ends the run
+            if _capital(w) or (j == i and _ORDINAL.match(w)):
+                last_cap = j
+                headed = headed or w in ORG_HEADS
+                j += 1
+            elif w in ("of", "for", "on") and (_capital(nxt) or nxt == "the"):
+                phrase = True
+                j += 1
+            elif (
+                (
+                    w in ("and", "&")
+                    and _capital(nxt)
+                    and (phrase or (not headed and nxt not in ORG_HEADS))
+                    and nxt not in PERSON_TITLES
+                )
+                or (w == "-" and _capital(nxt))
+                or (w == "the" and j > i and words[j - 1] in ("of", "for", "on") and _capital(nxt))
+            ):
+                j += 1
+            else:
+                break
+        end = last_cap + 1
+        start = i
+        while start < end and words[start] in FUNCTION_WORDS:
+            start += 1
+        span = org_in(words, start, end)
+        if span is not None:
+            spans.append(span)
+        done = max(end, i + 1)
+    return spans
+
+
+def org_in(words: list[str], start: int, end: int) -> Span | None:
+    """The organisation name in the run ``words[start:end]``, if it has an org word."""
+    while start < end and (words[start] in CONNECTORS or words[start] in ("the", "The")):
+        start += 1
+    # "Chairman of the Council of ...", "Jane Roe of Boston University": the words before
+    # an "of" that are not an organisation's own are not part of its name.
+    k = start
+    while k < end and words[k] not in ORG_HEADS and words[k] not in ORG_OPENERS:
+        if words[k] == "of":
+            start = k + 2 if k + 1 < end and words[k + 1] == "the" else k + 1
+            break
+        k += 1
+    if end - start < 2:
+        return None
+    # Cut the run at its last organisation head (trailing words belong to something else:
+    # "Commerce Department Tech Hubs" is not an organisation name).
+    head = None
+    for k in range(end - 1, start - 1, -1):
+        if words[k] in ORG_HEADS:
+            head = k
+            break
+    opener = words[start] in ORG_OPENERS and start + 2 < end and words[start + 1] == "of"
+    if head is None and not opener:
+        return None
+    phrase_after = head is not None and head + 1 < end and words[head + 1] in ("of", "on", "for")
+    if head == start and not phrase_after and not opener:
+        return None  # "Army Design Methodology": a head word opening a longer term
+    stop = head + 1 if head is not None else end
+    if (
+        head is not None
+        and head > start
+        and words[head] in ("Forces", "Command", "Army", "Fleet")
+        and head + 1 < end
+    ):
+        stop = head + 2  # "Forces Korea", "Army Europe"
+    if head is not None and head + 1 < len(words) and words[head + 1] in DOCUMENT_NOUNS:
+        return None  # "the Digital Services Act" names a law
+    if opener and (head is None or head == start):
+        stop = end
+        # "Department of Education Abolition Bill": a document, not a longer name.
+        if words[end - 1] in DOCUMENT_NOUNS:
+            stop = start + 3
+    # "of" phrases after the head belong to the name ("Department of Energy"), others not.
+    if head is not None and head + 1 < end and words[head + 1] in ("of", "on", "for"):
+        stop = end
+    while stop > start and words[stop - 1] in CONNECTORS | {"the"}:
+        stop -= 1
+    if stop - start > 3 and words[stop - 2] in ("and", "&") and words[stop - 1] in ORG_HEADS:
+        stop -= 2  # "Bureau of Indian Affairs and Department": the second body is unnamed
+    if stop - start < 2:
+        return None
+    name = _join(words, start, stop)
+    if name in NOT_ORGANISATIONS:
+        return None
+    if all(w in GENERIC_WORDS or w in ORG_HEADS or w in CONNECTORS for w in words[start:stop]):
+        return None  # "Public Schools", "the National Guard": no name in it
+    head_word = words[head] if head is not None else words[start]
+    return Span(start, stop, name, "organization", head_word in STATE_HEADS)
+
+
+def _persons(words: list[str]) -> list[Span]:
+    spans: list[Span] = []
+    n = len(words)
+    cues = [
+        k
+        for k, w in enumerate(words)
+        if w in PERSON_TITLES or (w == "," and k + 1 < n and words[k + 1] in _APPOSITION)
+    ]
+    for i in cues:
+        word = words[i]
+        if word in PERSON_TITLES:
+            j = i + 1
+            if j < n and words[j] == ".":
+                j += 1
+            k = j
+            while k < n and k - j < 6:
+                if _initial(words, k):
+                    k += 2
+                elif _name_word(words[k]):
+                    k += 1
+                elif words[k] == "-" and k > j and k + 1 < n and words[k + 1].isalpha():
+                    k += 2  # "Jae-myung", "al-Sudani"
+                else:
+                    break
+            names = [w for w in words[j:k] if w not in (".", "-")]
+            followed = k < n and words[k][:1].isupper() and words[k].isalpha()
+            if 2 <= len(names) <= 4 and not followed and not any(w in PERSON_TITLES for w in names):
+                spans.append(Span(j, k, _join(words, j, k), "person"))
+        elif word == "," and i >= 2:
+            # "Jane Roe, the director of", "Tom Lee, a former minister"
+            k = i - 1
+            while k >= 0 and i - k <= 6:
+                if (
+                    _name_word(words[k])
+                    or _initial(words, k)
+                    or (words[k] == "-" and k > 0 and words[k - 1][:1].isalpha())
+                    or (words[k] == "." and k > 0 and len(words[k - 1]) == 1)
+                ):
+                    k -= 1
+                else:
+                    break
+            first = k + 1
+            while first < i and not _name_word(words[first]):
+                first += 1
+            names = [w for w in words[first:i] if w not in (".", "-")]
+            if not 2 <= len(names) <= 4:
+                continue
+            after = words[i + 1 : i + 7]
+            if not after or after[0] not in ("the", "a", "an", "who", "then"):
+                continue
+            if any(w.lower() in APPOSITIVE_ROLES for w in after[1:6]):
+                spans.append(Span(first, i, _join(words, first, i), "person"))
+    return spans
+
+
+def _initial(words: list[str], k: int) -> bool:
+    """``words[k]`` is an initial followed by a full stop ("J" ".")."""
+    return (
+        0 <= k < len(words) - 1
+        and len(words[k]) == 1
+        and words[k].isupper()
+        and words[k + 1] == "."
+    )
