@@ -10,59 +10,35 @@ may touch.
 from __future__ import annotations
 
 import ipaddress
-import re
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
-TRACKING_PARAMS = re.compile(
-    r"^(utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_hsenc|_hsmi"
-    r"|igshid|ref_src|ref_url|cmpid|s_cid|_ga|_gl|mkt_tok|share|amp)$",
-    re.IGNORECASE,
-)
-DEFAULT_PORTS = {"http": 80, "https": 443}
+from corpus_search.urls import web_url
 
 
 def normalize(url: str, base: str | None = None) -> str | None:
     """The canonical form of ``url`` (resolved against ``base``), or None when it is not
-    an http(s) URL (mailto:, javascript:, file:, ftp:, ...)."""
-    url = url.strip()
-    if not url:
-        return None
-    if base:
-        url = urljoin(base, url)
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS or not parts.hostname:
-        return None
-    host = parts.hostname.lower().rstrip(".")
-    if ":" in host:  # IPv6 literal
-        host = f"[{host}]"
-    if port and port != DEFAULT_PORTS[scheme]:
-        host = f"{host}:{port}"
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not TRACKING_PARAMS.match(k)
-    ]
-    path = re.sub(r"/{2,}", "/", parts.path) or "/"
-    return urlunsplit((scheme, host, path, urlencode(query, doseq=True), ""))
+    an http(s) URL (mailto:, javascript:, file:, a malformed host, ...). Never raises:
+    this is ``corpus_search.urls.web_url``."""
+    return web_url(url, base)
 
 
 def url_key(url: str) -> str:
     """The identity of a page for de-duplication: normalised, without a trailing slash."""
-    norm = normalize(url) or url
+    norm = normalize(url)
+    if norm is None:
+        return url
     parts = urlsplit(norm)
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
 
 def host_of(url: str) -> str:
-    """``host[:port]`` of a URL, lower-case."""
-    return urlsplit(url).netloc.lower()
+    """``host[:port]`` of a URL, lower-case ("" when it has none)."""
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
 
 
 def is_private_host(host: str) -> bool:
