@@ -56,8 +56,9 @@ def _web_url(value: object, base: object) -> str | None:
         return None
     head, mark, tail = text.partition("?")
     text = head.replace("\\", "/") + mark + tail  # as browsers read http(s) URLs
-    if isinstance(base, str) and base:
-        root = _web_url(base, None)
+    absolute = re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", text) is not None
+    if isinstance(base, str) and base and not absolute:
+        root = web_url(base)
         if root is not None:  # a base that is no web URL (a file's): absolute links only
             text = urljoin(root, text)
     parts = urlsplit(text)
