@@ -227,3 +227,14 @@ def console(stderr: bool = False) -> Any:
 
 
 __all__ = ["FACETS", "console", "filter_options", "open_corpus", "output_options", "paging_options"]
+
+
+def jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs N``: processes that extract and tag (default: every core; 1: one)."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes that extract and tag pages (default: one per core; 1: no workers).",
+    )(func)
