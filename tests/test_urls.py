@@ -193,8 +193,11 @@ def test_unicode_and_control_characters(value: str, base: str) -> None:
         ("http://[0:0::1]/", None, "http://[::1]/"),
         ("http://example.org:65536/", None, None),
         ("http://example.org:0/", None, None),
-        ("HTTP://User:Pw@WWW.Example.ORG.:80/a/./b/../c?utm_source=x&k=v#frag", None,
-         "http://www.example.org/a/c?k=v"),
+        (
+            "HTTP://User:Pw@WWW.Example.ORG.:80/a/./b/../c?utm_source=x&k=v#frag",
+            None,
+            "http://www.example.org/a/c?k=v",
+        ),
         ("../../up", "https://think.example/a/b/c", "https://think.example/up"),
         ("//cdn.example/x", "https://think.example/", "https://cdn.example/x"),
         ("?page=2", "https://think.example/list", "https://think.example/list?page=2"),

@@ -14,6 +14,7 @@ import gzip
 import io
 import json
 import re
+import warnings
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -120,7 +121,12 @@ def parse_feed(data: bytes) -> list[tuple[str, date | None]]:
         link = web_url(entry.get("link"))
         if not link:
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        stamp = entry.get("published_parsed")
+        if not stamp:
+            # (feedparser warns when asked for a date an entry lacks: not the user's concern)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                stamp = entry.get("updated_parsed")
         try:
             when = date(*stamp[:3]) if stamp else None
         except (TypeError, ValueError):

@@ -131,6 +131,8 @@ def extract_file(
     if suffix in HTML_SUFFIXES:
         from corpus_search.extract.html import extract_html
 
+        if not text.strip():
+            raise InputError(f"{path}: no article text found", "the file is empty")
         if not keep_all:
             _judge(path, text)
         doc = extract_html(text, url=None)
