@@ -87,6 +87,17 @@ def _isolated_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CORPUS_SEARCH_DEBUG", raising=False)
 
 
+def offline_resolver(host: str) -> list[str]:
+    """No test asks the network's DNS: names are unknown unless a test brings its own
+    resolver (``CrawlOptions.resolver``, ``Scope(resolver=...)``)."""
+    return ["127.0.0.1"] if host == "localhost" else []
+
+
+@pytest.fixture(autouse=True)
+def _no_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("corpus_search.crawl.urls.system_resolver", offline_resolver)
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return shared_path("seed", SEED.name).read_text("utf-8")

@@ -90,7 +90,9 @@ def run_crawl(
             )
         plans.append(Plan(norm, url=norm))
     starts = [s.url for p in profiles for s in p.discovery] + [p.url for p in plans if p.url]
-    scope = Scope.for_urls(starts, extra_hosts=[h for p in profiles for h in p.hosts])
+    scope = Scope.for_urls(
+        starts, extra_hosts=[h for p in profiles for h in p.hosts], resolver=options.resolver
+    )
     limits = FetchLimits(
         delay=options.delay if options.delay is not None else 1.0,
         user_agent=options.user_agent or FetchLimits.user_agent,
