@@ -17,6 +17,7 @@ parent killed outright (SIGKILL) leaves no worker behind.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
@@ -135,19 +136,13 @@ def _init_worker(setup: _Setup, parent: int) -> None:
     is gone (killed outright), and load the gazetteer and taxonomy once."""
     global _ENRICHER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    starter = os.getppid()
 
     def watch() -> None:
-        while True:
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except OSError:
-                pass
-            if os.getppid() != starter:
-                os._exit(1)
+        # ``parent`` was taken in the parent: a worker that starts just as the parent is
+        # killed has init for its parent already, and must not take it for the one to watch
+        while os.getppid() == parent:
             time.sleep(0.5)
+        os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
     from corpus_search.enrich import Enricher
@@ -254,7 +249,8 @@ class Workers:
         pool breaks again and again with no result), run it in this process."""
         while self._breaks < MAX_BREAKS:
             try:
-                return self._start().submit(_run_chunk, chunk)
+                with _no_ctrl_c():  # (a worker may be started: it inherits Ctrl-C ignored)
+                    return self._start().submit(_run_chunk, chunk)
             except BrokenProcessPool:
                 self._breaks += 1
                 self.close(kill=True)
@@ -309,6 +305,21 @@ class Workers:
                 process.join(timeout=5)
         else:
             pool.shutdown(wait=True)
+
+
+@contextlib.contextmanager
+def _no_ctrl_c() -> Iterator[None]:
+    """Ctrl-C ignored for the instant a worker process is started, so that the worker
+    starts with it ignored (a terminal sends Ctrl-C to every process of the group: a
+    worker still importing would print a traceback). Only the main thread can do this."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _chain(head: list[Task], rest: Iterator[Task]) -> Iterator[Task]:
