@@ -216,7 +216,7 @@ class Corpus:
             workers.close(kill=True)
 
     def reindex_from_archive(
-        self, progress: Callable[[IngestProgress], None] | None = None
+        self, progress: Callable[[IngestProgress], None] | None = None, jobs: int | None = None
     ) -> IngestReport:
         """Re-extract every page kept in ``archive/`` (offline, nothing is fetched) and
         index it: documents whose extraction changed are updated."""
@@ -228,24 +228,49 @@ class Corpus:
                 f"no WARC archive in {self.path / 'archive'}",
                 "crawl first, or ingest WARC files with 'corpus-search ingest FILE.warc.gz'",
             )
-        return self.ingest(files, progress=progress)
+        return self.ingest(files, progress=progress, jobs=jobs)
 
-    def reindex(self, progress: Callable[[int], None] | None = None) -> IngestReport:
+    def reindex(
+        self, progress: Callable[[int], None] | None = None, jobs: int | None = None
+    ) -> IngestReport:
         """Re-enrich every stored document with the current gazetteer and taxonomy
-        (including the user's own files), without the source files."""
+        (including the user's own files), without the source files, on ``jobs``
+        processes. A document that cannot be re-tagged is reported and kept as it was."""
+        import dataclasses
+
+        from corpus_search.pipeline import Task, default_jobs
+
         report = IngestReport()
         started = time.perf_counter()
+        workers = self._workers(jobs or default_jobs())
+
+        def tasks() -> Iterator[Any]:
+            for doc_id in self._store.ids():
+                try:
+                    doc = self._store.get(doc_id)
+                except CorpusSearchError:
+                    raise  # a damaged corpus stops the run
+                except Exception as exc:
+                    reason = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
+                    report.failed.append(IngestFailure(doc_id, reason))
+                    continue
+                if doc is not None:
+                    yield Task(
+                        "document", doc_id, document=dataclasses.replace(doc, enriched=False)
+                    )
 
         def redone() -> Iterator[Document]:
-            for number, doc_id in enumerate(self._store.ids(), start=1):
-                doc = self._store.get(doc_id)
-                if doc is not None:
-                    yield self.enricher.enrich(doc)
+            for number, (_task, outcomes) in enumerate(workers.map(tasks()), start=1):
+                for outcome in outcomes:
+                    yield from _route(outcome, report)
                 if progress:
                     progress(number)
 
-        added, updated, skipped = self._store.write(redone())
-        report.added, report.updated, report.skipped = len(added), len(updated), len(skipped)
+        try:
+            self._write(redone(), report)
+        finally:
+            workers.close(kill=True)
+        report.jobs = workers.jobs if workers.used_processes else 1
         report.seconds = time.perf_counter() - started
         return report
 
