@@ -185,7 +185,13 @@ def _discover(
                     break  # the first source that works is used; the rest are fallbacks
         else:
             assert plan.url is not None
-            take(_generic(plan.url, fetcher, discoverer, archive, known))
+            try:
+                take(_generic(plan.url, fetcher, discoverer, archive, known))
+            except Exception as exc:  # an internal error ends this start URL, not the crawl
+                reason = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
+                from corpus_search.crawl.discover import SourceResult
+
+                log.sources.append(SourceResult("url", plan.url, error=reason))
         for result in log.sources:
             if result.blocked and result.url not in {u for u, _ in report.blocked}:
                 report.blocked.append((result.url, result.error or "refused"))

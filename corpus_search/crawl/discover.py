@@ -221,6 +221,8 @@ class Discoverer:
             result.error, result.blocked = exc.reason, exc.blocked
         except ValueError as exc:
             result.error = str(exc)
+        except Exception as exc:  # an internal error ends this source, not the crawl
+            result.error = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
 
     def single(self, url: str, first: Response | None = None) -> Iterator[Candidate]:
         yield Candidate(url, None, "page")

@@ -332,3 +332,42 @@ def test_no_worker_outlives_an_interrupted_ingest(tmp_path: Path, how: str) -> N
     assert not any(alive(p) for p in workers), "a worker outlived the ingest"
     if os.path.exists(tmp_path / "ix" / "corpus.json"):
         assert Corpus.open(tmp_path / "ix").check().ok
+
+
+def test_an_internal_error_on_one_crawled_page_fails_that_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import corpus_search.extract.html as html_module
+    from corpus_search.crawl import CrawlOptions
+
+    real = html_module.extract_html
+
+    def fragile(html: str, url: str | None = None):  # type: ignore[no-untyped-def]
+        if "POISON" in html:
+            raise RuntimeError("a bug met on one page")
+        return real(html, url=url)
+
+    monkeypatch.setattr(html_module, "extract_html", fragile)
+    site = LoopbackSite()
+    paths = [f"/2024/05/real-page-number-{n}" for n in range(3)]
+    for n, path in enumerate(paths):
+        body = real_html(n)
+        site.route(
+            path,
+            Reply(body=body.replace(b"<body", b"<body data-x='POISON'", 1) if n == 1 else body),
+        )
+
+    def sitemap(_p: str, _h: dict[str, str]) -> Reply:
+        urls = "".join(f"<url><loc>{site.base}{p}</loc></url>" for p in paths)
+        body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        return Reply(body=body.encode(), content_type="application/xml")
+
+    site.route("/sitemap.xml", sitemap)
+    with serve(site):
+        corpus = Corpus.open(tmp_path / "ix", create=True)
+        report = corpus.crawl(CrawlOptions(urls=(site.url("/sitemap.xml"),), delay=0.0, jobs=1))
+    assert report.failed == [
+        (site.url(paths[1]), "internal error: RuntimeError: a bug met on one page")
+    ]
+    counts = report.counts()
+    assert counts["failed"] == 1 and counts["added"] + counts["not_articles"] == 2
