@@ -4,6 +4,7 @@
     python bench/ingest_parallel.py --json           # the figures as JSON
     python bench/ingest_parallel.py --summary-line   # also: the 511 pages + 10 unsupported
                                                      # + 5 broken files, ingested by the CLI
+    python bench/ingest_parallel.py --limit 20       # the first 20 pages only (a smoke run)
 
 The pages: ``../shared/data/extraction/aeb`` (181), ``extraction/readability`` (130) and
 ``dates/htmldate-mediacloud`` (200), read at run time (never copied into the project) and
@@ -107,15 +108,16 @@ def summary_line(pages: list[Path], work: Path) -> str:
     return f"exit {result.returncode}: " + (lines[-1] if lines else "(no output)")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--summary-line", action="store_true")
-    args = parser.parse_args()
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    args = parser.parse_args(argv)
     from corpus_search.pipeline import default_jobs
 
-    pages = real_pages(args.data)
+    pages = real_pages(args.data)[: args.limit]
     if not pages:
         print(f"no pages under {args.data}: nothing to measure", file=sys.stderr)
         return 2
@@ -159,7 +161,7 @@ def main() -> int:
     print(f"counts (jobs 1): {one['counts']}")
     print(f"counts (all cores): {many['counts']}")
     if line:
-        print(f"\n511 pages + 10 unsupported + 5 broken, 'corpus-search ingest FOLDER':\n{line}")
+        print(f"\n{n} pages + 10 unsupported + 5 broken, 'corpus-search ingest FOLDER':\n{line}")
     return 0
 
 
