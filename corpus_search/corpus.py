@@ -128,38 +128,60 @@ class Corpus:
         self,
         paths: Iterable[str | Path],
         progress: Callable[[IngestProgress], None] | None = None,
+        jobs: int | None = None,
+        keep_all: bool = False,
     ) -> IngestReport:
-        """Read files and folders (.html, .htm, .txt, .md, .jsonl), extract, enrich and
-        index them. A file that fails is recorded in the report and the rest go on."""
-        from corpus_search.extract import extract_file, iter_sources
+        """Read files and folders (.html, .htm, .txt, .md, .jsonl, .pdf, their .gz forms,
+        .warc/.warc.gz), extract, enrich and index them, on ``jobs`` processes (default:
+        every core; 1: this process). Every input is counted once in the report: added,
+        updated, unchanged, not an article, unsupported, or failed with its reason; a
+        record that fails never stops the batch. ``keep_all`` keeps pages judged not
+        articles."""
+        from corpus_search.pipeline import default_jobs
 
         report = IngestReport()
         started = time.perf_counter()
-        files_done = 0
+        workers = self._workers(jobs or default_jobs())
+        done = 0
 
-        def documents() -> Iterator[Document]:
-            nonlocal files_done
-            for source in iter_sources(paths):
-                if isinstance(source, CorpusSearchError):
-                    report.failed.append(IngestFailure(_path_of(source), str(source)))
-                    continue
-                try:
-                    extracted = extract_file(source)
-                except CorpusSearchError as exc:
-                    report.failed.append(IngestFailure(str(source), str(exc)))
-                    extracted = []
-                for item in extracted:
-                    if isinstance(item, CorpusSearchError):
-                        report.failed.append(IngestFailure(str(source), str(item)))
-                    else:
-                        yield item
-                files_done += 1
+        def outcomes() -> Iterator[Document]:
+            nonlocal done
+            for task, results in workers.map(_ingest_tasks(paths, keep_all, report)):
+                for outcome in results:
+                    yield from _route(outcome, report)
+                done += 1
                 if progress:
-                    progress(IngestProgress(files_done, 0, str(source)))
+                    progress(IngestProgress(done, 0, task.name))
 
-        self._add(documents(), report)
+        try:
+            self._write(outcomes(), report)
+        finally:
+            workers.close(kill=True)
+        report.jobs = workers.jobs if workers.used_processes else 1
         report.seconds = time.perf_counter() - started
         return report
+
+    def _workers(self, jobs: int) -> Any:
+        from corpus_search.pipeline import Workers
+
+        return Workers(jobs, lambda: self.enricher, self._gazetteer_files, self._taxonomy_files)
+
+    def _write(self, docs: Iterator[Document], report: IngestReport) -> None:
+        """Index enriched documents; every one is counted once (a later copy of an id in
+        the same batch replaces the earlier one: counted as updated)."""
+        given = 0
+
+        def counted() -> Iterator[Document]:
+            nonlocal given
+            for doc in docs:
+                given += 1
+                yield doc
+
+        added, updated, skipped = self._store.write(counted())
+        report.added += len(added)
+        report.updated += len(updated) + max(0, given - len(added) - len(updated) - len(skipped))
+        report.skipped += len(skipped)
+        report.added_ids.extend(added)
 
     def add(self, docs: Iterable[Document]) -> IngestReport:
         """Index Documents built by a script; those not yet enriched are enriched first.
@@ -190,11 +212,16 @@ class Corpus:
         every response as WARC under ``archive/`` and index the article pages. A re-run
         fetches only what is new or changed; state lives under ``crawl/``."""
         from corpus_search.crawl.crawler import run_crawl
+        from corpus_search.pipeline import default_jobs
 
-        return run_crawl(self.path, self.add, options, progress)
+        workers = self._workers(options.jobs or default_jobs())
+        try:
+            return run_crawl(self.path, self.add, options, progress, workers)
+        finally:
+            workers.close(kill=True)
 
     def reindex_from_archive(
-        self, progress: Callable[[IngestProgress], None] | None = None
+        self, progress: Callable[[IngestProgress], None] | None = None, jobs: int | None = None
     ) -> IngestReport:
         """Re-extract every page kept in ``archive/`` (offline, nothing is fetched) and
         index it: documents whose extraction changed are updated."""
@@ -206,24 +233,49 @@ class Corpus:
                 f"no WARC archive in {self.path / 'archive'}",
                 "crawl first, or ingest WARC files with 'corpus-search ingest FILE.warc.gz'",
             )
-        return self.ingest(files, progress=progress)
+        return self.ingest(files, progress=progress, jobs=jobs)
 
-    def reindex(self, progress: Callable[[int], None] | None = None) -> IngestReport:
+    def reindex(
+        self, progress: Callable[[int], None] | None = None, jobs: int | None = None
+    ) -> IngestReport:
         """Re-enrich every stored document with the current gazetteer and taxonomy
-        (including the user's own files), without the source files."""
+        (including the user's own files), without the source files, on ``jobs``
+        processes. A document that cannot be re-tagged is reported and kept as it was."""
+        import dataclasses
+
+        from corpus_search.pipeline import Task, default_jobs
+
         report = IngestReport()
         started = time.perf_counter()
+        workers = self._workers(jobs or default_jobs())
+
+        def tasks() -> Iterator[Any]:
+            for doc_id in self._store.ids():
+                try:
+                    doc = self._store.get(doc_id)
+                except CorpusSearchError:
+                    raise  # a damaged corpus stops the run
+                except Exception as exc:
+                    reason = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
+                    report.failed.append(IngestFailure(doc_id, reason))
+                    continue
+                if doc is not None:
+                    yield Task(
+                        "document", doc_id, document=dataclasses.replace(doc, enriched=False)
+                    )
 
         def redone() -> Iterator[Document]:
-            for number, doc_id in enumerate(self._store.ids(), start=1):
-                doc = self._store.get(doc_id)
-                if doc is not None:
-                    yield self.enricher.enrich(doc)
+            for number, (_task, outcomes) in enumerate(workers.map(tasks()), start=1):
+                for outcome in outcomes:
+                    yield from _route(outcome, report)
                 if progress:
                     progress(number)
 
-        added, updated, skipped = self._store.write(redone())
-        report.added, report.updated, report.skipped = len(added), len(updated), len(skipped)
+        try:
+            self._write(redone(), report)
+        finally:
+            workers.close(kill=True)
+        report.jobs = workers.jobs if workers.used_processes else 1
         report.seconds = time.perf_counter() - started
         return report
 
@@ -401,3 +453,70 @@ class Corpus:
 
 def _path_of(error: CorpusSearchError) -> str:
     return error.message.split(": ", 1)[-1] if isinstance(error, InputError) else ""
+
+
+def _ingest_tasks(
+    paths: Iterable[str | Path], keep_all: bool, report: IngestReport
+) -> Iterator[Any]:
+    """The records under ``paths`` as pipeline tasks: a file, each response of a WARC,
+    each line of a JSONL file. What cannot become a task (a missing path, an unsupported
+    type, a damaged WARC, a JSONL line that is not a record) goes to ``report``."""
+    from corpus_search.extract import (
+        JSONL_SUFFIXES,
+        WARC_SUFFIXES,
+        extract_file,
+        iter_sources,
+        suffix_of,
+    )
+    from corpus_search.pipeline import Task
+
+    for source in iter_sources(paths):
+        name = str(source.path)
+        if source.error is not None:
+            report.failed.append(IngestFailure(_path_of(source.error), str(source.error), True))
+            continue
+        if source.unsupported is not None:
+            reason = f"unsupported file type {source.unsupported}"
+            report.unsupported.append(IngestFailure(name, reason, source.named))
+            continue
+        suffix = suffix_of(source.path)
+        try:
+            if suffix in WARC_SUFFIXES:
+                from corpus_search.extract.warc import PAGE_TYPES, warc_records
+
+                for record in warc_records(source.path):
+                    if isinstance(record, InputError):
+                        report.failed.append(IngestFailure(name, str(record), source.named))
+                    elif record.content_type not in PAGE_TYPES:
+                        what = f"content type {record.content_type or '(none)'}"
+                        report.unsupported.append(IngestFailure(record.url, what))
+                    elif not 200 <= record.status < 300:
+                        what = f"HTTP {record.status} response"
+                        report.not_articles.append(IngestFailure(record.url, what))
+                    else:
+                        yield Task("capture", record.url, capture=record, keep_all=keep_all)
+            elif suffix in JSONL_SUFFIXES or suffix in {s + ".gz" for s in JSONL_SUFFIXES}:
+                for item in extract_file(source.path):
+                    if isinstance(item, CorpusSearchError):
+                        report.failed.append(IngestFailure(name, str(item), source.named))
+                    else:
+                        yield Task("document", name, document=item, named=source.named)
+            else:
+                yield Task("file", name, path=name, keep_all=keep_all, named=source.named)
+        except CorpusSearchError as exc:
+            report.failed.append(IngestFailure(name, str(exc), source.named))
+        except Exception as exc:  # an internal error reading one file: the batch goes on
+            reason = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
+            report.failed.append(IngestFailure(name, reason, source.named))
+
+
+def _route(outcome: Any, report: IngestReport) -> Iterator[Document]:
+    """A document to index, or the report line of what was left out."""
+    if outcome.kind == "document":
+        yield outcome.document
+    elif outcome.kind == "not-article":
+        report.not_articles.append(IngestFailure(outcome.name, outcome.reason, outcome.named))
+    elif outcome.kind == "unsupported":
+        report.unsupported.append(IngestFailure(outcome.name, outcome.reason, outcome.named))
+    else:
+        report.failed.append(IngestFailure(outcome.name, outcome.reason, outcome.named))

@@ -13,6 +13,7 @@ where one helps, a hint. The CLI maps the whole tree to exit code 2 in one place
      ├── QuerySyntaxError        a query that cannot be parsed
      ├── InvalidFilterError      a filter value that cannot be understood (a date, a sort key)
      ├── InputError              a file or record that cannot be read or parsed
+     │    └── NotAnArticle         a page judged not an article (listing, error, anti-bot)
      ├── DocumentNotFoundError   no document with the given id
      └── MissingExtraError       an optional part is not installed (the hint says how)
 """
@@ -65,6 +66,14 @@ class InvalidFilterError(CorpusSearchError):
 
 class InputError(CorpusSearchError):
     pass
+
+
+class NotAnArticle(InputError):
+    """A page read without trouble but judged not an article; ``reason`` says why."""
+
+    def __init__(self, message: str, reason: str = "", hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.reason = reason
 
 
 class DocumentNotFoundError(CorpusSearchError):

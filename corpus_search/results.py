@@ -90,14 +90,18 @@ class Stats:
 
 @dataclass
 class IngestFailure:
+    """One input left out: its file or URL (``path``) and the reason; ``named``: the
+    user gave this very file on the command line."""
+
     path: str
     reason: str
+    named: bool = False
 
 
 @dataclass
 class IngestReport:
-    """The counts of an ingest or a reindex (every input in exactly one of added,
-    updated, skipped and failed), the failures with their reasons, and the time taken."""
+    """What a batch did with every input it read, each counted once: ``read`` is the
+    sum of added, updated, unchanged (``skipped``), not articles, unsupported, failed."""
 
     added: int = 0
     updated: int = 0
@@ -105,6 +109,53 @@ class IngestReport:
     failed: list[IngestFailure] = field(default_factory=list)
     seconds: float = 0.0
     added_ids: list[str] = field(default_factory=list)
+    not_articles: list[IngestFailure] = field(default_factory=list)
+    unsupported: list[IngestFailure] = field(default_factory=list)
+    jobs: int = 1  # processes that extracted and enriched
+
+    @property
+    def unchanged(self) -> int:
+        return self.skipped
+
+    @property
+    def read(self) -> int:
+        return (
+            self.added
+            + self.updated
+            + self.skipped
+            + len(self.not_articles)
+            + len(self.unsupported)
+            + len(self.failed)
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.skipped,
+            "not_articles": len(self.not_articles),
+            "unsupported": len(self.unsupported),
+            "failed": len(self.failed),
+        }
+
+    def left_out(self) -> list[dict[str, Any]]:
+        rows = []
+        for outcome, items in (
+            ("not-article", self.not_articles),
+            ("unsupported", self.unsupported),
+            ("failed", self.failed),
+        ):
+            for item in items:
+                rows.append(
+                    {
+                        "name": item.path,
+                        "outcome": outcome,
+                        "reason": item.reason,
+                        "named": item.named,
+                    }
+                )
+        return rows
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +165,9 @@ class IngestReport:
             "skipped": self.skipped,
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
             "seconds": round(self.seconds, 3),
+            "counts": self.counts(),
+            "left_out": self.left_out(),
+            "jobs": self.jobs,
         }
 
 

@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,49 @@ SEED = SHARED / "seed" / "000_a19f6c9843bf90df.txt"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--slow", action="store_true", help="also run tests marked slow")
+
+
+# -- fuzzing at two scales ------------------------------------------------------------------
+# Property and hostile-input tests run ``default`` examples each in the default run and
+# ``slow`` with ``pytest --slow``; every case run is counted per module and the totals
+# are printed at the end of the run ("fuzz cases").
+
+SLOW = False
+FUZZ_COUNTS: dict[str, int] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global SLOW
+    SLOW = bool(config.getoption("--slow"))
+
+
+def fuzz(default: int, slow: int) -> Any:
+    """Hypothesis settings for ``default`` examples (``slow`` under --slow)."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=slow if SLOW else default,
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.filter_too_much,
+            HealthCheck.data_too_large,
+        ],
+    )
+
+
+def count_case(module: str, cases: int = 1) -> None:
+    """Record ``cases`` fuzz cases run by ``module`` (a test's ``__name__``)."""
+    FUZZ_COUNTS[module] = FUZZ_COUNTS.get(module, 0) + cases
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if FUZZ_COUNTS:
+        terminalreporter.write_sep("-", "fuzz cases")
+        for module, cases in sorted(FUZZ_COUNTS.items()):
+            terminalreporter.write_line(f"{module}: {cases}")
+        terminalreporter.write_line(f"total: {sum(FUZZ_COUNTS.values())}")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -44,6 +88,17 @@ def shared_path(*parts: str) -> Path:
 def _isolated_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CORPUS_SEARCH_INDEX", str(tmp_path / "default-index"))
     monkeypatch.delenv("CORPUS_SEARCH_DEBUG", raising=False)
+
+
+def offline_resolver(host: str) -> list[str]:
+    """No test asks the network's DNS: names are unknown unless a test brings its own
+    resolver (``CrawlOptions.resolver``, ``Scope(resolver=...)``)."""
+    return ["127.0.0.1"] if host == "localhost" else []
+
+
+@pytest.fixture(autouse=True)
+def _no_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("corpus_search.crawl.urls.system_resolver", offline_resolver)
 
 
 @pytest.fixture(scope="session")

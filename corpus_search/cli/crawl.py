@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from corpus_search.cli.complete import complete_site
-from corpus_search.cli.options import console, open_corpus, progress_bar
+from corpus_search.cli.options import console, jobs_option, open_corpus, progress_bar
 
 
 def run_crawl(ctx: click.Context, options: Any, as_json: bool = False, quiet: bool = False) -> Any:
@@ -108,6 +108,7 @@ def run_crawl(ctx: click.Context, options: Any, as_json: bool = False, quiet: bo
     help="Largest body to accept, in MB (after decompression).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@jobs_option
 @click.pass_context
 def crawl(
     ctx: click.Context,
@@ -123,14 +124,18 @@ def crawl(
     timeout: float,
     max_size: float,
     as_json: bool,
+    jobs: int | None,
 ) -> int:
     """Collect articles from site profiles ('corpus-search sites' lists them) or from any
     URL: a site's home page (its sitemaps from robots.txt, else its feeds), a sitemap, an
     RSS/Atom feed or a listing page. robots.txt is obeyed; every response is kept as WARC
     in INDEX/archive; a re-run fetches only what is new or changed.
 
-    Exit status: 0 pages found (fetched now or before), 1 nothing found, 2 nothing could
-    be fetched because of errors (each one is listed on stderr).
+    Fetching stays one request at a time per host; extracting and tagging the pages
+    runs on --jobs processes. Every page found is counted once in the summary.
+
+    Exit status: 0 pages found (fetched now or before), 1 nothing found, 2 a page or a
+    source failed (each one is listed on stderr; the rest are kept).
     """
     from corpus_search.crawl import CrawlOptions
 
@@ -148,11 +153,12 @@ def crawl(
         refresh=refresh,
         timeout=timeout,
         max_bytes=int(max_size * 1024 * 1024),
+        jobs=jobs,
     )
     options.since_date  # noqa: B018 -- a bad date is a usage error before any request
     report = run_crawl(ctx, options, as_json=as_json)
-    got = report.fetched or report.skipped_total or report.would_fetch
-    if got:
-        return 0
     errors = report.failed or any(s["error"] for s in report.sources)
-    return 2 if errors else 1
+    if errors:
+        return 2
+    got = report.fetched or report.skipped_total or report.would_fetch
+    return 0 if got else 1

@@ -256,8 +256,20 @@ __all__ = [
     "FACETS",
     "console",
     "filter_options",
+    "jobs_option",
     "open_corpus",
     "output_options",
     "paging_options",
     "plot_option",
 ]
+
+
+def jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs N``: processes that extract and tag (default: every core; 1: one)."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes that extract and tag pages (default: one per core; 1: no workers).",
+    )(func)

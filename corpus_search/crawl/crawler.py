@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,11 +28,12 @@ from corpus_search.crawl.options import CrawlOptions, CrawlProgress, CrawlReport
 from corpus_search.crawl.state import CrawlState, PageState
 from corpus_search.crawl.urls import Scope, host_of, normalize, url_key
 from corpus_search.document import Document
-from corpus_search.errors import InputError
+from corpus_search.errors import CorpusSearchError, InputError
 
 if TYPE_CHECKING:
     import re
 
+    from corpus_search.pipeline import Outcome, Task, Workers
     from corpus_search.sites import Profile
 
 MAX_REFUSALS = 3  # consecutive anti-bot/403 answers after which a host is left alone
@@ -68,9 +70,11 @@ def run_crawl(
     add: Callable[[list[Document]], Any],
     options: CrawlOptions,
     progress: Callable[[CrawlProgress], None] | None = None,
+    workers: Workers | None = None,
 ) -> CrawlReport:
     """Crawl into the corpus at ``index``; ``add`` indexes a batch of Documents and
-    returns an IngestReport (``Corpus.add``)."""
+    returns an IngestReport (``Corpus.add``). ``workers`` extract and tag the fetched
+    pages (``pipeline.Workers``; None: in this process, tagged by ``add``)."""
     if not options.sites and not options.urls:
         raise InputError("nothing to crawl", "name a site profile or give --url URL")
     started = time.perf_counter()
@@ -86,7 +90,9 @@ def run_crawl(
             )
         plans.append(Plan(norm, url=norm))
     starts = [s.url for p in profiles for s in p.discovery] + [p.url for p in plans if p.url]
-    scope = Scope.for_urls(starts, extra_hosts=[h for p in profiles for h in p.hosts])
+    scope = Scope.for_urls(
+        starts, extra_hosts=[h for p in profiles for h in p.hosts], resolver=options.resolver
+    )
     limits = FetchLimits(
         delay=options.delay if options.delay is not None else 1.0,
         user_agent=options.user_agent or FetchLimits.user_agent,
@@ -113,7 +119,7 @@ def run_crawl(
         if options.dry_run:
             report.would_fetch = [c.url for _, c in todo]
         else:
-            _fetch_all(todo, fetcher, archive, state, add, options, report, progress)
+            _fetch_all(todo, fetcher, archive, state, add, options, report, progress, workers)
     finally:
         fetcher.close()
         archive.close()
@@ -179,7 +185,13 @@ def _discover(
                     break  # the first source that works is used; the rest are fallbacks
         else:
             assert plan.url is not None
-            take(_generic(plan.url, fetcher, discoverer, archive, known))
+            try:
+                take(_generic(plan.url, fetcher, discoverer, archive, known))
+            except Exception as exc:  # an internal error ends this start URL, not the crawl
+                reason = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
+                from corpus_search.crawl.discover import SourceResult
+
+                log.sources.append(SourceResult("url", plan.url, error=reason))
         for result in log.sources:
             if result.blocked and result.url not in {u for u, _ in report.blocked}:
                 report.blocked.append((result.url, result.error or "refused"))
@@ -310,6 +322,7 @@ def _fetch_all(
     options: CrawlOptions,
     report: CrawlReport,
     progress: Callable[[CrawlProgress], None] | None,
+    workers: Workers | None = None,
 ) -> None:
     by_host: dict[str, list[tuple[Plan, Candidate]]] = defaultdict(list)
     for item in todo:
@@ -361,25 +374,52 @@ def _fetch_all(
             results.put(None)
 
     batch = _Batch(state, add, report, options.batch_size)
-    workers = max(1, min(options.concurrency, len(by_host)))
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl")
+    count = max(1, min(options.concurrency, len(by_host)))
+    pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="crawl")
     running = len(by_host)
-    try:
-        for items in by_host.values():
-            pool.submit(work, items)
+    from corpus_search.pipeline import Workers, run_task
+
+    if workers is None:
+        workers = Workers(1, _NoEnricher)
+
+    def tasks() -> Iterator[Task]:
+        """Fetched pages as extraction tasks; failures and 304s are settled here."""
+        nonlocal running
         while running:
             outcome = results.get()
             if outcome is None:
                 running -= 1
                 continue
-            _handle(outcome, archive, batch, report)
+            task = _guarded(
+                outcome, batch, report, partial(_prepare, outcome, archive, batch, report)
+            )
+            if task is not None:
+                yield task
+            elif progress:
+                progress(report.progress(outcome.candidate.url))
+
+    try:
+        for items in by_host.values():
+            pool.submit(work, items)
+        for task, outcomes in workers.map(tasks()):
+            outcome, row = task.context
+            _guarded(
+                outcome, batch, report, partial(_finish, outcome, row, outcomes, batch, report)
+            )
             if progress:
                 progress(report.progress(outcome.candidate.url))
         batch.flush()
     except BaseException:
-        # Ctrl-C or a failure: stop the workers, and keep every page already downloaded
-        # (those waiting in the queue too); a second Ctrl-C cuts this short.
+        # Ctrl-C or a failure: stop the fetching and the workers, and keep every page
+        # already downloaded (those waiting in the queue too, extracted here); a second
+        # Ctrl-C cuts this short.
         fetcher.stopped.set()
+        for task in workers.abandon():
+            outcome, row = task.context
+            outcomes = run_task(task, _NoEnricher())
+            _guarded(
+                outcome, batch, report, partial(_finish, outcome, row, outcomes, batch, report)
+            )
         while True:
             try:
                 outcome = results.get_nowait()
@@ -393,8 +433,51 @@ def _fetch_all(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _guarded(outcome: _Outcome, batch: _Batch, report: CrawlReport, step: Callable[[], Any]) -> Any:
+    """Run one page's step; an internal error fails that page, never the crawl."""
+    try:
+        return step()
+    except CorpusSearchError as exc:
+        if isinstance(exc, InputError):
+            _fail(outcome, batch, report, str(exc))
+            return None
+        raise  # the corpus's own errors (cannot write, locked) stop the crawl
+    except Exception as exc:
+        _fail(outcome, batch, report, f"internal error: {type(exc).__name__}: {str(exc)[:200]}")
+        return None
+
+
+def _fail(outcome: _Outcome, batch: _Batch, report: CrawlReport, reason: str) -> None:
+    url = outcome.candidate.url
+    report.failed.append((url, reason))
+    batch.record(PageState(url_key(url), url, "failed", reason=reason))
+
+
 def _handle(outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: CrawlReport) -> None:
-    from corpus_search.extract.warc import extract_page, extract_pdf_page
+    """Settle one fetched page in this process (extraction included)."""
+    task = _guarded(outcome, batch, report, partial(_prepare, outcome, archive, batch, report))
+    if task is not None:
+        from corpus_search.pipeline import run_task
+
+        outcomes = run_task(task, _NoEnricher())
+        _, row = task.context
+        _guarded(outcome, batch, report, partial(_finish, outcome, row, outcomes, batch, report))
+
+
+class _NoEnricher:
+    """Pages extracted in this process are tagged by ``add`` (``Corpus.add``)."""
+
+    def enrich(self, doc: Document) -> Document:
+        return doc
+
+
+def _prepare(
+    outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: CrawlReport
+) -> Task | None:
+    """A fetched page's extraction task, or None when the page is settled already (a
+    fetch error, a 304 answer)."""
+    from corpus_search.extract.warc import PDF_TYPE, Capture
+    from corpus_search.pipeline import Task
 
     url = outcome.candidate.url
     key = url_key(url)
@@ -404,7 +487,7 @@ def _handle(outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: Craw
         if error.blocked:
             report.blocked.append((url, error.reason))
         batch.record(PageState(key, url, "failed", error.status, reason=error.reason))
-        return
+        return None
     response = outcome.response
     assert response is not None
     stamp = response.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -414,7 +497,7 @@ def _handle(outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: Craw
         if known is not None:
             known.fetched_at = stamp
             batch.record(known)
-        return
+        return None
     report.fetched += 1
     if outcome.candidate.response is None:  # (discovery archived its own fetches)
         archive.write(response)
@@ -427,29 +510,40 @@ def _handle(outcome: _Outcome, archive: WarcArchive, batch: _Batch, report: Craw
         response.last_modified,
         stamp,
     )
-    try:
-        if response.content_type == "application/pdf":
-            doc = extract_pdf_page(response.body, response.url, response.fetched_at)
-        else:
-            doc = extract_page(
-                response.body,
-                response.url,
-                response.charset,
-                response.fetched_at,
-                article_patterns=outcome.plan.patterns,
-                status=response.status,
-            )
-    except InputError as exc:
-        row.reason = exc.message.split(": ", 1)[-1]
-        if "anti-bot" in row.reason or "cannot read" in row.reason:
+    pdf = response.content_type == PDF_TYPE
+    capture = Capture(
+        response.url,
+        response.status,
+        PDF_TYPE if pdf else "text/html",
+        response.charset,
+        response.body,
+        response.fetched_at,
+    )
+    patterns = None if pdf else outcome.plan.patterns
+    return Task("capture", url, capture=capture, patterns=patterns, context=(outcome, row))
+
+
+def _finish(
+    outcome: _Outcome, row: PageState, results: list[Outcome], batch: _Batch, report: CrawlReport
+) -> None:
+    """Index a page's document, or record why it has none."""
+    url = outcome.candidate.url
+    key = url_key(url)
+    [result] = results
+    if result.kind != "document":
+        row.reason = result.reason
+        if result.kind == "failed" or "anti-bot" in row.reason or "cannot read" in row.reason:
             row.outcome = "failed"
             report.failed.append((url, row.reason))
             if "anti-bot" in row.reason:
                 report.blocked.append((url, row.reason))
         else:
             report.not_articles += 1
+            report.not_article_pages.append((url, row.reason))
         batch.record(row)
         return
+    doc = result.document
+    assert doc is not None
     if outcome.plan.profile is not None and not doc.source:
         doc.source = outcome.plan.profile.title
     row.content_hash = doc.content_hash

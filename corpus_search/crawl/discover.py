@@ -14,6 +14,8 @@ import gzip
 import io
 import json
 import re
+import warnings
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +23,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from corpus_search.crawl.fetch import Fetcher, FetchError, Response
 from corpus_search.crawl.urls import normalize, url_key
+from corpus_search.urls import web_url
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, decompressed
 MAX_SITEMAPS = 500
@@ -61,8 +64,11 @@ class DiscoveryLog:
 def _gunzip_bounded(data: bytes, limit: int = MAX_SITEMAP_BYTES) -> bytes:
     if not data.startswith(b"\x1f\x8b"):
         return data
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
-        out = handle.read(limit + 1)
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            out = handle.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ValueError(f"damaged gzip data ({exc})") from None
     if len(out) > limit:
         raise ValueError(f"decompressed sitemap larger than {limit // (1024 * 1024)} MB")
     return out
@@ -94,7 +100,7 @@ def parse_sitemap(data: bytes) -> tuple[str, list[tuple[str, date | None]]]:
                 continue
             name = etree.QName(child).localname.lower()
             if name == "loc" and child.text:
-                loc = child.text.strip()
+                loc = web_url(child.text)
             elif name == "lastmod" and child.text:
                 lastmod = parse_date(child.text)
         if loc:
@@ -112,11 +118,20 @@ def parse_feed(data: bytes) -> list[tuple[str, date | None]]:
         raise ValueError("not an RSS or Atom feed")
     items: list[tuple[str, date | None]] = []
     for entry in parsed.entries:
-        link = entry.get("link")
+        link = web_url(entry.get("link"))
         if not link:
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        items.append((link, date(*stamp[:3]) if stamp else None))
+        stamp = entry.get("published_parsed")
+        if not stamp:
+            # (feedparser warns when asked for a date an entry lacks: not the user's concern)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                stamp = entry.get("updated_parsed")
+        try:
+            when = date(*stamp[:3]) if stamp else None
+        except (TypeError, ValueError):
+            when = None
+        items.append((link, when))
     return items
 
 
@@ -130,8 +145,9 @@ def parse_wp_posts(data: bytes) -> list[tuple[str, date | None]]:
         raise ValueError("not a list of posts")
     items = []
     for post in posts:
-        if isinstance(post, dict) and isinstance(post.get("link"), str):
-            items.append((post["link"], parse_date(str(post.get("date") or ""))))
+        link = web_url(post.get("link")) if isinstance(post, dict) else None
+        if link is not None:
+            items.append((link, parse_date(str(post.get("date") or ""))))
     return items
 
 
@@ -205,6 +221,8 @@ class Discoverer:
             result.error, result.blocked = exc.reason, exc.blocked
         except ValueError as exc:
             result.error = str(exc)
+        except Exception as exc:  # an internal error ends this source, not the crawl
+            result.error = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
 
     def single(self, url: str, first: Response | None = None) -> Iterator[Candidate]:
         yield Candidate(url, None, "page")

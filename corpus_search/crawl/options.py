@@ -41,6 +41,8 @@ class CrawlOptions:
     max_retry_after: float = 120.0
     max_listing_pages: int = 50
     batch_size: int = 20  # documents per index commit
+    jobs: int | None = None  # processes extracting and tagging pages (None: every core)
+    resolver: Any = None  # host name -> addresses, for the scope check (None: the system's)
 
     @property
     def since_date(self) -> date | None:
@@ -88,6 +90,7 @@ class CrawlReport:
     unchanged: int = 0  # fetched, but the document was already in the index as is
     duplicates: int = 0  # same text as another URL (cross-posted)
     not_articles: int = 0  # listing, tag, author, search, calendar, error pages, PDFs
+    not_article_pages: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     blocked: list[tuple[str, str]] = field(default_factory=list)  # refusals and anti-bot pages
     sources: list[dict[str, Any]] = field(default_factory=list)
@@ -112,21 +115,57 @@ class CrawlReport:
             self.found, self.fetched, self.skipped_total, len(self.failed), current, rate
         )
 
+    def unsupported(self) -> list[tuple[str, str]]:
+        """Failed fetches whose answer was of a type the crawl does not read."""
+        return [(u, r) for u, r in self.failed if r.startswith("skipped: content type")]
+
+    def counts(self) -> dict[str, int]:
+        """Every page found in exactly one count (``found`` is their sum after a crawl;
+        ``unchanged`` takes in the pages not requested because we have them)."""
+        unsupported = len(self.unsupported())
+        return {
+            "found": self.found,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.skipped_total,
+            "not_articles": self.not_articles,
+            "duplicates": self.duplicates,
+            "unsupported": unsupported,
+            "left": self.left + len(self.would_fetch),
+            "failed": len(self.failed) - unsupported,
+        }
+
     def summary(self) -> str:
+        counts = self.counts()
         parts = [
-            f"found {self.found}",
-            f"fetched {self.fetched}",
-            f"added {self.added}",
-            f"updated {self.updated}",
-            f"skipped {self.skipped_total} (already have)",
-            f"not articles {self.not_articles}",
+            f"added {counts['added']}",
+            f"updated {counts['updated']}",
+            f"unchanged {counts['unchanged']}",
+            f"not articles {counts['not_articles']}",
+            f"unsupported {counts['unsupported']}",
         ]
         if self.duplicates:
             parts.append(f"duplicates {self.duplicates}")
-        if self.left:
-            parts.append(f"left {self.left} (--max-pages)")
-        parts.append(f"failed {len(self.failed)}")
-        return ", ".join(parts) + f" in {self.seconds:.1f} s"
+        if counts["left"]:
+            parts.append(f"left {counts['left']} (--max-pages or --dry-run)")
+        parts.append(f"failed {counts['failed']}")
+        total = sum(v for k, v in counts.items() if k != "found")
+        unsettled = f" (+{self.found - total} not settled)" if total < self.found else ""
+        return (
+            f"found {self.found} = "
+            + " + ".join(parts)
+            + f"{unsettled}; fetched {self.fetched} in {self.seconds:.1f} s"
+        )
+
+    def left_out(self) -> list[dict[str, str]]:
+        rows = [
+            {"name": u, "outcome": "not-article", "reason": r} for u, r in self.not_article_pages
+        ]
+        unsupported = set(self.unsupported())
+        for url, reason in self.failed:
+            outcome = "unsupported" if (url, reason) in unsupported else "failed"
+            rows.append({"name": url, "outcome": outcome, "reason": reason})
+        return rows
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -150,4 +189,6 @@ class CrawlReport:
             "requests": self.requests,
             "archive": self.archive,
             "seconds": round(self.seconds, 3),
+            "counts": self.counts(),
+            "left_out": self.left_out(),
         }

@@ -35,6 +35,7 @@ from corpus_search.extract.clean import (
     squash,
 )
 from corpus_search.extract.language import detect_language
+from corpus_search.urls import web_url
 
 _ARTICLE_TYPES = {
     "article",
@@ -206,12 +207,9 @@ def read_metadata(
         ),
         None,
     )
-    meta.url = _first(
-        str(canonical) if canonical else None,
-        tags.get("og:url"),
-    )
-    if meta.url and not meta.url.startswith(("http://", "https://")):
-        meta.url = None
+    # The page's own address, read as every URL from a page is (never raises).
+    meta.url = web_url(str(canonical), url) if canonical else None
+    meta.url = meta.url or web_url(tags.get("og:url"), url)
     lang = root.get("lang") or root.get("xml:lang")
     meta.language = _first(
         str(lang) if lang else None, _text(ld.get("inLanguage")), tags.get("dc.language")

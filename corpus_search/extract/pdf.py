@@ -60,6 +60,11 @@ def extract_pdf(data: bytes, name: str = "PDF") -> Document:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise InputError(f"{name}: cannot read the PDF ({exc})", "is the file complete?") from None
+    except Exception as exc:  # pypdf's own checks (assertions, type errors) on damaged files
+        detail = f"{type(exc).__name__}: {exc}"[:160]
+        raise InputError(
+            f"{name}: cannot read the PDF ({detail})", "is the file complete?"
+        ) from None
     page_lines = _without_running_lines([_lines(p) for p in pages])
     first = page_lines[0] if page_lines else []
     title = _meta_text(info.get("/Title")) or _first_page_title(first)

@@ -17,10 +17,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from corpus_search.document import Document, id_for_url
-from corpus_search.errors import InputError
+from corpus_search.errors import InputError, NotAnArticle
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 PDF_TYPE = "application/pdf"
+PAGE_TYPES = (*HTML_TYPES, PDF_TYPE)  # what a WARC record must hold to be read
 MIN_BODY_CHARS = 200
 
 
@@ -55,18 +56,20 @@ def extract_page(
     fetched_at: datetime | None = None,
     article_patterns: list[re.Pattern[str]] | None = None,
     status: int = 200,
+    keep_all: bool = False,
 ) -> Document:
-    """The Document of an article page, or InputError("<url>: not an article: <why>")."""
+    """The Document of an article page, or NotAnArticle("<url>: not an article: <why>");
+    with ``keep_all`` a page judged not an article is extracted all the same."""
     from corpus_search.extract.html import extract_html
     from corpus_search.sites.pages import inspect_page
 
     html = decode_html(data, charset)
     info = inspect_page(html, url, article_patterns=article_patterns, status=status)
-    if not info.is_article:
-        raise InputError(f"{url}: not an article: {info.reason}")
+    if not info.is_article and not keep_all:
+        raise NotAnArticle(f"{url}: not an article: {info.reason}", info.reason)
     doc = extract_html(html, url=url)
     if len(doc.body.strip()) < MIN_BODY_CHARS:
-        raise InputError(f"{url}: not an article: no article text found")
+        raise NotAnArticle(f"{url}: not an article: no article text found", "no article text found")
     identity = doc.url or url
     stamp = (
         fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if fetched_at else None
@@ -80,7 +83,9 @@ def extract_pdf_page(data: bytes, url: str, fetched_at: datetime | None = None) 
 
     doc = extract_pdf(data, name=url)
     if len(doc.body.strip()) < MIN_BODY_CHARS:
-        raise InputError(f"{url}: not an article: no text in the PDF (a scan?)")
+        raise NotAnArticle(
+            f"{url}: not an article: no text in the PDF (a scan?)", "no text in the PDF (a scan?)"
+        )
     stamp = _stamp(fetched_at)
     return replace(doc, id=id_for_url(url), url=url, fetched_at=stamp)
 
@@ -121,31 +126,73 @@ def iter_captures(path: Path) -> Iterator[Capture]:
             raise InputError(f"{path}: cannot read WARC ({detail[:160]})") from None
 
 
-def extract_warc(path: Path) -> list[Document | InputError]:
-    """The article Documents in a WARC file (the last good capture of each URL wins)."""
-    latest: dict[str, Capture] = {}
-    out: list[Document | InputError] = []
+def warc_records(path: Path) -> Iterator[Capture | InputError]:
+    """Each URL of a WARC file once: its last good capture (HTTP 200, an HTML page or a
+    PDF), else its last capture of any kind with an empty body (for the count of what was
+    left out). Damage to the file comes as an InputError after the records before it;
+    a file unreadable from the start raises InputError."""
+    good: dict[str, Capture] = {}
+    other: dict[str, Capture] = {}
+    damage: InputError | None = None
     try:
         for capture in iter_captures(path):
             if capture.status == 200 and capture.content_type in (*HTML_TYPES, PDF_TYPE):
-                latest[capture.url] = capture
+                good[capture.url] = capture
+                other.pop(capture.url, None)
+            elif capture.url not in good:
+                other[capture.url] = replace(capture, body=b"")
     except InputError as exc:
-        if not latest:
+        if not good and not other:
             raise
-        out.append(InputError(f"{exc.message}; the records before the damage were read"))
+        damage = InputError(f"{exc.message}; the records before the damage were read")
     else:
-        damage = _gzip_damage(path)
-        if damage:
-            out.append(
-                InputError(f"{path}: damaged WARC ({damage}); the records before it were read")
-            )
+        found = _gzip_damage(path)
+        if found:
+            damage = InputError(f"{path}: damaged WARC ({found}); the records before it were read")
+    yield from good.values()
+    yield from other.values()
+    if damage is not None:
+        yield damage
+
+
+def extract_capture(
+    capture: Capture,
+    keep_all: bool = False,
+    patterns: list[re.Pattern[str]] | None = None,
+) -> Document:
+    """The Document of one archived or fetched response; NotAnArticle for what is not
+    one (a page judged not an article, an error answer, a type neither HTML nor PDF).
+    ``patterns``: a site profile's article URL shapes (a crawl's)."""
+    if capture.content_type not in (*HTML_TYPES, PDF_TYPE):
+        what = capture.content_type or "no content type"
+        raise NotAnArticle(f"{capture.url}: not an article: {what}", what)
+    if not 200 <= capture.status < 300:
+        reason = f"HTTP {capture.status} response"
+        raise NotAnArticle(f"{capture.url}: not an article: {reason}", reason)
+    if capture.content_type == PDF_TYPE:
+        return extract_pdf_page(capture.body, capture.url, capture.fetched_at)
+    return extract_page(
+        capture.body,
+        capture.url,
+        capture.charset,
+        capture.fetched_at,
+        article_patterns=patterns,
+        status=capture.status,
+        keep_all=keep_all,
+    )
+
+
+def extract_warc(path: Path, keep_all: bool = False) -> list[Document | InputError]:
+    """The article Documents in a WARC file (the last good capture of each URL wins);
+    pages that are not articles are passed over, damage is an InputError in the list."""
+    out: list[Document | InputError] = []
     seen_ids: set[str] = set()
-    for capture in latest.values():
+    for record in warc_records(path):
+        if isinstance(record, InputError):
+            out.insert(0, record)
+            continue
         try:
-            if capture.content_type == PDF_TYPE:
-                doc = extract_pdf_page(capture.body, capture.url, capture.fetched_at)
-            else:
-                doc = extract_page(capture.body, capture.url, capture.charset, capture.fetched_at)
+            doc = extract_capture(record, keep_all)
         except InputError:
             continue  # listings, anti-bot and error pages are part of any crawl: pass over
         if doc.id not in seen_ids:

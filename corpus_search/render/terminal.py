@@ -192,12 +192,48 @@ def stats_view(stats: Stats, console: Console) -> None:
 
 
 def ingest_summary(report: IngestReport) -> str:
-    """The one-line summary ingest prints on stderr (rich markup, values escaped)."""
+    """The one-line summary ingest and reindex print on stderr (rich markup, values
+    escaped): every input read is in exactly one count, and the line says they add up."""
+    counts = report.counts()
+    processes = f", {report.jobs} processes" if report.jobs > 1 else ""
     line = (
-        f"added {report.added}, updated {report.updated}, skipped {report.skipped} (unchanged), "
-        f"failed {len(report.failed)} in {report.seconds:.1f} s"
+        f"read {counts['read']} = added {counts['added']} + updated {counts['updated']}"
+        f" + unchanged {counts['unchanged']} + not articles {counts['not_articles']}"
+        f" + unsupported {counts['unsupported']} + failed {counts['failed']}"
+        f" in {report.seconds:.1f} s{processes}"
     )
     return escape(line)
+
+
+def left_out_lines(report: IngestReport) -> list[str]:
+    """What ingest says on stderr about inputs it left out (plain text): each failure
+    with its reason, each file the user named that was judged not an article, and the
+    unsupported files once, by type."""
+    from collections import Counter
+
+    from corpus_search.extract import SUPPORTED_HINT
+
+    lines = []
+    for failure in report.failed:
+        reason = failure.reason
+        said = reason if failure.path and failure.path in reason else f"{failure.path}: {reason}"
+        lines.append(f"corpus-search: failed {said}")
+    for item in report.not_articles:
+        if item.named:
+            lines.append(
+                f"corpus-search: not an article: {item.path} ({item.reason}); --all keeps it"
+            )
+    if report.unsupported:
+        types = Counter(
+            item.reason.removeprefix("unsupported file type ").removeprefix("content type ")
+            for item in report.unsupported
+        )
+        listed = ", ".join(f"{kind} {count}" for kind, count in sorted(types.items()))
+        lines.append(
+            f"corpus-search: {len(report.unsupported)} inputs of unsupported types left out "
+            f"({listed}); {SUPPORTED_HINT}"
+        )
+    return lines
 
 
 def saved_table(searches: list[Any], console: Console) -> None:

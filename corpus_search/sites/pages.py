@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
+
+from corpus_search.urls import web_url
 
 ARTICLE_TYPES = {
     "article",
@@ -185,7 +187,7 @@ def inspect_page(
     if status >= 400 or (ERROR_TITLES.search(title) and len(_text_of(soup)) < 3000):
         info.kind, info.reason = "error", f"error page ({title or f'HTTP {status}'})"
         return info
-    target = urlsplit(info.canonical or url)
+    target = urlsplit(info.canonical or web_url(url) or "")
     path = target.path + (f"?{target.query}" if target.query else "")
     site_page = SITE_PAGE_TITLES.match(title)
     if site_page and article_patterns is None:
@@ -287,9 +289,7 @@ def looks_like_article_url(url: str) -> bool:
 def _canonical(soup: BeautifulSoup, url: str) -> str | None:
     link = soup.find("link", rel=lambda v: v is not None and "canonical" in v)
     if isinstance(link, Tag) and link.get("href"):
-        href = urljoin(url, str(link["href"]))
-        if href.startswith(("http://", "https://")):
-            return href
+        return web_url(str(link["href"]), url)
     return None
 
 
@@ -299,7 +299,9 @@ def _collect_links(soup: BeautifulSoup, url: str, info: PageInfo) -> None:
         href = str(anchor["href"]).strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
             continue
-        absolute = urljoin(url, href).split("#")[0]
+        absolute = web_url(href, url)
+        if absolute is None:
+            continue
         if absolute not in seen:
             seen.add(absolute)
             info.links.append(absolute)
@@ -311,19 +313,22 @@ def _collect_links(soup: BeautifulSoup, url: str, info: PageInfo) -> None:
     for link in soup.find_all("link", href=True):
         rel = [r.lower() for r in (link.get("rel") or [])]
         kind = str(link.get("type") or "").lower()
-        href = urljoin(url, str(link["href"]))
+        found_url = web_url(str(link["href"]), url)
+        if found_url is None:
+            continue
         if "next" in rel and info.next_url is None:
-            info.next_url = href
+            info.next_url = found_url
         if "alternate" in rel and ("rss" in kind or "atom" in kind):
-            info.feeds.append(href)
+            info.feeds.append(found_url)
     for time_tag in soup.find_all("time"):
         stamp = _parse_date(str(time_tag.get("datetime") or time_tag.get_text(" ", strip=True)))
         if stamp is None:
             continue
         holder = time_tag.find_parent(["li", "article", "div", "tr"])
         found = holder.find("a", href=True) if isinstance(holder, Tag) else None
-        if isinstance(found, Tag):
-            info.link_dates.setdefault(urljoin(url, str(found["href"])).split("#")[0], stamp)
+        dated = web_url(str(found["href"]), url) if isinstance(found, Tag) else None
+        if dated is not None:
+            info.link_dates.setdefault(dated, stamp)
 
 
 def _declared_types(soup: BeautifulSoup) -> set[str]:

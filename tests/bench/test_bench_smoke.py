@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench.generate import Generator, write_jsonl
 from bench.run import QUERY_TYPES
 from corpus_search.document import Document
@@ -84,3 +86,17 @@ def test_hotspots_profiles_ingest_and_splits_queries_by_stage() -> None:
         assert kind in rows
     parse, match = float(rows["term"][1]), float(rows["term"][2]) + float(rows["term"][3])
     assert float(rows["term"][0]) > 0 and parse > 0 and match > 0
+
+
+def test_ingest_parallel_bench_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """``bench/ingest_parallel.py`` on the first 16 real pages: both ingests count every
+    page, with the same counts, and the summary line adds up."""
+    from bench.ingest_parallel import main
+    from tests.conftest import shared_path
+
+    shared_path("extraction", "aeb", "html")
+    assert main(["--limit", "16", "--json", "--summary-line"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    one, many = figures["ingest_jobs_1"], figures["ingest_all_cores"]
+    assert one["counts"]["read"] == 16 and one["counts"] == many["counts"]
+    assert "read 31 = " in figures["summary_line"] and "unsupported 10" in figures["summary_line"]

@@ -38,7 +38,7 @@ def test_demo_then_search(tmp_path: Path) -> None:
     none = cli("search", "qqqqzzzz", env_index=index)
     assert none.returncode == 1
     again = cli("--index", str(index), "demo")  # idempotent: nothing duplicated
-    assert "skipped 48" in again.stderr
+    assert "unchanged 48" in again.stderr
     stats = json.loads(cli("stats", "--json", env_index=index).stdout)
     assert stats["documents"] == 48
 

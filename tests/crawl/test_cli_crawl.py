@@ -70,9 +70,9 @@ def test_crawl_json_summary_then_rerun(base: str, tmp_path: Path) -> None:
     assert code == 0, err
     summary = json.loads(out)
     assert summary["schema_version"] == 1 and summary["added"] == 48 and summary["failed"] == []
-    assert "found 48, fetched 48, added 48" in err
+    assert "found 48 = added 48 + updated 0" in err and "fetched 48" in err
     code, out, err = run("crawl", "--url", base + "/", "--delay", "0", "--json", index=index)
-    assert code == 0 and json.loads(out)["skipped"] == 48 and "skipped 48" in err
+    assert code == 0 and json.loads(out)["skipped"] == 48 and "unchanged 48" in err
 
 
 def test_dry_run_lists_urls_on_stdout(base: str, tmp_path: Path) -> None:
@@ -107,6 +107,6 @@ def test_ingest_warc_and_reindex_from_archive(base: str, tmp_path: Path) -> None
     code, _, err = run("ingest", str(warcs[0]), index=tmp_path / "other")
     assert code == 0 and "added 8" in err
     code, _, err = run("reindex", "--from-archive", index=crawled)
-    assert code == 0 and "from the archive" in err and "skipped 8" in err
+    assert code == 0 and "from the archive" in err and "unchanged 8" in err
     code, _, err = run("reindex", "--from-archive", index=tmp_path / "other")
     assert code == 2 and "no WARC archive" in err

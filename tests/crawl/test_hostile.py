@@ -399,3 +399,125 @@ def test_offset_paging_steps_by_the_items_listed(tmp_path: Path) -> None:
     assert [p for p in site.paths() if p.startswith("/pubs")] == [
         f"/pubs?start={n}" for n in (0, 4, 8, 10)
     ]
+
+
+# -- discovery and headers under random input -------------------------------------------------
+# Sitemap <loc>s, feed links, WordPress API links, Location and Retry-After values of every
+# shape: each entry is a normalised URL or is dropped, never an exception.
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.conftest import count_case, fuzz  # noqa: E402
+
+LOCS = st.one_of(
+    st.sampled_from(
+        [
+            "https://[ccpa-preferences]/",
+            "http://[::1]:99999/",
+            "https://think.example/2024/05/a-piece",
+            "  https://think.example/a b  ",
+            "javascript:alert(1)",
+            "/relative/path",
+            "",
+            "https://think.example/" + "a" * 9000,
+            "http://münchen.de/ä",
+            "https://think.example/?utm_source=x&id=1",
+            "&lt;&amp;",
+            "\x00",
+        ]
+    ),
+    st.text(max_size=60),
+)
+DATES = st.one_of(
+    st.sampled_from(["2024-02-30", "99999-01-01", "", "2024", "x"]), st.text(max_size=12)
+)
+
+
+def _xml_text(value: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape("".join(c for c in value if c.isprintable()))
+
+
+@fuzz(150, 1500)
+@given(
+    entries=st.lists(st.tuples(LOCS, DATES), max_size=8),
+    kind=st.sampled_from(["urlset", "sitemapindex", "rss", "atom", "wp", "junk"]),
+    gz=st.booleans(),
+    cut=st.integers(min_value=0, max_value=5000),
+)
+def test_any_sitemap_feed_or_api_entry(
+    entries: list[tuple[str, str]], kind: str, gz: bool, cut: int
+) -> None:
+    import json
+
+    from corpus_search.crawl.discover import parse_any
+    from corpus_search.urls import web_url
+
+    count_case(__name__)
+    if kind in ("urlset", "sitemapindex"):
+        tag = "url" if kind == "urlset" else "sitemap"
+        items = "".join(
+            f"<{tag}><loc>{_xml_text(loc)}</loc><lastmod>{_xml_text(when)}</lastmod></{tag}>"
+            for loc, when in entries
+        )
+        body = f'<?xml version="1.0"?><{kind} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</{kind}>'
+    elif kind == "rss":
+        items = "".join(
+            f"<item><title>t</title><link>{_xml_text(loc)}</link><pubDate>{_xml_text(when)}</pubDate></item>"
+            for loc, when in entries
+        )
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{items}</channel></rss>'
+    elif kind == "atom":
+        items = "".join(
+            f'<entry><title>t</title><link href="{_xml_text(loc)}"/><updated>{_xml_text(when)}</updated></entry>'
+            for loc, when in entries
+        )
+        body = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">{items}</feed>'
+    elif kind == "wp":
+        body = json.dumps([{"link": loc, "date": when} for loc, when in entries])
+    else:
+        body = "".join(loc for loc, _ in entries)
+    data = body.encode("utf-8", "replace")
+    data = data[:cut] if cut < len(data) else data
+    if gz:
+        data = gzip.compress(data)[: max(cut, 10)] if cut % 3 == 0 else gzip.compress(data)
+    try:
+        parsed = parse_any(data)
+    except ValueError:
+        return  # the typed answer for bytes that are not what they claim
+    if parsed is not None:
+        for link, _ in parsed[1]:
+            assert web_url(link) == link
+
+
+@fuzz(150, 1500)
+@given(
+    location=LOCS,
+    retry_after=st.one_of(
+        st.sampled_from(
+            [
+                "120",
+                "-1",
+                "99999999999999999999",
+                "Wed, 21 Oct 2015 07:28:00 GMT",
+                "Fri, 31 Dec 9999 23:59:59 GMT",
+                "Mon, 01 Jan 0001 00:00:00 GMT",
+                "",
+            ]
+        ),
+        st.text(max_size=40),
+    ),
+)
+def test_any_location_and_retry_after(location: str, retry_after: str) -> None:
+    from corpus_search.crawl.fetch import _retry_after
+    from corpus_search.crawl.urls import normalize, url_key
+    from corpus_search.urls import web_url
+
+    count_case(__name__)
+    target = normalize(location, "http://127.0.0.1:8080/news/a")
+    assert target is None or web_url(target) == target
+    url_key(location)  # never raises either
+    wait = _retry_after({"retry-after": retry_after})
+    assert wait is None or wait >= 0

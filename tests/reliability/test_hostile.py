@@ -4,13 +4,15 @@ or mutated input end in a result or a typed error, never a traceback or a hang."
 from __future__ import annotations
 
 import contextlib
+import functools
+import gzip
 import json
 import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus_search import Corpus, CorpusSearchError
@@ -18,6 +20,7 @@ from corpus_search.cli import cli
 from corpus_search.document import Document
 from corpus_search.extract.html import extract_html
 from corpus_search.extract.text import extract_text
+from tests.conftest import count_case, fuzz
 
 HOSTILE = [
     "\x1b[31mred\x1b[0m",  # colour
@@ -53,7 +56,8 @@ def hostile_corpus(tmp_path: Path) -> Path:
         "</article></body></html>"
     )
     corpus = Corpus.open(index, create=True)
-    report = corpus.ingest([feed, html])
+    # (a short page: --all keeps it whatever the article judgement says)
+    report = corpus.ingest([feed, html], keep_all=True)
     assert report.added == 2, report.failed
     return index
 
@@ -96,7 +100,7 @@ def test_show_prints_markup_literally(tmp_path: Path) -> None:
 
 # -- parsers under random input ---------------------------------------------------------
 
-FUZZ = settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz(150, 1500)
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +110,10 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     return corpus
 
 
-@FUZZ
+@fuzz(200, 2000)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
 def test_any_query_is_a_result_or_a_typed_error(small_corpus: Corpus, text: str) -> None:
+    count_case(__name__)
     with contextlib.suppress(CorpusSearchError):
         small_corpus.search(text, limit=3)
 
@@ -145,9 +150,10 @@ QUERY_PIECES = st.sampled_from(
 )
 
 
-@FUZZ
+@fuzz(200, 2000)
 @given(st.lists(QUERY_PIECES, max_size=12))
 def test_query_syntax_soup(small_corpus: Corpus, pieces: list[str]) -> None:
+    count_case(__name__)
     with contextlib.suppress(CorpusSearchError):
         small_corpus.search(" ".join(pieces), limit=3)
 
@@ -155,6 +161,7 @@ def test_query_syntax_soup(small_corpus: Corpus, pieces: list[str]) -> None:
 @FUZZ
 @given(st.text(max_size=400))
 def test_any_text_extracts(text: str) -> None:
+    count_case(__name__)
     doc = extract_text(text)
     assert "\x1b" not in doc.body
 
@@ -191,6 +198,7 @@ HTML_BITS = st.sampled_from(
 @FUZZ
 @given(st.lists(HTML_BITS, max_size=40))
 def test_mutated_html_extracts_or_fails_cleanly(bits: list[str]) -> None:
+    count_case(__name__)
     doc = extract_html("".join(bits))
     assert "\x1b" not in (doc.title or "") + doc.body
 
@@ -207,6 +215,7 @@ def test_mutated_html_extracts_or_fails_cleanly(bits: list[str]) -> None:
     )
 )
 def test_any_jsonl_record_is_a_document_or_an_input_error(value: object) -> None:
+    count_case(__name__)
     for record in (
         value,
         {"body": "text", "published": value},
@@ -278,9 +287,7 @@ def test_the_terminal_renderer_cleans_again() -> None:
     assert "[bold red]not markup[/bold red]" in text
 
 
-WARC_SETTINGS = settings(
-    max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+WARC_SETTINGS = fuzz(60, 600)
 
 
 # warcio's writer (used here only to build the fixture WARC) leaves its spooled payload
@@ -313,6 +320,7 @@ def test_random_and_truncated_warc_records(
 ) -> None:
     """A WARC with a random response record, whole or cut short: ingest reports documents
     or reasons, never crashes."""
+    count_case(__name__)
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -340,3 +348,168 @@ def test_random_and_truncated_warc_records(
         assert isinstance(item, (Document, CorpusSearchError))
         if isinstance(item, Document):
             assert "\x1b" not in item.body
+
+
+# -- at the scale of the web: real pages mutated, hostile links, PDF bytes ---------------------
+# Every record goes through ``pipeline.run_task`` (extract, judge, tag), as ingest and the
+# crawl run it: the outcome is a document or a reason, never an internal error.
+
+HOSTILE_LINKS = [
+    '<a href="https://[ccpa-preferences]/">Privacy choices</a>',
+    '<a href="http://[::1">x</a>',
+    '<a href="https://example.org:99999/">x</a>',
+    '<a href="http://exa mple.org/">x</a>',
+    '<a href="//[">x</a>',
+    '<a href="javascript:void(0)">x</a>',
+    '<a href="\x00http://evil.example/">x</a>',
+    '<a href="https://xn--/">x</a>',
+    '<a href="http://münchen.de/straße">x</a>',
+    '<a href="' + "https://a.example/" + "a" * 9000 + '">x</a>',
+    '<a href="?page=999999999999999999999">next</a>',
+    '<a rel="next" href="https://[ccpa-preferences]/page/2">Next</a>',
+    '<link rel="canonical" href="https://[ccpa-preferences]/">',
+    '<link rel="canonical" href="http://[::1]:0/">',
+    '<link rel="alternate" type="application/rss+xml" href="http://[x]/feed">',
+    '<meta property="og:url" content="https://[ccpa-preferences]/a">',
+    '<script type="application/ld+json">{"@type":"NewsArticle","url":"https://[x]/",'
+    '"datePublished":"99999-99-99","author":{"name":["A",{"b":1}]}}</script>',
+    '<time datetime="2024-02-30">30 February 2024</time>',
+    '<li><time datetime="2024-01-01">1 Jan</time><a href="https://[bad]/x">x</a></li>',
+]
+MUTATION = st.tuples(
+    st.sampled_from(["insert", "delete", "duplicate", "truncate", "flip"]),
+    st.floats(min_value=0, max_value=1),
+    st.floats(min_value=0, max_value=1),
+    st.sampled_from(HOSTILE_LINKS + HOSTILE + ["<", ">", "</html>", "<!--", "\ufeff", "\xff"]),
+)
+
+
+def real_pages() -> list[Path]:
+    """The real pages of ../shared/data (skip when absent): 181 + 130 + 200 files."""
+    from tests.conftest import shared_path
+
+    found = sorted(shared_path("extraction", "aeb", "html").glob("*.html.gz"))
+    found += sorted(shared_path("extraction", "readability", "test-pages").glob("*/source.html.gz"))
+    found += sorted(shared_path("dates", "htmldate-mediacloud", "html").glob("*.html.gz"))
+    return found
+
+
+@functools.lru_cache(maxsize=600)
+def _page_bytes(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes())
+
+
+def mutate(data: bytes, mutations: list[tuple[str, float, float, str]]) -> bytes:
+    for op, where, span, bit in mutations:
+        at = int(where * len(data))
+        end = min(len(data), at + int(span * 2000))
+        if op == "insert":
+            data = data[:at] + bit.encode("utf-8") + data[at:]
+        elif op == "delete":
+            data = data[:at] + data[end:]
+        elif op == "duplicate":
+            data = data[:end] + data[at:end] + data[end:]
+        elif op == "truncate":
+            data = data[:at]
+        else:  # flip the bits of a few bytes
+            data = data[:at] + bytes(b ^ 0xFF for b in data[at:end][:16]) + data[at + 16 :]
+    return data
+
+
+@pytest.fixture(scope="module")
+def enricher() -> object:
+    from corpus_search.enrich import Enricher
+
+    return Enricher.load()
+
+
+def assert_no_internal_error(outcomes: list[object]) -> None:
+    for outcome in outcomes:
+        assert outcome.kind in ("document", "not-article", "failed"), outcome  # type: ignore[attr-defined]
+        assert not outcome.reason.startswith("internal error"), outcome.reason  # type: ignore[attr-defined]
+        if outcome.document is not None:  # type: ignore[attr-defined]
+            assert "\x1b" not in outcome.document.body  # type: ignore[attr-defined]
+
+
+@fuzz(30, 600)
+@given(
+    page=st.integers(min_value=0, max_value=10_000),
+    mutations=st.lists(MUTATION, min_size=1, max_size=6),
+    keep_all=st.booleans(),
+)
+def test_real_pages_mutated_are_documents_or_reasons(
+    enricher: object, page: int, mutations: list[tuple[str, float, float, str]], keep_all: bool
+) -> None:
+    from corpus_search.extract.warc import Capture
+    from corpus_search.pipeline import Task, run_task
+
+    count_case(__name__)
+    pages = real_pages()
+    data = mutate(_page_bytes(pages[page % len(pages)]), mutations)
+    capture = Capture(
+        "https://think.example/2024/05/a-real-page", 200, "text/html", None, data, None
+    )
+    assert_no_internal_error(
+        run_task(Task("capture", capture.url, capture=capture, keep_all=keep_all), enricher)
+    )
+
+
+@fuzz(150, 1500)
+@given(
+    links=st.lists(
+        st.one_of(
+            st.sampled_from(HOSTILE_LINKS),
+            st.text(max_size=60).map(lambda t: f'<a href="{t}">link</a>'),
+            st.text(max_size=60).map(lambda t: f"<link rel='canonical' href='{t}'>"),
+        ),
+        max_size=8,
+    ),
+    base=st.sampled_from(
+        ["https://think.example/a/b", "http://127.0.0.1:8080/", "https://[2001:db8::1]/x", ""]
+    ),
+)
+def test_any_link_in_a_page(links: list[str], base: str) -> None:
+    """Links of every shape, in a page judged and extracted as the crawl does."""
+    from corpus_search.errors import CorpusSearchError
+    from corpus_search.sites.pages import inspect_page
+    from corpus_search.urls import web_url
+
+    count_case(__name__)
+    html = (
+        "<html><head><title>Talks</title>"
+        + "".join(links)
+        + "</head><body><article><h1>Talks</h1>"
+        + "<p>Officials met in Geneva to discuss the ceasefire and the sanctions.</p>" * 5
+        + "".join(links)
+        + "</article></body></html>"
+    )
+    info = inspect_page(html, base)
+    for link in [*info.links, *info.feeds, info.canonical, info.next_url]:
+        assert link is None or web_url(link) == link
+    with contextlib.suppress(CorpusSearchError):
+        from corpus_search.extract.warc import extract_page
+
+        doc = extract_page(html.encode(), base or "https://think.example/", keep_all=True)
+        assert doc.url is None or web_url(doc.url) == doc.url
+
+
+@fuzz(60, 600)
+@given(mutations=st.lists(MUTATION, min_size=1, max_size=5), as_capture=st.booleans())
+def test_pdf_bytes_mutated(
+    enricher: object, mutations: list[tuple[str, float, float, str]], as_capture: bool
+) -> None:
+    from corpus_search.extract.warc import Capture
+    from corpus_search.pipeline import Task, run_task
+    from tests.extract.pdfmaker import make_pdf
+
+    count_case(__name__)
+    pdf = make_pdf(
+        [
+            ["Report on alliances", "By A. Author"]
+            + [f"Line {n} on budgets and NATO." for n in range(30)]
+        ],
+        {"Title": "Report on alliances"},
+    )
+    data = mutate(pdf, mutations)
+    capture = Capture("https://think.example/report.pdf", 200, "application/pdf", None, data, None)
+    assert_no_internal_error(run_task(Task("capture", capture.url, capture=capture), enricher))

@@ -1,0 +1,327 @@
+"""Records in, enriched Documents or reasons out, on every core.
+
+A *record* is one thing read: a file of a folder, a line of a JSONL file, a response of
+a WARC file or of a crawl. ``run_task`` extracts and enriches one record and never
+raises: whatever goes wrong (an internal error included) becomes an ``Outcome`` naming
+the file or URL and the reason, so one record never stops a batch.
+
+``Workers.map`` runs tasks in worker processes (``jobs`` of them, a ``ProcessPoolExecutor``
+fed a bounded window of chunks, results in input order, so the documents and their ids
+are those of a single process) or, with ``jobs=1`` or a handful of tasks, in this
+process. Workers ignore Ctrl-C (the parent stops them), and each watches its parent: a
+parent killed outright (SIGKILL) leaves no worker behind.
+
+    Task ──► run_task (extract ─► judge ─► enrich) ──► [Outcome]
+             "document" | "not-article" | "unsupported" | "failed"
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import re
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpus_search.errors import CorpusSearchError, NotAnArticle
+
+if TYPE_CHECKING:
+    from corpus_search.document import Document
+    from corpus_search.extract.warc import Capture
+
+CHUNK = 4  # tasks sent to a worker at once
+WINDOW = 4  # chunks in flight per worker: bounds memory on a WARC of any size
+MIN_PARALLEL = 12  # fewer tasks than this run in this process (starting workers costs more)
+MAX_BREAKS = 3  # pools broken in a row before the rest runs in this process
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # (not on Linux)
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Task:
+    """One record to extract and enrich. ``kind``: "file" (a path), "capture" (an
+    archived or fetched response), "document" (already extracted: enrich only)."""
+
+    kind: str
+    name: str  # the file or URL, as reports name it
+    path: str | None = None
+    capture: Capture | None = None
+    document: Document | None = None
+    keep_all: bool = False  # keep pages judged not articles (ingest --all)
+    named: bool = False  # the user named this file on the command line
+    patterns: list[re.Pattern[str]] | None = None  # a site profile's article URLs (crawl)
+    context: Any = None  # the caller's own value, returned untouched with the outcomes
+
+
+@dataclass
+class Outcome:
+    name: str
+    kind: str  # "document", "not-article", "unsupported", "failed"
+    reason: str = ""
+    document: Document | None = None
+    named: bool = False
+
+
+@dataclass
+class _Setup:
+    gazetteer_files: list[str] = field(default_factory=list)
+    taxonomy_files: list[str] = field(default_factory=list)
+
+
+_ENRICHER: Any = None
+
+
+def run_task(task: Task, enricher: Any) -> list[Outcome]:
+    """Extract and enrich one record. Never raises: a failure is an Outcome."""
+    try:
+        docs = _extract(task)
+    except NotAnArticle as exc:
+        return [Outcome(task.name, "not-article", exc.reason or exc.message, named=task.named)]
+    except CorpusSearchError as exc:
+        return [Outcome(task.name, "failed", str(exc), named=task.named)]
+    except Exception as exc:  # an internal error: reported, and the batch goes on
+        return [Outcome(task.name, "failed", _internal(exc), named=task.named)]
+    outcomes = []
+    for doc in docs:
+        if isinstance(doc, CorpusSearchError):
+            outcomes.append(Outcome(task.name, "failed", str(doc), named=task.named))
+            continue
+        try:
+            enriched = doc if doc.enriched else enricher.enrich(doc)
+        except Exception as exc:
+            outcomes.append(Outcome(task.name, "failed", _internal(exc), named=task.named))
+            continue
+        outcomes.append(Outcome(task.name, "document", document=enriched, named=task.named))
+    return outcomes
+
+
+def _internal(exc: BaseException) -> str:
+    return f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _extract(task: Task) -> list[Any]:
+    if task.kind == "document":
+        return [task.document]
+    if task.kind == "capture":
+        from corpus_search.extract.warc import extract_capture
+
+        assert task.capture is not None
+        return [extract_capture(task.capture, task.keep_all, patterns=task.patterns)]
+    from corpus_search.extract import extract_file
+
+    assert task.path is not None
+    return list(extract_file(Path(task.path), keep_all=task.keep_all))
+
+
+# -- worker processes ------------------------------------------------------------------------
+
+
+def _init_worker(setup: _Setup, parent: int) -> None:
+    """In each worker: ignore Ctrl-C (the parent stops the workers), exit when the parent
+    is gone (killed outright), and load the gazetteer and taxonomy once."""
+    global _ENRICHER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        # ``parent`` was taken in the parent: a worker that starts just as the parent is
+        # killed has init for its parent already, and must not take it for the one to watch
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    from corpus_search.enrich import Enricher
+
+    _ENRICHER = Enricher.load(setup.gazetteer_files, setup.taxonomy_files)
+
+
+def _run_chunk(tasks: list[Task]) -> list[list[Outcome]]:
+    return [run_task(task, _ENRICHER) for task in tasks]
+
+
+class Workers:
+    """Runs tasks on ``jobs`` processes (1: in this process), results in input order."""
+
+    def __init__(
+        self,
+        jobs: int,
+        enricher: Callable[[], Any],
+        gazetteer_files: Sequence[str | Path] = (),
+        taxonomy_files: Sequence[str | Path] = (),
+        min_parallel: int = MIN_PARALLEL,
+    ) -> None:
+        self.jobs = max(1, jobs)
+        self._enricher = enricher  # this process's, loaded on first use
+        self._setup = _Setup([str(p) for p in gazetteer_files], [str(p) for p in taxonomy_files])
+        self.min_parallel = min_parallel
+        self._pool: ProcessPoolExecutor | None = None
+        self._breaks = 0  # pools broken in a row, without a result in between
+        self._pending: deque[tuple[list[Task], Future[list[list[Outcome]]]]] = deque()
+        self._head: list[Task] = []
+        self.used_processes = False
+
+    # -- in order, in this process or in workers --
+
+    def map(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, list[Outcome]]]:
+        tasks = iter(tasks)
+        head = self._head = []  # read ahead, not yet answered (see ``abandon``)
+        if self.jobs > 1:
+            for task in tasks:
+                head.append(task)
+                if len(head) >= self.min_parallel:
+                    break
+        if self.jobs == 1 or len(head) < self.min_parallel:
+            enricher = self._enricher()
+            while head:
+                task = head.pop(0)
+                yield task, run_task(task, enricher)
+            for task in tasks:
+                yield task, run_task(task, enricher)
+            return
+        self._head = []
+        yield from self._parallel(head, tasks)
+
+    def _parallel(
+        self, head: list[Task], rest: Iterator[Task]
+    ) -> Iterator[tuple[Task, list[Outcome]]]:
+        def chunks() -> Iterator[list[Task]]:
+            chunk: list[Task] = []
+            for task in _chain(head, rest):
+                chunk.append(task)
+                if len(chunk) >= CHUNK:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
+        pending: deque[tuple[list[Task], Future[list[list[Outcome]]]]] = deque()
+        self._pending = pending
+        source = chunks()
+        try:
+            for chunk in source:
+                pending.append((chunk, self._submit(chunk)))
+                while len(pending) >= self.jobs * WINDOW:
+                    yield from self._collect(pending)
+            while pending:
+                yield from self._collect(pending)
+        finally:
+            if not pending:
+                self.close()
+
+    def _collect(
+        self, pending: deque[tuple[list[Task], Future[list[list[Outcome]]]]]
+    ) -> Iterator[tuple[Task, list[Outcome]]]:
+        chunk, future = pending.popleft()
+        try:
+            results = future.result()
+            self._breaks = 0
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, a crash in a C library): run this
+            # chunk's tasks again one at a time in a fresh pool, so only the task that
+            # kills a worker again is failed; the chunks still in flight are resubmitted.
+            self.close(kill=True)
+            results = [self._alone(task) for task in chunk]
+            rest = [c for c, _ in pending]
+            pending.clear()
+            for other in rest:
+                pending.append((other, self._submit(other)))
+        except Exception as exc:  # the result could not travel back (pickling)
+            results = [[Outcome(t.name, "failed", _internal(exc), named=t.named)] for t in chunk]
+        yield from zip(chunk, results, strict=True)
+
+    def _submit(self, chunk: list[Task]) -> Future[list[list[Outcome]]]:
+        """Send a chunk to the workers; when workers cannot be started at all here (the
+        pool breaks again and again with no result), run it in this process."""
+        while self._breaks < MAX_BREAKS:
+            try:
+                with _no_ctrl_c():  # (a worker may be started: it inherits Ctrl-C ignored)
+                    return self._start().submit(_run_chunk, chunk)
+            except BrokenProcessPool:
+                self._breaks += 1
+                self.close(kill=True)
+        done: Future[list[list[Outcome]]] = Future()
+        enricher = self._enricher()
+        done.set_result([run_task(task, enricher) for task in chunk])
+        return done
+
+    def _alone(self, task: Task) -> list[Outcome]:
+        try:
+            return self._submit([task]).result()[0]
+        except BrokenProcessPool:
+            self._breaks += 1
+            self.close(kill=True)
+            reason = "internal error: the worker process died reading it"
+            return [Outcome(task.name, "failed", reason, named=task.named)]
+
+    def abandon(self) -> list[Task]:
+        """Stop the workers at once and return the tasks they had not answered (to be
+        settled another way: a crawl interrupted by Ctrl-C extracts them itself)."""
+        left = [*self._head, *(task for chunk, _ in self._pending for task in chunk)]
+        self._pending.clear()
+        self._head = []
+        self.close(kill=True)
+        return left
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn: a fresh interpreter per worker, safe beside the crawl's threads
+            # (fork is not), and each worker a child of this process, which it watches
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(self._setup, os.getpid()),
+            )
+            self.used_processes = True
+        return self._pool
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the workers; ``kill``: at once, without waiting for tasks in flight."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if kill:
+            processes = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(timeout=5)
+        else:
+            pool.shutdown(wait=True)
+
+
+@contextlib.contextmanager
+def _no_ctrl_c() -> Iterator[None]:
+    """Ctrl-C ignored for the instant a worker process is started, so that the worker
+    starts with it ignored (a terminal sends Ctrl-C to every process of the group: a
+    worker still importing would print a traceback). Only the main thread can do this."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _chain(head: list[Task], rest: Iterator[Task]) -> Iterator[Task]:
+    yield from head
+    yield from rest
