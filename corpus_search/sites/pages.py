@@ -187,7 +187,7 @@ def inspect_page(
     if status >= 400 or (ERROR_TITLES.search(title) and len(_text_of(soup)) < 3000):
         info.kind, info.reason = "error", f"error page ({title or f'HTTP {status}'})"
         return info
-    target = urlsplit(info.canonical or web_url(url) or "")
+    target = _address(info.canonical or web_url(url) or url)
     path = target.path + (f"?{target.query}" if target.query else "")
     site_page = SITE_PAGE_TITLES.match(title)
     if site_page and article_patterns is None:
@@ -202,7 +202,7 @@ def inspect_page(
         else:
             info.kind, info.reason = "listing", "URL outside the profile's article patterns"
         return info
-    own = urlsplit(url)
+    own = _address(url)
     own_path = (own.path or "/") if own.scheme in ("http", "https") else None
     info.kind, info.reason = judge(path, _declared_types(soup), running_text(soup), own_path)
     return info
@@ -258,7 +258,7 @@ def inspect_text(text: str, url: str) -> PageInfo:
     if ERROR_TITLES.search(first) and len(text) < 3000:
         info.kind, info.reason = "error", f"error page ({first[:60]})"
         return info
-    target = urlsplit(url)
+    target = _address(url)
     path = target.path + (f"?{target.query}" if target.query else "")
     teasers = sum(1 for line in text.splitlines() if TEASER_LINE.match(line.strip()))
     running = _text_runs(text)
@@ -272,7 +272,7 @@ def inspect_text(text: str, url: str) -> PageInfo:
 def looks_like_article_url(url: str) -> bool:
     """A guess for generic crawls: a slug-like last path segment not shaped like a
     listing (``/2025/05/some-long-title/``, ``/analysis/some-title.html``)."""
-    parts = urlsplit(url)
+    parts = _address(url)
     path = parts.path
     if any(p.search(path + (f"?{parts.query}" if parts.query else "")) for p, _ in LISTING_PATHS):
         return False
@@ -284,6 +284,15 @@ def looks_like_article_url(url: str) -> bool:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _address(url: str) -> Any:
+    """``urlsplit(url)``; an address it cannot split ("https://[ccpa-preferences]/") has
+    no path we can judge, which must not read as a home page ("" or "/")."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("unknown:/unreadable-address")
 
 
 def _canonical(soup: BeautifulSoup, url: str) -> str | None:

@@ -246,3 +246,16 @@ def test_the_bench_runs_as_a_subprocess() -> None:
     assert ("synthetic", "-") in sets and ("real-html", "tuning") in sets
     assert {"aeb", "readability", "mediacloud"} <= {s for s, _ in sets}
     assert all(entry["agreement"] >= 0.97 for entry in result["urls"].values())
+
+
+def test_a_page_address_that_cannot_be_split_is_judged_not_raised() -> None:
+    """``urlsplit`` raises on "https://[ccpa-preferences]/"; a page carrying such an
+    address as its own (a WARC record's target, a user's file name) is still judged, and
+    not as a home page; a file:// page is judged by its path like any other."""
+    prose = "<p>" + "The ministers met again to weigh the costs of the plan. " * 40 + "</p>"
+    html = (
+        f"<html><head><title>A piece</title></head><body><article>{prose}</article></body></html>"
+    )
+    for url in ("https://[ccpa-preferences]/", "http://[::1", "file:///pages/a-piece.html"):
+        info = inspect_page(html, url)
+        assert info.is_article, (url, info.reason)
