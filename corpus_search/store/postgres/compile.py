@@ -203,7 +203,11 @@ class Compiler:
             return kept[0]
         texts = [p for p in kept if isinstance(p, Tsq)]
         sqls = [p for p in kept if isinstance(p, Sql)]
-        merged = Tsq(f" {tsq_op} ".join(f"( {p.text} )" for p in texts)) if texts else None
+        merged: Tsq | None = None
+        if len(texts) == 1:
+            merged = texts[0]
+        elif texts:
+            merged = Tsq(f" {tsq_op} ".join(f"( {p.text} )" for p in texts))
         if not sqls:
             return merged
         pieces = ([_as_sql(merged)] if merged else []) + sqls
