@@ -15,6 +15,7 @@ import logging
 import math
 import re
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -95,6 +96,8 @@ class PostgresStore:
         self._read_only = read_only
         self._has_rum = False
         self._notes: list[dict[str, Any]] | None = None
+        # the connection closes with the store (a Corpus has no close of its own)
+        weakref.finalize(self, conn.close)
 
     # -- opening, creating, migrating ----------------------------------------------------
 
