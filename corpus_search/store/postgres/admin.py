@@ -4,9 +4,10 @@ and say which extensions are missing and how to get them."""
 from __future__ import annotations
 
 from corpus_search.errors import IndexVersionError, IndexWriteError
+from corpus_search.store.postgres import schema as sch
 from corpus_search.store.postgres.address import describe
 from corpus_search.store.postgres.connection import READ_ONLY, connect, translated
-from corpus_search.store.postgres.schema import EXTENSIONS, OPTIONAL_EXTENSIONS, SCHEMA_VERSION
+from corpus_search.store.postgres.schema import EXTENSIONS, OPTIONAL_EXTENSIONS
 
 HOW_TO_INSTALL = {
     "fuzzystrmatch": (
@@ -37,14 +38,14 @@ def init(address: str) -> list[str]:
             if conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:  # type: ignore[index]
                 raise IndexWriteError(READ_ONLY)
             before = schema_version(conn)
-            if before is not None and before > SCHEMA_VERSION:
+            if before is not None and before > sch.SCHEMA_VERSION:
                 raise IndexVersionError(
                     f"the corpus at {describe(address)} has schema version {before}, newer "
-                    f"than this program's {SCHEMA_VERSION}",
+                    f"than this program's {sch.SCHEMA_VERSION}",
                     "upgrade corpus-search",
                 )
             done = initialise(conn)
-            lines += done or [f"schema version {SCHEMA_VERSION}: up to date"]
+            lines += done or [f"schema version {sch.SCHEMA_VERSION}: up to date"]
             found = available_extensions(conn)
             for name, why in {**EXTENSIONS, **OPTIONAL_EXTENSIONS}.items():
                 if found.get(name):

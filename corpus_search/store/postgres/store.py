@@ -37,6 +37,7 @@ from corpus_search.results import Hit, SearchResult, Stats, Suggestion, Trend
 from corpus_search.store import tree as t
 from corpus_search.store.check import CheckReport
 from corpus_search.store.postgres import address as addr
+from corpus_search.store.postgres import schema as sch
 from corpus_search.store.postgres.compile import (
     Compiled,
     Compiler,
@@ -47,10 +48,8 @@ from corpus_search.store.postgres.compile import (
 from corpus_search.store.postgres.connection import READ_ONLY, connect, translated
 from corpus_search.store.postgres.schema import (
     EXTENSIONS,
-    MIGRATIONS,
     OPTIONAL_EXTENSIONS,
     SCHEMA,
-    SCHEMA_VERSION,
     TS_CONFIG,
     UNDATED_END,
     UNDATED_START,
@@ -117,19 +116,19 @@ class PostgresStore:
                         f"run 'corpus-search init {addr.describe(address)}'",
                     )
                 initialise(conn)
-                version = SCHEMA_VERSION
-            if version < SCHEMA_VERSION:
+                version = sch.SCHEMA_VERSION
+            if version < sch.SCHEMA_VERSION:
                 conn.close()
                 raise IndexVersionError(
                     f"the corpus at {addr.describe(address)} has schema version {version}, "
-                    f"this program needs version {SCHEMA_VERSION}",
+                    f"this program needs version {sch.SCHEMA_VERSION}",
                     f"run 'corpus-search migrate {addr.describe(address)}' (it keeps every document)",
                 )
-            if version > SCHEMA_VERSION:
+            if version > sch.SCHEMA_VERSION:
                 conn.close()
                 raise IndexVersionError(
                     f"the corpus at {addr.describe(address)} has schema version {version}, "
-                    f"newer than this program's {SCHEMA_VERSION}",
+                    f"newer than this program's {sch.SCHEMA_VERSION}",
                     "upgrade corpus-search",
                 )
             store = cls(address, conn, read_only)
@@ -307,7 +306,7 @@ class PostgresStore:
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with translated(self.address):
-            return self._conn.execute(sql, tuple(params)).fetchall()  # type: ignore[arg-type]
+            return self._conn.execute(sql, tuple(params)).fetchall()
 
     def count(self) -> int:
         return int(self._rows(f"SELECT count(*) FROM {D}")[0][0])
@@ -929,7 +928,7 @@ def _index_method(conn: psycopg.Connection[Any]) -> str | None:
 
 
 def initialise(conn: psycopg.Connection[Any], program: str = "corpus-search") -> list[str]:
-    """Create the schema or bring it to ``SCHEMA_VERSION``, in one transaction; the
+    """Create the schema or bring it to ``sch.SCHEMA_VERSION``, in one transaction; the
     extensions first (each one that cannot be created is reported, not fatal). Returns
     one line per thing done."""
     done: list[str] = []
@@ -943,8 +942,8 @@ def initialise(conn: psycopg.Connection[Any], program: str = "corpus-search") ->
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('corpus_search.schema'))")
         version = schema_version(conn) or 0
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[target](conn, bool(has.get("rum")))
+        for target in range(version + 1, sch.SCHEMA_VERSION + 1):
+            sch.MIGRATIONS[target](conn, bool(has.get("rum")))
             conn.execute(
                 f"INSERT INTO {SCHEMA}.schema_version (version, program) VALUES (%s, %s)",
                 (target, program),
