@@ -94,7 +94,6 @@ class PostgresStore:
         self._conn = conn
         self._read_only = read_only
         self._has_rum = False
-        self._notes: list[dict[str, Any]] | None = None
         # the connection closes with the store (a Corpus has no close of its own)
         weakref.finalize(self, conn.close)
 
@@ -355,13 +354,16 @@ class PostgresStore:
                     (field, pattern),
                 )
             ]
-        if self._notes is not None:
-            self._notes.append({"field": field, "value": value, "matches": found})
         return found
 
-    def tree(self, query: Query, alias: AliasResolver) -> t.Node:
-        """The query tree of ``query``: its text (``store.parse``) and its filters."""
-        return query_tree(query, lambda field, value: self.resolve(field, value, alias))
+    def tree(
+        self, query: Query, alias: AliasResolver, notes: list[dict[str, Any]] | None = None
+    ) -> t.Node:
+        """The query tree of ``query`` (the project's parser, ``store/parse.py``), its
+        values resolved against this corpus."""
+        from corpus_search.store.parse import parse
+
+        return parse(query, lambda field, value: self.resolve(field, value, alias), notes)
 
     def compile(self, node: t.Node) -> Compiled:
         words = text_words(node)
@@ -587,12 +589,11 @@ class PostgresStore:
     # -- exploring -----------------------------------------------------------------------
 
     def explain(self, query: Query, alias: AliasResolver) -> dict[str, Any]:
-        self._notes = []
-        try:
-            node = self.tree(query, alias)
-            notes = self._notes
-        finally:
-            self._notes = None
+        """How ``query`` is understood: the tree (as the query language writes it), each
+        value and what it resolved to, each date range as days, the weighted fields, the
+        SQL condition (its values are parameters, not shown) and the total."""
+        notes: list[dict[str, Any]] = []
+        node = self.tree(query, alias, notes)
         compiled = self.compile(node)
         total = int(
             self._rows(f"SELECT count(*) FROM {D} d WHERE {compiled.where}", compiled.params)[0][0]
@@ -601,8 +602,16 @@ class PostgresStore:
             "text": query.text,
             "parsed": readable(node),
             "fields": ({"title": 3.0, "subtitle": 1.5, "body": 1.0} if query.text else {}),
-            "resolved": notes,
-            "dates": _date_notes(node),
+            "resolved": [
+                {"field": n["field"], "value": n["value"], "matches": n["matches"]}
+                for n in notes
+                if "matches" in n
+            ],
+            "dates": [
+                {"given": n["field"], "from": n["days"][0], "to": n["days"][1]}
+                for n in notes
+                if "days" in n
+            ],
             "sort": query.sort,
             "total": total,
             "engine": "postgresql",
@@ -1054,22 +1063,6 @@ def _period_range(seen: list[str], by: str) -> list[str]:
     return out
 
 
-def _date_notes(node: t.Node) -> list[dict[str, Any]]:
-    from corpus_search.store.postgres.compile import walk
-
-    out = []
-    for leaf in walk(node):
-        if isinstance(leaf, t.Dates):
-            out.append(
-                {
-                    "given": "date",
-                    "from": _day_text(leaf.first),
-                    "to": _day_text(leaf.last),
-                }
-            )
-    return out
-
-
 def _day_text(day: int | None) -> str | None:
     if day is None:
         return None
@@ -1121,54 +1114,3 @@ _SUGGEST_WORD = re.compile(
     re.IGNORECASE,
 )
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-
-
-# -- the query tree of a Query --------------------------------------------------------------
-
-
-def query_tree(query: Query, resolve: Callable[[str, str], list[str]]) -> t.Node:
-    """The tree of a whole Query: its text (the project's parser) AND its filters."""
-    parts: list[t.Node] = []
-    if query.text:
-        parts.append(parse_text(query.text, resolve))
-    for field, groups in (
-        ("actor", query.actors),
-        ("key_actor", query.key_actors),
-        ("theme", query.themes),
-    ):
-        for group in groups:
-            parts.append(_any_of(field, group, resolve))
-    for field, values in (
-        ("source", query.sources),
-        ("author", query.authors),
-        ("tag", query.tags),
-    ):
-        if values:
-            parts.append(_any_of(field, values, resolve))
-    if query.since or query.until:
-        parts.append(
-            t.Dates(
-                day_number(query.since.first_day()) if query.since else None,
-                day_number(query.until.last_day()) if query.until else None,
-            )
-        )
-    if not parts:
-        return t.Every()
-    return parts[0] if len(parts) == 1 else t.And(tuple(parts))
-
-
-def _any_of(field: str, values: list[str], resolve: Callable[[str, str], list[str]]) -> t.Node:
-    found: list[str] = []
-    for value in values:
-        found.extend(resolve(field, value))
-    return t.Values(field, tuple(dict.fromkeys(found)))
-
-
-def parse_text(text: str, resolve: Callable[[str, str], list[str]]) -> t.Node:
-    """The text of a query as a tree. (Until ``store/parse.py`` lands: words only,
-    AND-ed.)"""
-    words = [w.lower() for w in re.findall(r"\w+", text)]
-    if not words:
-        return t.Every()
-    terms = tuple(t.Term(w) for w in words)
-    return terms[0] if len(terms) == 1 else t.And(terms)
