@@ -936,10 +936,14 @@ def _index_method(conn: psycopg.Connection[Any]) -> str | None:
     return str(row[0]) if row else None
 
 
-def initialise(conn: psycopg.Connection[Any], program: str = "corpus-search") -> list[str]:
-    """Create the schema or bring it to ``sch.SCHEMA_VERSION``, in one transaction; the
-    extensions first (each one that cannot be created is reported, not fatal). Returns
-    one line per thing done."""
+def initialise(
+    conn: psycopg.Connection[Any], program: str = "corpus-search", text_index: str = "auto"
+) -> list[str]:
+    """Create the schema or bring it to ``SCHEMA_VERSION``, in one transaction; the
+    extensions first (each one that cannot be created is reported by ``init``, not
+    fatal). ``text_index``: "rum", "gin", or "auto" (RUM where the extension is
+    installed); an existing index of the other kind is rebuilt when one is named.
+    Returns one line per thing done."""
     done: list[str] = []
     for name in (*EXTENSIONS, *OPTIONAL_EXTENSIONS):
         try:
@@ -947,17 +951,29 @@ def initialise(conn: psycopg.Connection[Any], program: str = "corpus-search") ->
                 conn.execute(f"CREATE EXTENSION IF NOT EXISTS {name}")
         except psycopg.Error:
             continue
-    has = available_extensions(conn)
+    has_rum = bool(available_extensions(conn).get("rum"))
+    if text_index == "rum" and not has_rum:
+        raise IndexWriteError(
+            "the rum extension is not installed on this server",
+            "install postgresql-15-rum and run CREATE EXTENSION rum as a superuser, "
+            "or use --text-index gin",
+        )
+    chosen = text_index if text_index != "auto" else ("rum" if has_rum else "gin")
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('corpus_search.schema'))")
         version = schema_version(conn) or 0
         for target in range(version + 1, sch.SCHEMA_VERSION + 1):
-            sch.MIGRATIONS[target](conn, bool(has.get("rum")))
+            sch.MIGRATIONS[target](conn, chosen)
             conn.execute(
                 f"INSERT INTO {SCHEMA}.schema_version (version, program) VALUES (%s, %s)",
                 (target, program),
             )
             done.append(f"schema version {target}" + (" created" if target == 1 else " applied"))
+        current = _index_method(conn)
+        if text_index != "auto" and current != text_index:
+            conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.documents_tsv_idx")
+            conn.execute(sch.text_index_sql(text_index == "rum"))
+            done.append(f"text index rebuilt as {text_index} (was {current})")
     return done
 
 
