@@ -71,6 +71,9 @@ RANK_WEIGHTS = [1 / 3, 0.0, 0.5, 1.0]
 # ts_rank normalization: divide by 1 + log(document length), as BM25 favours the
 # shorter of two documents with the same counts
 RANK_NORMALIZATION = 1
+# With a GIN text index, a relevance-sorted page of a query matching more documents than
+# this ranks only the most recent this many (see ``_page_bounded``).
+RANK_CANDIDATES = 2_000
 _TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 
 # word -> its lexeme under TS_CONFIG ("" for a word the configuration drops), shared by
@@ -305,7 +308,14 @@ class PostgresStore:
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with translated(self.address):
-            return self._conn.execute(sql, tuple(params)).fetchall()
+            if "tsv @@" not in sql:
+                return self._conn.execute(sql, tuple(params)).fetchall()
+            # The planner prices a test of a document's words as if they were in the row;
+            # they are compressed out of line (TOAST), so for a common word a sequential
+            # scan reading every document costs ten times the index: keep the index.
+            with self._conn.transaction():
+                self._conn.execute("SET LOCAL enable_seqscan = off")
+                return self._conn.execute(sql, tuple(params)).fetchall()
 
     def count(self) -> int:
         return int(self._rows(f"SELECT count(*) FROM {D}")[0][0])
@@ -459,7 +469,7 @@ class PostgresStore:
         limit = query.limit
         rows: list[tuple[Any, ...]] = []
         if total and limit != 0 and query.offset < total:
-            rows = self._page(compiled, query.sort, limit, query.offset)
+            rows = self._page(compiled, query.sort, limit, query.offset, total)
         facets: dict[str, list[tuple[str, int]]] = {}
         for name in query.facets:
             facets[name] = self._facet(name, where, params, FACET_SIZE)
@@ -467,7 +477,7 @@ class PostgresStore:
         return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
 
     def _order(self, compiled: Compiled, sort: str) -> tuple[str, str, tuple[Any, ...]]:
-        """(score expression, ORDER BY, their parameters)."""
+        """(score expression, ORDER BY, their parameters), ranking every match."""
         if sort == "date":
             return "0.0", "d.pub_start, d.seq", ()
         if sort == "-date":
@@ -479,8 +489,23 @@ class PostgresStore:
         return score, "score DESC, d.seq", params
 
     def _page(
-        self, compiled: Compiled, sort: str, limit: int | None, offset: int
+        self,
+        compiled: Compiled,
+        sort: str,
+        limit: int | None,
+        offset: int,
+        total: int | None = None,
     ) -> list[tuple[Any, ...]]:
+        """One page of (id, record, score). By relevance, with a RUM index the server
+        reads the best matches from the index in rank order (``tsv <=> query``), so a
+        word in a third of the corpus costs no more than a rare one; with a GIN index
+        and more than ``RANK_CANDIDATES`` matches only the most recent
+        ``RANK_CANDIDATES`` are ranked (see the module docstring)."""
+        ranked = sort == "relevance" and compiled.rank is not None
+        if ranked and self._has_rum and limit is not None:
+            return self._page_rum(compiled, limit, offset)
+        if ranked and total is not None and total > RANK_CANDIDATES and limit is not None:
+            return self._page_bounded(compiled, limit, offset)
         score, order, score_params = self._order(compiled, sort)
         sql = (
             f"SELECT d.id, d.record, {score} AS score FROM {D} d WHERE {compiled.where} "
@@ -493,6 +518,39 @@ class PostgresStore:
         if offset:
             sql += " OFFSET %s"
             params += (offset,)
+        return self._rows(sql, params)
+
+    def _page_rum(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
+        """Ranked by RUM's own score (its weights: title 1.0, standfirst 0.4, body 0.1),
+        read in order from the index; ties by ``seq``."""
+        rank = compiled.tsquery or compiled.rank
+        sql = (
+            f"SELECT d.id, d.record, rum_ts_score(d.tsv, %s::tsquery) AS score "
+            f"FROM {D} d WHERE {compiled.where} "
+            "ORDER BY d.tsv <=> %s::tsquery, d.seq LIMIT %s OFFSET %s"
+        )
+        return self._rows(sql, (rank, *compiled.params, rank, limit, offset))
+
+    def _page_bounded(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
+        """The best of the ``RANK_CANDIDATES`` most recent matches (by publication date,
+        then by when written): the candidates are chosen from the index and the heap
+        without reading a single document's words; only they are ranked."""
+        sql = (
+            f"WITH candidates AS (SELECT d.seq FROM {D} d WHERE {compiled.where} "
+            "ORDER BY d.pub_start DESC, d.seq DESC LIMIT %s) "
+            f"SELECT d.id, d.record, ts_rank(%s::float4[], d.tsv, %s::tsquery, %s) AS score "
+            f"FROM {D} d JOIN candidates c ON c.seq = d.seq "
+            "ORDER BY score DESC, d.seq LIMIT %s OFFSET %s"
+        )
+        params = (
+            *compiled.params,
+            RANK_CANDIDATES,
+            RANK_WEIGHTS,
+            compiled.rank,
+            RANK_NORMALIZATION,
+            limit,
+            offset,
+        )
         return self._rows(sql, params)
 
     def _facet(
