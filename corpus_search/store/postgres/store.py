@@ -73,7 +73,7 @@ RANK_WEIGHTS = [1 / 3, 0.0, 0.5, 1.0]
 RANK_NORMALIZATION = 1
 # With a GIN text index, a relevance-sorted page of a query matching more documents than
 # this ranks only the most recent this many (see ``_page_bounded``).
-RANK_CANDIDATES = 2_000
+RANK_CANDIDATES = 500
 _TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 
 # word -> its lexeme under TS_CONFIG ("" for a word the configuration drops), shared by
@@ -535,19 +535,20 @@ class PostgresStore:
         """The best of the ``RANK_CANDIDATES`` most recent matches (by publication date,
         then by when written): the candidates are chosen from the index and the heap
         without reading a single document's words; only they are ranked."""
+        # (pub_start + 0: the candidates come from the full-text index and one sort, not
+        # from walking the date index and reading each document's words on the way)
         sql = (
-            f"WITH candidates AS (SELECT d.seq FROM {D} d WHERE {compiled.where} "
-            "ORDER BY d.pub_start DESC, d.seq DESC LIMIT %s) "
             f"SELECT d.id, d.record, ts_rank(%s::float4[], d.tsv, %s::tsquery, %s) AS score "
-            f"FROM {D} d JOIN candidates c ON c.seq = d.seq "
+            f"FROM {D} d WHERE d.seq = ANY(ARRAY(SELECT d.seq FROM {D} d "
+            f"WHERE {compiled.where} ORDER BY d.pub_start + 0 DESC, d.seq DESC LIMIT %s)) "
             "ORDER BY score DESC, d.seq LIMIT %s OFFSET %s"
         )
         params = (
-            *compiled.params,
-            RANK_CANDIDATES,
             RANK_WEIGHTS,
             compiled.rank,
             RANK_NORMALIZATION,
+            *compiled.params,
+            RANK_CANDIDATES,
             limit,
             offset,
         )
