@@ -203,18 +203,18 @@ class PostgresStore:
     ) -> None:
         rows = [_row(doc, record) for doc, record in batch.values()]
         rows.sort(key=lambda r: r[0])  # one lock order for every writer: no deadlocks
-        for attempt in range(RETRIES):
-            try:
-                with translated(self.address, writing=True), self._conn.transaction():
-                    written = self._upsert(rows)
-                break
-            except IndexWriteError as exc:
-                if attempt == RETRIES - 1 or not getattr(exc, "retry", False):
-                    raise
-            except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure):
-                if attempt == RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
+        written: dict[str, bool] = {}
+        with translated(self.address, writing=True):
+            for attempt in range(RETRIES):
+                try:
+                    with self._conn.transaction():
+                        written = self._upsert(rows)
+                    break
+                except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure):
+                    # two writers met on the same rows: this batch was rolled back whole
+                    if attempt == RETRIES - 1:
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
         for doc_id, _doc in batch.items():
             state = written.get(doc_id)
             if state is None:
