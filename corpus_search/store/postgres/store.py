@@ -65,6 +65,7 @@ SNIPPET_CHARS = 240
 BATCH = 500
 RETRIES = 5
 SIMILAR_TERMS = 12
+SIMILAR_DF_CAP = 1000
 # ts_rank's weights for {D, C, B, A}: body 1, standfirst 1.5, title 3 (as the folder's
 # field boosts), scaled to at most 1
 RANK_WEIGHTS = [1 / 3, 0.0, 0.5, 1.0]
@@ -755,10 +756,13 @@ class PostgresStore:
         total_docs = max(self.count(), 1)
         scored = []
         for lexeme, tf in candidates:
+            # a document frequency counted up to SIMILAR_DF_CAP: every common word is
+            # equally common, and no count reads a third of the corpus
             df = int(
                 self._rows(
-                    f"SELECT count(*) FROM {D} d WHERE d.tsv @@ %s::tsquery",
-                    (quote_lexeme(lexeme),),
+                    f"SELECT count(*) FROM (SELECT 1 FROM {D} d WHERE d.tsv @@ %s::tsquery "
+                    "LIMIT %s) x",
+                    (quote_lexeme(lexeme), SIMILAR_DF_CAP),
                 )[0][0]
             )
             scored.append((tf * math.log(1 + total_docs / max(df, 1)), lexeme))
@@ -769,21 +773,18 @@ class PostgresStore:
             return SearchResult(query=described, total=0, hits=[])
         like = " | ".join(quote_lexeme(w) for w in terms)
         narrowed = self.compile(self.tree(query, alias))
-        where = f"({narrowed.where}) AND d.tsv @@ %s::tsquery AND d.id <> %s"
-        params = (*narrowed.params, like, source.id)
-        total = int(self._rows(f"SELECT count(*) FROM {D} d WHERE {where}", params)[0][0])
-        sql = (
-            f"SELECT d.id, d.record, ts_rank(%s::float4[], d.tsv, %s::tsquery, %s) AS score "
-            f"FROM {D} d WHERE {where} ORDER BY score DESC, d.seq"
+        compiled = Compiled(
+            where=f"({narrowed.where}) AND d.tsv @@ %s::tsquery AND d.id <> %s",
+            params=(*narrowed.params, like, source.id),
+            rank=like,
+            tsquery=like,
         )
-        all_params: tuple[Any, ...] = (RANK_WEIGHTS, like, RANK_NORMALIZATION, *params)
-        if query.limit is not None:
-            sql += " LIMIT %s"
-            all_params += (query.limit,)
-        if query.offset:
-            sql += " OFFSET %s"
-            all_params += (query.offset,)
-        rows = self._rows(sql, all_params)
+        total = int(
+            self._rows(f"SELECT count(*) FROM {D} d WHERE {compiled.where}", compiled.params)[0][0]
+        )
+        rows: list[tuple[Any, ...]] = []
+        if total and query.limit != 0 and query.offset < total:
+            rows = self._page(compiled, "relevance", query.limit, query.offset, total)
         hits = self._hits(rows, None, query.snippets)
         return SearchResult(query=described, total=total, hits=hits)
 
