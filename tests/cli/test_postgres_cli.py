@@ -98,6 +98,19 @@ def test_saved_searches_and_check(server_corpus: tuple[str, Path], tmp_path: Pat
     again = cli("saved", "run", "iran", "--new", "--json", index=url, local=local)
     assert again.returncode in (0, 1)
     assert cli("saved", "remove", "iran", index=url, local=local).returncode == 0
+    reindex = cli("reindex", index=url, local=local)
+    assert reindex.returncode == 0, reindex.stderr
+    assert "skipped 48" in reindex.stderr or "updated" in reindex.stderr
+    similar = cli(
+        "similar",
+        json.loads(cli("search", "sanctions", "--json", index=url, local=local).stdout)["hits"][0][
+            "id"
+        ],
+        "--json",
+        index=url,
+        local=local,
+    )
+    assert similar.returncode in (0, 1), similar.stderr
     check = cli("check", "--json", index=url, local=local)
     assert check.returncode == 0, check.stderr
     assert json.loads(check.stdout)["ok"] is True
