@@ -523,14 +523,19 @@ class PostgresStore:
 
     def _page_rum(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
         """Ranked by RUM's own score (its weights: title 1.0, standfirst 0.4, body 0.1),
-        read in order from the index; ties by ``seq``."""
+        read in order from the index. The index scan orders by the distance alone (a
+        second sort key would make the server rank every match); equal scores are then
+        put in ``seq`` order within the rows read."""
         rank = compiled.tsquery or compiled.rank
         sql = (
-            f"SELECT d.id, d.record, rum_ts_score(d.tsv, %s::tsquery) AS score "
+            "SELECT id, record, score FROM ("
+            f"SELECT d.id, d.record, d.seq, d.tsv <=> %s::tsquery AS distance, "
+            "rum_ts_score(d.tsv, %s::tsquery) AS score "
             f"FROM {D} d WHERE {compiled.where} "
-            "ORDER BY d.tsv <=> %s::tsquery, d.seq LIMIT %s OFFSET %s"
+            "ORDER BY d.tsv <=> %s::tsquery LIMIT %s) page "
+            "ORDER BY distance, seq OFFSET %s"
         )
-        return self._rows(sql, (rank, *compiled.params, rank, limit, offset))
+        return self._rows(sql, (rank, rank, *compiled.params, rank, offset + limit, offset))
 
     def _page_bounded(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
         """The best of the ``RANK_CANDIDATES`` most recent matches (by publication date,
