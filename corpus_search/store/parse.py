@@ -81,9 +81,9 @@ _TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ANDNOT", re.compile(r"(?<=\s)ANDNOT(?=\s)")),
     ("ANDMAYBE", re.compile(r"(?<=\s)ANDMAYBE(?=\s)")),
     ("every", re.compile(r"[*]:[*]")),
-    ("quoted", re.compile(r"(^|(?<=\W))'(?P<text>.*?)'(?=\s|\]|[)}]|$)", re.DOTALL)),
+    ("quoted", re.compile(r"(^|(?<=\W))'(?P<text>.*?)'(?=\s|\]|[)}]|$)")),
     ("fieldname", re.compile(r"(?P<text>\w+|[*]):")),
-    ("phrase", re.compile(r'"(?P<text>.*?)"(~(?P<slop>[1-9][0-9]*))?', re.DOTALL)),
+    ("phrase", re.compile(r'"(?P<text>.*?)"(~(?P<slop>[1-9][0-9]*))?')),
     ("open", re.compile(r"[(]")),
     ("close", re.compile(r"[)]")),
     ("NOT", re.compile(r"(^|(?<=(\s|[()])))NOT(?=\s)")),
@@ -576,13 +576,13 @@ def _to_tree(token: _Tok) -> Node | None:
     """The tree of a token (None: nothing to search, which its parent drops)."""
     kind = token.kind
     if kind == "word":
-        return Term(token.text.lower(), token.field)
+        return Term(_lower(token.text), token.field) if token.text else None
     if kind == "prefix":
-        return Prefix(token.text.lower(), token.field)
+        return Prefix(_lower(token.text), token.field)
     if kind == "fuzzy":
-        return Fuzzy(token.text.lower(), token.edits, token.keep, token.field)
+        return Fuzzy(_lower(token.text), token.edits, token.keep, token.field)
     if kind == "phrase":
-        words = tuple(token.text.lower().split())
+        words = tuple(_lower(token.text).split())
         return Phrase(words, token.slop, token.field) if words else None
     if kind == "value":
         assert not isinstance(token.node, str | None)
@@ -601,6 +601,13 @@ def _to_tree(token: _Tok) -> Node | None:
         elif group == "ANDMAYBE":
             parts = parts[:1]  # the optional side only ranks in whoosh; the tree keeps none
     return _join(Or if group == "or" else And, parts)
+
+
+def _lower(text: str) -> str:
+    """Lowercased, unless that changes its length ("İ" becomes "i" and a combining dot,
+    which would split a word in two): then as typed, for the store's analyzer."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text
 
 
 def _join(kind: type[And] | type[Or], parts: list[Node]) -> Node | None:

@@ -195,7 +195,7 @@ def _well_formed(node: Node) -> bool:
     if isinstance(node, Not):
         return _well_formed(node.part)
     if isinstance(node, Term | Fuzzy):
-        return node.word == node.word.lower() and node.word != ""
+        return node.word != "" and (node.word == node.word.lower() or "İ" in node.word)
     if isinstance(node, Phrase):
         return len(node.words) >= 1 and all(w == w.lower() for w in node.words)
     return True
