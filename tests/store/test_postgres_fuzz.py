@@ -108,16 +108,14 @@ FUZZ = settings(
 )
 
 
-@FUZZ
-@settings(max_examples=1_000)
+@settings(FUZZ, max_examples=1_000)
 @given(text=QUERIES)
 def test_any_query_answers_or_is_a_syntax_error(server_corpus: Corpus, text: str) -> None:
     answers_or_is_a_syntax_error(server_corpus, text)
 
 
 @pytest.mark.slow
-@FUZZ
-@settings(max_examples=10_000)
+@settings(FUZZ, max_examples=10_000)
 @given(text=QUERIES)
 def test_any_query_answers_or_is_a_syntax_error_many(server_corpus: Corpus, text: str) -> None:
     answers_or_is_a_syntax_error(server_corpus, text)
