@@ -49,6 +49,14 @@ def default_index_path() -> Path:
     return Path(os.environ.get(INDEX_ENV) or DEFAULT_INDEX)
 
 
+def default_index_address() -> str | Path:
+    """``$CORPUS_SEARCH_INDEX`` (a folder or a ``postgresql://`` address), else ``./index``."""
+    from corpus_search.store import is_server_address
+
+    value = os.environ.get(INDEX_ENV) or DEFAULT_INDEX
+    return value if is_server_address(value) else Path(value)
+
+
 @dataclass
 class IngestProgress:
     """What ``ingest`` reports as it goes: one call per file read and per batch committed."""
@@ -79,9 +87,11 @@ class Corpus:
     ) -> Corpus:
         """Open the corpus at ``path`` (default: ``default_index_path()``); with
         ``create=True`` make an empty one if there is none."""
-        from corpus_search.store import open_store
+        from corpus_search.store import is_server_address, open_store
 
-        store = open_store(Path(path) if path else default_index_path(), create=create)
+        if not path:
+            path = default_index_address()
+        store = open_store(path if is_server_address(path) else Path(path), create=create)
         return cls(store, gazetteer_files, taxonomy_files)
 
     @property
@@ -394,14 +404,15 @@ class Corpus:
         """The words of ``text``, as written, that ``query_text`` matches (for highlighting)."""
         return list(self._store.matched_words(text, query_text, self._alias))
 
-    # -- saved searches (kept in the corpus folder) ---------------------------------------
+    # -- saved searches (in the corpus folder, or in a server's database) ---------------------------------------
 
     @cached_property
     def saved(self) -> SavedSearches:
         """Saved searches: ``add``, ``remove``, ``list``, and ``run`` (``new_only``)."""
         from corpus_search.saved import SavedSearches
 
-        return SavedSearches(self)
+        shared = getattr(self._store, "saved_searches", None)
+        return SavedSearches(self, shared() if callable(shared) else None)
 
     # -- upkeep -------------------------------------------------------------------------
 
@@ -415,7 +426,7 @@ class Corpus:
         when it no longer opens; returns a ``CheckReport`` with ``recovered`` and ``lost``."""
         from corpus_search.store import repair_store
 
-        return repair_store(Path(path) if path else default_index_path())
+        return repair_store(path or default_index_address())
 
 
 def _same_place(one: str, other: str) -> bool:

@@ -9,7 +9,9 @@ where one helps, a hint. The CLI maps the whole tree to exit code 2 in one place
      ├── IndexVersionError       the corpus was written by another schema version
      ├── IndexDamagedError       the corpus files cannot be read (see `repair`)
      ├── IndexLockedError        another process is writing to the corpus
-     ├── IndexWriteError         the corpus cannot be written (disk full, permissions)
+     ├── IndexWriteError         the corpus cannot be written (disk full, permissions,
+     │                           a read-only server)
+     ├── IndexUnavailableError   the corpus's server cannot be reached or stopped answering
      ├── QuerySyntaxError        a query that cannot be parsed
      ├── InvalidFilterError      a filter value that cannot be understood (a date, a sort key)
      ├── InputError              a file or record that cannot be read or parsed
@@ -51,6 +53,10 @@ class IndexLockedError(CorpusSearchError):
 
 
 class IndexWriteError(CorpusSearchError):
+    pass
+
+
+class IndexUnavailableError(CorpusSearchError):
     pass
 
 

@@ -1,4 +1,7 @@
-"""Saved searches, kept in the corpus folder (``saved-searches.json``).
+"""Saved searches, kept in the corpus folder (``saved-searches.json``), or, for a store
+that keeps them itself (a server shared by a team), in the store: a store offering
+``saved_searches()`` returns an object with ``load() -> dict`` and ``save(dict)`` over the
+same JSON shape as the file, and ``where`` (what messages name).
 
 A saved search is a query with its filters under a name. Running it returns the
 matching documents; running it with ``new_only`` returns only the documents that were
@@ -99,15 +102,20 @@ def query_to_dict(query: Query) -> dict[str, Any]:
 
 
 class SavedSearches:
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, shared: Any = None) -> None:
         self._corpus = corpus
         self.path = Path(corpus.path) / SAVED_FILE
+        self._shared = shared  # the store's own keeping, or None: the file
 
     def _load(self) -> dict[str, SavedSearch]:
-        if not self.path.exists():
+        where = self._shared.where if self._shared is not None else self.path
+        if self._shared is None and not self.path.exists():
             return {}
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            if self._shared is not None:
+                data = self._shared.load()
+            else:
+                data = json.loads(self.path.read_text("utf-8"))
             return {
                 name: SavedSearch(
                     name=name,
@@ -120,7 +128,7 @@ class SavedSearches:
             }
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise InputError(
-                f"cannot read the saved searches in {self.path}: {exc}",
+                f"cannot read the saved searches in {where}: {exc}",
                 "fix the file or delete it to start again",
             ) from None
 
@@ -136,6 +144,9 @@ class SavedSearches:
                 for s in searches.values()
             }
         }
+        if self._shared is not None:
+            self._shared.save(data)
+            return
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
         os.replace(tmp, self.path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -43,6 +43,8 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(autouse=True)
 def _isolated_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CORPUS_SEARCH_INDEX", str(tmp_path / "default-index"))
+    # a server corpus's local side files (archive, crawl state, alias table)
+    monkeypatch.setenv("CORPUS_SEARCH_LOCAL_DIR", str(tmp_path / "server-local"))
     monkeypatch.delenv("CORPUS_SEARCH_DEBUG", raising=False)
 
 
@@ -72,6 +74,32 @@ _databases = itertools.count(1)
 def pg_url(pg_server: object) -> str:
     """The address of a new, empty database on the session's server."""
     return pg_server.create_database(f"t{os.getpid()}_{next(_databases)}")  # type: ignore[attr-defined]
+
+
+STORES = ("folder", "postgres")
+
+
+@pytest.fixture(params=STORES)
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Each store in turn: the behavioural store tests run against both."""
+    return str(request.param)
+
+
+@pytest.fixture
+def new_corpus(
+    store_kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Callable[[str], Corpus]:
+    """make(name) -> a new, empty corpus on the store under test: a folder in tmp_path,
+    or a new database on the session's PostgreSQL server."""
+
+    def make(name: str = "ix") -> Corpus:
+        if store_kind == "folder":
+            return Corpus.open(tmp_path / name, create=True)
+        server = request.getfixturevalue("pg_server")
+        url = server.create_database(f"t{os.getpid()}_{next(_databases)}")
+        return Corpus.open(url, create=True)
+
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -190,5 +190,7 @@ class PgServer:
             "-R",
             "-X",
             "stream",
+            "-c",
+            "fast",  # a spread checkpoint would wait minutes on an idle server
         )
         return standby.start()

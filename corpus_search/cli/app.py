@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -20,6 +19,8 @@ COMMANDS = {
     "crawl": ("corpus_search.cli.crawl", "crawl"),
     "sites": ("corpus_search.cli.sites", "sites"),
     "ingest": ("corpus_search.cli.ingest", "ingest"),
+    "init": ("corpus_search.cli.server", "init"),
+    "migrate": ("corpus_search.cli.server", "migrate"),
     "repair": ("corpus_search.cli.check", "repair"),
     "search": ("corpus_search.cli.search", "search"),
     "similar": ("corpus_search.cli.similar", "similar"),
@@ -126,22 +127,24 @@ def _log_to_stderr() -> None:
 
 
 def _error(message: str) -> None:
-    click.echo(f"{PROG}: error: {message}", err=True)
+    from corpus_search.store.postgres.address import mask
+
+    click.echo(f"{PROG}: error: {mask(message)}", err=True)
 
 
 @click.group(cls=CorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--index",
     "index_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, path_type=str),
     envvar=INDEX_ENV,
     default=DEFAULT_INDEX,
     show_default=True,
-    help=f"The corpus folder (also ${INDEX_ENV}).",
+    help=f"The corpus folder, or a server: postgresql://USER@HOST:PORT/DB (also ${INDEX_ENV}).",
 )
 @click.version_option(package_name="corpus-search", prog_name=PROG)
 @click.pass_context
-def cli(ctx: click.Context, index_dir: Path) -> None:
+def cli(ctx: click.Context, index_dir: str) -> None:
     """A private, searchable library of think-tank commentary.
 
     Ingest pages and texts, then search them by words, actors, themes and dates.

@@ -11,7 +11,7 @@ from corpus_search.cli.options import console, open_corpus, output_options
 
 
 def _render(report: object, fmt: str, verb: str) -> None:
-    from corpus_search.store.whoosh.check import CheckReport
+    from corpus_search.store.check import CheckReport
 
     assert isinstance(report, CheckReport)
     if fmt == "json":

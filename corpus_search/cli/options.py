@@ -195,8 +195,8 @@ def open_corpus(ctx: click.Context, create: bool = False, **options: Any) -> Any
     """The Corpus at the global --index folder (options go to ``Corpus.open``)."""
     from corpus_search.corpus import Corpus
 
-    index_dir: Path = ctx.find_root().obj
-    return Corpus.open(index_dir, create=create, **options)
+    index: str = ctx.find_root().obj
+    return Corpus.open(index, create=create, **options)
 
 
 def progress_bar(summary: str) -> Any:

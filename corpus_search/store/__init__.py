@@ -59,18 +59,63 @@ class Store(Protocol):
     def check(self) -> Any: ...
 
 
+def is_server_address(address: str | Path) -> bool:
+    """True for a PostgreSQL address (``postgresql://...`` or ``postgres://...``)."""
+    return isinstance(address, str) and address.strip().lower().startswith(
+        ("postgresql://", "postgres://")
+    )
+
+
 def open_store(address: str | Path, create: bool = False) -> Store:
-    """The store an index address names: a folder path (whoosh)."""
+    """The store an index address names: ``postgresql://...`` (or ``postgres://``) a
+    server, anything else a folder path (whoosh)."""
+    if is_server_address(address):
+        return _postgres_store().open(str(address).strip(), create=create)
     from corpus_search.store.whoosh.index import WhooshStore
 
     return WhooshStore.open(Path(address), create=create)
 
 
+def _postgres_store() -> Any:
+    try:
+        from corpus_search.store.postgres.store import PostgresStore
+    except ImportError as exc:
+        from corpus_search.errors import InputError
+
+        raise InputError(
+            f"a PostgreSQL address needs the database driver ({exc})",
+            "pip install 'corpus-search[postgres]'",
+        ) from None
+    return PostgresStore
+
+
+def init_store(address: str) -> list[str]:
+    """Create or migrate the schema at a server ``address``; what was done, one line each,
+    and each missing extension with how to get it."""
+    from corpus_search.store.postgres.admin import init
+
+    return init(address)
+
+
 def repair_store(address: str | Path) -> Any:
     """Rebuild a damaged folder store from what can still be read (a ``CheckReport``)."""
+    if is_server_address(address):
+        from corpus_search.errors import InputError
+
+        raise InputError(
+            "repair rebuilds a folder; a server keeps its own data safe",
+            "run 'corpus-search check' to verify a server corpus",
+        )
     from corpus_search.store.whoosh.index import WhooshStore
 
     return WhooshStore.repair(Path(address))
 
 
-__all__ = ["AliasResolver", "Store", "open_store", "repair_store"]
+__all__ = [
+    "AliasResolver",
+    "Store",
+    "init_store",
+    "is_server_address",
+    "open_store",
+    "repair_store",
+]

@@ -42,7 +42,11 @@ class Nothing:
 
 @dataclass(frozen=True)
 class Term:
-    """One word in ``field`` (one of ``TEXT_FIELDS``) or in all text fields (None)."""
+    """One word in ``field`` (one of ``TEXT_FIELDS``) or in all text fields (None).
+    The word is as typed, lowercased, and may hold punctuation or even spaces
+    (``nuclear-armed``, ``u.s.``, ``'two words'``): a store analyses it into its terms
+    and requires all of them in the same field; a word that analyses into none (a stop
+    word) is dropped from its group (a group left empty is dropped in turn)."""
 
     word: str
     field: str | None = None
@@ -58,19 +62,22 @@ class Prefix:
 
 @dataclass(frozen=True)
 class Fuzzy:
-    """``sanctons~`` / ``sanctons~2``: words within ``edits`` (1 or 2) edits; the first
-    ``keep`` characters must match exactly."""
+    """``sanctons~`` / ``sanctons~2`` / ``sanctons~2/3``: words within ``edits`` (0 to 2)
+    edits of the word's analysed form; the first ``keep`` characters (``~N/keep``;
+    0 unless written) must match exactly."""
 
     word: str
     edits: int = 1
-    keep: int = 1
+    keep: int = 0
     field: str | None = None
 
 
 @dataclass(frozen=True)
 class Phrase:
     """``"a b c"``: the words in order and adjacent (``slop`` 1, stop words aside);
-    ``"a b"~N`` (``slop`` N > 1): the words in any order within N positions."""
+    ``"a b"~N`` (``slop`` N > 1): the words in any order within N positions. ``words``
+    are the phrase split at whitespace, lowercased; like a ``Term``'s word, each may
+    analyse into several terms or none."""
 
     words: tuple[str, ...]
     slop: int = 1

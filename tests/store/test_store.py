@@ -1,6 +1,8 @@
-"""The store on real whoosh indexes in temporary folders."""
+"""The store's behaviour, on both stores: real whoosh indexes in temporary folders and
+real databases on a throwaway PostgreSQL server (``new_corpus``)."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,8 @@ actors = country_actors
 
 
 @pytest.fixture()
-def corpus(tmp_path: Path) -> Corpus:
-    corpus = Corpus.open(tmp_path / "ix", create=True)
+def corpus(new_corpus: Callable[[str], Corpus]) -> Corpus:
+    corpus = new_corpus("ix")
     docs = [
         make_doc(
             "a",
@@ -106,8 +108,8 @@ def test_sort_paging_and_snippet(corpus: Corpus) -> None:
     assert hit.id == "a" and "deterrence" in hit.snippet.lower() and hit.matched == ["deterrence"]
 
 
-def test_title_outweighs_body(tmp_path: Path) -> None:
-    corpus = Corpus.open(tmp_path / "ix2", create=True)
+def test_title_outweighs_body(new_corpus: Callable[[str], Corpus]) -> None:
+    corpus = new_corpus("ix2")
     filler = " ".join(["policy"] * 40)
     corpus.add(
         [
@@ -135,8 +137,8 @@ def test_reingest_updates_not_duplicates(corpus: Corpus) -> None:
     assert len(corpus) == 4 and corpus.get("a").body.startswith("Entirely")
 
 
-def test_get_by_prefix_and_missing(tmp_path: Path) -> None:
-    corpus = Corpus.open(tmp_path / "ix3", create=True)
+def test_get_by_prefix_and_missing(new_corpus: Callable[[str], Corpus]) -> None:
+    corpus = new_corpus("ix3")
     corpus.add([make_doc("abcdef123456", "text one"), make_doc("abcdzz999999", "text two")])
     assert corpus.get("abcdef").id == "abcdef123456"
     from corpus_search.errors import DocumentNotFoundError
@@ -159,10 +161,10 @@ def test_export_iterates_everything_in_order(corpus: Corpus) -> None:
     assert [d.id for d in docs] == ["d", "c", "b", "a"]
 
 
-def test_key_actor_filter(tmp_path: Path) -> None:
+def test_key_actor_filter(new_corpus: Callable[[str], Corpus]) -> None:
     from corpus_search import Document
 
-    corpus = Corpus.open(tmp_path / "k", create=True)
+    corpus = new_corpus("k")
     filler = " ".join(["The committee met and talked about budgets."] * 30)
     corpus.add(
         [
@@ -177,11 +179,11 @@ def test_key_actor_filter(tmp_path: Path) -> None:
     assert lead["Russia"].key is True
 
 
-def test_mentioned_years_in_the_query_language(tmp_path: Path) -> None:
+def test_mentioned_years_in_the_query_language(new_corpus: Callable[[str], Corpus]) -> None:
     from corpus_search import Document
     from corpus_search.errors import QuerySyntaxError
 
-    corpus = Corpus.open(tmp_path / "m", create=True)
+    corpus = new_corpus("m")
     corpus.add(
         [
             Document(id="revolution", body="The events of 1979 in Tehran still shape policy."),

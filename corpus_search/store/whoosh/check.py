@@ -5,41 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from whoosh import index
 
 from corpus_search.document import Document
 from corpus_search.errors import CorpusSearchError, IndexNotFoundError
-
-
-@dataclass
-class CheckReport:
-    path: str
-    documents: int = 0
-    readable: int = 0
-    problems: list[str] = field(default_factory=list)
-    recovered: int | None = None  # set by repair
-    lost: int | None = None  # set by repair
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "index": self.path,
-            "ok": self.ok,
-            "documents": self.documents,
-            "readable": self.readable,
-            "problems": self.problems,
-        }
-        if self.recovered is not None:
-            data["recovered"] = self.recovered
-            data["lost"] = self.lost
-        return data
+from corpus_search.store.check import CheckReport
 
 
 def check(ix: index.Index, path: Path) -> CheckReport:

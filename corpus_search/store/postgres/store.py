@@ -1,0 +1,1174 @@
+"""``PostgresStore``: the ``Store`` protocol on a PostgreSQL server.
+
+One connection per store (autocommit for reads, so a reader never holds a transaction
+open), a second one for a long export. Writes go in batches: each batch is one
+transaction (COPY into a temporary table, then one upsert keyed by id), so a killed
+writer loses at most its batch in flight and two writers never see each other's
+halves. A batch that meets a deadlock or a serialization failure is retried.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import re
+import time
+import weakref
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from corpus_search.dates import day_number
+from corpus_search.document import Document
+from corpus_search.errors import (
+    IndexNotFoundError,
+    IndexVersionError,
+    IndexWriteError,
+    InputError,
+)
+from corpus_search.query import Query
+from corpus_search.results import Hit, SearchResult, Stats, Suggestion, Trend
+from corpus_search.store import tree as t
+from corpus_search.store.check import CheckReport
+from corpus_search.store.postgres import address as addr
+from corpus_search.store.postgres import schema as sch
+from corpus_search.store.postgres.compile import (
+    Compiled,
+    Compiler,
+    lexemes,
+    quote_lexeme,
+    text_words,
+)
+from corpus_search.store.postgres.connection import READ_ONLY, connect, translated
+from corpus_search.store.postgres.schema import (
+    EXTENSIONS,
+    OPTIONAL_EXTENSIONS,
+    SCHEMA,
+    TS_CONFIG,
+    UNDATED_END,
+    UNDATED_START,
+)
+from corpus_search.store.snippets import MARK_END, MARK_START, best_sentence
+
+LOG = logging.getLogger(__name__)
+
+AliasResolver = Callable[[str, str], "str | None"]
+D = f"{SCHEMA}.documents"
+FACET_SIZE = 20
+SNIPPET_CHARS = 240
+BATCH = 500
+RETRIES = 5
+SIMILAR_TERMS = 12
+# ts_rank's weights for {D, C, B, A}: body 1, standfirst 1.5, title 3 (as the folder's
+# field boosts), scaled to at most 1
+RANK_WEIGHTS = [1 / 3, 0.0, 0.5, 1.0]
+# ts_rank normalization: divide by 1 + log(document length), as BM25 favours the
+# shorter of two documents with the same counts
+RANK_NORMALIZATION = 1
+_TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
+
+# word -> its lexeme under TS_CONFIG ("" for a word the configuration drops), shared by
+# every store of the process (the configuration is the same on every server)
+_LEXEMES: dict[str, str] = {}
+_LEXEME_CACHE_LIMIT = 500_000
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.replace(",", " ").split())
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+class PostgresStore:
+    def __init__(self, address: str, conn: psycopg.Connection[Any], read_only: bool) -> None:
+        self.address = address
+        self.path = addr.local_dir(address)
+        self._conn = conn
+        self._read_only = read_only
+        self._has_rum = False
+        self._notes: list[dict[str, Any]] | None = None
+        # the connection closes with the store (a Corpus has no close of its own)
+        weakref.finalize(self, conn.close)
+
+    # -- opening, creating, migrating ----------------------------------------------------
+
+    @classmethod
+    def open(cls, address: str, create: bool = False) -> PostgresStore:
+        """Open the corpus at ``address``. With ``create``, an empty database gets the
+        schema (as a folder is created); an old schema is never migrated here."""
+        conn = connect(address)
+        with translated(address):
+            read_only = bool(conn.execute("SELECT pg_is_in_recovery()").fetchone()[0])  # type: ignore[index]
+            version = schema_version(conn)
+            if version is None:
+                if not create or read_only:
+                    conn.close()
+                    raise IndexNotFoundError(
+                        f"no corpus schema in {addr.describe(address)}",
+                        f"run 'corpus-search init {addr.describe(address)}'",
+                    )
+                initialise(conn)
+                version = sch.SCHEMA_VERSION
+            if version < sch.SCHEMA_VERSION:
+                conn.close()
+                raise IndexVersionError(
+                    f"the corpus at {addr.describe(address)} has schema version {version}, "
+                    f"this program needs version {sch.SCHEMA_VERSION}",
+                    f"run 'corpus-search migrate {addr.describe(address)}' (it keeps every document)",
+                )
+            if version > sch.SCHEMA_VERSION:
+                conn.close()
+                raise IndexVersionError(
+                    f"the corpus at {addr.describe(address)} has schema version {version}, "
+                    f"newer than this program's {sch.SCHEMA_VERSION}",
+                    "upgrade corpus-search",
+                )
+            store = cls(address, conn, read_only)
+            store._has_rum = _index_method(conn) == "rum"
+        try:
+            store.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(
+                f"cannot create the local folder {store.path}: {exc.strerror or exc}",
+                f"set ${addr.LOCAL_DIR_ENV} to a folder you can write",
+            ) from None
+        return store
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def describe(self) -> str:
+        return addr.describe(self.address)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write(
+        self,
+        docs: Iterable[Document],
+        batch_size: int = BATCH,
+        on_commit: Callable[[int], None] | None = None,
+    ) -> tuple[list[str], list[str], list[str]]:
+        """Add or replace documents by id, one transaction per ``batch_size``; (added,
+        updated, unchanged) ids. An identical record changes nothing."""
+        if self._read_only:
+            raise IndexWriteError(READ_ONLY)
+        added: list[str] = []
+        updated: list[str] = []
+        skipped: list[str] = []
+        batch: dict[str, tuple[Document, str]] = {}
+        done = 0
+        for doc in docs:
+            record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
+            queued = batch.get(doc.id)
+            if queued is not None and queued[1] == record:
+                skipped.append(doc.id)
+                continue
+            if queued is not None:
+                # a later copy of an id in the same batch: write the first now
+                self._write_batch(batch, added, updated, skipped)
+                done += len(batch)
+                batch = {}
+                if on_commit:
+                    on_commit(done)
+            batch[doc.id] = (doc, record)
+            if len(batch) >= batch_size:
+                self._write_batch(batch, added, updated, skipped)
+                done += len(batch)
+                batch = {}
+                if on_commit:
+                    on_commit(done)
+        if batch:
+            self._write_batch(batch, added, updated, skipped)
+            done += len(batch)
+            if on_commit:
+                on_commit(done)
+        return added, updated, skipped
+
+    def _write_batch(
+        self,
+        batch: dict[str, tuple[Document, str]],
+        added: list[str],
+        updated: list[str],
+        skipped: list[str],
+    ) -> None:
+        rows = [_row(doc, record) for doc, record in batch.values()]
+        rows.sort(key=lambda r: r[0])  # one lock order for every writer: no deadlocks
+        for attempt in range(RETRIES):
+            try:
+                with translated(self.address, writing=True), self._conn.transaction():
+                    written = self._upsert(rows)
+                break
+            except IndexWriteError as exc:
+                if attempt == RETRIES - 1 or not getattr(exc, "retry", False):
+                    raise
+            except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure):
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        for doc_id, _doc in batch.items():
+            state = written.get(doc_id)
+            if state is None:
+                skipped.append(doc_id)
+            elif state:
+                added.append(doc_id)
+            else:
+                updated.append(doc_id)
+
+    def _upsert(self, rows: list[tuple[Any, ...]]) -> dict[str, bool]:
+        """One batch inside a transaction: id -> True (added) / False (updated); an id
+        missing was unchanged."""
+        conn = self._conn
+        conn.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS staging (LIKE {D} INCLUDING DEFAULTS) "
+            "ON COMMIT DELETE ROWS"
+        )
+        conn.execute(
+            "ALTER TABLE staging ADD COLUMN IF NOT EXISTS title text, "
+            "ADD COLUMN IF NOT EXISTS subtitle text, ADD COLUMN IF NOT EXISTS body text, "
+            "ALTER COLUMN tsv DROP NOT NULL"
+        )
+        columns = (
+            "id, record, record_hash, source, year, pub_start, pub_end, actors, key_actors, "
+            "themes, authors, tags, mentioned, title, subtitle, body"
+        )
+        with conn.cursor().copy(f"COPY staging ({columns}) FROM STDIN") as copy:
+            copy.set_types(
+                ["text", "text", "bytea", "text", "text", "int4", "int4"]
+                + ["text[]"] * 5
+                + ["int4[]", "text", "text", "text"]
+            )
+            for row in rows:
+                copy.write_row(row)
+        cfg = TS_CONFIG
+        result = conn.execute(
+            f"""
+            INSERT INTO {D} AS d (id, record, record_hash, source, year, pub_start, pub_end,
+                actors, key_actors, themes, authors, tags, mentioned, tsv)
+            SELECT s.id, s.record, s.record_hash, s.source, s.year, s.pub_start, s.pub_end,
+                s.actors, s.key_actors, s.themes, s.authors, s.tags, s.mentioned,
+                setweight(to_tsvector('{cfg}', s.title), 'A')
+                || setweight(to_tsvector('{cfg}', s.subtitle), 'B')
+                || setweight(to_tsvector('{cfg}', s.body), 'D')
+            FROM staging s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM {D} o WHERE o.id = s.id AND o.record_hash = s.record_hash
+            )
+            ORDER BY s.id
+            ON CONFLICT (id) DO UPDATE SET
+                record = EXCLUDED.record, record_hash = EXCLUDED.record_hash,
+                source = EXCLUDED.source, year = EXCLUDED.year,
+                pub_start = EXCLUDED.pub_start, pub_end = EXCLUDED.pub_end,
+                actors = EXCLUDED.actors, key_actors = EXCLUDED.key_actors,
+                themes = EXCLUDED.themes, authors = EXCLUDED.authors, tags = EXCLUDED.tags,
+                mentioned = EXCLUDED.mentioned, tsv = EXCLUDED.tsv,
+                seq = nextval('{SCHEMA}.documents_seq'), written_at = now()
+            WHERE d.record_hash <> EXCLUDED.record_hash
+            RETURNING d.id, (xmax = 0) AS inserted
+            """
+        ).fetchall()
+        written = {row[0]: bool(row[1]) for row in result}
+        if written:
+            ids = sorted(written)
+            conn.execute(
+                f"""
+                INSERT INTO {SCHEMA}.vocabulary (word)
+                SELECT DISTINCT w FROM {D} d, unnest(tsvector_to_array(d.tsv)) w
+                WHERE d.id = ANY(%s) ORDER BY 1
+                ON CONFLICT DO NOTHING
+                """,
+                (ids,),
+            )
+            conn.execute(
+                f"""
+                INSERT INTO {SCHEMA}.field_values (field, value)
+                SELECT DISTINCT f, v FROM (
+                    SELECT 'actor' f, unnest(actors) v FROM staging
+                    UNION ALL SELECT 'key_actor', unnest(key_actors) FROM staging
+                    UNION ALL SELECT 'theme', unnest(themes) FROM staging
+                    UNION ALL SELECT 'author', unnest(authors) FROM staging
+                    UNION ALL SELECT 'tag', unnest(tags) FROM staging
+                    UNION ALL SELECT 'source', source FROM staging WHERE source <> ''
+                ) x ORDER BY 1, 2
+                ON CONFLICT DO NOTHING
+                """
+            )
+        return written
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with translated(self.address):
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    def count(self) -> int:
+        return int(self._rows(f"SELECT count(*) FROM {D}")[0][0])
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self._rows(f"SELECT id FROM {D} ORDER BY id")]
+
+    def get(self, doc_id: str) -> Document | None:
+        """The document with this id, or with this unique id prefix (6+ characters)."""
+        rows = self._rows(f"SELECT record FROM {D} WHERE id = %s", (doc_id,))
+        if not rows and len(doc_id) >= 6:
+            pattern = _like_prefix(doc_id)
+            rows = self._rows(f"SELECT record FROM {D} WHERE id LIKE %s LIMIT 2", (pattern,))
+            if len(rows) != 1:
+                return None
+        return _document(rows[0][0]) if rows else None
+
+    # -- compiling -----------------------------------------------------------------------
+
+    def resolve(self, field: str, value: str, alias: AliasResolver | None = None) -> list[str]:
+        """The values the corpus holds for a user's ``value`` of ``field`` (actor,
+        key_actor, theme, source, author, tag): the alias table first, then a
+        case-insensitive match, then (sources, authors) a match on whole words."""
+        value = " ".join(value.split())
+        canonical = (alias(field, value) if alias else None) or value
+        found: list[str] = []
+        for candidate in dict.fromkeys((canonical, value)):
+            found = [
+                r[0]
+                for r in self._rows(
+                    f"SELECT value FROM {SCHEMA}.field_values WHERE field = %s "
+                    "AND lower(value) = lower(%s) ORDER BY value",
+                    (field, candidate),
+                )
+            ]
+            if found:
+                break
+        if not found and field in ("source", "author") and value:
+            words = " ".join(value.casefold().split())
+            pattern = r"(^| )" + re.escape(words).replace(r"\ ", " ") + r"( |$)"
+            found = [
+                r[0]
+                for r in self._rows(
+                    f"SELECT value FROM {SCHEMA}.field_values WHERE field = %s "
+                    "AND lower(value) ~ %s ORDER BY value",
+                    (field, pattern),
+                )
+            ]
+        if self._notes is not None:
+            self._notes.append({"field": field, "value": value, "matches": found})
+        return found
+
+    def tree(self, query: Query, alias: AliasResolver) -> t.Node:
+        """The query tree of ``query``: its text (``store.parse``) and its filters."""
+        return query_tree(query, lambda field, value: self.resolve(field, value, alias))
+
+    def compile(self, node: t.Node) -> Compiled:
+        words = text_words(node)
+        analyzed = self._analyze_phrases(words) if words else {}
+        return Compiler(analyzed, self._fuzzy).compile(node)
+
+    def _analyze_phrases(self, texts: list[str]) -> dict[str, str]:
+        rows = self._rows(
+            f"SELECT w, phraseto_tsquery('{TS_CONFIG}', w)::text FROM unnest(%s::text[]) w",
+            (texts,),
+        )
+        return {w: q for w, q in rows}
+
+    def _fuzzy(self, node: t.Fuzzy) -> list[str]:
+        word = node.word.lower()
+        edits = max(1, min(int(node.edits), 2))
+        keep = max(0, int(node.keep))
+        candidates = {word}
+        stem = self.lexemes([word]).get(word)
+        if stem:
+            candidates.add(stem)
+        found: set[str] = set()
+        for candidate in candidates:
+            try:
+                rows = self._rows(
+                    f"SELECT word FROM {SCHEMA}.vocabulary WHERE word LIKE %s "
+                    "AND length(word) BETWEEN %s AND %s "
+                    "AND levenshtein_less_equal(word, %s, %s) <= %s",
+                    (
+                        _like_prefix(candidate[:keep]),
+                        len(candidate) - edits,
+                        len(candidate) + edits,
+                        candidate,
+                        edits,
+                        edits,
+                    ),
+                )
+            except Exception as exc:
+                if "levenshtein" in str(exc):
+                    from corpus_search.errors import QuerySyntaxError
+
+                    raise QuerySyntaxError(
+                        "fuzzy words need the fuzzystrmatch extension on this server",
+                        f"run 'corpus-search init {self.describe()}' as the database owner",
+                    ) from None
+                raise
+            found.update(r[0] for r in rows)
+        return sorted(found)
+
+    def lexemes(self, words: Iterable[str]) -> dict[str, str]:
+        """Each word's lexeme under the server's configuration ("" when dropped)."""
+        words = list(dict.fromkeys(words))
+        unknown = [w for w in words if w not in _LEXEMES]
+        if unknown:
+            if len(_LEXEMES) + len(unknown) > _LEXEME_CACHE_LIMIT:
+                _LEXEMES.clear()
+            rows = self._rows(
+                "SELECT w, array_to_string(tsvector_to_array("
+                f"to_tsvector('{TS_CONFIG}', w)), ' ') FROM unnest(%s::text[]) w",
+                (unknown,),
+            )
+            _LEXEMES.update({w: (lex or "") for w, lex in rows})
+        return {w: _LEXEMES.get(w, "") for w in words}
+
+    def _analyzed_form(self, word: str) -> str | None:
+        word = word.lower()
+        if word not in _LEXEMES:
+            self.lexemes([word])
+        return _LEXEMES.get(word) or None
+
+    def _wanted(self, compiled: Compiled) -> set[str]:
+        """The lexemes a snippet marks: the positive text's, prefixes expanded."""
+        wanted: set[str] = set()
+        for text in compiled.positive:
+            for lexeme in lexemes(text):
+                if lexeme.endswith("*"):
+                    rows = self._rows(
+                        f"SELECT word FROM {SCHEMA}.vocabulary WHERE word LIKE %s "
+                        "ORDER BY word LIMIT 200",
+                        (_like_prefix(lexeme[:-1]),),
+                    )
+                    wanted.update(r[0] for r in rows)
+                else:
+                    wanted.add(lexeme)
+        return wanted
+
+    # -- searching -----------------------------------------------------------------------
+
+    def search(self, query: Query, alias: AliasResolver) -> SearchResult:
+        compiled = self.compile(self.tree(query, alias))
+        where, params = compiled.where, compiled.params
+        total = int(self._rows(f"SELECT count(*) FROM {D} d WHERE {where}", params)[0][0])
+        limit = query.limit
+        rows: list[tuple[Any, ...]] = []
+        if total and limit != 0 and query.offset < total:
+            rows = self._page(compiled, query.sort, limit, query.offset)
+        facets: dict[str, list[tuple[str, int]]] = {}
+        for name in query.facets:
+            facets[name] = self._facet(name, where, params, FACET_SIZE)
+        hits = self._hits(rows, compiled if query.text else None, query.snippets)
+        return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
+
+    def _order(self, compiled: Compiled, sort: str) -> tuple[str, str, tuple[Any, ...]]:
+        """(score expression, ORDER BY, their parameters)."""
+        if sort == "date":
+            return "0.0", "d.pub_start, d.seq", ()
+        if sort == "-date":
+            return "0.0", "d.pub_start DESC, d.seq DESC", ()
+        if compiled.rank is None:
+            return "0.0", "d.seq", ()
+        score = "ts_rank(%s::float4[], d.tsv, %s::tsquery, %s)"
+        params = (RANK_WEIGHTS, compiled.rank, RANK_NORMALIZATION)
+        return score, "score DESC, d.seq", params
+
+    def _page(
+        self, compiled: Compiled, sort: str, limit: int | None, offset: int
+    ) -> list[tuple[Any, ...]]:
+        score, order, score_params = self._order(compiled, sort)
+        sql = (
+            f"SELECT d.id, d.record, {score} AS score FROM {D} d WHERE {compiled.where} "
+            f"ORDER BY {order}"
+        )
+        params: tuple[Any, ...] = score_params + compiled.params
+        if limit is not None:
+            sql += " LIMIT %s"
+            params += (limit,)
+        if offset:
+            sql += " OFFSET %s"
+            params += (offset,)
+        return self._rows(sql, params)
+
+    def _facet(
+        self, name: str, where: str, params: tuple[Any, ...], size: int | None
+    ) -> list[tuple[str, int]]:
+        if name in ("source", "year"):
+            sql = (
+                f"SELECT d.{name}, count(*) FROM {D} d WHERE ({where}) AND d.{name} <> '' "
+                f"GROUP BY 1 ORDER BY 2 DESC, 1"
+            )
+        else:
+            column = {"actor": "actors", "theme": "themes", "author": "authors"}[name]
+            sql = (
+                f"SELECT v, count(*) FROM {D} d, unnest(d.{column}) v WHERE {where} "
+                "GROUP BY 1 ORDER BY 2 DESC, 1"
+            )
+        if size:
+            sql += f" LIMIT {int(size)}"
+        return [(str(v), int(c)) for v, c in self._rows(sql, params)]
+
+    def _hits(
+        self, rows: list[tuple[Any, ...]], compiled: Compiled | None, snippets: bool
+    ) -> list[Hit]:
+        wanted = self._wanted(compiled) if compiled is not None and snippets else set()
+        docs = [(_document(record), float(score)) for _id, record, score in rows]
+        if wanted:
+            letters = {w[:1] for w in wanted}
+            words = {
+                token.lower()
+                for doc, _ in docs
+                for token in _TOKEN.findall(doc.body)
+                if token[:1].lower() in letters
+            }
+            self.lexemes(words)
+        return [_hit(doc, score, wanted, snippets, self._analyzed_form) for doc, score in docs]
+
+    def iter_documents(self, query: Query, alias: AliasResolver) -> Iterator[Document]:
+        """Every document the query matches, in its sort order, streamed from a server
+        cursor on a connection of its own."""
+        compiled = self.compile(self.tree(query, alias))
+        score, order, score_params = self._order(compiled, query.sort)
+        sql = (
+            f"SELECT d.record, {score} AS score FROM {D} d WHERE {compiled.where} ORDER BY {order}"
+        )
+        return self._stream(sql, score_params + compiled.params)
+
+    def _stream(self, sql: str, params: tuple[Any, ...]) -> Iterator[Document]:
+        conn = connect(self.address, autocommit=False)
+        try:
+            with translated(self.address), conn.cursor(name="export") as cursor:
+                cursor.itersize = 500
+                cursor.execute(sql, params)
+                for row in cursor:
+                    yield _document(row[0])
+        finally:
+            conn.close()
+
+    def stats(self) -> Stats:
+        counts = {name: self._facet(name, "TRUE", (), None) for name in ("source", "year")}
+        top = {name: self._facet(name, "TRUE", (), 10) for name in ("actor", "theme")}
+        return Stats(
+            path=self.describe(),
+            documents=self.count(),
+            sources=counts["source"],
+            years=sorted(counts["year"]),
+            actors=top["actor"],
+            themes=top["theme"],
+        )
+
+    def actor_counts(self) -> tuple[int, dict[str, int], dict[str, int]]:
+        counts = dict(self._facet("actor", "TRUE", (), None))
+        key = {
+            str(v): int(c)
+            for v, c in self._rows(f"SELECT v, count(*) FROM {D}, unnest(key_actors) v GROUP BY 1")
+        }
+        return self.count(), counts, key
+
+    def co_mentions(self, actor: str) -> tuple[int, dict[str, int]]:
+        where, params = "d.actors @> ARRAY[%s]::text[]", (actor,)
+        total = int(self._rows(f"SELECT count(*) FROM {D} d WHERE {where}", params)[0][0])
+        together = {v: c for v, c in self._facet("actor", where, params, None) if v != actor}
+        return total, together
+
+    def actor_type(self, actor: str) -> tuple[str | None, str | None]:
+        rows = self._rows(
+            f"SELECT record FROM {D} WHERE actors @> ARRAY[%s]::text[] LIMIT 1", (actor,)
+        )
+        for (record,) in rows:
+            for mention in json.loads(record).get("actors") or []:
+                if mention.get("name") == actor:
+                    return mention.get("type"), mention.get("code")
+        return None, None
+
+    # -- exploring -----------------------------------------------------------------------
+
+    def explain(self, query: Query, alias: AliasResolver) -> dict[str, Any]:
+        self._notes = []
+        try:
+            node = self.tree(query, alias)
+            notes = self._notes
+        finally:
+            self._notes = None
+        compiled = self.compile(node)
+        total = int(
+            self._rows(f"SELECT count(*) FROM {D} d WHERE {compiled.where}", compiled.params)[0][0]
+        )
+        return {
+            "text": query.text,
+            "parsed": readable(node),
+            "fields": ({"title": 3.0, "subtitle": 1.5, "body": 1.0} if query.text else {}),
+            "resolved": notes,
+            "dates": _date_notes(node),
+            "sort": query.sort,
+            "total": total,
+            "engine": "postgresql",
+            "sql": compiled.where,
+        }
+
+    def trend(
+        self, query: Query, alias: AliasResolver, by: str, split: str | None, top: int
+    ) -> Trend:
+        compiled = self.compile(self.tree(query, alias))
+        where, params = compiled.where, compiled.params
+        dated = f"d.pub_start <> {UNDATED_START}"
+        if by == "year":
+            period = "lpad((d.pub_start / 10000)::text, 4, '0')"
+            precise = "TRUE"
+        else:
+            period = (
+                "lpad((d.pub_start / 10000)::text, 4, '0') || '-' || "
+                "lpad(mod(d.pub_start / 100, 100)::text, 2, '0')"
+            )
+            precise = "d.pub_start / 100 = d.pub_end / 100"
+        total, undated, imprecise = self._rows(
+            f"SELECT count(*), count(*) FILTER (WHERE NOT ({dated})), "
+            f"count(*) FILTER (WHERE ({dated}) AND NOT ({precise})) FROM {D} d WHERE {where}",
+            params,
+        )[0]
+        base = f"FROM {D} d WHERE ({where}) AND {dated} AND {precise}"
+        if split:
+            column = {"actor": "d.actors", "theme": "d.themes", "source": "ARRAY[d.source]"}[split]
+            rows = self._rows(
+                f"SELECT {period}, v, count(*) {base.replace('WHERE', f', unnest({column}) v WHERE', 1)} "
+                "AND v <> '' GROUP BY 1, 2",
+                params,
+            )
+            totals: Counter[str] = Counter()
+            for _p, v, c in rows:
+                totals[v] += c
+            names = [n for n, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+            seen = [p for p, _v, _c in rows]
+            seen += [r[0] for r in self._rows(f"SELECT DISTINCT {period} {base}", params)]
+        else:
+            rows = [
+                (p, "all", c)
+                for p, c in self._rows(f"SELECT {period}, count(*) {base} GROUP BY 1", params)
+            ]
+            names = ["all"]
+            seen = [p for p, _v, _c in rows]
+        periods = _period_range(seen, by)
+        index_of = {p: i for i, p in enumerate(periods)}
+        series = {name: [0] * len(periods) for name in names}
+        for p, v, c in rows:
+            if v in series:
+                series[v][index_of[p]] += int(c)
+        return Trend(
+            query=_describe(query),
+            by=by,
+            split=split,
+            periods=periods,
+            series=[(name, series[name]) for name in names],
+            total=int(total),
+            undated=int(undated),
+            imprecise=int(imprecise),
+        )
+
+    def similar(self, doc_id: str, query: Query, alias: AliasResolver) -> SearchResult:
+        """Documents like ``doc_id``: its ``SIMILAR_TERMS`` most telling body words
+        (frequency in it times rarity in the corpus), OR-ed and ranked, narrowed by the
+        query's text and filters."""
+        from corpus_search.errors import DocumentNotFoundError
+
+        source = self.get(doc_id)
+        if source is None:
+            raise DocumentNotFoundError(
+                f"no document with id {doc_id!r}", "ids are listed by 'corpus-search search'"
+            )
+        candidates = self._rows(
+            f"SELECT u.lexeme, coalesce(array_length(u.positions, 1), 1) AS tf "
+            f"FROM {D} d, unnest(d.tsv) u WHERE d.id = %s AND length(u.lexeme) > 2 "
+            "ORDER BY tf DESC, u.lexeme LIMIT 40",
+            (source.id,),
+        )
+        total_docs = max(self.count(), 1)
+        scored = []
+        for lexeme, tf in candidates:
+            df = int(
+                self._rows(
+                    f"SELECT count(*) FROM {D} d WHERE d.tsv @@ %s::tsquery",
+                    (quote_lexeme(lexeme),),
+                )[0][0]
+            )
+            scored.append((tf * math.log(1 + total_docs / max(df, 1)), lexeme))
+        terms = [lex for _s, lex in sorted(scored, reverse=True)[:SIMILAR_TERMS]]
+        described = _describe(query)
+        described["like"] = {"id": source.id, "title": source.display_title}
+        if not terms:
+            return SearchResult(query=described, total=0, hits=[])
+        like = " | ".join(quote_lexeme(w) for w in terms)
+        narrowed = self.compile(self.tree(query, alias))
+        where = f"({narrowed.where}) AND d.tsv @@ %s::tsquery AND d.id <> %s"
+        params = (*narrowed.params, like, source.id)
+        total = int(self._rows(f"SELECT count(*) FROM {D} d WHERE {where}", params)[0][0])
+        sql = (
+            f"SELECT d.id, d.record, ts_rank(%s::float4[], d.tsv, %s::tsquery, %s) AS score "
+            f"FROM {D} d WHERE {where} ORDER BY score DESC, d.seq"
+        )
+        all_params: tuple[Any, ...] = (RANK_WEIGHTS, like, RANK_NORMALIZATION, *params)
+        if query.limit is not None:
+            sql += " LIMIT %s"
+            all_params += (query.limit,)
+        if query.offset:
+            sql += " OFFSET %s"
+            all_params += (query.offset,)
+        rows = self._rows(sql, all_params)
+        hits = self._hits(rows, None, query.snippets)
+        return SearchResult(query=described, total=total, hits=hits)
+
+    def suggest(self, query: Query, alias: AliasResolver) -> Suggestion | None:
+        """A close spelling of the query's unknown words (from the vocabulary, shown as a
+        document writes them) and filter values (from the corpus's values) that finds
+        documents, or None."""
+        import difflib
+
+        changes: list[tuple[str, str]] = []
+
+        def fix_value(field: str, value: str) -> str:
+            if self.resolve(field, value, alias):
+                return value
+            names = [
+                r[0]
+                for r in self._rows(
+                    f"SELECT value FROM {SCHEMA}.field_values WHERE field = %s", (field,)
+                )
+            ]
+            by_key = {n.casefold(): n for n in names}
+            close = difflib.get_close_matches(value.casefold(), list(by_key), n=1, cutoff=0.75)
+            if not close:
+                return value
+            changes.append((value, by_key[close[0]]))
+            return by_key[close[0]]
+
+        def fix_word(match: re.Match[str]) -> str:
+            if match.group("field"):
+                field = match.group("field").lower()
+                name = _FIELD_NAMES.get(field)
+                if name is None:
+                    return match.group(0)
+                value = match.group("value").strip("\"'")
+                better = fix_value(name, value)
+                return match.group(0) if better == value else f'{match.group("field")}:"{better}"'
+            word = match.group("word")
+            end = match.end()
+            if word in _OPERATORS or (end < len(query.text) and query.text[end] in "*~"):
+                return word
+            lexeme = self.lexemes([word.lower()]).get(word.lower())
+            if not lexeme or self._rows(
+                f"SELECT 1 FROM {SCHEMA}.vocabulary WHERE word = %s", (lexeme,)
+            ):
+                return word
+            try:
+                options = self._fuzzy(t.Fuzzy(lexeme, 2, 1))
+            except Exception:
+                return word
+            if not options:
+                return word
+            counts = [
+                (
+                    int(
+                        self._rows(
+                            f"SELECT count(*) FROM {D} d WHERE d.tsv @@ %s::tsquery",
+                            (quote_lexeme(o),),
+                        )[0][0]
+                    ),
+                    o,
+                )
+                for o in options[:20]
+            ]
+            best = max(counts)[1]
+            surface = self._surface_form(best) or best
+            changes.append((word, surface))
+            return surface
+
+        text = _SUGGEST_WORD.sub(fix_word, query.text) if query.text else ""
+        fixed: dict[str, Any] = {"text": text}
+        for name, field in (("actors", "actor"), ("key_actors", "key_actor"), ("themes", "theme")):
+            fixed[name] = [[fix_value(field, v) for v in group] for group in getattr(query, name)]
+        for name, field in (("sources", "source"), ("authors", "author"), ("tags", "tag")):
+            fixed[name] = [fix_value(field, v) for v in getattr(query, name)]
+        if not changes:
+            return None
+        corrected = replace(query, **fixed)
+        total = self.search(replace(corrected, limit=0, facets=()), alias).total
+        return Suggestion(changes=changes, query=corrected, total=total) if total else None
+
+    def _surface_form(self, lexeme: str) -> str | None:
+        rows = self._rows(
+            f"SELECT record FROM {D} d WHERE d.tsv @@ %s::tsquery LIMIT 5", (quote_lexeme(lexeme),)
+        )
+        words: Counter[str] = Counter()
+        for (record,) in rows:
+            body = json.loads(record).get("body") or ""
+            tokens = [tok.lower() for tok in _TOKEN.findall(body) if tok[:1].lower() == lexeme[:1]]
+            found = self.lexemes(tokens)
+            words.update(tok for tok in tokens if found.get(tok) == lexeme)
+        return words.most_common(1)[0][0] if words else None
+
+    def matched_words(self, text: str, query_text: str, alias: AliasResolver) -> list[str]:
+        """The words of ``text`` (as written) that the free text of ``query_text``
+        matches, for highlighting."""
+        if not query_text.strip() or not text:
+            return []
+        compiled = self.compile(self.tree(Query(text=query_text), alias))
+        wanted = self._wanted(compiled)
+        if not wanted:
+            return []
+        tokens = _TOKEN.findall(text)
+        found = self.lexemes(tok.lower() for tok in tokens)
+        out: dict[str, None] = {}
+        for token in tokens:
+            if found.get(token.lower()) in wanted:
+                out.setdefault(token, None)
+        return list(out)
+
+    # -- upkeep --------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Every stored record read back: it parses, carries its own id, matches its
+        digest; the schema is current and the extensions are there."""
+        report = CheckReport(path=self.describe(), documents=self.count())
+        conn = connect(self.address, autocommit=False)
+        try:
+            with translated(self.address), conn.cursor(name="check") as cursor:
+                cursor.itersize = 1000
+                cursor.execute(f"SELECT id, record, record_hash FROM {D}")
+                for doc_id, record, digest in cursor:
+                    try:
+                        doc = Document.from_dict(json.loads(record))
+                    except Exception as exc:
+                        report.problems.append(f"document {doc_id}: unreadable: {exc}")
+                        continue
+                    if doc.id != doc_id:
+                        report.problems.append(f"document {doc_id}: stored record has id {doc.id}")
+                    if bytes(digest) != _digest(record):
+                        report.problems.append(
+                            f"document {doc_id}: record does not match its digest"
+                        )
+                    report.readable += 1
+        finally:
+            conn.close()
+        for name, why in missing_extensions(self._conn).items():
+            report.problems.append(f"extension {name} missing: {why}")
+        return report
+
+    def saved_searches(self) -> PostgresSavedSearches:
+        return PostgresSavedSearches(self)
+
+
+class PostgresSavedSearches:
+    """The saved searches in the database, shared by everyone using the corpus (the
+    seam ``corpus_search.saved`` reads and writes through)."""
+
+    def __init__(self, store: PostgresStore) -> None:
+        self._store = store
+        self.where = f"{store.describe()} (table {SCHEMA}.saved_searches)"
+
+    def load(self) -> dict[str, Any]:
+        rows = self._store._rows(f"SELECT name, data FROM {SCHEMA}.saved_searches ORDER BY name")
+        return {"searches": {name: data for name, data in rows}}
+
+    def save(self, data: dict[str, Any]) -> None:
+        store = self._store
+        if store._read_only:
+            raise IndexWriteError(READ_ONLY)
+        from psycopg.types.json import Jsonb
+
+        searches = data.get("searches") or {}
+        with translated(store.address, writing=True), store._conn.transaction():
+            store._conn.execute(
+                f"DELETE FROM {SCHEMA}.saved_searches WHERE NOT (name = ANY(%s))",
+                (sorted(searches),),
+            )
+            for name in sorted(searches):
+                store._conn.execute(
+                    f"INSERT INTO {SCHEMA}.saved_searches (name, data) VALUES (%s, %s) "
+                    "ON CONFLICT (name) DO UPDATE SET data = EXCLUDED.data",
+                    (name, Jsonb(searches[name])),
+                )
+
+
+# -- the schema ---------------------------------------------------------------------------
+
+
+def schema_version(conn: psycopg.Connection[Any]) -> int | None:
+    exists = conn.execute(
+        "SELECT to_regclass(%s) IS NOT NULL", (f"{SCHEMA}.schema_version",)
+    ).fetchone()
+    if not exists or not exists[0]:
+        return None
+    row = conn.execute(f"SELECT max(version) FROM {SCHEMA}.schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def available_extensions(conn: psycopg.Connection[Any]) -> dict[str, bool]:
+    """Extension name -> installed in this database (absent: not available at all)."""
+    rows = conn.execute(
+        "SELECT name, installed_version IS NOT NULL FROM pg_available_extensions"
+    ).fetchall()
+    return {name: bool(installed) for name, installed in rows}
+
+
+def missing_extensions(conn: psycopg.Connection[Any]) -> dict[str, str]:
+    found = available_extensions(conn)
+    return {name: why for name, why in EXTENSIONS.items() if not found.get(name)}
+
+
+def _index_method(conn: psycopg.Connection[Any]) -> str | None:
+    row = conn.execute(
+        "SELECT am.amname FROM pg_class c JOIN pg_am am ON am.oid = c.relam "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND c.relname = 'documents_tsv_idx'",
+        (SCHEMA,),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def initialise(conn: psycopg.Connection[Any], program: str = "corpus-search") -> list[str]:
+    """Create the schema or bring it to ``sch.SCHEMA_VERSION``, in one transaction; the
+    extensions first (each one that cannot be created is reported, not fatal). Returns
+    one line per thing done."""
+    done: list[str] = []
+    for name in (*EXTENSIONS, *OPTIONAL_EXTENSIONS):
+        try:
+            with conn.transaction():
+                conn.execute(f"CREATE EXTENSION IF NOT EXISTS {name}")
+        except psycopg.Error:
+            continue
+    has = available_extensions(conn)
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext('corpus_search.schema'))")
+        version = schema_version(conn) or 0
+        for target in range(version + 1, sch.SCHEMA_VERSION + 1):
+            sch.MIGRATIONS[target](conn, bool(has.get("rum")))
+            conn.execute(
+                f"INSERT INTO {SCHEMA}.schema_version (version, program) VALUES (%s, %s)",
+                (target, program),
+            )
+            done.append(f"schema version {target}" + (" created" if target == 1 else " applied"))
+    return done
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _digest(record: str) -> bytes:
+    return hashlib.blake2b(record.encode("utf-8"), digest_size=16).digest()
+
+
+def _row(doc: Document, record: str) -> tuple[Any, ...]:
+    published = doc.published
+    source = _clean(doc.source) if doc.source else ""
+    return (
+        doc.id,
+        record,
+        _digest(record),
+        source,
+        f"{published.year:04d}" if published else "",
+        day_number(published.first_day()) if published else UNDATED_START,
+        day_number(published.last_day()) if published else UNDATED_END,
+        _distinct(_clean(a.name) for a in doc.actors),
+        _distinct(_clean(a.name) for a in doc.actors if a.key),
+        _distinct(_clean(x.id) for x in doc.themes),
+        _distinct(_clean(a.name) for a in doc.authors),
+        _distinct(_clean(x) for x in doc.tags),
+        sorted(set(doc.mentioned_years)),
+        _strip_nul(doc.title or ""),
+        _strip_nul(doc.subtitle or ""),
+        _strip_nul(doc.body or ""),
+    )
+
+
+def _strip_nul(text: str) -> str:
+    return text.replace("\x00", " ")
+
+
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _document(record: str) -> Document:
+    return Document.from_dict(json.loads(record), trusted=True)
+
+
+def _hit(
+    doc: Document,
+    score: float,
+    wanted: set[str],
+    snippet: bool,
+    analyzed_form: Callable[[str], str | None],
+) -> Hit:
+    text = ""
+    matched: list[str] = []
+    if snippet and wanted and doc.body:
+        marked, matched = best_sentence(doc.body, wanted, SNIPPET_CHARS + 60, analyzed_form)
+        text = marked.replace(MARK_START, "").replace(MARK_END, "")
+    if snippet and not text:
+        lead = (doc.subtitle or doc.body)[: SNIPPET_CHARS * 4]
+        text = " ".join(lead.split())[:SNIPPET_CHARS]
+    return Hit(
+        id=doc.id,
+        url=doc.url,
+        title=doc.display_title,
+        source=doc.source,
+        authors=doc.authors,
+        published=str(doc.published) if doc.published else None,
+        actors=[a.name for a in doc.actors],
+        themes=[x.id for x in doc.themes],
+        score=score,
+        snippet=text,
+        matched=matched,
+    )
+
+
+def _describe(query: Query) -> dict[str, Any]:
+    return {
+        "text": query.text,
+        "actors": query.actors,
+        "key_actors": query.key_actors,
+        "themes": query.themes,
+        "sources": query.sources,
+        "authors": query.authors,
+        "since": str(query.since) if query.since else None,
+        "until": str(query.until) if query.until else None,
+        "sort": query.sort,
+        "limit": query.limit,
+        "offset": query.offset,
+    }
+
+
+def _period_range(seen: list[str], by: str) -> list[str]:
+    if not seen:
+        return []
+    first, last = min(seen), max(seen)
+    if by == "year":
+        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
+    out = []
+    year, month = int(first[:4]), int(first[5:])
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _date_notes(node: t.Node) -> list[dict[str, Any]]:
+    from corpus_search.store.postgres.compile import walk
+
+    out = []
+    for leaf in walk(node):
+        if isinstance(leaf, t.Dates):
+            out.append(
+                {
+                    "given": "date",
+                    "from": _day_text(leaf.first),
+                    "to": _day_text(leaf.last),
+                }
+            )
+    return out
+
+
+def _day_text(day: int | None) -> str | None:
+    if day is None:
+        return None
+    return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+
+def readable(node: t.Node) -> str:
+    """The tree in the folder's notation (``body:word``, ``(a AND b)``, ...)."""
+    if isinstance(node, t.Every):
+        return "<every document>"
+    if isinstance(node, t.Nothing):
+        return "<nothing>"
+    if isinstance(node, t.Term):
+        return f"{node.field or 'text'}:{node.word}"
+    if isinstance(node, t.Prefix):
+        return f"{node.field or 'text'}:{node.prefix}*"
+    if isinstance(node, t.Fuzzy):
+        return f"{node.field or 'text'}:{node.word}~{node.edits}"
+    if isinstance(node, t.Phrase):
+        slop = f"~{node.slop}" if node.slop > 1 else ""
+        return f'{node.field or "text"}:"{" ".join(node.words)}"{slop}'
+    if isinstance(node, t.Values):
+        if not node.values:
+            return f"{node.field}:<nothing>"
+        return "(" + " OR ".join(f"{node.field}:{v!r}" for v in node.values) + ")"
+    if isinstance(node, t.Dates):
+        return f"date:{_day_text(node.first) or ''}..{_day_text(node.last) or ''}"
+    if isinstance(node, t.Mentioned):
+        return "mentioned:" + ",".join(str(y) for y in node.years)
+    if isinstance(node, t.Not):
+        return f"NOT {readable(node.part)}"
+    if isinstance(node, t.And):
+        return "(" + " AND ".join(readable(p) for p in node.parts) + ")"
+    if isinstance(node, t.Or):
+        return "(" + " OR ".join(readable(p) for p in node.parts) + ")"
+    return repr(node)
+
+
+_FIELD_NAMES = {
+    "actor": "actor",
+    "key": "key_actor",
+    "theme": "theme",
+    "source": "source",
+    "author": "author",
+    "tag": "tag",
+}
+_SUGGEST_WORD = re.compile(
+    r"(?P<field>\b[a-z]+):(?P<value>\"[^\"]*\"|'[^']*'|[^\s()]+)|(?P<word>[^\W\d_][\w'’-]*)",
+    re.IGNORECASE,
+)
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+
+
+# -- the query tree of a Query --------------------------------------------------------------
+
+
+def query_tree(query: Query, resolve: Callable[[str, str], list[str]]) -> t.Node:
+    """The tree of a whole Query: its text (the project's parser) AND its filters."""
+    parts: list[t.Node] = []
+    if query.text:
+        parts.append(parse_text(query.text, resolve))
+    for field, groups in (
+        ("actor", query.actors),
+        ("key_actor", query.key_actors),
+        ("theme", query.themes),
+    ):
+        for group in groups:
+            parts.append(_any_of(field, group, resolve))
+    for field, values in (
+        ("source", query.sources),
+        ("author", query.authors),
+        ("tag", query.tags),
+    ):
+        if values:
+            parts.append(_any_of(field, values, resolve))
+    if query.since or query.until:
+        parts.append(
+            t.Dates(
+                day_number(query.since.first_day()) if query.since else None,
+                day_number(query.until.last_day()) if query.until else None,
+            )
+        )
+    if not parts:
+        return t.Every()
+    return parts[0] if len(parts) == 1 else t.And(tuple(parts))
+
+
+def _any_of(field: str, values: list[str], resolve: Callable[[str, str], list[str]]) -> t.Node:
+    found: list[str] = []
+    for value in values:
+        found.extend(resolve(field, value))
+    return t.Values(field, tuple(dict.fromkeys(found)))
+
+
+def parse_text(text: str, resolve: Callable[[str, str], list[str]]) -> t.Node:
+    """The text of a query as a tree. (Until ``store/parse.py`` lands: words only,
+    AND-ed.)"""
+    words = [w.lower() for w in re.findall(r"\w+", text)]
+    if not words:
+        return t.Every()
+    terms = tuple(t.Term(w) for w in words)
+    return terms[0] if len(terms) == 1 else t.And(terms)
