@@ -110,22 +110,22 @@ def _kill_when_some_committed(proc: subprocess.Popen, url: str, at_least: int) -
         time.sleep(0.2)
     assert proc.poll() is None, "the ingest finished before it could be killed: make it bigger"
     proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    proc.communicate(timeout=30)  # reaps it and closes its pipes
     return sorted(doc.id for doc in Corpus.open(url).documents())
 
 
 def test_a_killed_ingest_loses_nothing_committed_and_its_rerun_completes(
     pg_url: str, tmp_path: Path
 ) -> None:
-    jsonl = write_jsonl(tmp_path / "docs.jsonl", 3000, seed=5)
+    jsonl = write_jsonl(tmp_path / "docs.jsonl", 1500, seed=5)
     assert run("init", pg_url)[0] == 0
     proc = cli("--index", pg_url, "ingest", str(jsonl))
     committed = _kill_when_some_committed(proc, pg_url, 200)
-    assert 200 <= len(committed) < 3000
+    assert 200 <= len(committed) < 1500
     code, _out, err = run("--index", pg_url, "ingest", str(jsonl))
     assert code == 0, err
     corpus = Corpus.open(pg_url)
-    assert len(corpus) == 3000
+    assert len(corpus) == 1500
     assert set(committed) <= {doc.id for doc in corpus.documents()}
 
 
@@ -133,7 +133,7 @@ def test_the_server_going_away_is_one_line_and_a_later_run_completes(
     own_server: pgserver.PgServer, tmp_path: Path
 ) -> None:
     url = own_server.create_database("gone")
-    jsonl = write_jsonl(tmp_path / "docs.jsonl", 3000, seed=6)
+    jsonl = write_jsonl(tmp_path / "docs.jsonl", 1500, seed=6)
     assert run("init", url)[0] == 0
     proc = cli("--index", url, "ingest", str(jsonl))
     deadline = time.monotonic() + 240
@@ -148,7 +148,7 @@ def test_the_server_going_away_is_one_line_and_a_later_run_completes(
     own_server.start()
     code, _out, err = run("--index", url, "ingest", str(jsonl))
     assert code == 0, err
-    assert len(Corpus.open(url)) == 3000
+    assert len(Corpus.open(url)) == 1500
 
 
 def test_a_hot_standby_answers_reads_and_refuses_writes(
