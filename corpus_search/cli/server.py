@@ -21,16 +21,28 @@ def _address(ctx: click.Context, address: str | None) -> str:
     return chosen
 
 
+TEXT_INDEX = click.option(
+    "--text-index",
+    type=click.Choice(["auto", "gin", "rum"]),
+    default="auto",
+    show_default=True,
+    help="The full-text index: RUM ranks from the index (fast top results for common "
+    "words; needs the rum extension), GIN is standard. auto: RUM when installed. "
+    "Naming one rebuilds an existing index of the other kind.",
+)
+
+
 @click.command()
 @click.argument("address", required=False)
+@TEXT_INDEX
 @click.pass_context
-def init(ctx: click.Context, address: str | None) -> int:
+def init(ctx: click.Context, address: str | None, text_index: str) -> int:
     """Create the corpus schema on a PostgreSQL server, or migrate an older one, and check
     the extensions it needs. ADDRESS defaults to --index. Run it as the database owner."""
     from corpus_search.store import init_store
 
     out = console()
-    for line in init_store(_address(ctx, address)):
+    for line in init_store(_address(ctx, address), text_index):
         out.print(line, markup=False)
     return 0
 

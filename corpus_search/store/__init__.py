@@ -89,12 +89,15 @@ def _postgres_store() -> Any:
     return PostgresStore
 
 
-def init_store(address: str) -> list[str]:
+def init_store(address: str, text_index: str = "auto") -> list[str]:
     """Create or migrate the schema at a server ``address``; what was done, one line each,
-    and each missing extension with how to get it."""
-    from corpus_search.store.postgres.admin import init
-
-    return init(address)
+    and each missing extension with how to get it. ``text_index``: gin, rum or auto."""
+    try:
+        from corpus_search.store.postgres.admin import init
+    except ImportError:
+        _postgres_store()  # raises the error saying how to install the driver
+        raise
+    return init(address, text_index)
 
 
 def repair_store(address: str | Path) -> Any:

@@ -1,9 +1,9 @@
-"""Actor document counts and co-mentions, on a real whoosh index in a temporary folder."""
+"""Actor document counts and co-mentions, on both stores (a whoosh folder, a PostgreSQL database)."""
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -29,8 +29,8 @@ TYPES = {"Harbour Board": ("organization", "VLD")}
 
 
 @pytest.fixture()
-def corpus(tmp_path: Path) -> Corpus:
-    corpus = Corpus.open(tmp_path / "ix", create=True)
+def corpus(new_corpus: Callable[[str], Corpus]) -> Corpus:
+    corpus = new_corpus("ix")
     docs = []
     for number, names in enumerate(MENTIONS):
         actors = [

@@ -21,7 +21,7 @@ HOW_TO_INSTALL = {
 }
 
 
-def init(address: str) -> list[str]:
+def init(address: str, text_index: str = "auto") -> list[str]:
     """Create the schema, or migrate an older one, at ``address``. One line per thing
     done or missing."""
     from corpus_search.store.postgres.store import (
@@ -44,7 +44,7 @@ def init(address: str) -> list[str]:
                     f"than this program's {sch.SCHEMA_VERSION}",
                     "upgrade corpus-search",
                 )
-            done = initialise(conn)
+            done = initialise(conn, text_index=text_index)
             lines += done or [f"schema version {sch.SCHEMA_VERSION}: up to date"]
             found = available_extensions(conn)
             for name, why in {**EXTENSIONS, **OPTIONAL_EXTENSIONS}.items():
@@ -57,12 +57,12 @@ def init(address: str) -> list[str]:
                         f"extension {name} ({needed}, for {why}): {where}; {HOW_TO_INSTALL[name]}"
                     )
             method = _index_method(conn)
+            lines.append(f"text index: {method}")
             if method == "gin" and found.get("rum"):
                 lines.append(
-                    "the full-text index is GIN; RUM is now installed: rebuild the index with "
-                    "'corpus-search migrate --rebuild-text-index' for fast ranking"
+                    "RUM is installed but the text index is GIN: 'corpus-search init "
+                    "--text-index rum ADDRESS' rebuilds it for fast relevance ranking"
                 )
-            lines.append(f"text index: {method}")
     finally:
         conn.close()
     return lines

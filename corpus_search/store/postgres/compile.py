@@ -127,6 +127,8 @@ class Compiled:
     params: tuple[object, ...]
     rank: str | None
     positive: list[str] = field(default_factory=list)
+    # the tsquery when ``where`` is that one full-text test alone (a RUM index orders by it)
+    tsquery: str | None = None
 
 
 class Compiler:
@@ -140,7 +142,8 @@ class Compiler:
         sql = FALSE if frag is None else _as_sql(frag)
         positive = list(dict.fromkeys(p for p in self._positive if p))
         rank = " | ".join(f"( {p} )" for p in positive) if positive else None
-        return Compiled(sql.text, sql.params, rank, positive)
+        tsquery = frag.text if isinstance(frag, Tsq) else None
+        return Compiled(sql.text, sql.params, rank, positive, tsquery)
 
     # -- nodes ------------------------------------------------------------------------
 

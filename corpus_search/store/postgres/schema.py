@@ -81,6 +81,7 @@ CREATE INDEX documents_authors_idx ON {SCHEMA}.documents USING gin (authors);
 CREATE INDEX documents_tags_idx ON {SCHEMA}.documents USING gin (tags);
 CREATE INDEX documents_mentioned_idx ON {SCHEMA}.documents USING gin (mentioned);
 CREATE TABLE {SCHEMA}.vocabulary (word text PRIMARY KEY);
+CREATE INDEX vocabulary_prefix_idx ON {SCHEMA}.vocabulary (word text_pattern_ops);
 CREATE TABLE {SCHEMA}.field_values (
     field text NOT NULL,
     value text NOT NULL,
@@ -93,9 +94,12 @@ CREATE TABLE {SCHEMA}.saved_searches (
 """
 
 
-def _v1(cur: Any, has_rum: bool) -> None:
+def _v1(cur: Any, text_index: str) -> None:
     cur.execute(_V1)
-    cur.execute(text_index_sql(has_rum))
+    cur.execute(text_index_sql(text_index == "rum"))
+
+
+TEXT_INDEXES = ("auto", "gin", "rum")
 
 
 def text_index_sql(has_rum: bool) -> str:
@@ -109,5 +113,6 @@ def text_index_sql(has_rum: bool) -> str:
     return f"CREATE INDEX documents_tsv_idx ON {SCHEMA}.documents USING gin (tsv)"
 
 
-# version -> the function bringing the schema from version-1 to version
-MIGRATIONS: dict[int, Callable[[Any, bool], None]] = {1: _v1}
+# version -> the function bringing the schema from version-1 to version; each gets the
+# connection and the full-text index to build ("gin" or "rum")
+MIGRATIONS: dict[int, Callable[[Any, str], None]] = {1: _v1}

@@ -65,12 +65,16 @@ SNIPPET_CHARS = 240
 BATCH = 500
 RETRIES = 5
 SIMILAR_TERMS = 12
+SIMILAR_DF_CAP = 1000
 # ts_rank's weights for {D, C, B, A}: body 1, standfirst 1.5, title 3 (as the folder's
 # field boosts), scaled to at most 1
 RANK_WEIGHTS = [1 / 3, 0.0, 0.5, 1.0]
 # ts_rank normalization: divide by 1 + log(document length), as BM25 favours the
 # shorter of two documents with the same counts
 RANK_NORMALIZATION = 1
+# With a GIN text index, a relevance-sorted page of a query matching more documents than
+# this ranks only the most recent this many (see ``_page_bounded``).
+RANK_CANDIDATES = 500
 _TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 
 # word -> its lexeme under TS_CONFIG ("" for a word the configuration drops), shared by
@@ -94,7 +98,6 @@ class PostgresStore:
         self._conn = conn
         self._read_only = read_only
         self._has_rum = False
-        self._notes: list[dict[str, Any]] | None = None
         # the connection closes with the store (a Corpus has no close of its own)
         weakref.finalize(self, conn.close)
 
@@ -201,18 +204,18 @@ class PostgresStore:
     ) -> None:
         rows = [_row(doc, record) for doc, record in batch.values()]
         rows.sort(key=lambda r: r[0])  # one lock order for every writer: no deadlocks
-        for attempt in range(RETRIES):
-            try:
-                with translated(self.address, writing=True), self._conn.transaction():
-                    written = self._upsert(rows)
-                break
-            except IndexWriteError as exc:
-                if attempt == RETRIES - 1 or not getattr(exc, "retry", False):
-                    raise
-            except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure):
-                if attempt == RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
+        written: dict[str, bool] = {}
+        with translated(self.address, writing=True):
+            for attempt in range(RETRIES):
+                try:
+                    with self._conn.transaction():
+                        written = self._upsert(rows)
+                    break
+                except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure):
+                    # two writers met on the same rows: this batch was rolled back whole
+                    if attempt == RETRIES - 1:
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
         for doc_id, _doc in batch.items():
             state = written.get(doc_id)
             if state is None:
@@ -306,7 +309,14 @@ class PostgresStore:
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with translated(self.address):
-            return self._conn.execute(sql, tuple(params)).fetchall()
+            if "tsv @@" not in sql:
+                return self._conn.execute(sql, tuple(params)).fetchall()
+            # The planner prices a test of a document's words as if they were in the row;
+            # they are compressed out of line (TOAST), so for a common word a sequential
+            # scan reading every document costs ten times the index: keep the index.
+            with self._conn.transaction():
+                self._conn.execute("SET LOCAL enable_seqscan = off")
+                return self._conn.execute(sql, tuple(params)).fetchall()
 
     def count(self) -> int:
         return int(self._rows(f"SELECT count(*) FROM {D}")[0][0])
@@ -355,13 +365,16 @@ class PostgresStore:
                     (field, pattern),
                 )
             ]
-        if self._notes is not None:
-            self._notes.append({"field": field, "value": value, "matches": found})
         return found
 
-    def tree(self, query: Query, alias: AliasResolver) -> t.Node:
-        """The query tree of ``query``: its text (``store.parse``) and its filters."""
-        return query_tree(query, lambda field, value: self.resolve(field, value, alias))
+    def tree(
+        self, query: Query, alias: AliasResolver, notes: list[dict[str, Any]] | None = None
+    ) -> t.Node:
+        """The query tree of ``query`` (the project's parser, ``store/parse.py``), its
+        values resolved against this corpus."""
+        from corpus_search.store.parse import parse
+
+        return parse(query, lambda field, value: self.resolve(field, value, alias), notes)
 
     def compile(self, node: t.Node) -> Compiled:
         words = text_words(node)
@@ -457,7 +470,7 @@ class PostgresStore:
         limit = query.limit
         rows: list[tuple[Any, ...]] = []
         if total and limit != 0 and query.offset < total:
-            rows = self._page(compiled, query.sort, limit, query.offset)
+            rows = self._page(compiled, query.sort, limit, query.offset, total)
         facets: dict[str, list[tuple[str, int]]] = {}
         for name in query.facets:
             facets[name] = self._facet(name, where, params, FACET_SIZE)
@@ -465,7 +478,7 @@ class PostgresStore:
         return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
 
     def _order(self, compiled: Compiled, sort: str) -> tuple[str, str, tuple[Any, ...]]:
-        """(score expression, ORDER BY, their parameters)."""
+        """(score expression, ORDER BY, their parameters), ranking every match."""
         if sort == "date":
             return "0.0", "d.pub_start, d.seq", ()
         if sort == "-date":
@@ -477,8 +490,23 @@ class PostgresStore:
         return score, "score DESC, d.seq", params
 
     def _page(
-        self, compiled: Compiled, sort: str, limit: int | None, offset: int
+        self,
+        compiled: Compiled,
+        sort: str,
+        limit: int | None,
+        offset: int,
+        total: int | None = None,
     ) -> list[tuple[Any, ...]]:
+        """One page of (id, record, score). By relevance, with a RUM index the server
+        reads the best matches from the index in rank order (``tsv <=> query``), so a
+        word in a third of the corpus costs no more than a rare one; with a GIN index
+        and more than ``RANK_CANDIDATES`` matches only the most recent
+        ``RANK_CANDIDATES`` are ranked (see the module docstring)."""
+        ranked = sort == "relevance" and compiled.rank is not None
+        if ranked and self._has_rum and limit is not None:
+            return self._page_rum(compiled, limit, offset)
+        if ranked and total is not None and total > RANK_CANDIDATES and limit is not None:
+            return self._page_bounded(compiled, limit, offset)
         score, order, score_params = self._order(compiled, sort)
         sql = (
             f"SELECT d.id, d.record, {score} AS score FROM {D} d WHERE {compiled.where} "
@@ -491,6 +519,40 @@ class PostgresStore:
         if offset:
             sql += " OFFSET %s"
             params += (offset,)
+        return self._rows(sql, params)
+
+    def _page_rum(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
+        """Ranked by RUM's own score (its weights: title 1.0, standfirst 0.4, body 0.1),
+        read in order from the index; ties by ``seq``."""
+        rank = compiled.tsquery or compiled.rank
+        sql = (
+            f"SELECT d.id, d.record, rum_ts_score(d.tsv, %s::tsquery) AS score "
+            f"FROM {D} d WHERE {compiled.where} "
+            "ORDER BY d.tsv <=> %s::tsquery, d.seq LIMIT %s OFFSET %s"
+        )
+        return self._rows(sql, (rank, *compiled.params, rank, limit, offset))
+
+    def _page_bounded(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
+        """The best of the ``RANK_CANDIDATES`` most recent matches (by publication date,
+        then by when written): the candidates are chosen from the index and the heap
+        without reading a single document's words; only they are ranked."""
+        # (pub_start + 0: the candidates come from the full-text index and one sort, not
+        # from walking the date index and reading each document's words on the way)
+        sql = (
+            f"SELECT d.id, d.record, ts_rank(%s::float4[], d.tsv, %s::tsquery, %s) AS score "
+            f"FROM {D} d WHERE d.seq = ANY(ARRAY(SELECT d.seq FROM {D} d "
+            f"WHERE {compiled.where} ORDER BY d.pub_start + 0 DESC, d.seq DESC LIMIT %s)) "
+            "ORDER BY score DESC, d.seq LIMIT %s OFFSET %s"
+        )
+        params = (
+            RANK_WEIGHTS,
+            compiled.rank,
+            RANK_NORMALIZATION,
+            *compiled.params,
+            RANK_CANDIDATES,
+            limit,
+            offset,
+        )
         return self._rows(sql, params)
 
     def _facet(
@@ -587,12 +649,11 @@ class PostgresStore:
     # -- exploring -----------------------------------------------------------------------
 
     def explain(self, query: Query, alias: AliasResolver) -> dict[str, Any]:
-        self._notes = []
-        try:
-            node = self.tree(query, alias)
-            notes = self._notes
-        finally:
-            self._notes = None
+        """How ``query`` is understood: the tree (as the query language writes it), each
+        value and what it resolved to, each date range as days, the weighted fields, the
+        SQL condition (its values are parameters, not shown) and the total."""
+        notes: list[dict[str, Any]] = []
+        node = self.tree(query, alias, notes)
         compiled = self.compile(node)
         total = int(
             self._rows(f"SELECT count(*) FROM {D} d WHERE {compiled.where}", compiled.params)[0][0]
@@ -601,8 +662,16 @@ class PostgresStore:
             "text": query.text,
             "parsed": readable(node),
             "fields": ({"title": 3.0, "subtitle": 1.5, "body": 1.0} if query.text else {}),
-            "resolved": notes,
-            "dates": _date_notes(node),
+            "resolved": [
+                {"field": n["field"], "value": n["value"], "matches": n["matches"]}
+                for n in notes
+                if "matches" in n
+            ],
+            "dates": [
+                {"given": n["field"], "from": n["days"][0], "to": n["days"][1]}
+                for n in notes
+                if "days" in n
+            ],
             "sort": query.sort,
             "total": total,
             "engine": "postgresql",
@@ -687,10 +756,13 @@ class PostgresStore:
         total_docs = max(self.count(), 1)
         scored = []
         for lexeme, tf in candidates:
+            # a document frequency counted up to SIMILAR_DF_CAP: every common word is
+            # equally common, and no count reads a third of the corpus
             df = int(
                 self._rows(
-                    f"SELECT count(*) FROM {D} d WHERE d.tsv @@ %s::tsquery",
-                    (quote_lexeme(lexeme),),
+                    f"SELECT count(*) FROM (SELECT 1 FROM {D} d WHERE d.tsv @@ %s::tsquery "
+                    "LIMIT %s) x",
+                    (quote_lexeme(lexeme), SIMILAR_DF_CAP),
                 )[0][0]
             )
             scored.append((tf * math.log(1 + total_docs / max(df, 1)), lexeme))
@@ -701,21 +773,18 @@ class PostgresStore:
             return SearchResult(query=described, total=0, hits=[])
         like = " | ".join(quote_lexeme(w) for w in terms)
         narrowed = self.compile(self.tree(query, alias))
-        where = f"({narrowed.where}) AND d.tsv @@ %s::tsquery AND d.id <> %s"
-        params = (*narrowed.params, like, source.id)
-        total = int(self._rows(f"SELECT count(*) FROM {D} d WHERE {where}", params)[0][0])
-        sql = (
-            f"SELECT d.id, d.record, ts_rank(%s::float4[], d.tsv, %s::tsquery, %s) AS score "
-            f"FROM {D} d WHERE {where} ORDER BY score DESC, d.seq"
+        compiled = Compiled(
+            where=f"({narrowed.where}) AND d.tsv @@ %s::tsquery AND d.id <> %s",
+            params=(*narrowed.params, like, source.id),
+            rank=like,
+            tsquery=like,
         )
-        all_params: tuple[Any, ...] = (RANK_WEIGHTS, like, RANK_NORMALIZATION, *params)
-        if query.limit is not None:
-            sql += " LIMIT %s"
-            all_params += (query.limit,)
-        if query.offset:
-            sql += " OFFSET %s"
-            all_params += (query.offset,)
-        rows = self._rows(sql, all_params)
+        total = int(
+            self._rows(f"SELECT count(*) FROM {D} d WHERE {compiled.where}", compiled.params)[0][0]
+        )
+        rows: list[tuple[Any, ...]] = []
+        if total and query.limit != 0 and query.offset < total:
+            rows = self._page(compiled, "relevance", query.limit, query.offset, total)
         hits = self._hits(rows, None, query.snippets)
         return SearchResult(query=described, total=total, hits=hits)
 
@@ -927,10 +996,14 @@ def _index_method(conn: psycopg.Connection[Any]) -> str | None:
     return str(row[0]) if row else None
 
 
-def initialise(conn: psycopg.Connection[Any], program: str = "corpus-search") -> list[str]:
-    """Create the schema or bring it to ``sch.SCHEMA_VERSION``, in one transaction; the
-    extensions first (each one that cannot be created is reported, not fatal). Returns
-    one line per thing done."""
+def initialise(
+    conn: psycopg.Connection[Any], program: str = "corpus-search", text_index: str = "auto"
+) -> list[str]:
+    """Create the schema or bring it to ``SCHEMA_VERSION``, in one transaction; the
+    extensions first (each one that cannot be created is reported by ``init``, not
+    fatal). ``text_index``: "rum", "gin", or "auto" (RUM where the extension is
+    installed); an existing index of the other kind is rebuilt when one is named.
+    Returns one line per thing done."""
     done: list[str] = []
     for name in (*EXTENSIONS, *OPTIONAL_EXTENSIONS):
         try:
@@ -938,17 +1011,29 @@ def initialise(conn: psycopg.Connection[Any], program: str = "corpus-search") ->
                 conn.execute(f"CREATE EXTENSION IF NOT EXISTS {name}")
         except psycopg.Error:
             continue
-    has = available_extensions(conn)
+    has_rum = bool(available_extensions(conn).get("rum"))
+    if text_index == "rum" and not has_rum:
+        raise IndexWriteError(
+            "the rum extension is not installed on this server",
+            "install postgresql-15-rum and run CREATE EXTENSION rum as a superuser, "
+            "or use --text-index gin",
+        )
+    chosen = text_index if text_index != "auto" else ("rum" if has_rum else "gin")
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('corpus_search.schema'))")
         version = schema_version(conn) or 0
         for target in range(version + 1, sch.SCHEMA_VERSION + 1):
-            sch.MIGRATIONS[target](conn, bool(has.get("rum")))
+            sch.MIGRATIONS[target](conn, chosen)
             conn.execute(
                 f"INSERT INTO {SCHEMA}.schema_version (version, program) VALUES (%s, %s)",
                 (target, program),
             )
             done.append(f"schema version {target}" + (" created" if target == 1 else " applied"))
+        current = _index_method(conn)
+        if text_index != "auto" and current != text_index:
+            conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.documents_tsv_idx")
+            conn.execute(sch.text_index_sql(text_index == "rum"))
+            done.append(f"text index rebuilt as {text_index} (was {current})")
     return done
 
 
@@ -1054,22 +1139,6 @@ def _period_range(seen: list[str], by: str) -> list[str]:
     return out
 
 
-def _date_notes(node: t.Node) -> list[dict[str, Any]]:
-    from corpus_search.store.postgres.compile import walk
-
-    out = []
-    for leaf in walk(node):
-        if isinstance(leaf, t.Dates):
-            out.append(
-                {
-                    "given": "date",
-                    "from": _day_text(leaf.first),
-                    "to": _day_text(leaf.last),
-                }
-            )
-    return out
-
-
 def _day_text(day: int | None) -> str | None:
     if day is None:
         return None
@@ -1121,54 +1190,3 @@ _SUGGEST_WORD = re.compile(
     re.IGNORECASE,
 )
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-
-
-# -- the query tree of a Query --------------------------------------------------------------
-
-
-def query_tree(query: Query, resolve: Callable[[str, str], list[str]]) -> t.Node:
-    """The tree of a whole Query: its text (the project's parser) AND its filters."""
-    parts: list[t.Node] = []
-    if query.text:
-        parts.append(parse_text(query.text, resolve))
-    for field, groups in (
-        ("actor", query.actors),
-        ("key_actor", query.key_actors),
-        ("theme", query.themes),
-    ):
-        for group in groups:
-            parts.append(_any_of(field, group, resolve))
-    for field, values in (
-        ("source", query.sources),
-        ("author", query.authors),
-        ("tag", query.tags),
-    ):
-        if values:
-            parts.append(_any_of(field, values, resolve))
-    if query.since or query.until:
-        parts.append(
-            t.Dates(
-                day_number(query.since.first_day()) if query.since else None,
-                day_number(query.until.last_day()) if query.until else None,
-            )
-        )
-    if not parts:
-        return t.Every()
-    return parts[0] if len(parts) == 1 else t.And(tuple(parts))
-
-
-def _any_of(field: str, values: list[str], resolve: Callable[[str, str], list[str]]) -> t.Node:
-    found: list[str] = []
-    for value in values:
-        found.extend(resolve(field, value))
-    return t.Values(field, tuple(dict.fromkeys(found)))
-
-
-def parse_text(text: str, resolve: Callable[[str, str], list[str]]) -> t.Node:
-    """The text of a query as a tree. (Until ``store/parse.py`` lands: words only,
-    AND-ed.)"""
-    words = [w.lower() for w in re.findall(r"\w+", text)]
-    if not words:
-        return t.Every()
-    terms = tuple(t.Term(w) for w in words)
-    return terms[0] if len(terms) == 1 else t.And(terms)
