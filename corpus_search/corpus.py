@@ -103,6 +103,11 @@ class Corpus:
         """The corpus folder."""
         return Path(self._store.path)
 
+    @property
+    def address(self) -> str:
+        """Where the corpus is: its folder, or its server's address without a password."""
+        return str(getattr(self._store, "address", None) or self._store.path)
+
     def __len__(self) -> int:
         return self._store.count()
 
@@ -289,6 +294,38 @@ class Corpus:
         report.seconds = time.perf_counter() - started
         return report
 
+    def copy_to(self, dest: Corpus, progress: Callable[[int], None] | None = None) -> IngestReport:
+        """Copy every document, as stored, into ``dest`` (another store: a folder or a
+        server) and the saved searches with them. Nothing is re-extracted or re-tagged.
+        Ids are keys and unchanged documents are skipped, so a re-run after an
+        interruption adds what is missing and leaves the rest: the copy is resumable.
+        ``progress`` gets the number of documents read so far."""
+        if _same_place(self.address, dest.address):
+            raise InputError(
+                f"cannot copy a corpus onto itself ({self.address})",
+                "name two different folders or servers",
+            )
+        report = IngestReport()
+        started = time.perf_counter()
+        read = 0
+
+        def documents() -> Iterator[Document]:
+            nonlocal read
+            for doc in self._store.iter_documents(Query.build("", limit=None), self._alias):
+                read += 1
+                if progress and read % 500 == 0:
+                    progress(read)
+                yield doc
+
+        added, updated, skipped = dest._store.write(documents())
+        report.added, report.updated, report.skipped = len(added), len(updated), len(skipped)
+        for search in self.saved.list():
+            dest.saved.put(search)
+        if progress:
+            progress(read)
+        report.seconds = time.perf_counter() - started
+        return report
+
     # -- reading ------------------------------------------------------------------------
 
     def search(self, text: str | Query | None = "", **filters: Any) -> SearchResult:
@@ -460,6 +497,12 @@ class Corpus:
         from corpus_search.store import repair_store
 
         return repair_store(path or default_index_address())
+
+
+def _same_place(one: str, other: str) -> bool:
+    if "://" in one or "://" in other:
+        return one == other
+    return Path(one).resolve() == Path(other).resolve()
 
 
 def _path_of(error: CorpusSearchError) -> str:

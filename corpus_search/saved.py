@@ -179,6 +179,13 @@ class SavedSearches:
         self._store(searches)
         return saved
 
+    def put(self, search: SavedSearch) -> None:
+        """Keep ``search`` as it is (query, dates and ids seen), replacing one of the same
+        name: how ``copy`` carries saved searches to another store."""
+        searches = self._load()
+        searches[search.name] = search
+        self._store(searches)
+
     def remove(self, name: str) -> None:
         searches = self._load()
         self.get(name)

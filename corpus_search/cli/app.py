@@ -16,6 +16,7 @@ PROG = "corpus-search"
 # name -> (module, function): imported only when the command runs.
 COMMANDS = {
     "check": ("corpus_search.cli.check", "check"),
+    "copy": ("corpus_search.cli.copy", "copy"),
     "crawl": ("corpus_search.cli.crawl", "crawl"),
     "sites": ("corpus_search.cli.sites", "sites"),
     "ingest": ("corpus_search.cli.ingest", "ingest"),

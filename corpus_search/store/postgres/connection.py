@@ -14,6 +14,7 @@ on, the address's password masked (``address.mask_secrets``):
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -29,6 +30,12 @@ from corpus_search.errors import (
     IndexWriteError,
 )
 from corpus_search.store.postgres.address import describe, mask_secrets
+
+# The driver logs what it ignores while cleaning up after a lost connection ("error
+# ignored terminating <psycopg.Copy>"); the error itself reaches the user once, through
+# this module, so its log lines would only be a second, rawer copy on stderr.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
+logging.getLogger("psycopg").propagate = False
 
 READ_ONLY = "this server is read-only (a replica): write to the primary"
 APPLICATION = "corpus-search"

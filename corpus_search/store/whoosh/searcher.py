@@ -264,6 +264,13 @@ def iter_documents(ix: index.Index, query: Query, alias: AliasResolver) -> Itera
     with ix.searcher() as searcher:
         compiled, dates = compile_query(searcher, query, _Resolver(searcher, alias))
         sortedby, reverse = _sorting(query.sort)
+        # The order must not depend on how the documents were written (an export of a
+        # copy equals the original's): ties go by id, and a query without words, which
+        # has no relevance, is in id order.
+        if sortedby is None and not query.text:
+            sortedby = "id"
+        elif sortedby is not None:
+            sortedby = [sortedby, "id"]
         results = searcher.search(
             compiled, limit=None, sortedby=sortedby, reverse=reverse, filter=dates
         )
