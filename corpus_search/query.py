@@ -77,7 +77,7 @@ class Query:
                     f"unknown facet {unknown[0]!r}", f"use any of: {', '.join(FACETS)}"
                 )
         query = cls(
-            text=(text or "").strip(),
+            text=_without_nul(text or "").strip(),
             actors=_groups(actors),
             key_actors=_groups(key_actors),
             themes=_groups(themes),
@@ -119,10 +119,16 @@ def _groups(values: Iterable[str] | str | None) -> list[list[str]]:
         values = [values]
     groups = []
     for value in values:
-        names = [part.strip() for part in str(value).split("|") if part.strip()]
+        names = [part.strip() for part in _without_nul(str(value)).split("|") if part.strip()]
         if names:
             groups.append(names)
     return groups
+
+
+def _without_nul(value: str) -> str:
+    """NUL characters dropped: no stored document holds one (text is cleaned of control
+    characters on the way in), and a PostgreSQL server refuses them in any value."""
+    return value.replace("\x00", "")
 
 
 def _date(value: str | PartialDate | None) -> PartialDate | None:

@@ -41,7 +41,7 @@ def test_copy_folder_to_folder_is_lossless_and_carries_saved_searches(
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["added"] == 48 and report["skipped"] == 0 and report["failed"] == []
-    assert f"{source} -> {dest}: added 48" in result.stderr
+    assert f"{source} -> {dest}: read 48 = added 48 + updated 0 + unchanged 0" in result.stderr
     assert export_jsonl(str(source)) == export_jsonl(str(dest))
     assert [s.name for s in Corpus.open(dest).saved.list()] == ["nuclear-talk"]
 

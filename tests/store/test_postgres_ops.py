@@ -195,7 +195,7 @@ def test_copy_folder_to_server_and_back_exports_identically(
     ]
     assert exports[0] and exports[0] == exports[1] == exports[2]
     code, _out, err = run("copy", str(demo_index), pg_url)  # again: nothing to do
-    assert code == 0 and "added 0, updated 0, skipped 48" in err, err
+    assert code == 0 and "added 0 + updated 0 + unchanged 48" in err, err
 
 
 SECRET = "s3cr3t-Pa55word"
