@@ -137,10 +137,19 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
     from corpus_search import Corpus
 
     results: dict[str, Any] = {"docs": args.docs, "jsonl_mb": folder_mb(jsonl), "ingest": {}}
-    if folder.exists():
-        shutil.rmtree(folder)
     stores = {"whoosh folder": str(folder), "PostgreSQL": address}
+    previous = args.work / f"pg-results-{args.docs}.json"
+    if args.reuse_folder and folder.exists() and previous.exists():
+        log(f"reusing the folder {folder} and its ingest figures from {previous}")
+        results["ingest"]["whoosh folder"] = json.loads(previous.read_text())["ingest"][
+            "whoosh folder"
+        ]
+        results["folder_ingest_reused"] = True
+    elif folder.exists():
+        shutil.rmtree(folder)
     for name, where in stores.items():
+        if name in results["ingest"]:
+            continue
         log(f"ingest: {name}")
         measure = measured([*CLI, "--index", where, "ingest", str(jsonl)])
         results["ingest"][name] = {
@@ -233,6 +242,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="per concurrency level")
     parser.add_argument("--searchers", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--skip-folder-queries", action="store_true")
+    parser.add_argument(
+        "--reuse-folder",
+        action="store_true",
+        help="keep the folder corpus and its ingest figures from the last run at this size",
+    )
     args = parser.parse_args(argv)
     results = run(args)
     out = args.work / f"pg-results-{args.docs}.json"
