@@ -92,15 +92,60 @@ def test_second_writer_waits_then_fails_clearly_while_readers_go_on(tmp_path: Pa
         release(holder)
 
 
+HOLD_UNTIL_TOLD = """
+import sys
+from whoosh import index
+ix = index.open_dir(sys.argv[1], indexname="corpus")
+writer = ix.writer()
+print("locked", flush=True)
+sys.stdin.readline()
+writer.cancel()
+print("released", flush=True)
+"""
+
+
 def test_second_writer_proceeds_when_the_first_finishes(tmp_path: Path) -> None:
+    """The first writer finishes only once the second says it is waiting, so the test
+    does not depend on how fast a loaded machine starts the second process."""
     index = corpus_with(tmp_path)
-    holder = hold_lock(index, 1.0)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_UNTIL_TOLD, str(index)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    second = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "corpus_search",
+            "--index",
+            str(index),
+            "ingest",
+            str(feed(tmp_path)),
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "CORPUS_SEARCH_LOCK_TIMEOUT": "120"},
+    )
     try:
-        second = cli("--index", str(index), "ingest", str(feed(tmp_path)), timeout="20")
+        assert second.stderr is not None
+        first_line = second.stderr.readline()  # blocks until the second writer waits
+        assert "waiting" in first_line, first_line
+        assert holder.stdin is not None
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "released"
+        rest = second.stderr.read()
+        assert second.wait(timeout=120) == 0, first_line + rest
+        assert "added 1" in rest, rest
     finally:
-        release(holder, kill=False)
-    assert second.returncode == 0, second.stderr
-    assert "waiting" in second.stderr and "added 1" in second.stderr
+        for proc in (second, holder):
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
 
 
 def test_a_killed_writer_leaves_no_stale_lock(tmp_path: Path) -> None:
