@@ -726,15 +726,20 @@ def _trafilatura_items(html: str, url: str | None) -> list[tuple[str, str]]:
     import trafilatura
     from lxml import etree
 
-    xml = trafilatura.extract(
-        html,
-        url=url,
-        output_format="xml",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        deduplicate=False,
-    )
+    try:
+        xml = trafilatura.extract(
+            html,
+            url=url,
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+        )
+    except etree.LxmlError:
+        # trafilatura re-parses its own XML output, which some broken markup makes
+        # invalid (an attribute name it cannot read): read the page without it
+        return []
     if not xml:
         return []
     try:
