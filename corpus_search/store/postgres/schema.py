@@ -18,6 +18,18 @@ the whole corpus at once (see the docs' "A corpus for a team"):
   resolving a user's spelling without scanning the documents;
 - ``saved_searches``: the team's saved searches (``corpus_search.saved``).
 
+Version 2 splits ``documents`` into segments (list partitions on ``segment``), so a large
+write does not pay for the RUM index one document at a time: a RUM index grows by about
+5 ms of server time per document inserted into it, against under 0.5 ms per document
+when it is built over a loaded table (measured on 2,000 generated documents). Segment 0,
+``documents_s0`` (the version-1 table, every index in place), takes the small writes of
+a crawl or an ingest's first documents; the rest of a large write goes into a new
+segment created without its indexes, which are built when the segment is full or the
+write ends ("sealed"). Rows of a segment still loading are searchable at once, by a
+scan of that segment. The parent has no unique index, so ``ids`` keeps each id once
+with its record's digest: writers upsert it first, and its row lock orders two writers
+of one id, as the primary key did.
+
 Migrations are functions in ``MIGRATIONS``, applied in order inside one transaction by
 ``corpus-search init`` (also reachable as ``corpus-search migrate``); opening a corpus
 never migrates it (a reader may have no right to, and a surprise migration of a shared
@@ -30,7 +42,7 @@ from collections.abc import Callable
 from typing import Any
 
 SCHEMA = "corpus_search"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TS_CONFIG = "pg_catalog.english"
 UNDATED_START, UNDATED_END = 0, 99991231
 
@@ -99,20 +111,104 @@ def _v1(cur: Any, text_index: str) -> None:
     cur.execute(text_index_sql(text_index == "rum"))
 
 
+_V2 = f"""
+CREATE TABLE {SCHEMA}.ids (id text PRIMARY KEY, record_hash bytea NOT NULL);
+INSERT INTO {SCHEMA}.ids (id, record_hash) SELECT id, record_hash FROM {SCHEMA}.documents;
+CREATE SEQUENCE {SCHEMA}.segments_seq START 1;
+CREATE TABLE {SCHEMA}.segments (
+    segment integer PRIMARY KEY,
+    sealed boolean NOT NULL DEFAULT false,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO {SCHEMA}.segments (segment, sealed) VALUES (0, true);
+ALTER TABLE {SCHEMA}.documents RENAME TO documents_s0;
+ALTER TABLE {SCHEMA}.documents_s0
+    ADD COLUMN segment integer NOT NULL DEFAULT 0 CONSTRAINT documents_s0_segment CHECK (segment = 0);
+CREATE TABLE {SCHEMA}.documents (LIKE {SCHEMA}.documents_s0 INCLUDING DEFAULTS)
+    PARTITION BY LIST (segment);
+ALTER TABLE {SCHEMA}.documents ATTACH PARTITION {SCHEMA}.documents_s0 FOR VALUES IN (0);
+"""
+
+
+def _v2(cur: Any, text_index: str) -> None:
+    cur.execute(_V2)
+    # The roles granted the version-1 table (analysts, the crawler) keep their rights on
+    # what now stands in its place; partitions are reached through the parent.
+    grants = cur.execute(
+        "SELECT grantee, privilege_type FROM information_schema.role_table_grants "
+        "WHERE table_schema = %s AND table_name = 'documents_s0' "
+        "AND grantee <> current_user AND grantee <> 'PUBLIC'",
+        (SCHEMA,),
+    ).fetchall()
+    for grantee, privilege in grants:
+        role = '"' + str(grantee).replace('"', '""') + '"'
+        for table in ("documents", "ids", "segments"):
+            cur.execute(f"GRANT {privilege} ON {SCHEMA}.{table} TO {role}")
+        if privilege == "INSERT":
+            cur.execute(f"GRANT USAGE ON SEQUENCE {SCHEMA}.segments_seq TO {role}")
+
+
+def segment_table(segment: int) -> str:
+    return f"{SCHEMA}.documents_s{int(segment)}"
+
+
+def new_segment_sql(segment: int) -> list[str]:
+    """A loading segment: the partition with only its id index (for the writers' deletes
+    of older versions), attached at once so its rows are searchable as they commit."""
+    n = int(segment)
+    table = segment_table(n)
+    return [
+        f"CREATE TABLE {table} (LIKE {SCHEMA}.documents INCLUDING DEFAULTS, "
+        f"CONSTRAINT documents_s{n}_segment CHECK (segment = {n}))",
+        f"ALTER TABLE {table} ALTER COLUMN segment SET DEFAULT {n}",
+        f"CREATE INDEX documents_s{n}_id_idx ON {table} (id)",
+        f"ALTER TABLE {SCHEMA}.documents ATTACH PARTITION {table} FOR VALUES IN ({n})",
+        f"INSERT INTO {SCHEMA}.segments (segment) VALUES ({n})",
+    ]
+
+
+def seal_segment_sql(segment: int, has_rum: bool) -> list[str]:
+    """The indexes segment 0 has (see ``_V1``), built over a loaded segment."""
+    n = int(segment)
+    table = segment_table(n)
+    name = f"documents_s{n}"
+    text = "rum (tsv rum_tsvector_ops)" if has_rum else "gin (tsv)"
+    statements = [
+        f"CREATE INDEX IF NOT EXISTS {name}_tsv_idx ON {table} USING {text}",
+        f"CREATE INDEX IF NOT EXISTS {name}_seq_idx ON {table} (seq)",
+        f"CREATE INDEX IF NOT EXISTS {name}_pub_start_idx ON {table} (pub_start, seq)",
+        f"CREATE INDEX IF NOT EXISTS {name}_pub_end_idx ON {table} (pub_end)",
+        f"CREATE INDEX IF NOT EXISTS {name}_source_idx ON {table} (source)",
+        f"CREATE INDEX IF NOT EXISTS {name}_year_idx ON {table} (year)",
+    ]
+    for column in ("actors", "key_actors", "themes", "authors", "tags", "mentioned"):
+        statements.append(
+            f"CREATE INDEX IF NOT EXISTS {name}_{column}_idx ON {table} USING gin ({column})"
+        )
+    statements.append(f"UPDATE {SCHEMA}.segments SET sealed = true WHERE segment = {n}")
+    return statements
+
+
+def text_index_name(segment: int) -> str:
+    """Segment 0 keeps the version-1 name."""
+    return "documents_tsv_idx" if int(segment) == 0 else f"documents_s{int(segment)}_tsv_idx"
+
+
 TEXT_INDEXES = ("auto", "gin", "rum")
 
 
-def text_index_sql(has_rum: bool) -> str:
+def text_index_sql(has_rum: bool, segment: int | None = None) -> str:
     """The full-text index: RUM (positions in the index, rank read from it, so a
     relevance-sorted top 10 of a word in a third of the corpus does not rank every
-    match) where the extension is installed, else GIN."""
+    match) where the extension is installed, else GIN. ``segment`` None: version 1's
+    unpartitioned table (its first migration)."""
+    table = f"{SCHEMA}.documents" if segment is None else segment_table(segment)
+    name = text_index_name(segment or 0)
     if has_rum:
-        return (
-            f"CREATE INDEX documents_tsv_idx ON {SCHEMA}.documents USING rum (tsv rum_tsvector_ops)"
-        )
-    return f"CREATE INDEX documents_tsv_idx ON {SCHEMA}.documents USING gin (tsv)"
+        return f"CREATE INDEX {name} ON {table} USING rum (tsv rum_tsvector_ops)"
+    return f"CREATE INDEX {name} ON {table} USING gin (tsv)"
 
 
 # version -> the function bringing the schema from version-1 to version; each gets the
 # connection and the full-text index to build ("gin" or "rum")
-MIGRATIONS: dict[int, Callable[[Any, str], None]] = {1: _v1}
+MIGRATIONS: dict[int, Callable[[Any, str], None]] = {1: _v1, 2: _v2}

@@ -13,11 +13,13 @@ import hashlib
 import json
 import logging
 import math
+import queue
 import re
 import time
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -27,6 +29,7 @@ from psycopg import errors as pg_errors
 from corpus_search.dates import day_number
 from corpus_search.document import Document
 from corpus_search.errors import (
+    CorpusSearchError,
     IndexNotFoundError,
     IndexVersionError,
     IndexWriteError,
@@ -75,6 +78,14 @@ RANK_NORMALIZATION = 1
 # With a GIN text index, a relevance-sorted page of a query matching more documents than
 # this ranks only the most recent this many (see ``_page_bounded``).
 RANK_CANDIDATES = 500
+# Writing: a write longer than BULK_AFTER documents goes on into new segments of up to
+# SEGMENT_DOCS documents, indexed when full (see ``schema``); building a segment's
+# indexes may use SEAL_MEMORY.
+BULK_AFTER = 1000
+SEGMENT_DOCS = 50_000
+SEAL_MEMORY = "256MB"
+WRITERS = 2  # connections writing batches side by side
+SEGMENT_LOCK = 0x5E6  # advisory lock class: (SEGMENT_LOCK, n) held while segment n loads
 _TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 
 # word -> its lexeme under TS_CONFIG ("" for a word the configuration drops), shared by
@@ -160,75 +171,46 @@ class PostgresStore:
         on_commit: Callable[[int], None] | None = None,
     ) -> tuple[list[str], list[str], list[str]]:
         """Add or replace documents by id, one transaction per ``batch_size``; (added,
-        updated, unchanged) ids. An identical record changes nothing."""
+        updated, unchanged) ids. An identical record changes nothing.
+
+        The first ``BULK_AFTER`` documents go into segment 0 (indexed as they are
+        written); past that, when this role owns the corpus, the rest goes into new
+        segments of up to ``SEGMENT_DOCS`` documents whose indexes are built once, when
+        each is full and at the end (see ``schema``)."""
         if self._read_only:
             raise IndexWriteError(READ_ONLY)
-        added: list[str] = []
-        updated: list[str] = []
-        skipped: list[str] = []
-        batch: dict[str, tuple[Document, str]] = {}
-        done = 0
-        for doc in docs:
-            record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
-            queued = batch.get(doc.id)
-            if queued is not None and queued[1] == record:
-                skipped.append(doc.id)
-                continue
-            if queued is not None:
-                # a later copy of an id in the same batch: write the first now
-                self._write_batch(batch, added, updated, skipped)
-                done += len(batch)
-                batch = {}
-                if on_commit:
-                    on_commit(done)
-            batch[doc.id] = (doc, record)
-            if len(batch) >= batch_size:
-                self._write_batch(batch, added, updated, skipped)
-                done += len(batch)
-                batch = {}
-                if on_commit:
-                    on_commit(done)
-        if batch:
-            self._write_batch(batch, added, updated, skipped)
-            done += len(batch)
-            if on_commit:
-                on_commit(done)
-        return added, updated, skipped
+        writer = _Writer(self, batch_size, on_commit)
+        try:
+            for doc in docs:
+                writer.add(doc)
+            writer.flush()
+            writer.finish()
+        finally:
+            writer.close()
+        return writer.added, writer.updated, writer.skipped
 
     def _write_batch(
-        self,
-        batch: dict[str, tuple[Document, str]],
-        added: list[str],
-        updated: list[str],
-        skipped: list[str],
-    ) -> None:
-        rows = [_row(doc, record) for doc, record in batch.values()]
+        self, conn: psycopg.Connection[Any], rows: list[tuple[Any, ...]], segment: int
+    ) -> dict[str, bool]:
+        """One batch, one transaction on ``conn``; what ``_upsert`` says of its ids."""
         rows.sort(key=lambda r: r[0])  # one lock order for every writer: no deadlocks
-        written: dict[str, bool] = {}
         with translated(self.address, writing=True):
             for attempt in range(RETRIES):
                 try:
-                    with self._conn.transaction():
-                        written = self._upsert(rows)
-                    break
+                    with conn.transaction():
+                        return self._upsert(conn, rows, segment)
                 except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure):
                     # two writers met on the same rows: this batch was rolled back whole
                     if attempt == RETRIES - 1:
                         raise
                     time.sleep(0.05 * (attempt + 1))
-        for doc_id, _doc in batch.items():
-            state = written.get(doc_id)
-            if state is None:
-                skipped.append(doc_id)
-            elif state:
-                added.append(doc_id)
-            else:
-                updated.append(doc_id)
+        return {}
 
-    def _upsert(self, rows: list[tuple[Any, ...]]) -> dict[str, bool]:
-        """One batch inside a transaction: id -> True (added) / False (updated); an id
-        missing was unchanged."""
-        conn = self._conn
+    def _upsert(
+        self, conn: psycopg.Connection[Any], rows: list[tuple[Any, ...]], segment: int
+    ) -> dict[str, bool]:
+        """One batch inside a transaction, into ``segment``: id -> True (added) / False
+        (updated); an id missing was unchanged."""
         conn.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS staging (LIKE {D} INCLUDING DEFAULTS) "
             "ON COMMIT DELETE ROWS"
@@ -250,60 +232,118 @@ class PostgresStore:
             )
             for row in rows:
                 copy.write_row(row)
-        cfg = TS_CONFIG
+        # The id's row in ``ids`` is the lock two writers of one document take in turn
+        # (the later waits for the earlier to commit, then replaces its version).
         result = conn.execute(
             f"""
-            INSERT INTO {D} AS d (id, record, record_hash, source, year, pub_start, pub_end,
-                actors, key_actors, themes, authors, tags, mentioned, tsv)
+            INSERT INTO {SCHEMA}.ids AS i (id, record_hash)
+            SELECT id, record_hash FROM staging ORDER BY id
+            ON CONFLICT (id) DO UPDATE SET record_hash = EXCLUDED.record_hash
+            WHERE i.record_hash <> EXCLUDED.record_hash
+            RETURNING i.id, (xmax = 0) AS inserted
+            """
+        ).fetchall()
+        written = {row[0]: bool(row[1]) for row in result}
+        if not written:
+            return written
+        ids = sorted(written)
+        replaced = [doc_id for doc_id, inserted in written.items() if not inserted]
+        if replaced:
+            conn.execute(f"DELETE FROM {D} WHERE id = ANY(%s)", (sorted(replaced),))
+        cfg = TS_CONFIG
+        conn.execute(
+            f"""
+            INSERT INTO {D} (id, record, record_hash, source, year, pub_start, pub_end,
+                actors, key_actors, themes, authors, tags, mentioned, tsv, segment)
             SELECT s.id, s.record, s.record_hash, s.source, s.year, s.pub_start, s.pub_end,
                 s.actors, s.key_actors, s.themes, s.authors, s.tags, s.mentioned,
                 setweight(to_tsvector('{cfg}', s.title), 'A')
                 || setweight(to_tsvector('{cfg}', s.subtitle), 'B')
-                || setweight(to_tsvector('{cfg}', s.body), 'D')
-            FROM staging s
-            WHERE NOT EXISTS (
-                SELECT 1 FROM {D} o WHERE o.id = s.id AND o.record_hash = s.record_hash
-            )
+                || setweight(to_tsvector('{cfg}', s.body), 'D'),
+                %s
+            FROM staging s WHERE s.id = ANY(%s)
             ORDER BY s.id
-            ON CONFLICT (id) DO UPDATE SET
-                record = EXCLUDED.record, record_hash = EXCLUDED.record_hash,
-                source = EXCLUDED.source, year = EXCLUDED.year,
-                pub_start = EXCLUDED.pub_start, pub_end = EXCLUDED.pub_end,
-                actors = EXCLUDED.actors, key_actors = EXCLUDED.key_actors,
-                themes = EXCLUDED.themes, authors = EXCLUDED.authors, tags = EXCLUDED.tags,
-                mentioned = EXCLUDED.mentioned, tsv = EXCLUDED.tsv,
-                seq = nextval('{SCHEMA}.documents_seq'), written_at = now()
-            WHERE d.record_hash <> EXCLUDED.record_hash
-            RETURNING d.id, (xmax = 0) AS inserted
-            """
-        ).fetchall()
-        written = {row[0]: bool(row[1]) for row in result}
-        if written:
-            ids = sorted(written)
+            """,
+            (segment, ids),
+        )
+        if segment == 0:
+            # a loading segment's words join the vocabulary when it is sealed
             conn.execute(
                 f"""
                 INSERT INTO {SCHEMA}.vocabulary (word)
                 SELECT DISTINCT w FROM {D} d, unnest(tsvector_to_array(d.tsv)) w
-                WHERE d.id = ANY(%s) ORDER BY 1
+                WHERE d.id = ANY(%s) AND d.segment = 0 ORDER BY 1
                 ON CONFLICT DO NOTHING
                 """,
                 (ids,),
             )
-            conn.execute(
-                f"""
-                INSERT INTO {SCHEMA}.field_values (field, value)
-                SELECT DISTINCT f, v FROM (
-                    SELECT 'actor' f, unnest(actors) v FROM staging
-                    UNION ALL SELECT 'key_actor', unnest(key_actors) FROM staging
-                    UNION ALL SELECT 'theme', unnest(themes) FROM staging
-                    UNION ALL SELECT 'author', unnest(authors) FROM staging
-                    UNION ALL SELECT 'tag', unnest(tags) FROM staging
-                    UNION ALL SELECT 'source', source FROM staging WHERE source <> ''
-                ) x ORDER BY 1, 2
-                ON CONFLICT DO NOTHING
-                """
-            )
+        conn.execute(
+            f"""
+            INSERT INTO {SCHEMA}.field_values (field, value)
+            SELECT DISTINCT f, v FROM (
+                SELECT 'actor' f, unnest(actors) v FROM staging
+                UNION ALL SELECT 'key_actor', unnest(key_actors) FROM staging
+                UNION ALL SELECT 'theme', unnest(themes) FROM staging
+                UNION ALL SELECT 'author', unnest(authors) FROM staging
+                UNION ALL SELECT 'tag', unnest(tags) FROM staging
+                UNION ALL SELECT 'source', source FROM staging WHERE source <> ''
+            ) x ORDER BY 1, 2
+            ON CONFLICT DO NOTHING
+            """
+        )
         return written
+
+    # -- segments ------------------------------------------------------------------------
+
+    def _may_segment(self) -> bool:
+        """Creating and attaching a segment needs the corpus's owner (a writer role
+        granted only INSERT, UPDATE and DELETE writes everything into segment 0)."""
+        row = self._rows(
+            "SELECT pg_has_role(c.relowner, 'USAGE') AND has_schema_privilege(%s, 'CREATE') "
+            "FROM pg_class c WHERE c.oid = %s::regclass",
+            (SCHEMA, D),
+        )
+        return bool(row and row[0][0])
+
+    def _open_segment(self) -> int:
+        """A new loading segment, attached and committed; this session holds its lock
+        until it is sealed (a segment whose lock is free and not sealed was left by a
+        writer that died: the next writer seals it)."""
+        with translated(self.address, writing=True), self._conn.transaction():
+            row = self._conn.execute(f"SELECT nextval('{SCHEMA}.segments_seq')").fetchone()
+            segment = int(row[0])  # type: ignore[index]
+            self._conn.execute("SELECT pg_advisory_lock(%s, %s)", (SEGMENT_LOCK, segment))
+            for sql in sch.new_segment_sql(segment):
+                self._conn.execute(sql)
+        return segment
+
+    def _seal(self, segment: int) -> None:
+        """Build a loaded segment's indexes and add its words to the vocabulary."""
+        table = sch.segment_table(segment)
+        with translated(self.address, writing=True):
+            with self._conn.transaction():
+                self._conn.execute(f"SET LOCAL maintenance_work_mem = '{SEAL_MEMORY}'")
+                for sql in sch.seal_segment_sql(segment, self._has_rum):
+                    self._conn.execute(sql)
+                self._conn.execute(
+                    f"INSERT INTO {SCHEMA}.vocabulary (word) "
+                    f"SELECT word FROM ts_stat('SELECT tsv FROM {table}') ORDER BY 1 "
+                    "ON CONFLICT DO NOTHING"
+                )
+            self._conn.execute(f"ANALYZE {table}")
+            self._conn.execute("SELECT pg_advisory_unlock(%s, %s)", (SEGMENT_LOCK, segment))
+
+    def seal_abandoned(self) -> list[int]:
+        """Seal the segments left loading by writers that died; the ones sealed."""
+        if self._read_only or not self._may_segment():
+            return []
+        done = []
+        for segment in self.abandoned_segments():
+            got = self._rows("SELECT pg_try_advisory_lock(%s, %s)", (SEGMENT_LOCK, segment))
+            if got and got[0][0]:
+                self._seal(segment)  # also releases the lock
+                done.append(segment)
+        return done
 
     # -- reading -------------------------------------------------------------------------
 
@@ -927,7 +967,35 @@ class PostgresStore:
             conn.close()
         for name, why in missing_extensions(self._conn).items():
             report.problems.append(f"extension {name} missing: {why}")
+        ids = int(self._rows(f"SELECT count(*) FROM {SCHEMA}.ids")[0][0])
+        if ids != report.documents:
+            report.problems.append(
+                f"{ids} ids registered for {report.documents} documents "
+                "(the table of ids is out of step with the documents)"
+            )
+        for segment in self.abandoned_segments():
+            report.problems.append(
+                f"segment {segment} was left loading by a writer that stopped: its documents "
+                "are searchable but slowly; the next ingest or crawl into this corpus indexes it"
+            )
         return report
+
+    def abandoned_segments(self) -> list[int]:
+        """Segments still loading whose writer is gone (nobody holds their lock)."""
+        found = []
+        for (segment,) in self._rows(
+            f"SELECT segment FROM {SCHEMA}.segments WHERE NOT sealed ORDER BY 1"
+        ):
+            try:
+                free = self._rows(
+                    "SELECT pg_try_advisory_lock_shared(%s, %s)", (SEGMENT_LOCK, segment)
+                )
+            except CorpusSearchError:  # a server that cannot tell (a standby): assume busy
+                continue
+            if free and free[0][0]:
+                self._rows("SELECT pg_advisory_unlock_shared(%s, %s)", (SEGMENT_LOCK, segment))
+                found.append(int(segment))
+        return found
 
     def saved_searches(self) -> PostgresSavedSearches:
         return PostgresSavedSearches(self)
@@ -963,6 +1031,141 @@ class PostgresSavedSearches:
                     "ON CONFLICT (name) DO UPDATE SET data = EXCLUDED.data",
                     (name, Jsonb(searches[name])),
                 )
+
+
+class _Writer:
+    """One ``write`` call: its batches, its counts, the segment it loads.
+
+    Batches after the first go to ``WRITERS`` connections of their own, so the server
+    analyses one batch's text while this process prepares the next (and, on a machine
+    with cores to spare, two batches at once). A batch holding an id of a batch still
+    in flight waits for it: the later copy of a document is always written last."""
+
+    def __init__(
+        self, store: PostgresStore, batch_size: int, on_commit: Callable[[int], None] | None
+    ) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.on_commit = on_commit
+        self.added: list[str] = []
+        self.updated: list[str] = []
+        self.skipped: list[str] = []
+        self.batch: dict[str, tuple[Document, str]] = {}
+        self.submitted = 0  # documents handed to a connection
+        self.done = 0  # documents committed
+        self.segment = 0  # the loading segment, or 0
+        self.in_segment = 0
+        self.bulk: bool | None = None  # may this writer make segments (asked once)
+        self.pool: ThreadPoolExecutor | None = None
+        self.conns: queue.SimpleQueue[psycopg.Connection[Any]] = queue.SimpleQueue()
+        self.opened: list[psycopg.Connection[Any]] = []
+        self.flying: list[tuple[Future[dict[str, bool]], list[str]]] = []
+
+    def add(self, doc: Document) -> None:
+        record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
+        queued = self.batch.get(doc.id)
+        if queued is not None and queued[1] == record:
+            self.skipped.append(doc.id)
+            return
+        if queued is not None:
+            self.flush()  # a later copy of an id in the same batch: write the first now
+        self.batch[doc.id] = (doc, record)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        batch, self.batch = self.batch, {}
+        rows = [_row(doc, record) for doc, record in batch.values()]
+        ids = list(batch)
+        segment = self._segment_for(len(rows))
+        if self.submitted == 0 and segment == 0:
+            # the first batch (often the only one) on the store's own connection
+            self.submitted += len(rows)
+            self._done(ids, self.store._write_batch(self.store._conn, rows, segment))
+            return
+        waiting = set(ids)
+        for future, flying_ids in list(self.flying):
+            if waiting.intersection(flying_ids):
+                self._collect(until=future)
+        while len(self.flying) >= WRITERS:
+            self._collect(until=self.flying[0][0])
+        self.submitted += len(rows)
+        self.flying.append((self._pool().submit(self._run, rows, segment), ids))
+        if segment:
+            self.in_segment += len(rows)
+
+    def _run(self, rows: list[tuple[Any, ...]], segment: int) -> dict[str, bool]:
+        conn = self.conns.get()
+        try:
+            return self.store._write_batch(conn, rows, segment)
+        finally:
+            self.conns.put(conn)
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self.pool is None:
+            for _ in range(WRITERS):
+                conn = connect(self.store.address)
+                self.opened.append(conn)
+                self.conns.put(conn)
+            self.pool = ThreadPoolExecutor(WRITERS, thread_name_prefix="corpus-search-writer")
+        return self.pool
+
+    def _collect(self, until: Future[dict[str, bool]] | None = None) -> None:
+        """Wait for the batches in flight, in order, up to ``until`` (all: None)."""
+        while self.flying:
+            future, ids = self.flying.pop(0)
+            self._done(ids, future.result())
+            if future is until:
+                return
+
+    def _done(self, ids: list[str], written: dict[str, bool]) -> None:
+        for doc_id in ids:
+            state = written.get(doc_id)
+            if state is None:
+                self.skipped.append(doc_id)
+            elif state:
+                self.added.append(doc_id)
+            else:
+                self.updated.append(doc_id)
+        self.done += len(ids)
+        if self.on_commit:
+            self.on_commit(self.done)
+
+    def _segment_for(self, size: int) -> int:
+        if self.submitted + size <= BULK_AFTER:
+            return 0
+        if self.segment and self.in_segment + size > SEGMENT_DOCS:
+            self._collect()
+            self.store._seal(self.segment)
+            self.segment = 0
+        if not self.segment:
+            if self.bulk is None:
+                self.bulk = self.store._may_segment()
+                if self.bulk:
+                    self.store.seal_abandoned()
+            if not self.bulk:
+                return 0
+            self.segment = self.store._open_segment()
+            self.in_segment = 0
+        return self.segment
+
+    def finish(self) -> None:
+        """Wait for every batch, then seal the loading segment."""
+        self._collect()
+        if self.segment:
+            segment, self.segment = self.segment, 0
+            self.store._seal(segment)
+
+    def close(self) -> None:
+        """After an error: let the batches in flight end (each commits or rolls back
+        whole), close the connections. A loading segment stays loading, its rows
+        searchable; the next write seals it."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        for conn in self.opened:
+            conn.close()
 
 
 # -- the schema ---------------------------------------------------------------------------
@@ -1033,11 +1236,18 @@ def initialise(
                 f"INSERT INTO {SCHEMA}.schema_version (version, program) VALUES (%s, %s)",
                 (target, program),
             )
-            done.append(f"schema version {target}" + (" created" if target == 1 else " applied"))
+        if version == 0:
+            done.append(f"schema version {sch.SCHEMA_VERSION} created")
+        elif version < sch.SCHEMA_VERSION:
+            done.append(f"schema version {sch.SCHEMA_VERSION} applied (was {version})")
         current = _index_method(conn)
         if text_index != "auto" and current != text_index:
-            conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.documents_tsv_idx")
-            conn.execute(sch.text_index_sql(text_index == "rum"))
+            sealed = conn.execute(
+                f"SELECT segment FROM {SCHEMA}.segments WHERE sealed ORDER BY 1"
+            ).fetchall()
+            for (segment,) in sealed:
+                conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.{sch.text_index_name(segment)}")
+                conn.execute(sch.text_index_sql(text_index == "rum", segment))
             done.append(f"text index rebuilt as {text_index} (was {current})")
     return done
 

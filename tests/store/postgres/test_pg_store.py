@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_search import Corpus, Query
+from corpus_search import Corpus, Document, Query
 from corpus_search.errors import (
     IndexNotFoundError,
     IndexUnavailableError,
@@ -57,17 +57,70 @@ def test_old_schema_asks_for_migrate_and_migrate_keeps_documents(
     corpus = Corpus.open(pg_url, create=True)
     corpus.add(docs())
     del corpus
+    current = sch.SCHEMA_VERSION
 
-    def v2(cur: object, has_rum: bool) -> None:
+    def later(cur: object, has_rum: bool) -> None:
         cur.execute(f"ALTER TABLE {sch.SCHEMA}.documents ADD COLUMN note text")  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(sch, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(sch.MIGRATIONS, 2, v2)
+    monkeypatch.setattr(sch, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(sch.MIGRATIONS, current + 1, later)
     with pytest.raises(IndexVersionError, match="corpus-search migrate") as caught:
         Corpus.open(pg_url)
-    assert "schema version 1" in str(caught.value)
-    assert init_store(pg_url)[0] == "schema version 2 applied"
+    assert f"schema version {current}" in str(caught.value)
+    assert init_store(pg_url)[0] == f"schema version {current + 1} applied (was {current})"
     assert len(Corpus.open(pg_url)) == 2
+
+
+def test_a_version_1_corpus_migrates_to_segments_keeping_documents_and_grants(
+    pg_url: str, pg_server: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 2 turns the documents table into segment 0 of a partitioned table; the
+    documents, their ids and a reader role's rights come through."""
+    monkeypatch.setattr(sch, "SCHEMA_VERSION", 1)
+    Corpus.open(pg_url, create=True)
+    _write_as_version_1(pg_url, docs())
+    database = pg_url.rsplit("/", 1)[1]
+    pg_server.psql(  # type: ignore[attr-defined]
+        "CREATE ROLE reader_v1 LOGIN; "
+        f"GRANT USAGE ON SCHEMA {sch.SCHEMA} TO reader_v1; "
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {sch.SCHEMA} TO reader_v1",
+        database,
+    )
+    monkeypatch.undo()
+    with pytest.raises(IndexVersionError, match="schema version 1"):
+        Corpus.open(pg_url)
+    assert init_store(pg_url)[0] == f"schema version {sch.SCHEMA_VERSION} applied (was 1)"
+    corpus = Corpus.open(pg_url)
+    assert len(corpus) == 2 and corpus.get("a") is not None
+    assert [h.id for h in corpus.search("sanctions").hits] == ["b"]
+    reader = Corpus.open(pg_url.replace("postgres@", "reader_v1@"))
+    assert reader.search("deterrence").total == 1
+    # a rewrite of an old document replaces it (the ids were carried over)
+    corpus.add([make_doc("b", "Sanctions on Iran ease.", title="Sanctions", published="2024-03")])
+    assert len(corpus) == 2 and "ease" in (corpus.get("b").body or "")
+
+
+def _write_as_version_1(address: str, documents: list[Document]) -> None:
+    """Rows as version 1 wrote them (its one table, no ids table)."""
+    import json
+
+    import psycopg
+
+    from corpus_search.store.postgres.store import _row
+
+    with psycopg.connect(address) as conn:
+        for doc in documents:
+            record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
+            row = _row(doc, record)
+            conn.execute(
+                f"INSERT INTO {sch.SCHEMA}.documents (id, record, record_hash, source, year, "
+                "pub_start, pub_end, actors, key_actors, themes, authors, tags, mentioned, tsv) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                "setweight(to_tsvector('english', %s), 'A') || "
+                "setweight(to_tsvector('english', %s), 'B') || "
+                "setweight(to_tsvector('english', %s), 'D'))",
+                row,
+            )
 
 
 def test_newer_schema_asks_to_upgrade_the_program(pg_url: str, pg_server: object) -> None:
