@@ -256,6 +256,7 @@ class Demo:
 
 _MASKS = [
     (re.compile(r"\b\d+(?:\.\d+)? (s|ms)\b"), r"N \1"),
+    (re.compile(r"\b\d+ process(es)?\b"), "N processes"),  # the machine's cores
     (re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?"), "TIMESTAMP"),
     (re.compile(r"127\.0\.0\.1:\d+"), "127.0.0.1:PORT"),
     (re.compile(r"crawl-\d{8}T\d{6}-\d+\."), "crawl-RUN."),  # a crawl's archive: time, pid

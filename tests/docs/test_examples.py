@@ -61,6 +61,9 @@ def test_volatile_parts_are_masked_and_nothing_else() -> None:
     assert mask(line) == "found 48 in N s at http://127.0.0.1:PORT/ since TIMESTAMP"
     assert mask("2024-01-18 Meridian 39") == "2024-01-18 Meridian 39"
     assert mask("crawl-20261203T075354-16302.warc.gz") == "crawl-RUN.warc.gz"
+    # the summary's worker count is the machine's core count
+    assert mask("failed 0 in 3.1 s, 2 processes") == mask("failed 0 in 4.0 s, 8 processes")
+    assert mask("1 process") == "N processes"
 
 
 def test_update_rewrites_what_differs_and_keeps_what_only_masking_changes(
