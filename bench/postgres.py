@@ -4,6 +4,7 @@
     python bench/postgres.py --docs 1000000 --skip-folder-queries   # the folder at 1M is slow
     python bench/postgres.py --docs 2000 --address postgresql://me@db/bench
     python bench/postgres.py --docs 1000000 --folder-only   # then --reuse-folder
+    python bench/postgres.py --docs 1000000 --skip-folder   # the server alone
 
 Without ``--address`` it starts a throwaway server of its own in the work folder (the
 tests' ``tests/pgserver.py``: initdb, a loopback port, fsync off, which flatters
@@ -157,6 +158,8 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
 
     results: dict[str, Any] = {"docs": args.docs, "jsonl_mb": folder_mb(jsonl), "ingest": {}}
     stores = {"whoosh folder": str(folder), "PostgreSQL": address}
+    if args.skip_folder:
+        del stores["whoosh folder"]
     previous = args.work / f"pg-results-{args.docs}.json"
     if args.reuse_folder and folder.exists() and previous.exists():
         log(f"reusing the folder {folder} and its ingest figures from {previous}")
@@ -164,7 +167,7 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
             "whoosh folder"
         ]
         results["folder_ingest_reused"] = True
-    elif folder.exists():
+    elif folder.exists() and not args.skip_folder:
         shutil.rmtree(folder)
     for name, where in stores.items():
         if name in results["ingest"]:
@@ -176,11 +179,12 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
             "docs_per_second": args.docs / measure["seconds"],
             "client_peak_mb": measure["peak_mb"],
         }
-    results["ingest"]["whoosh folder"]["disk_mb"] = folder_mb(folder)
+    if "whoosh folder" in stores:
+        results["ingest"]["whoosh folder"]["disk_mb"] = folder_mb(folder)
+        _read_through(folder)
     results["ingest"]["PostgreSQL"]["disk_mb"] = database_mb(address)
 
     log("queries (one searcher, the stores taking turns)")
-    _read_through(folder)
     corpora = {name: Corpus.open(where) for name, where in stores.items()}
     work = Workload(args.seed, args.repeat)
     word = common_word(corpora["PostgreSQL"], args.docs, args.seed)
@@ -265,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         "--reuse-folder",
         action="store_true",
         help="keep the folder corpus and its ingest figures from the last run at this size",
+    )
+    parser.add_argument(
+        "--skip-folder", action="store_true", help="measure the server alone (no folder)"
     )
     parser.add_argument(
         "--folder-only",
