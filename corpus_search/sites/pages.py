@@ -187,8 +187,11 @@ def inspect_page(
     if status >= 400 or (ERROR_TITLES.search(title) and len(_text_of(soup)) < 3000):
         info.kind, info.reason = "error", f"error page ({title or f'HTTP {status}'})"
         return info
-    target = _address(info.canonical or web_url(url) or url)
-    path = target.path + (f"?{target.query}" if target.query else "")
+    # The address is evidence only when the page has a web address (its canonical one,
+    # or the one it was fetched from): a saved file's path on disk says nothing of it.
+    address = info.canonical or web_url(url)
+    target = _address(address or "")
+    path = target.path + (f"?{target.query}" if target.query else "") if address else None
     site_page = SITE_PAGE_TITLES.match(title)
     if site_page and article_patterns is None:
         info.kind, info.reason = (
@@ -197,7 +200,7 @@ def inspect_page(
         )
         return info
     if article_patterns is not None:
-        if any(p.search(target.path) for p in article_patterns):
+        if address and any(p.search(target.path) for p in article_patterns):
             info.kind, info.reason = "article", "URL matches the profile's article pattern"
         else:
             info.kind, info.reason = "listing", "URL outside the profile's article patterns"
@@ -208,7 +211,9 @@ def inspect_page(
     return info
 
 
-def judge(path: str, types: set[str], running: int, own_path: str | None = None) -> tuple[str, str]:
+def judge(
+    path: str | None, types: set[str], running: int, own_path: str | None = None
+) -> tuple[str, str]:
     """Article or listing, from three kinds of evidence: the running text (``running``:
     characters of prose outside links in the page's densest container), the types the
     page declares (JSON-LD ``@type``, ``og:type``) and the shape of its address.
@@ -221,10 +226,13 @@ def judge(path: str, types: set[str], running: int, own_path: str | None = None)
     declares (unless it declares an article and holds at least a short paragraph).
     Between the two bounds the declared type, then the address, then the text decide.
 
-    ``path`` is the page's address (its canonical one when it names it); ``own_path`` the
+    ``path`` is the page's address (its canonical one when it names it; None for a saved
+    file that names none: then the text and the declared type decide); ``own_path`` the
     path it was fetched from, when known. Only a fetched home-page address decides alone:
     sites that point every page's canonical link at their home page exist."""
-    listing = next((reason for pattern, reason in LISTING_PATHS if pattern.search(path)), None)
+    listing = None
+    if path is not None:
+        listing = next((reason for pattern, reason in LISTING_PATHS if pattern.search(path)), None)
     decisive = listing in DECISIVE_PATHS
     if listing == "home page":
         decisive = own_path is not None and bool(HOME_PATH.search(own_path))
@@ -258,14 +266,15 @@ def inspect_text(text: str, url: str) -> PageInfo:
     if ERROR_TITLES.search(first) and len(text) < 3000:
         info.kind, info.reason = "error", f"error page ({first[:60]})"
         return info
-    target = _address(url)
-    path = target.path + (f"?{target.query}" if target.query else "")
+    address = web_url(url)
+    target = _address(address or "")
+    path = target.path + (f"?{target.query}" if target.query else "") if address else None
     teasers = sum(1 for line in text.splitlines() if TEASER_LINE.match(line.strip()))
     running = _text_runs(text)
     if teasers >= 3 and running < STRONG_RUNNING_TEXT:
         info.kind, info.reason = "listing", f"{teasers} teaser lines (dates, bylines, read more)"
         return info
-    info.kind, info.reason = judge(path, set(), running, target.path or "/")
+    info.kind, info.reason = judge(path, set(), running, (target.path or "/") if address else None)
     return info
 
 
