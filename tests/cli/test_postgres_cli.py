@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from corpus_search.store.postgres.schema import SCHEMA_VERSION
+
 
 def cli(
     *args: str, index: str | None = None, local: Path | None = None, stdin: str | None = None
@@ -42,7 +44,7 @@ def server_corpus(
     local = tmp_path_factory.mktemp("cli-local")
     init = cli("init", url, local=local)
     assert init.returncode == 0, init.stderr
-    assert "schema version 1 created" in init.stdout
+    assert f"schema version {SCHEMA_VERSION} created" in init.stdout
     ingest = cli("--index", url, "ingest", *map(str, demo_site), local=local)
     assert ingest.returncode == 0, ingest.stderr
     assert f"added {len(demo_site)}" in ingest.stderr
