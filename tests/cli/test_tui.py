@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
@@ -21,8 +22,21 @@ def rendered(widget: Static) -> str:
     return out.getvalue()
 
 
-def test_typing_filters_reading_and_export(demo_index: Path, tmp_path: Path) -> None:
-    corpus = Corpus.open(demo_index)
+def _demo_on(store_kind: str, demo_index: Path, new_corpus: Callable[[str], Corpus]) -> Corpus:
+    """The demo corpus in the store under test (a server gets a copy of the folder)."""
+    folder = Corpus.open(demo_index)
+    if store_kind == "folder":
+        return folder
+    corpus = new_corpus("demo")
+    folder.copy_to(corpus)
+    return corpus
+
+
+def test_typing_filters_reading_and_export(
+    store_kind: str, demo_index: Path, new_corpus: Callable[[str], Corpus], tmp_path: Path
+) -> None:
+    """The same session on a folder and on a PostgreSQL server."""
+    corpus = _demo_on(store_kind, demo_index, new_corpus)
     expected_all = len(corpus)
     nuclear = corpus.search("nuclear", limit=None)
     nuclear_russia = corpus.search("nuclear", actors=["Russia"], limit=None)

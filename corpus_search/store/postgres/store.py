@@ -527,6 +527,12 @@ class PostgresStore:
             return "0.0", "d.pub_start DESC, d.seq DESC", ()
         if compiled.rank is None:
             return "0.0", "d.seq", ()
+        if self._has_rum:  # RUM's score, the order of ``_page_rum``'s pages
+            return (
+                "rum_ts_score(d.tsv, %s::tsquery)",
+                "score DESC, d.seq",
+                (compiled.tsquery or compiled.rank,),
+            )
         score = "ts_rank(%s::float4[], d.tsv, %s::tsquery, %s)"
         params = (RANK_WEIGHTS, compiled.rank, RANK_NORMALIZATION)
         return score, "score DESC, d.seq", params
@@ -545,7 +551,8 @@ class PostgresStore:
         and more than ``RANK_CANDIDATES`` matches only the most recent
         ``RANK_CANDIDATES`` are ranked (see the module docstring)."""
         ranked = sort == "relevance" and compiled.rank is not None
-        if ranked and self._has_rum and limit is not None:
+        if ranked and self._has_rum:
+            # every page in RUM's order, a first page and a whole export alike
             return self._page_rum(compiled, limit, offset)
         if ranked and total is not None and total > RANK_CANDIDATES and limit is not None:
             return self._page_bounded(compiled, limit, offset)
@@ -563,7 +570,9 @@ class PostgresStore:
             params += (offset,)
         return self._rows(sql, params)
 
-    def _page_rum(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
+    def _page_rum(
+        self, compiled: Compiled, limit: int | None, offset: int
+    ) -> list[tuple[Any, ...]]:
         """Ranked by RUM's own score (its weights: title 1.0, standfirst 0.4, body 0.1),
         read in order from the index. The index scan orders by the distance alone (a
         second sort key would make the server rank every match); equal scores are then
@@ -577,7 +586,8 @@ class PostgresStore:
             "ORDER BY d.tsv <=> %s::tsquery LIMIT %s) page "
             "ORDER BY distance, seq OFFSET %s"
         )
-        return self._rows(sql, (rank, rank, *compiled.params, rank, offset + limit, offset))
+        end = None if limit is None else offset + limit  # LIMIT NULL: every match
+        return self._rows(sql, (rank, rank, *compiled.params, rank, end, offset))
 
     def _page_bounded(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
         """The best of the ``RANK_CANDIDATES`` most recent matches (by publication date,
