@@ -371,3 +371,66 @@ def test_an_internal_error_on_one_crawled_page_fails_that_page_only(
     ]
     counts = report.counts()
     assert counts["failed"] == 1 and counts["added"] + counts["not_articles"] == 2
+
+
+def _summary_counts(stderr: str) -> dict[str, int]:
+    """The counts of the summary line ``read N = added A + ... + failed F in ...``."""
+    line = next(line for line in stderr.splitlines() if line.startswith("read "))
+    head, _, tail = line.partition(" = ")
+    counts = {"read": int(head.split()[1])}
+    for part in tail.split(" in ")[0].split(" + "):
+        *name, number = part.split()
+        counts[" ".join(name)] = int(number)
+    return counts
+
+
+def test_a_worker_killed_in_the_middle_of_a_batch_loses_no_page(tmp_path: Path) -> None:
+    """A worker that dies (the kernel's out-of-memory killer, a crash in a C library)
+    takes its pages with it: they are read again in a fresh worker, and the batch ends
+    with every page counted as an undisturbed run counts it."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for round_ in range(3):  # enough work that the workers are busy when one dies
+        for number, path in enumerate(real_page_files(60)):
+            html = gzip.decompress(path.read_bytes())
+            marked = html.replace(b"</body>", f"<p>copy {round_}</p></body>".encode(), 1)
+            (folder / f"{round_}-{number:02d}.html").write_bytes(marked)
+
+    def run(index: Path) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [
+                *(sys.executable, "-m", "corpus_search", "--index", str(index)),
+                *("ingest", str(folder), "--jobs", "2"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    calm = run(tmp_path / "calm")
+    _, calm_err = calm.communicate(timeout=300)
+    expected = _summary_counts(calm_err)
+
+    process = run(tmp_path / "ix")
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and process.poll() is None:
+        workers = [
+            p
+            for p in children_of(process.pid)
+            # a pool worker, not multiprocessing's resource tracker
+            if "spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")
+        ]
+        if len(workers) >= 2:
+            break
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers never started"
+    time.sleep(1.5)  # past start-up: the worker is extracting pages
+    assert process.poll() is None, "the ingest finished before a worker could be killed"
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = process.communicate(timeout=300)
+    assert "Traceback" not in stderr, stderr
+    assert process.returncode == (2 if expected["failed"] else 0), stderr
+    assert _summary_counts(stderr) == expected, stderr
+    assert expected["read"] == 180
+    assert len(Corpus.open(tmp_path / "ix")) == len(Corpus.open(tmp_path / "calm"))
