@@ -282,6 +282,24 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
+def started_workers(process: subprocess.Popen[str], marker: str) -> list[int]:
+    """The child processes of ``process`` whose command line holds ``marker``, once two
+    are running (within a minute)."""
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and process.poll() is None:
+        workers = [
+            p
+            for p in children_of(process.pid)
+            if marker in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")
+        ]
+        if len(workers) >= 2:
+            break
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers never started"
+    return workers
+
+
 @pytest.mark.parametrize("how", ["kill", "ctrl-c"])
 def test_no_worker_outlives_an_interrupted_ingest(tmp_path: Path, how: str) -> None:
     folder = tmp_path / "pages"
@@ -306,18 +324,7 @@ def test_no_worker_outlives_an_interrupted_ingest(tmp_path: Path, how: str) -> N
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 60
-    workers: list[int] = []
-    while time.monotonic() < deadline and process.poll() is None:
-        workers = [
-            p
-            for p in children_of(process.pid)
-            if "multiprocessing" in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")
-        ]
-        if len(workers) >= 2:
-            break
-        time.sleep(0.05)
-    assert len(workers) >= 2, "the workers never started"
+    workers = started_workers(process, "multiprocessing")
     time.sleep(0.5)
     if how == "kill":
         process.kill()
@@ -412,19 +419,7 @@ def test_a_worker_killed_in_the_middle_of_a_batch_loses_no_page(tmp_path: Path) 
     expected = _summary_counts(calm_err)
 
     process = run(tmp_path / "ix")
-    deadline = time.monotonic() + 60
-    workers: list[int] = []
-    while time.monotonic() < deadline and process.poll() is None:
-        workers = [
-            p
-            for p in children_of(process.pid)
-            # a pool worker, not multiprocessing's resource tracker
-            if "spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")
-        ]
-        if len(workers) >= 2:
-            break
-        time.sleep(0.05)
-    assert len(workers) >= 2, "the workers never started"
+    workers = started_workers(process, "spawn_main")  # not the resource tracker
     time.sleep(1.5)  # past start-up: the worker is extracting pages
     assert process.poll() is None, "the ingest finished before a worker could be killed"
     os.kill(workers[0], signal.SIGKILL)

@@ -54,7 +54,7 @@ BULK_BATCH = 50_000
 # costs more).
 BULK_PROCS = min(2, os.cpu_count() or 1)
 PARALLEL_MIN = 1000
-# Segments smaller than this are merged together on an incremental commit.
+# Segments smaller than this are small: an incremental commit may merge them.
 SMALL_SEGMENT = 2000
 # A commit merges the small segments once there are more than this many. Searches over
 # 7 small segments and over 1 took the same time (511 real pages, about 4 ms a word),
@@ -277,8 +277,9 @@ def _keep_segments(writer: Any, segments: list[Any]) -> list[Any]:
 
 def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
     """Once there are more than SMALL_SEGMENTS_KEPT segments under SMALL_SEGMENT
-    documents, merge them into the one being written; keep the others as they are. (whoosh's own policy would, after a bulk load of many
-    equal segments, merge half the index on the next small commit.)"""
+    documents, merge them into the one being written; keep the others as they are.
+    (whoosh's own policy would, after a bulk load of many equal segments, merge half the
+    index on the next small commit.)"""
     from whoosh.reading import SegmentReader
 
     small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
