@@ -5,6 +5,8 @@
     python bench/postgres.py --docs 2000 --address postgresql://me@db/bench
     python bench/postgres.py --docs 1000000 --folder-only   # then --reuse-folder
     python bench/postgres.py --docs 1000000 --skip-folder   # the server alone
+    python bench/postgres.py --docs 1000000 --skip-folder --address URL --reuse-server \
+        --plain-beside   # queries only, on a corpus already loaded, against the plain path
 
 Without ``--address`` it starts a throwaway server of its own in the work folder (the
 tests' ``tests/pgserver.py``: initdb, a loopback port, fsync off, which flatters
@@ -18,6 +20,13 @@ third of the corpus ranked by relevance (the systems take turns query by query),
 queries per second with 1 and 4 concurrent searchers (separate processes, each running
 the query mix for ``--seconds``). It prints a Markdown table and writes
 ``pg-results-<docs>.json`` in the work folder.
+
+``--plain-beside`` adds a third column on the same server, taking its turns with the
+others: the same corpus read as schema version 2 read it (JIT compiling on, as the
+server's default, and no term statistics: every one-word search counted and ranked over
+its matches), so a change to the reading path is measured side by side in one run.
+``--reuse-server`` measures the queries of a corpus already loaded at ``--address``
+(its ingest figures are taken from the last results file, when there is one).
 """
 
 from __future__ import annotations
@@ -169,8 +178,13 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
         results["folder_ingest_reused"] = True
     elif folder.exists() and not args.skip_folder:
         shutil.rmtree(folder)
+    if args.reuse_server and previous.exists():
+        earlier = json.loads(previous.read_text())["ingest"].get("PostgreSQL")
+        if earlier:
+            results["ingest"]["PostgreSQL"] = earlier
+            results["server_ingest_reused"] = True
     for name, where in stores.items():
-        if name in results["ingest"]:
+        if name in results["ingest"] or (name == "PostgreSQL" and args.reuse_server):
             continue
         log(f"ingest: {name}")
         measure = measured([*CLI, "--index", where, "ingest", str(jsonl)])
@@ -182,10 +196,15 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
     if "whoosh folder" in stores:
         results["ingest"]["whoosh folder"]["disk_mb"] = folder_mb(folder)
         _read_through(folder)
-    results["ingest"]["PostgreSQL"]["disk_mb"] = database_mb(address)
+    results["ingest"].setdefault("PostgreSQL", {})["disk_mb"] = database_mb(address)
 
     log("queries (one searcher, the stores taking turns)")
     corpora = {name: Corpus.open(where) for name, where in stores.items()}
+    if args.plain_beside:
+        plain = Corpus.open(address)
+        plain._store.use_terms = False
+        plain._store._conn.execute("SET jit = on")
+        corpora[PLAIN] = plain
     work = Workload(args.seed, args.repeat)
     word = common_word(corpora["PostgreSQL"], args.docs, args.seed)
     results["common_word"] = {
@@ -210,6 +229,9 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
     return results
 
 
+PLAIN = "PostgreSQL, plain (version 2 reading)"
+
+
 def table(results: dict[str, Any]) -> str:
     out = [
         f"Corpus: {results['docs']} synthetic documents ({results['jsonl_mb']:.0f} MB of JSONL); "
@@ -220,11 +242,16 @@ def table(results: dict[str, Any]) -> str:
         "|---|---:|---:|---:|---:|",
     ]
     for name, row in results["ingest"].items():
+        if "seconds" not in row:
+            out.append(f"| {name} | not measured | | | {row['disk_mb']:.0f} |")
+            continue
         out.append(
             f"| {name} | {row['seconds']:.1f} | {row['docs_per_second']:.0f} "
             f"| {row['client_peak_mb']:.0f} | {row['disk_mb']:.0f} |"
         )
     names = list(results["ingest"])
+    if any(PLAIN in row for row in results["queries"].values()):
+        names.append(PLAIN)
     out += ["", "| query (ms) | " + " | ".join(f"{n} median / p95" for n in names) + " |"]
     out.append("|---|" + "---|" * len(names))
     for kind, row in results["queries"].items():
@@ -272,6 +299,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--skip-folder", action="store_true", help="measure the server alone (no folder)"
+    )
+    parser.add_argument(
+        "--reuse-server",
+        action="store_true",
+        help="with --address: the corpus there is loaded already; measure its queries",
+    )
+    parser.add_argument(
+        "--plain-beside",
+        action="store_true",
+        help="also read the server as schema version 2 did, side by side",
     )
     parser.add_argument(
         "--folder-only",

@@ -39,6 +39,7 @@ def test_postgres_benchmark_runs_end_to_end(tmp_path: Path) -> None:
             "--searchers",
             "1",
             "2",
+            "--plain-beside",
         ],
         capture_output=True,
         text=True,
@@ -52,6 +53,7 @@ def test_postgres_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         assert row["docs_per_second"] > 0 and row["disk_mb"] > 0
     for kind, row in results["queries"].items():
         assert row["PostgreSQL"]["median_ms"] > 0 and row["whoosh folder"]["median_ms"] > 0, kind
+        assert row["PostgreSQL, plain (version 2 reading)"]["median_ms"] > 0, kind
         assert f"| {kind} |" in done.stdout
     assert 0 < results["common_word"]["documents"] <= 60
     for rates in results["qps"].values():

@@ -46,6 +46,9 @@ def init(address: str, text_index: str = "auto") -> list[str]:
                 )
             done = initialise(conn, text_index=text_index)
             lines += done or [f"schema version {sch.SCHEMA_VERSION}: up to date"]
+            built = _build_terms(address)
+            if built:
+                lines.append(f"term statistics built for {len(built)} sealed segment(s)")
             found = available_extensions(conn)
             for name, why in {**EXTENSIONS, **OPTIONAL_EXTENSIONS}.items():
                 if found.get(name):
@@ -66,3 +69,15 @@ def init(address: str, text_index: str = "auto") -> list[str]:
     finally:
         conn.close()
     return lines
+
+
+def _build_terms(address: str) -> list[int]:
+    """The term statistics of the sealed segments without them (a corpus migrated from
+    version 2) or changed since they were built; the segments done."""
+    from corpus_search.store.postgres.store import PostgresStore
+
+    store = PostgresStore.open(address)
+    try:
+        return store.build_terms()
+    finally:
+        store.close()

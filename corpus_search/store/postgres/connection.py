@@ -45,9 +45,13 @@ def connect(address: str, autocommit: bool = True) -> psycopg.Connection[Any]:
     """A connection to ``address`` (passed to libpq as given: PG* variables, the service
     and password files and every libpq option apply)."""
     try:
-        return psycopg.connect(
+        conn = psycopg.connect(
             address, autocommit=autocommit, application_name=APPLICATION, prepare_threshold=None
         )
+        # JIT compiling pays off on long analytical queries, not on a search: at a
+        # million documents it added about 180 ms to a count of a common word's matches
+        conn.execute("SET jit = off")
+        return conn
     except psycopg.Error as exc:
         raise IndexUnavailableError(
             f"cannot connect to {describe(address)}: {_first_line(exc, address)}",

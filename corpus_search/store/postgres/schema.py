@@ -30,6 +30,15 @@ scan of that segment. The parent has no unique index, so ``ids`` keeps each id o
 with its record's digest: writers upsert it first, and its row lock orders two writers
 of one id, as the primary key did.
 
+Version 3 keeps term statistics for the sealed segments (``segment_terms``), so a word
+found in a third of the corpus is counted and ranked without visiting its matches: for
+each word in at least ``TERM_DOCS`` documents of a sealed segment, the number of its
+documents there and its best ``TOP_DOCS`` documents in RUM's order (seq and distance).
+A segment whose statistics are built is marked ``terms``. A document deleted later from
+a segment (replaced by a newer copy elsewhere) is recorded in ``segment_deletions``
+with its words, and a search takes it off the segment's count and best documents; the
+records of a segment are cleared when its statistics are built again (``migrate``).
+
 Migrations are functions in ``MIGRATIONS``, applied in order inside one transaction by
 ``corpus-search init`` (also reachable as ``corpus-search migrate``); opening a corpus
 never migrates it (a reader may have no right to, and a surprise migration of a shared
@@ -42,7 +51,7 @@ from collections.abc import Callable
 from typing import Any
 
 SCHEMA = "corpus_search"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TS_CONFIG = "pg_catalog.english"
 UNDATED_START, UNDATED_END = 0, 99991231
 
@@ -148,6 +157,47 @@ def _v2(cur: Any, text_index: str) -> None:
             cur.execute(f"GRANT USAGE ON SEQUENCE {SCHEMA}.segments_seq TO {role}")
 
 
+_V3 = f"""
+ALTER TABLE {SCHEMA}.segments ADD COLUMN terms boolean NOT NULL DEFAULT false;
+CREATE TABLE {SCHEMA}.segment_terms (
+    lexeme text NOT NULL,
+    segment integer NOT NULL,
+    ndoc integer NOT NULL,
+    top_seq bigint[] NOT NULL,
+    top_distance real[] NOT NULL,
+    PRIMARY KEY (lexeme, segment)
+);
+CREATE TABLE {SCHEMA}.segment_deletions (
+    segment integer NOT NULL,
+    seq bigint NOT NULL,
+    tsv tsvector NOT NULL
+);
+CREATE INDEX segment_deletions_tsv_idx ON {SCHEMA}.segment_deletions USING gin (tsv);
+"""
+
+
+def _v3(cur: Any, text_index: str) -> None:
+    """The term statistics' tables, empty: ``corpus-search init`` (``migrate``) builds
+    them for the sealed segments after migrating (``PostgresStore.build_terms``). The
+    roles that read the segments read them; the roles that write documents record
+    their deletions."""
+    cur.execute(_V3)
+    grants = cur.execute(
+        "SELECT grantee, privilege_type FROM information_schema.role_table_grants "
+        "WHERE table_schema = %s AND table_name = 'segments' "
+        "AND privilege_type IN ('SELECT', 'INSERT') "
+        "AND grantee <> current_user AND grantee <> 'PUBLIC'",
+        (SCHEMA,),
+    ).fetchall()
+    for grantee, privilege in grants:
+        role = '"' + str(grantee).replace('"', '""') + '"'
+        if privilege == "SELECT":
+            cur.execute(f"GRANT SELECT ON {SCHEMA}.segment_terms TO {role}")
+            cur.execute(f"GRANT SELECT ON {SCHEMA}.segment_deletions TO {role}")
+        else:
+            cur.execute(f"GRANT INSERT ON {SCHEMA}.segment_deletions TO {role}")
+
+
 def segment_table(segment: int) -> str:
     return f"{SCHEMA}.documents_s{int(segment)}"
 
@@ -211,4 +261,4 @@ def text_index_sql(has_rum: bool, segment: int | None = None) -> str:
 
 # version -> the function bringing the schema from version-1 to version; each gets the
 # connection and the full-text index to build ("gin" or "rum")
-MIGRATIONS: dict[int, Callable[[Any, str], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[Any, str], None]] = {1: _v1, 2: _v2, 3: _v3}

@@ -85,6 +85,12 @@ BULK_AFTER = 1000
 SEGMENT_DOCS = 50_000
 SEAL_MEMORY = "256MB"
 WRITERS = 2  # connections writing batches side by side
+# Term statistics of a sealed segment (schema version 3): words in at least TERM_DOCS of
+# its documents get their count and their best TOP_DOCS documents kept, so a search for
+# one of them reads a row per segment instead of ranking every match.
+TERM_DOCS = 500
+TOP_DOCS = 100
+_ONE_LEXEME = re.compile(r"^'(?:[^']|'')*'$")
 SEGMENT_LOCK = 0x5E6  # advisory lock class: (SEGMENT_LOCK, n) held while segment n loads
 _TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 
@@ -109,6 +115,7 @@ class PostgresStore:
         self._conn = conn
         self._read_only = read_only
         self._has_rum = False
+        self.use_terms = True  # one-word searches from the term statistics (see schema)
         # the connection closes with the store (a Corpus has no close of its own)
         weakref.finalize(self, conn.close)
 
@@ -248,8 +255,19 @@ class PostgresStore:
             return written
         ids = sorted(written)
         replaced = [doc_id for doc_id, inserted in written.items() if not inserted]
-        if replaced:
+        if replaced and not self._has_rum:
             conn.execute(f"DELETE FROM {D} WHERE id = ANY(%s)", (sorted(replaced),))
+        elif replaced:
+            # an older copy leaves its segment; the segment's term statistics (built
+            # or to be built) take it off through its record in segment_deletions
+            conn.execute(
+                f"""
+                WITH gone AS (DELETE FROM {D} WHERE id = ANY(%s) RETURNING segment, seq, tsv)
+                INSERT INTO {SCHEMA}.segment_deletions (segment, seq, tsv)
+                SELECT segment, seq, tsv FROM gone WHERE segment <> 0
+                """,
+                (sorted(replaced),),
+            )
         cfg = TS_CONFIG
         conn.execute(
             f"""
@@ -326,14 +344,77 @@ class PostgresStore:
                 for sql in sch.seal_segment_sql(segment, self._has_rum):
                     self._conn.execute(sql)
                 self._conn.execute(
-                    f"INSERT INTO {SCHEMA}.vocabulary (word) "
-                    f"SELECT word FROM ts_stat('SELECT tsv FROM {table}') ORDER BY 1 "
-                    "ON CONFLICT DO NOTHING"
+                    "CREATE TEMP TABLE segment_stat ON COMMIT DROP AS "
+                    f"SELECT word, ndoc FROM ts_stat('SELECT tsv FROM {table}')"
                 )
+                self._conn.execute(
+                    f"INSERT INTO {SCHEMA}.vocabulary (word) "
+                    "SELECT word FROM segment_stat ORDER BY 1 ON CONFLICT DO NOTHING"
+                )
+                if self._has_rum:
+                    self._build_terms(segment)
             # statistics for the planner, and the visibility map, with which a count of a
             # common word's matches reads the index without visiting every row
             self._conn.execute(f"VACUUM (ANALYZE) {table}")
             self._conn.execute("SELECT pg_advisory_unlock(%s, %s)", (SEGMENT_LOCK, segment))
+
+    def _build_terms(self, segment: int) -> None:
+        """The term statistics of a sealed segment (see ``schema``), from the words of
+        ``segment_stat`` (a temporary table of the segment's ``ts_stat``), inside the
+        caller's transaction. Each frequent word's best documents come from the RUM
+        index in its own order, the order a search reads."""
+        table = sch.segment_table(segment)
+        conn = self._conn
+        conn.execute("SET LOCAL enable_seqscan = off")
+        # deletions wait for the statistics (and those before them are in ts_stat)
+        conn.execute(f"LOCK TABLE {table} IN SHARE MODE")
+        conn.execute(f"DELETE FROM {SCHEMA}.segment_terms WHERE segment = %s", (segment,))
+        conn.execute(f"DELETE FROM {SCHEMA}.segment_deletions WHERE segment = %s", (segment,))
+        conn.execute(
+            f"""
+            INSERT INTO {SCHEMA}.segment_terms (lexeme, segment, ndoc, top_seq, top_distance)
+            SELECT s.word, %s, s.ndoc, t.seqs, t.distances
+            FROM (SELECT word, ndoc, ('''' || replace(replace(word, '\\', '\\\\'), '''', '''''')
+                  || '''')::tsquery AS q FROM segment_stat WHERE ndoc >= %s) s,
+            LATERAL (
+                SELECT array_agg(x.seq ORDER BY x.distance, x.seq) AS seqs,
+                       array_agg(x.distance ORDER BY x.distance, x.seq) AS distances
+                FROM (SELECT d.seq, d.tsv <=> s.q AS distance FROM {table} d
+                      WHERE d.tsv @@ s.q ORDER BY d.tsv <=> s.q LIMIT %s) x
+            ) t
+            ORDER BY 1
+            """,
+            (segment, TERM_DOCS, TOP_DOCS),
+        )
+        conn.execute(
+            f"UPDATE {SCHEMA}.segments SET terms = true WHERE segment = %s",
+            (segment,),
+        )
+
+    def build_terms(self, progress: Callable[[int], None] | None = None) -> list[int]:
+        """Build the term statistics of every sealed segment that lacks them (after a
+        migration) or has lost documents since (their records are cleared); the
+        segments done. Needs the corpus's owner and a RUM index."""
+        if self._read_only or not self._has_rum or not self._may_segment():
+            return []
+        done = []
+        for (segment,) in self._rows(
+            f"SELECT segment FROM {SCHEMA}.segments "
+            "WHERE sealed AND segment <> 0 AND (NOT terms OR segment IN "
+            f"(SELECT segment FROM {SCHEMA}.segment_deletions)) ORDER BY 1"
+        ):
+            table = sch.segment_table(segment)
+            with translated(self.address, writing=True), self._conn.transaction():
+                self._conn.execute(f"SET LOCAL maintenance_work_mem = '{SEAL_MEMORY}'")
+                self._conn.execute(
+                    "CREATE TEMP TABLE segment_stat ON COMMIT DROP AS "
+                    f"SELECT word, ndoc FROM ts_stat('SELECT tsv FROM {table}')"
+                )
+                self._build_terms(int(segment))
+            done.append(int(segment))
+            if progress:
+                progress(int(segment))
+        return done
 
     def seal_abandoned(self) -> list[int]:
         """Seal the segments left loading by writers that died; the ones sealed."""
@@ -508,16 +589,165 @@ class PostgresStore:
     def search(self, query: Query, alias: AliasResolver) -> SearchResult:
         compiled = self.compile(self.tree(query, alias))
         where, params = compiled.where, compiled.params
-        total = int(self._rows(f"SELECT count(*) FROM {D} d WHERE {where}", params)[0][0])
         limit = query.limit
-        rows: list[tuple[Any, ...]] = []
-        if total and limit != 0 and query.offset < total:
-            rows = self._page(compiled, query.sort, limit, query.offset, total)
+        rows: list[tuple[Any, ...]] | None = None
+        if self._one_lexeme(compiled):
+            total, rows = self._term_search(compiled, query)
+        else:
+            total = int(self._rows(f"SELECT count(*) FROM {D} d WHERE {where}", params)[0][0])
+        if rows is None:
+            rows = []
+            if total and limit != 0 and query.offset < total:
+                rows = self._page(compiled, query.sort, limit, query.offset, total)
         facets: dict[str, list[tuple[str, int]]] = {}
         for name in query.facets:
             facets[name] = self._facet(name, where, params, FACET_SIZE)
         hits = self._hits(rows, compiled if query.text else None, query.snippets)
         return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
+
+    def _one_lexeme(self, compiled: Compiled) -> bool:
+        """Is the query one word and nothing else (what the term statistics answer)?"""
+        return (
+            self._has_rum
+            and self.use_terms
+            and compiled.tsquery is not None
+            and _ONE_LEXEME.match(compiled.tsquery) is not None
+        )
+
+    def _term_search(
+        self, compiled: Compiled, query: Query
+    ) -> tuple[int, list[tuple[Any, ...]] | None]:
+        """(total, page) of a one-word query from the term statistics, exactly as the
+        plain path would find them, in one snapshot; the page is None when the plain
+        path must make it (another sort, or deeper than ``TOP_DOCS``).
+
+        A sealed segment whose statistics hold the word gives its count and its best
+        documents; every other segment (segment 0, one loading, one changed since, one
+        where the word is rare) is counted and ranked by the index as usual. The best
+        documents of a segment are complete up to the distance of the last one kept:
+        when the page reaches that distance, the segment is ranked by the index too."""
+        lexeme = lexemes(compiled.tsquery or "")[0]
+        tsquery = compiled.tsquery
+        wanted = query.offset + (query.limit if query.limit is not None else TOP_DOCS + 1)
+        ranked = query.sort == "relevance" and query.limit != 0 and wanted <= TOP_DOCS
+        with translated(self.address), self._conn.transaction():
+            conn = self._conn
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            conn.execute("SET LOCAL enable_seqscan = off")
+            # segment -> (its documents with the word, its best seqs and their
+            # distances, the distance where the list was cut: complete below it)
+            kept = {
+                int(segment): (int(ndoc), list(seqs), list(distances), float(distances[-1]))
+                for segment, ndoc, seqs, distances in conn.execute(
+                    f"SELECT t.segment, t.ndoc, t.top_seq, t.top_distance "
+                    f"FROM {SCHEMA}.segment_terms t JOIN {SCHEMA}.segments s "
+                    "ON s.segment = t.segment AND s.terms AND s.sealed WHERE t.lexeme = %s",
+                    (lexeme,),
+                )
+            }
+            # documents of those segments deleted since: off the counts and the lists
+            for segment, seq in conn.execute(
+                f"SELECT segment, seq FROM {SCHEMA}.segment_deletions "
+                "WHERE tsv @@ %s::tsquery AND segment = ANY(%s::int[])",
+                (tsquery, list(kept)),
+            ):
+                ndoc, seqs, distances, cut = kept[int(segment)]
+                if seq in seqs:
+                    at = seqs.index(seq)
+                    del seqs[at], distances[at]
+                kept[int(segment)] = (ndoc - 1, seqs, distances, cut)
+            others = [
+                int(row[0])
+                for row in conn.execute(
+                    f"SELECT segment FROM {SCHEMA}.segments WHERE NOT (segment = ANY(%s::int[]))",
+                    (list(kept),),
+                )
+            ]
+            total = sum(entry[0] for entry in kept.values())
+            if others:
+                row = conn.execute(
+                    f"SELECT count(*) FROM {D} d WHERE d.segment = ANY(%s::int[]) "
+                    "AND d.tsv @@ %s::tsquery",
+                    (others, tsquery),
+                ).fetchone()
+                total += int(row[0]) if row else 0
+            if not ranked or query.offset >= total:
+                return total, None  # the plain path pages (or finds nothing to page)
+            page = self._best(kept, others, tsquery, wanted)
+            chosen = page[query.offset : wanted]
+            if not chosen:
+                return total, []
+            found = {
+                int(seq): (doc_id, record, score)
+                for doc_id, record, score, seq in conn.execute(
+                    f"SELECT d.id, d.record, rum_ts_score(d.tsv, %s::tsquery), d.seq FROM {D} d "
+                    "WHERE d.seq = ANY(%s)",
+                    (tsquery, [seq for _, seq in chosen]),
+                )
+            }
+        return total, [found[seq] for _, seq in chosen if seq in found]
+
+    def _best(
+        self,
+        kept: dict[int, tuple[int, list[int], list[float], float]],
+        others: list[int],
+        tsquery: str | None,
+        wanted: int,
+    ) -> list[tuple[float, int]]:
+        """The ``wanted`` best (distance, seq) of a one-word query, exactly: the kept
+        best documents of each segment, below the distance where each list was cut,
+        and the index's order for the other segments; a segment whose cut the page
+        reaches is read from the index instead, until no cut is reached."""
+        from_index = list(others)
+        while True:
+            candidates: list[tuple[float, int]] = []
+            cuts: list[tuple[float, int | None]] = []  # (distance, segment; None: the index)
+            for segment, (ndoc, seqs, distances, cut) in kept.items():
+                if segment in from_index:
+                    continue
+                if ndoc <= len(seqs):  # every match is in the list
+                    candidates.extend(zip(distances, seqs, strict=True))
+                    continue
+                candidates.extend((d, q) for d, q in zip(distances, seqs, strict=True) if d < cut)
+                cuts.append((cut, segment))
+            limit = wanted
+            while from_index:
+                rows = self._conn.execute(
+                    f"SELECT d.tsv <=> %s::tsquery, d.seq FROM {D} d "
+                    "WHERE d.segment = ANY(%s::int[]) AND d.tsv @@ %s::tsquery "
+                    "ORDER BY d.tsv <=> %s::tsquery LIMIT %s",
+                    (tsquery, from_index, tsquery, tsquery, limit),
+                ).fetchall()
+                if len(rows) < limit:  # every match of those segments
+                    candidates.extend((float(d), int(q)) for d, q in rows)
+                    break
+                cut = float(rows[-1][0])
+                below = [(float(d), int(q)) for d, q in rows if float(d) < cut]
+                if len(below) >= wanted or limit >= 8 * wanted:
+                    candidates.extend(below)
+                    cuts.append((cut, None))
+                    break
+                limit *= 2  # a run of equal distances at the cut: read further
+            candidates.sort()
+            best = candidates[:wanted]
+            last = best[-1][0] if len(best) == wanted else math.inf
+            reached = [segment for cut, segment in cuts if last >= cut]
+            if not reached:
+                return best
+            if None in reached:
+                # the index's own cut: rank those segments' every match (rare: a page
+                # ending in a run of equal scores)
+                return self._best_exact(tsquery, wanted)
+            from_index.extend(s for s in reached if s is not None)
+
+    def _best_exact(self, tsquery: str | None, wanted: int) -> list[tuple[float, int]]:
+        """Every match ranked (distance, then seq): the fallback of ``_best``."""
+        rows = self._conn.execute(
+            f"SELECT d.tsv <=> %s::tsquery AS distance, d.seq FROM {D} d "
+            "WHERE d.tsv @@ %s::tsquery ORDER BY distance, d.seq LIMIT %s",
+            (tsquery, tsquery, wanted),
+        ).fetchall()
+        return [(float(d), int(q)) for d, q in rows]
 
     def _order(self, compiled: Compiled, sort: str) -> tuple[str, str, tuple[Any, ...]]:
         """(score expression, ORDER BY, their parameters), ranking every match."""
