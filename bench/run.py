@@ -331,12 +331,15 @@ def _read_through(path: Path) -> None:
 def latencies(calls: dict[str, Callable[[int], Any]], repeat: int) -> dict[str, dict[str, float]]:
     """Median and p95 ms of each system's ``call(i)`` for i in range(repeat). The
     systems take turns query by query, so a noisy moment on this shared machine falls
-    on both alike."""
+    on both alike, and the order of the turn rotates, so that no system always reads
+    what another has just brought into a cache they share (one server's buffers)."""
     for call in calls.values():
         call(0)  # warm: first use of each code path and column
     times: dict[str, list[float]] = {name: [] for name in calls}
+    order = list(calls.items())
     for i in range(repeat):
-        for name, call in calls.items():
+        shift = i % len(order)
+        for name, call in order[shift:] + order[:shift]:
             started = time.perf_counter()
             call(i)
             times[name].append((time.perf_counter() - started) * 1000)

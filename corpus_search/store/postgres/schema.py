@@ -33,7 +33,8 @@ of one id, as the primary key did.
 Version 3 keeps term statistics for the sealed segments (``segment_terms``), so a word
 found in a third of the corpus is counted and ranked without visiting its matches: for
 each word in at least ``TERM_DOCS`` documents of a sealed segment, the number of its
-documents there and its best ``TOP_DOCS`` documents in RUM's order (seq and distance).
+documents there by year of publication (0: undated) and its best ``TOP_DOCS`` documents
+in RUM's order (seq and distance).
 A segment whose statistics are built is marked ``terms``. A document deleted later from
 a segment (replaced by a newer copy elsewhere) is recorded in ``segment_deletions``
 with its words, and a search takes it off the segment's count and best documents; the
@@ -165,11 +166,14 @@ CREATE TABLE {SCHEMA}.segment_terms (
     ndoc integer NOT NULL,
     top_seq bigint[] NOT NULL,
     top_distance real[] NOT NULL,
+    years integer[] NOT NULL,
+    year_docs integer[] NOT NULL,
     PRIMARY KEY (lexeme, segment)
 );
 CREATE TABLE {SCHEMA}.segment_deletions (
     segment integer NOT NULL,
     seq bigint NOT NULL,
+    pub_start integer NOT NULL,
     tsv tsvector NOT NULL
 );
 CREATE INDEX segment_deletions_tsv_idx ON {SCHEMA}.segment_deletions USING gin (tsv);

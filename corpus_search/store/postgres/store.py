@@ -20,7 +20,7 @@ import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import psycopg
@@ -106,6 +106,19 @@ def _clean(value: str) -> str:
 
 def _distinct(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
+
+
+@dataclass
+class _Kept:
+    """A word's term statistics in one sealed segment (see ``schema``): its documents,
+    its best seqs and their distances (complete below ``cut``, the distance where the
+    list was cut), its documents by year (0: undated)."""
+
+    ndoc: int
+    seqs: list[int]
+    distances: list[float]
+    cut: float
+    years: dict[int, int]
 
 
 class PostgresStore:
@@ -262,9 +275,11 @@ class PostgresStore:
             # or to be built) take it off through its record in segment_deletions
             conn.execute(
                 f"""
-                WITH gone AS (DELETE FROM {D} WHERE id = ANY(%s) RETURNING segment, seq, tsv)
-                INSERT INTO {SCHEMA}.segment_deletions (segment, seq, tsv)
-                SELECT segment, seq, tsv FROM gone WHERE segment <> 0
+                WITH gone AS (
+                    DELETE FROM {D} WHERE id = ANY(%s) RETURNING segment, seq, pub_start, tsv
+                )
+                INSERT INTO {SCHEMA}.segment_deletions (segment, seq, pub_start, tsv)
+                SELECT segment, seq, pub_start, tsv FROM gone WHERE segment <> 0
                 """,
                 (sorted(replaced),),
             )
@@ -343,13 +358,10 @@ class PostgresStore:
                 self._conn.execute(f"SET LOCAL maintenance_work_mem = '{SEAL_MEMORY}'")
                 for sql in sch.seal_segment_sql(segment, self._has_rum):
                     self._conn.execute(sql)
-                self._conn.execute(
-                    "CREATE TEMP TABLE segment_stat ON COMMIT DROP AS "
-                    f"SELECT word, ndoc FROM ts_stat('SELECT tsv FROM {table}')"
-                )
+                self._segment_words(segment)
                 self._conn.execute(
                     f"INSERT INTO {SCHEMA}.vocabulary (word) "
-                    "SELECT word FROM segment_stat ORDER BY 1 ON CONFLICT DO NOTHING"
+                    "SELECT DISTINCT word FROM segment_words ORDER BY 1 ON CONFLICT DO NOTHING"
                 )
                 if self._has_rum:
                     self._build_terms(segment)
@@ -358,24 +370,40 @@ class PostgresStore:
             self._conn.execute(f"VACUUM (ANALYZE) {table}")
             self._conn.execute("SELECT pg_advisory_unlock(%s, %s)", (SEGMENT_LOCK, segment))
 
+    def _segment_words(self, segment: int) -> None:
+        """The temporary table ``segment_words`` (word, year, ndoc): how many documents
+        of the segment hold each word, by year of publication (0: undated), in one pass
+        over the segment's words (for the vocabulary and the term statistics)."""
+        self._conn.execute(f"SET LOCAL work_mem = '{SEAL_MEMORY}'")
+        self._conn.execute(
+            "CREATE TEMP TABLE segment_words ON COMMIT DROP AS "
+            "SELECT u.word, d.pub_start / 10000 AS year, count(*)::integer AS ndoc "
+            f"FROM {sch.segment_table(segment)} d, unnest(tsvector_to_array(d.tsv)) u(word) "
+            "GROUP BY 1, 2"
+        )
+
     def _build_terms(self, segment: int) -> None:
-        """The term statistics of a sealed segment (see ``schema``), from the words of
-        ``segment_stat`` (a temporary table of the segment's ``ts_stat``), inside the
-        caller's transaction. Each frequent word's best documents come from the RUM
-        index in its own order, the order a search reads."""
+        """The term statistics of a sealed segment (see ``schema``), from its
+        ``segment_words``, inside the caller's transaction. Each frequent word's best
+        documents come from the RUM index in its own order, the order a search reads."""
         table = sch.segment_table(segment)
         conn = self._conn
         conn.execute("SET LOCAL enable_seqscan = off")
-        # deletions wait for the statistics (and those before them are in ts_stat)
+        # deletions wait for the statistics (and those before them are in segment_words)
         conn.execute(f"LOCK TABLE {table} IN SHARE MODE")
         conn.execute(f"DELETE FROM {SCHEMA}.segment_terms WHERE segment = %s", (segment,))
         conn.execute(f"DELETE FROM {SCHEMA}.segment_deletions WHERE segment = %s", (segment,))
         conn.execute(
             f"""
-            INSERT INTO {SCHEMA}.segment_terms (lexeme, segment, ndoc, top_seq, top_distance)
-            SELECT s.word, %s, s.ndoc, t.seqs, t.distances
-            FROM (SELECT word, ndoc, ('''' || replace(replace(word, '\\', '\\\\'), '''', '''''')
-                  || '''')::tsquery AS q FROM segment_stat WHERE ndoc >= %s) s,
+            INSERT INTO {SCHEMA}.segment_terms
+                (lexeme, segment, ndoc, top_seq, top_distance, years, year_docs)
+            SELECT s.word, %s, s.ndoc, t.seqs, t.distances, s.years, s.year_docs
+            FROM (SELECT word, sum(ndoc)::integer AS ndoc,
+                         array_agg(year ORDER BY year) AS years,
+                         array_agg(ndoc ORDER BY year) AS year_docs,
+                         ('''' || replace(replace(word, '\\', '\\\\'), '''', '''''')
+                          || '''')::tsquery AS q
+                  FROM segment_words GROUP BY word HAVING sum(ndoc) >= %s) s,
             LATERAL (
                 SELECT array_agg(x.seq ORDER BY x.distance, x.seq) AS seqs,
                        array_agg(x.distance ORDER BY x.distance, x.seq) AS distances
@@ -403,13 +431,8 @@ class PostgresStore:
             "WHERE sealed AND segment <> 0 AND (NOT terms OR segment IN "
             f"(SELECT segment FROM {SCHEMA}.segment_deletions)) ORDER BY 1"
         ):
-            table = sch.segment_table(segment)
             with translated(self.address, writing=True), self._conn.transaction():
-                self._conn.execute(f"SET LOCAL maintenance_work_mem = '{SEAL_MEMORY}'")
-                self._conn.execute(
-                    "CREATE TEMP TABLE segment_stat ON COMMIT DROP AS "
-                    f"SELECT word, ndoc FROM ts_stat('SELECT tsv FROM {table}')"
-                )
+                self._segment_words(int(segment))
                 self._build_terms(int(segment))
             done.append(int(segment))
             if progress:
@@ -622,48 +645,17 @@ class PostgresStore:
         path must make it (another sort, or deeper than ``TOP_DOCS``).
 
         A sealed segment whose statistics hold the word gives its count and its best
-        documents; every other segment (segment 0, one loading, one changed since, one
-        where the word is rare) is counted and ranked by the index as usual. The best
-        documents of a segment are complete up to the distance of the last one kept:
-        when the page reaches that distance, the segment is ranked by the index too."""
-        lexeme = lexemes(compiled.tsquery or "")[0]
+        documents; every other segment (segment 0, one loading, one where the word is
+        rare) is counted and ranked by the index as usual. The best documents of a
+        segment are complete up to the distance of the last one kept: when the page
+        reaches that distance, the segment is ranked by the index too."""
         tsquery = compiled.tsquery
         wanted = query.offset + (query.limit if query.limit is not None else TOP_DOCS + 1)
         ranked = query.sort == "relevance" and query.limit != 0 and wanted <= TOP_DOCS
         with translated(self.address), self._conn.transaction():
             conn = self._conn
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            conn.execute("SET LOCAL enable_seqscan = off")
-            # segment -> (its documents with the word, its best seqs and their
-            # distances, the distance where the list was cut: complete below it)
-            kept = {
-                int(segment): (int(ndoc), list(seqs), list(distances), float(distances[-1]))
-                for segment, ndoc, seqs, distances in conn.execute(
-                    f"SELECT t.segment, t.ndoc, t.top_seq, t.top_distance "
-                    f"FROM {SCHEMA}.segment_terms t JOIN {SCHEMA}.segments s "
-                    "ON s.segment = t.segment AND s.terms AND s.sealed WHERE t.lexeme = %s",
-                    (lexeme,),
-                )
-            }
-            # documents of those segments deleted since: off the counts and the lists
-            for segment, seq in conn.execute(
-                f"SELECT segment, seq FROM {SCHEMA}.segment_deletions "
-                "WHERE tsv @@ %s::tsquery AND segment = ANY(%s::int[])",
-                (tsquery, list(kept)),
-            ):
-                ndoc, seqs, distances, cut = kept[int(segment)]
-                if seq in seqs:
-                    at = seqs.index(seq)
-                    del seqs[at], distances[at]
-                kept[int(segment)] = (ndoc - 1, seqs, distances, cut)
-            others = [
-                int(row[0])
-                for row in conn.execute(
-                    f"SELECT segment FROM {SCHEMA}.segments WHERE NOT (segment = ANY(%s::int[]))",
-                    (list(kept),),
-                )
-            ]
-            total = sum(entry[0] for entry in kept.values())
+            kept, others = self._kept(compiled)
+            total = sum(entry.ndoc for entry in kept.values())
             if others:
                 row = conn.execute(
                     f"SELECT count(*) FROM {D} d WHERE d.segment = ANY(%s::int[]) "
@@ -687,9 +679,77 @@ class PostgresStore:
             }
         return total, [found[seq] for _, seq in chosen if seq in found]
 
+    def _kept(self, compiled: Compiled) -> tuple[dict[int, _Kept], list[int]]:
+        """Inside a transaction of the caller's, made a snapshot here: the term
+        statistics of the query's word in each sealed segment that has them, the
+        documents deleted since taken off; and the other segments."""
+        conn = self._conn
+        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        conn.execute("SET LOCAL enable_seqscan = off")
+        lexeme = lexemes(compiled.tsquery or "")[0]
+        kept = {
+            int(segment): _Kept(
+                int(ndoc),
+                list(seqs),
+                [float(d) for d in distances],
+                float(distances[-1]),
+                dict(zip(years, year_docs, strict=True)),
+            )
+            for segment, ndoc, seqs, distances, years, year_docs in conn.execute(
+                f"SELECT t.segment, t.ndoc, t.top_seq, t.top_distance, t.years, t.year_docs "
+                f"FROM {SCHEMA}.segment_terms t JOIN {SCHEMA}.segments s "
+                "ON s.segment = t.segment AND s.terms AND s.sealed WHERE t.lexeme = %s",
+                (lexeme,),
+            )
+        }
+        for segment, seq, pub_start in conn.execute(
+            f"SELECT segment, seq, pub_start FROM {SCHEMA}.segment_deletions "
+            "WHERE tsv @@ %s::tsquery AND segment = ANY(%s::int[])",
+            (compiled.tsquery, list(kept)),
+        ):
+            entry = kept[int(segment)]
+            entry.ndoc -= 1
+            year = int(pub_start) // 10000
+            entry.years[year] = entry.years.get(year, 0) - 1
+            if seq in entry.seqs:
+                at = entry.seqs.index(seq)
+                del entry.seqs[at], entry.distances[at]
+        others = [
+            int(row[0])
+            for row in conn.execute(
+                f"SELECT segment FROM {SCHEMA}.segments WHERE NOT (segment = ANY(%s::int[]))",
+                (list(kept),),
+            )
+        ]
+        return kept, others
+
+    def _term_trend(self, compiled: Compiled) -> tuple[int, int, list[tuple[str, str, int]]]:
+        """(total, undated, [(year, "all", documents)]) of a one-word query by year, from
+        the term statistics where they hold the word, the index elsewhere."""
+        with translated(self.address), self._conn.transaction():
+            kept, others = self._kept(compiled)
+            years: Counter[int] = Counter()
+            for entry in kept.values():
+                years.update(entry.years)
+            if others:
+                years.update(
+                    {
+                        int(year): int(count)
+                        for year, count in self._conn.execute(
+                            f"SELECT d.pub_start / 10000, count(*) FROM {D} d "
+                            "WHERE d.segment = ANY(%s::int[]) AND d.tsv @@ %s::tsquery "
+                            "GROUP BY 1",
+                            (others, compiled.tsquery),
+                        )
+                    }
+                )
+        undated = years.pop(UNDATED_START // 10000, 0)
+        rows = [(f"{year:04d}", "all", count) for year, count in sorted(years.items()) if count]
+        return undated + sum(years.values()), undated, rows
+
     def _best(
         self,
-        kept: dict[int, tuple[int, list[int], list[float], float]],
+        kept: dict[int, _Kept],
         others: list[int],
         tsquery: str | None,
         wanted: int,
@@ -699,46 +759,43 @@ class PostgresStore:
         and the index's order for the other segments; a segment whose cut the page
         reaches is read from the index instead, until no cut is reached."""
         from_index = list(others)
+        limit = wanted  # rows asked of the index
         while True:
             candidates: list[tuple[float, int]] = []
-            cuts: list[tuple[float, int | None]] = []  # (distance, segment; None: the index)
-            for segment, (ndoc, seqs, distances, cut) in kept.items():
+            cuts: list[tuple[float, int]] = []  # (distance where the list was cut, segment)
+            for segment, entry in kept.items():
                 if segment in from_index:
                     continue
-                if ndoc <= len(seqs):  # every match is in the list
-                    candidates.extend(zip(distances, seqs, strict=True))
+                pairs = zip(entry.distances, entry.seqs, strict=True)
+                if entry.ndoc <= len(entry.seqs):  # every match is in the list
+                    candidates.extend(pairs)
                     continue
-                candidates.extend((d, q) for d, q in zip(distances, seqs, strict=True) if d < cut)
-                cuts.append((cut, segment))
-            limit = wanted
-            while from_index:
+                candidates.extend((d, q) for d, q in pairs if d < entry.cut)
+                cuts.append((entry.cut, segment))
+            index_cut = math.inf
+            if from_index:
                 rows = self._conn.execute(
                     f"SELECT d.tsv <=> %s::tsquery, d.seq FROM {D} d "
                     "WHERE d.segment = ANY(%s::int[]) AND d.tsv @@ %s::tsquery "
                     "ORDER BY d.tsv <=> %s::tsquery LIMIT %s",
                     (tsquery, from_index, tsquery, tsquery, limit),
                 ).fetchall()
-                if len(rows) < limit:  # every match of those segments
-                    candidates.extend((float(d), int(q)) for d, q in rows)
-                    break
-                cut = float(rows[-1][0])
-                below = [(float(d), int(q)) for d, q in rows if float(d) < cut]
-                if len(below) >= wanted or limit >= 8 * wanted:
-                    candidates.extend(below)
-                    cuts.append((cut, None))
-                    break
-                limit *= 2  # a run of equal distances at the cut: read further
+                found = [(float(d), int(q)) for d, q in rows]
+                if len(found) == limit:  # more may follow, at or past the last distance
+                    index_cut = found[-1][0]
+                candidates.extend((d, q) for d, q in found if d < index_cut)
             candidates.sort()
             best = candidates[:wanted]
             last = best[-1][0] if len(best) == wanted else math.inf
             reached = [segment for cut, segment in cuts if last >= cut]
-            if not reached:
+            if not reached and last < index_cut:
                 return best
-            if None in reached:
-                # the index's own cut: rank those segments' every match (rare: a page
-                # ending in a run of equal scores)
-                return self._best_exact(tsquery, wanted)
-            from_index.extend(s for s in reached if s is not None)
+            from_index.extend(reached)
+            if last >= index_cut:
+                if limit >= 64 * wanted:
+                    # a long run of equal scores: rank every match (distance, then seq)
+                    return self._best_exact(tsquery, wanted)
+                limit *= 2
 
     def _best_exact(self, tsquery: str | None, wanted: int) -> list[tuple[float, int]]:
         """Every match ranked (distance, then seq): the fallback of ``_best``."""
@@ -970,6 +1027,23 @@ class PostgresStore:
     ) -> Trend:
         compiled = self.compile(self.tree(query, alias))
         where, params = compiled.where, compiled.params
+        if by == "year" and not split and self._one_lexeme(compiled):
+            total, undated, rows = self._term_trend(compiled)
+            periods = _period_range([p for p, _v, _c in rows], by)
+            index_of = {p: i for i, p in enumerate(periods)}
+            counts = [0] * len(periods)
+            for p, _v, c in rows:
+                counts[index_of[p]] += c
+            return Trend(
+                query=_describe(query),
+                by=by,
+                split=split,
+                periods=periods,
+                series=[("all", counts)],
+                total=total,
+                undated=undated,
+                imprecise=0,
+            )
         dated = f"d.pub_start <> {UNDATED_START}"
         if by == "year":
             period = "lpad((d.pub_start / 10000)::text, 4, '0')"

@@ -36,7 +36,12 @@ def _docs(n: int, version: str = "") -> list:  # type: ignore[type-arg]
             if (i + k) % (k + 2) != 0
         )
         title = WORDS[i % 4] if i % 5 == 0 else f"Note {i % 7}"
-        out.append(make_doc(f"d{i:03d}", f"A note on policy. {body} {version}", title=title))
+        published = None if i % 7 == 0 else f"20{10 + i % 9}-0{1 + i % 9}"
+        out.append(
+            make_doc(
+                f"d{i:03d}", f"A note on policy. {body} {version}", title=title, published=published
+            )
+        )
     return out
 
 
@@ -73,6 +78,21 @@ def _assert_exact(corpus: Corpus, store: Any) -> int:
         for word in (w[:-1] if w.endswith("s") else w for w in WORDS):
             stem = store.lexemes([word])[word]
             exact = _exact(store, stem)
+            # the trend by year from the statistics equals the one counted over the matches
+            fast = corpus.trend(word, by="year")
+            store.use_terms = False
+            plain = corpus.trend(word, by="year")
+            store.use_terms = True
+            assert (fast.periods, fast.series) == (plain.periods, plain.series), word
+            assert (
+                (fast.total, fast.undated)
+                == (plain.total, plain.undated)
+                == (
+                    len(exact),
+                    plain.undated,
+                )
+            )
+            assert plain.undated > 0 and len(plain.periods) > 3
             assert corpus.search(word, limit=0).total == len(exact) > pg.TOP_DOCS, word
             for offset in range(pg.TOP_DOCS):
                 for limit in range(1, pg.TOP_DOCS - offset + 1):
