@@ -23,8 +23,9 @@ the query mix for ``--seconds``). It prints a Markdown table and writes
 
 ``--plain-beside`` adds a third column on the same server, taking its turns with the
 others: the same corpus read as schema version 2 read it (JIT compiling on, as the
-server's default, and no term statistics: every one-word search counted and ranked over
-its matches), so a change to the reading path is measured side by side in one run.
+server's default, no term statistics: every one-word search counted and ranked over its
+matches, each facet counted by a query of its own, words with filters ranked through
+the index's order), so a change to the reading path is measured side by side in one run.
 ``--reuse-server`` measures the queries of a corpus already loaded at ``--address``
 (its ingest figures are taken from the last results file, when there is one).
 """
@@ -203,6 +204,8 @@ def _run(args: argparse.Namespace, jsonl: Path, folder: Path, address: str) -> d
     if args.plain_beside:
         plain = Corpus.open(address)
         plain._store.use_terms = False
+        plain._store.facets_in_one_pass = 0
+        plain._store.rank_direct = 0
         plain._store._conn.execute("SET jit = on")
         corpora[PLAIN] = plain
     work = Workload(args.seed, args.repeat)

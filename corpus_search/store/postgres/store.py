@@ -64,6 +64,15 @@ LOG = logging.getLogger(__name__)
 AliasResolver = Callable[[str, str], "str | None"]
 D = f"{SCHEMA}.documents"
 FACET_SIZE = 20
+# a search with at most this many matches counts its facets from one reading of them
+FACETS_IN_ONE_PASS = 20_000
+_FACET_COLUMNS = {
+    "actor": "actors",
+    "theme": "themes",
+    "author": "authors",
+    "source": "source",
+    "year": "year",
+}
 SNIPPET_CHARS = 240
 BATCH = 500
 RETRIES = 5
@@ -78,6 +87,9 @@ RANK_NORMALIZATION = 1
 # With a GIN text index, a relevance-sorted page of a query matching more documents than
 # this ranks only the most recent this many (see ``_page_bounded``).
 RANK_CANDIDATES = 500
+# With a RUM index, a query of words and filters matching at most this many documents is
+# ranked on its matches rather than through the index's order (see ``_page_direct``).
+RANK_DIRECT = 1_000
 # Writing: a write longer than BULK_AFTER documents goes on into new segments of up to
 # SEGMENT_DOCS documents, indexed when full (see ``schema``); building a segment's
 # indexes may use SEAL_MEMORY.
@@ -129,6 +141,8 @@ class PostgresStore:
         self._read_only = read_only
         self._has_rum = False
         self.use_terms = True  # one-word searches from the term statistics (see schema)
+        self.facets_in_one_pass = FACETS_IN_ONE_PASS
+        self.rank_direct = RANK_DIRECT
         # the connection closes with the store (a Corpus has no close of its own)
         weakref.finalize(self, conn.close)
 
@@ -623,8 +637,11 @@ class PostgresStore:
             if total and limit != 0 and query.offset < total:
                 rows = self._page(compiled, query.sort, limit, query.offset, total)
         facets: dict[str, list[tuple[str, int]]] = {}
-        for name in query.facets:
-            facets[name] = self._facet(name, where, params, FACET_SIZE)
+        if query.facets and total <= self.facets_in_one_pass:
+            facets = self._facets_in_one_pass(query.facets, where, params)
+        else:
+            for name in query.facets:
+                facets[name] = self._facet(name, where, params, FACET_SIZE)
         hits = self._hits(rows, compiled if query.text else None, query.snippets)
         return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
 
@@ -838,6 +855,10 @@ class PostgresStore:
         and more than ``RANK_CANDIDATES`` matches only the most recent
         ``RANK_CANDIDATES`` are ranked (see the module docstring)."""
         ranked = sort == "relevance" and compiled.rank is not None
+        few = total is not None and total <= self.rank_direct
+        if ranked and self._has_rum and few and compiled.tsquery is None:
+            # words and filters leaving few matches: rank those
+            return self._page_direct(compiled, limit, offset)
         if ranked and self._has_rum:
             # every page in RUM's order, a first page and a whole export alike
             return self._page_rum(compiled, limit, offset)
@@ -876,6 +897,22 @@ class PostgresStore:
         end = None if limit is None else offset + limit  # LIMIT NULL: every match
         return self._rows(sql, (rank, rank, *compiled.params, rank, end, offset))
 
+    def _page_direct(
+        self, compiled: Compiled, limit: int | None, offset: int
+    ) -> list[tuple[Any, ...]]:
+        """Ranked by RUM's score, computed on the matches themselves: for a query
+        whose filters leave few matches of a common word, the index's ordered scan
+        would score every document holding the word before applying the filters.
+        (``+ 0``: an order the index cannot give, so the server ranks only the rows
+        the filters keep.)"""
+        rank = compiled.rank
+        sql = (
+            f"SELECT d.id, d.record, rum_ts_score(d.tsv, %s::tsquery) AS score "
+            f"FROM {D} d WHERE {compiled.where} "
+            "ORDER BY (d.tsv <=> %s::tsquery) + 0, d.seq LIMIT %s OFFSET %s"
+        )
+        return self._rows(sql, (rank, *compiled.params, rank, limit, offset))
+
     def _page_bounded(self, compiled: Compiled, limit: int, offset: int) -> list[tuple[Any, ...]]:
         """The best of the ``RANK_CANDIDATES`` most recent matches (by publication date,
         then by when written): the candidates are chosen from the index and the heap
@@ -899,19 +936,39 @@ class PostgresStore:
         )
         return self._rows(sql, params)
 
+    def _facets_in_one_pass(
+        self, names: Iterable[str], where: str, params: tuple[Any, ...]
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Every facet of a query with few matches from one reading of them (each
+        ``_facet`` finds the matches again), counted and ordered as ``_facet`` does."""
+        names = list(names)
+        columns = ", ".join(f"d.{_FACET_COLUMNS[name]}" for name in names)
+        counts: dict[str, Counter[str]] = {name: Counter() for name in names}
+        for row in self._rows(f"SELECT {columns} FROM {D} d WHERE {where}", params):
+            for name, value in zip(names, row, strict=True):
+                if name in ("source", "year"):
+                    if value != "":
+                        counts[name][value] += 1
+                else:
+                    counts[name].update(value)
+        return {
+            name: sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+            for name, found in counts.items()
+        }
+
     def _facet(
         self, name: str, where: str, params: tuple[Any, ...], size: int | None
     ) -> list[tuple[str, int]]:
         if name in ("source", "year"):
             sql = (
                 f"SELECT d.{name}, count(*) FROM {D} d WHERE ({where}) AND d.{name} <> '' "
-                f"GROUP BY 1 ORDER BY 2 DESC, 1"
+                f'GROUP BY 1 ORDER BY 2 DESC, d.{name} COLLATE "C"'
             )
         else:
             column = {"actor": "actors", "theme": "themes", "author": "authors"}[name]
             sql = (
                 f"SELECT v, count(*) FROM {D} d, unnest(d.{column}) v WHERE {where} "
-                "GROUP BY 1 ORDER BY 2 DESC, 1"
+                'GROUP BY 1 ORDER BY 2 DESC, v COLLATE "C"'
             )
         if size:
             sql += f" LIMIT {int(size)}"
