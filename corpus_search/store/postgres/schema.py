@@ -140,18 +140,25 @@ ALTER TABLE {SCHEMA}.documents ATTACH PARTITION {SCHEMA}.documents_s0 FOR VALUES
 """
 
 
+def _grants(cur: Any, table: str) -> list[tuple[str, str]]:
+    """(role, quoted for SQL; privilege) of every role other than the owner granted a
+    right on ``table`` of the schema: what a migration passes on to its new tables."""
+    rows = cur.execute(
+        "SELECT grantee, privilege_type FROM information_schema.role_table_grants "
+        "WHERE table_schema = %s AND table_name = %s "
+        "AND grantee <> current_user AND grantee <> 'PUBLIC'",
+        (SCHEMA, table),
+    ).fetchall()
+    return [
+        ('"' + str(grantee).replace('"', '""') + '"', str(privilege)) for grantee, privilege in rows
+    ]
+
+
 def _v2(cur: Any, text_index: str) -> None:
     cur.execute(_V2)
     # The roles granted the version-1 table (analysts, the crawler) keep their rights on
     # what now stands in its place; partitions are reached through the parent.
-    grants = cur.execute(
-        "SELECT grantee, privilege_type FROM information_schema.role_table_grants "
-        "WHERE table_schema = %s AND table_name = 'documents_s0' "
-        "AND grantee <> current_user AND grantee <> 'PUBLIC'",
-        (SCHEMA,),
-    ).fetchall()
-    for grantee, privilege in grants:
-        role = '"' + str(grantee).replace('"', '""') + '"'
+    for role, privilege in _grants(cur, "documents_s0"):
         for table in ("documents", "ids", "segments"):
             cur.execute(f"GRANT {privilege} ON {SCHEMA}.{table} TO {role}")
         if privilege == "INSERT":
@@ -186,19 +193,11 @@ def _v3(cur: Any, text_index: str) -> None:
     roles that read the segments read them; the roles that write documents record
     their deletions."""
     cur.execute(_V3)
-    grants = cur.execute(
-        "SELECT grantee, privilege_type FROM information_schema.role_table_grants "
-        "WHERE table_schema = %s AND table_name = 'segments' "
-        "AND privilege_type IN ('SELECT', 'INSERT') "
-        "AND grantee <> current_user AND grantee <> 'PUBLIC'",
-        (SCHEMA,),
-    ).fetchall()
-    for grantee, privilege in grants:
-        role = '"' + str(grantee).replace('"', '""') + '"'
+    for role, privilege in _grants(cur, "segments"):
         if privilege == "SELECT":
             cur.execute(f"GRANT SELECT ON {SCHEMA}.segment_terms TO {role}")
             cur.execute(f"GRANT SELECT ON {SCHEMA}.segment_deletions TO {role}")
-        else:
+        elif privilege == "INSERT":
             cur.execute(f"GRANT INSERT ON {SCHEMA}.segment_deletions TO {role}")
 
 

@@ -1083,24 +1083,36 @@ class PostgresStore:
         self, query: Query, alias: AliasResolver, by: str, split: str | None, top: int
     ) -> Trend:
         compiled = self.compile(self.tree(query, alias))
-        where, params = compiled.where, compiled.params
         if by == "year" and not split and self._one_lexeme(compiled):
             total, undated, rows = self._term_trend(compiled)
-            periods = _period_range([p for p, _v, _c in rows], by)
-            index_of = {p: i for i, p in enumerate(periods)}
-            counts = [0] * len(periods)
-            for p, _v, c in rows:
-                counts[index_of[p]] += c
-            return Trend(
-                query=_describe(query),
-                by=by,
-                split=split,
-                periods=periods,
-                series=[("all", counts)],
-                total=total,
-                undated=undated,
-                imprecise=0,
+            imprecise, names, seen = 0, ["all"], [p for p, _v, _c in rows]
+        else:
+            total, undated, imprecise, rows, names, seen = self._counted_trend(
+                compiled, by, split, top
             )
+        periods = _period_range(seen, by)
+        index_of = {p: i for i, p in enumerate(periods)}
+        series = {name: [0] * len(periods) for name in names}
+        for p, v, c in rows:
+            if v in series:
+                series[v][index_of[p]] += int(c)
+        return Trend(
+            query=_describe(query),
+            by=by,
+            split=split,
+            periods=periods,
+            series=[(name, series[name]) for name in names],
+            total=int(total),
+            undated=int(undated),
+            imprecise=int(imprecise),
+        )
+
+    def _counted_trend(
+        self, compiled: Compiled, by: str, split: str | None, top: int
+    ) -> tuple[int, int, int, list[tuple[str, str, int]], list[str], list[str]]:
+        """(total, undated, imprecise, [(period, series, count)], the series' names, the
+        periods seen) of a query, counted over its matches."""
+        where, params = compiled.where, compiled.params
         dated = f"d.pub_start <> {UNDATED_START}"
         if by == "year":
             period = "lpad((d.pub_start / 10000)::text, 4, '0')"
@@ -1137,22 +1149,7 @@ class PostgresStore:
             ]
             names = ["all"]
             seen = [p for p, _v, _c in rows]
-        periods = _period_range(seen, by)
-        index_of = {p: i for i, p in enumerate(periods)}
-        series = {name: [0] * len(periods) for name in names}
-        for p, v, c in rows:
-            if v in series:
-                series[v][index_of[p]] += int(c)
-        return Trend(
-            query=_describe(query),
-            by=by,
-            split=split,
-            periods=periods,
-            series=[(name, series[name]) for name in names],
-            total=int(total),
-            undated=int(undated),
-            imprecise=int(imprecise),
-        )
+        return int(total), int(undated), int(imprecise), rows, names, seen
 
     def similar(self, doc_id: str, query: Query, alias: AliasResolver) -> SearchResult:
         """Documents like ``doc_id``: its ``SIMILAR_TERMS`` most telling body words

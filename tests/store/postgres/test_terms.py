@@ -45,6 +45,14 @@ def _docs(n: int, version: str = "") -> list:  # type: ignore[type-arg]
     return out
 
 
+def _loaded(pg_url: str, n: int) -> tuple[Corpus, Any]:
+    """A corpus of ``n`` documents in small segments, and its store."""
+    corpus = Corpus.open(pg_url, create=True)
+    store = _store(corpus)
+    store.write(_docs(n), batch_size=3)
+    return corpus, store
+
+
 def _store(corpus: Corpus) -> Any:
     store: Any = corpus._store
     if not store._has_rum:
@@ -108,9 +116,7 @@ def _assert_exact(corpus: Corpus, store: Any) -> int:
 def test_one_word_pages_from_the_statistics_equal_ranking_every_match(
     small: None, pg_server: object, pg_url: str
 ) -> None:
-    corpus = Corpus.open(pg_url, create=True)
-    store = _store(corpus)
-    store.write(_docs(60), batch_size=3)
+    corpus, store = _loaded(pg_url, 60)
     segments = store._rows(f"SELECT segment, terms FROM {sch.SCHEMA}.segments ORDER BY 1")
     assert len(segments) >= 5
     assert all(terms for segment, terms in segments if segment != 0)
@@ -128,9 +134,7 @@ def test_one_word_pages_from_the_statistics_equal_ranking_every_match(
 def test_replaced_documents_leave_the_counts_and_lists_exact(
     small: None, pg_server: object, pg_url: str
 ) -> None:
-    corpus = Corpus.open(pg_url, create=True)
-    store = _store(corpus)
-    store.write(_docs(60), batch_size=3)
+    corpus, store = _loaded(pg_url, 60)
     # documents of the sealed segments rewritten (they move to segment 0), among them
     # the best of a list, so lists lose entries and counts lose documents
     best = _exact(store, "sanction")[:4] + _exact(store, "drone")[:2]
@@ -152,9 +156,7 @@ def test_a_version_2_corpus_gets_its_statistics_when_migrated(
 ) -> None:
     from corpus_search.store import init_store
 
-    corpus = Corpus.open(pg_url, create=True)
-    store = _store(corpus)
-    store.write(_docs(40), batch_size=3)
+    _corpus, store = _loaded(pg_url, 40)
     # as a version-2 database: no statistics, the version row gone
     store._conn.execute(f"DROP TABLE {sch.SCHEMA}.segment_terms")
     store._conn.execute(f"DROP TABLE {sch.SCHEMA}.segment_deletions")
