@@ -8,7 +8,10 @@
 
 Two sets of real pages (``tests/data/enrichment/real_labels.json``, labelled before the
 tagger ran on them, following ``GUIDE.md``): ``real-tuning``, the split the rules were
-improved on, and ``real-never``, the split nothing was ever tuned on. Their text is read
+improved on, and ``real-never``, the split nothing was ever tuned on; and a third,
+``real-fresh`` (``real_labels_fresh.json``: the next 30 pages of the same pool, labelled
+on 2026-12-04 before any tagger ran on them, scored only after the rules of that session
+were fixed). Their text is read
 from ``../shared/data/thinktanks`` at run time; without it they are skipped, with the
 reason on stderr.
 
@@ -38,6 +41,7 @@ LABELLED = ROOT / "tests" / "data" / "enrichment" / "labelled.json"
 SEED_ALSO = ROOT / "tests" / "data" / "enrichment" / "seed_also.json"
 HELDOUT = ROOT / "tests" / "data" / "enrichment" / "heldout.json"
 REAL = ROOT / "tests" / "data" / "enrichment" / "real_labels.json"
+REAL_FRESH = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh.json"
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
     "countries": (0.97, 0.95),
@@ -92,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sets["real-tuning"] = [d for d in real if d.split == "tuning"]
         sets["real-never"] = [d for d in real if d.split == "never-tuned"]
+        fresh, why = load_real(REAL_FRESH, args.seed.parent / "thinktanks")
+        if not why:
+            sets["real-fresh"] = fresh
     if args.only:
         if args.only not in sets:
             print(f"error: no set {args.only!r} (have: {', '.join(sets)})", file=sys.stderr)
