@@ -9,6 +9,7 @@ halves. A batch that meets a deadlock or a serialization failure is retried.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -365,43 +366,53 @@ class PostgresStore:
         return segment
 
     def _seal(self, segment: int) -> None:
-        """Build a loaded segment's indexes and add its words to the vocabulary."""
+        """Seal a loaded segment on the store's connection, then release its lock."""
+        self._seal_on(self._conn, segment)
+        self._unlock_segment(segment)
+
+    def _seal_on(self, conn: psycopg.Connection[Any], segment: int) -> None:
+        """Build a loaded segment's indexes, its term statistics and its vocabulary, on
+        ``conn`` (the store's, or a sealer's own while the next segment loads). The
+        segment's lock stays with the session that opened the segment."""
         table = sch.segment_table(segment)
         with translated(self.address, writing=True):
-            with self._conn.transaction():
-                self._conn.execute(f"SET LOCAL maintenance_work_mem = '{SEAL_MEMORY}'")
+            with conn.transaction():
+                conn.execute(f"SET LOCAL maintenance_work_mem = '{SEAL_MEMORY}'")
                 for sql in sch.seal_segment_sql(segment, self._has_rum):
-                    self._conn.execute(sql)
-                self._segment_words(segment)
-                self._conn.execute(
+                    conn.execute(sql)
+                self._segment_words(conn, segment)
+                conn.execute(
                     f"INSERT INTO {SCHEMA}.vocabulary (word) "
                     "SELECT DISTINCT word FROM segment_words ORDER BY 1 ON CONFLICT DO NOTHING"
                 )
                 if self._has_rum:
-                    self._build_terms(segment)
+                    self._build_terms(conn, segment)
             # statistics for the planner, and the visibility map, with which a count of a
             # common word's matches reads the index without visiting every row
-            self._conn.execute(f"VACUUM (ANALYZE) {table}")
+            conn.execute(f"VACUUM (ANALYZE) {table}")
+
+    def _unlock_segment(self, segment: int) -> None:
+        with translated(self.address, writing=True):
             self._conn.execute("SELECT pg_advisory_unlock(%s, %s)", (SEGMENT_LOCK, segment))
 
-    def _segment_words(self, segment: int) -> None:
+    def _segment_words(self, conn: psycopg.Connection[Any], segment: int) -> None:
         """The temporary table ``segment_words`` (word, year, ndoc): how many documents
         of the segment hold each word, by year of publication (0: undated), in one pass
         over the segment's words (for the vocabulary and the term statistics)."""
-        self._conn.execute(f"SET LOCAL work_mem = '{SEAL_MEMORY}'")
-        self._conn.execute(
+        conn.execute(f"SET LOCAL work_mem = '{SEAL_MEMORY}'")
+        conn.execute(
             "CREATE TEMP TABLE segment_words ON COMMIT DROP AS "
             "SELECT u.word, d.pub_start / 10000 AS year, count(*)::integer AS ndoc "
             f"FROM {sch.segment_table(segment)} d, unnest(tsvector_to_array(d.tsv)) u(word) "
             "GROUP BY 1, 2"
         )
 
-    def _build_terms(self, segment: int) -> None:
+    def _build_terms(self, conn: psycopg.Connection[Any], segment: int) -> None:
         """The term statistics of a sealed segment (see ``schema``), from its
-        ``segment_words``, inside the caller's transaction. Each frequent word's best
-        documents come from the RUM index in its own order, the order a search reads."""
+        ``segment_words``, inside the caller's transaction on ``conn``. Each frequent
+        word's best documents come from the RUM index in its own order, the order a
+        search reads."""
         table = sch.segment_table(segment)
-        conn = self._conn
         conn.execute("SET LOCAL enable_seqscan = off")
         # deletions wait for the statistics (and those before them are in segment_words)
         conn.execute(f"LOCK TABLE {table} IN SHARE MODE")
@@ -446,8 +457,8 @@ class PostgresStore:
             f"(SELECT segment FROM {SCHEMA}.segment_deletions)) ORDER BY 1"
         ):
             with translated(self.address, writing=True), self._conn.transaction():
-                self._segment_words(int(segment))
-                self._build_terms(int(segment))
+                self._segment_words(self._conn, int(segment))
+                self._build_terms(self._conn, int(segment))
             done.append(int(segment))
             if progress:
                 progress(int(segment))
@@ -1409,7 +1420,14 @@ class _Writer:
     Batches after the first go to ``WRITERS`` connections of their own, so the server
     analyses one batch's text while this process prepares the next (and, on a machine
     with cores to spare, two batches at once). A batch holding an id of a batch still
-    in flight waits for it: the later copy of a document is always written last."""
+    in flight waits for it: the later copy of a document is always written last.
+
+    A full segment is sealed on a connection of its own while the next one loads (at
+    most one seal at a time; the last segment is sealed before ``finish`` returns).
+    Building a segment's indexes is about half of a bulk load's time and runs in one
+    server process: loading alongside keeps the other cores busy. The session that
+    opened a segment keeps its lock until its seal is done, so no other writer takes a
+    segment being sealed for an abandoned one."""
 
     def __init__(
         self, store: PostgresStore, batch_size: int, on_commit: Callable[[int], None] | None
@@ -1430,6 +1448,8 @@ class _Writer:
         self.conns: queue.SimpleQueue[psycopg.Connection[Any]] = queue.SimpleQueue()
         self.opened: list[psycopg.Connection[Any]] = []
         self.flying: list[tuple[Future[dict[str, bool]], list[str]]] = []
+        self.sealer: tuple[ThreadPoolExecutor, psycopg.Connection[Any]] | None = None
+        self.sealing: tuple[Future[None], int] | None = None  # a seal in flight
 
     def add(self, doc: Document) -> None:
         record = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
@@ -1508,7 +1528,7 @@ class _Writer:
             return 0
         if self.segment and self.in_segment + size > SEGMENT_DOCS:
             self._collect()
-            self.store._seal(self.segment)
+            self._seal_behind(self.segment)
             self.segment = 0
         if not self.segment:
             if self.bulk is None:
@@ -1521,9 +1541,27 @@ class _Writer:
             self.in_segment = 0
         return self.segment
 
+    def _seal_behind(self, segment: int) -> None:
+        """Seal ``segment`` on the sealer's connection while the next segment loads."""
+        self._wait_seal()
+        if self.sealer is None:
+            conn = connect(self.store.address)
+            self.opened.append(conn)
+            self.sealer = (ThreadPoolExecutor(1, thread_name_prefix="corpus-search-sealer"), conn)
+        pool, conn = self.sealer
+        self.sealing = (pool.submit(self.store._seal_on, conn, segment), segment)
+
+    def _wait_seal(self) -> None:
+        """Wait for the seal in flight (its error, if any, is raised here)."""
+        if self.sealing is not None:
+            (future, segment), self.sealing = self.sealing, None
+            future.result()
+            self.store._unlock_segment(segment)
+
     def finish(self) -> None:
-        """Wait for every batch, then seal the loading segment."""
+        """Wait for every batch and the seal in flight, then seal the loading segment."""
         self._collect()
+        self._wait_seal()
         if self.segment:
             segment, self.segment = self.segment, 0
             self.store._seal(segment)
@@ -1534,6 +1572,13 @@ class _Writer:
         searchable; the next write seals it."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.sealer is not None:
+            self.sealer[0].shutdown(wait=True)
+            if self.sealing is not None:
+                future, segment = self.sealing
+                if future.exception() is None:  # sealed: its lock is no longer needed
+                    with contextlib.suppress(CorpusSearchError):
+                        self.store._unlock_segment(segment)
         for conn in self.opened:
             conn.close()
 

@@ -6,6 +6,7 @@ into segment 0."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -145,3 +146,42 @@ def test_a_writer_that_does_not_own_the_corpus_writes_into_segment_0(
         assert writer.search(Query.build("tariffs"), limit=0).total == 4
     finally:
         pg_server.psql("DROP OWNED BY seg_writer CASCADE; DROP ROLE seg_writer", database)  # type: ignore[attr-defined]
+
+
+def test_a_full_segment_is_sealed_while_the_next_one_loads(
+    small_segments: None, pg_server: object, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sealing runs on a connection of its own: batches of the next segment are written
+    while it runs, every segment ends sealed, and no segment lock outlives the write."""
+    events: list[tuple[float, str, int]] = []
+    seal_on, upsert = pg.PostgresStore._seal_on, pg.PostgresStore._upsert
+
+    def slow_seal(self, conn, segment):  # type: ignore[no-untyped-def]
+        events.append((time.monotonic(), "seal " + threading.current_thread().name, segment))
+        time.sleep(0.6)
+        seal_on(self, conn, segment)
+        events.append((time.monotonic(), "sealed", segment))
+
+    def noted_upsert(self, conn, rows, segment):  # type: ignore[no-untyped-def]
+        events.append((time.monotonic(), "batch", segment))
+        return upsert(self, conn, rows, segment)
+
+    monkeypatch.setattr(pg.PostgresStore, "_seal_on", slow_seal)
+    monkeypatch.setattr(pg.PostgresStore, "_upsert", noted_upsert)
+    corpus = Corpus.open(pg_url, create=True)
+    added, _, _ = corpus._store.write(_docs(25), batch_size=2)
+    assert len(added) == 25
+
+    first = min(segment for _, kind, segment in events if kind.startswith("seal "))
+    began = next(at for at, kind, s in events if kind.startswith("seal ") and s == first)
+    ended = next(at for at, kind, s in events if kind == "sealed" and s == first)
+    assert any(k == "seal corpus-search-sealer_0" for _, k, s in events if s == first)
+    overlapping = [s for at, kind, s in events if kind == "batch" and began < at < ended]
+    assert overlapping and set(overlapping) == {first + 1}, events
+    assert all(row[1] == "t" for row in _segments(pg_server, pg_url))
+    database = pg_url.rsplit("/", 1)[1]
+    held = pg_server.psql(  # type: ignore[attr-defined]
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'", database
+    )
+    assert held.strip() == "0"
+    assert corpus.search("tariffs", limit=0).total == 9
