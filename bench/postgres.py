@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if not address:
         from tests.pgserver import PgServer
 
-        server = PgServer().init().start()
+        server = PgServer(shared_buffers=args.shared_buffers).init().start()
         address = server.create_database("bench")
         log(f"started a throwaway server for the run: {address}")
     try:
@@ -291,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jsonl", type=Path, help="reuse this generated corpus")
     parser.add_argument("--address", help="a server to use (default: start one of our own)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--shared-buffers",
+        default="128MB",
+        help="the throwaway server's shared_buffers (its default, 128MB, is the tests'; "
+        "PostgreSQL's guide suggests a quarter of the machine's memory for a dedicated server)",
+    )
     parser.add_argument("--repeat", type=int, default=40, help="queries per type")
     parser.add_argument("--seconds", type=float, default=20.0, help="per concurrency level")
     parser.add_argument("--searchers", type=int, nargs="+", default=[1, 4])

@@ -78,7 +78,10 @@ class PgServer:
     """One server. ``url(db)`` is its address; ``stop()``/``start()`` for tests of a
     server going away; ``replica()`` makes a hot standby of it with pg_basebackup -R."""
 
-    def __init__(self, folder: Path | None = None, port: int | None = None) -> None:
+    def __init__(
+        self, folder: Path | None = None, port: int | None = None, shared_buffers: str = "128MB"
+    ) -> None:
+        self.shared_buffers = shared_buffers  # the tests' default; a benchmark may give more
         self.root = folder or Path(tempfile.mkdtemp(prefix="corpus-search-pg-"))
         self.data = self.root / "data"
         self.port = port or free_port()
@@ -121,7 +124,7 @@ class PgServer:
         # asynchronous commits would lose the last transactions a test counts on.
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c max_connections=60 -c shared_buffers=128MB"
+            f"-c fsync=off -c max_connections=60 -c shared_buffers={self.shared_buffers}"
         )
         result = self._run(
             _program("pg_ctl"),
