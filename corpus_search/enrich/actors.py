@@ -41,7 +41,14 @@ from pathlib import Path
 from typing import Any
 
 from corpus_search.document import ActorMention
-from corpus_search.enrich.unknown import PERSON_TITLES, Span, find_spans, org_in
+from corpus_search.enrich.unknown import (
+    HEADLINE_WORDS,
+    PERSON_TITLES,
+    NameWords,
+    Span,
+    find_spans,
+    org_in,
+)
 from corpus_search.errors import InputError
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -273,11 +280,49 @@ class Gazetteer:
             for f in a.forms
             if _form_tokens(f)
         ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
+        self._names = self._name_words()
         short: dict[str, list[int]] = {}
         for number, actor in enumerate(self._actor_list):
             for form in actor.short:
                 short.setdefault(form, []).append(number)
         return index, short
+
+    def _name_words(self) -> NameWords:
+        """Given names: the first words of the gazetteer's persons' names, written out
+        (not initials), that start the names of at least ``GIVEN_MIN_PERSONS`` persons and
+        end fewer names than they start ("Mark", "Laura", not "Grant" or "Butler"); none
+        that alone names a country, an organisation or a place ("Jordan", "Virginia")
+        or is a headline verb ("Will"). Those single-word names are the other words."""
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        other: set[str] = set(self.rules.us_states) | self.rules.us_place_names
+        for actor in self._actor_list:
+            if actor.type != "person":
+                other.update(f for f in (*actor.forms, *actor.context) if " " not in f)
+                continue
+            starts: set[str] = set()
+            ends: set[str] = set()
+            for form in (actor.name, *actor.forms):
+                parts = form.split()
+                if len(parts) > 1:
+                    ends.add(parts[-1])
+                    if parts[0].isalpha() and len(parts[0]) > 1:
+                        starts.add(parts[0])
+            for word in starts:
+                first[word] = first.get(word, 0) + 1
+            for word in ends:
+                last[word] = last.get(word, 0) + 1
+        given = {
+            word
+            for word, count in first.items()
+            if count >= GIVEN_MIN_PERSONS
+            and count > last.get(word, 0)
+            and word not in other
+            and word not in HEADLINE_WORDS
+            and word not in PERSON_TITLES
+            and word not in self.rules.office_words  # "Defense Secretary Roe"
+        }
+        return NameWords(frozenset(given), frozenset(other))
 
     def tag(
         self, text: str, publisher: str | None = None, head_chars: int = 0
@@ -304,7 +349,7 @@ class Gazetteer:
         in_context: list[tuple[int, int]] = []  # (token index, actor number)
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
         starts = _starts(text, tokens, words)
-        spans = [s for s in find_spans(words, starts) if self.resolve(s.name) is None]
+        spans = [s for s in find_spans(words, starts, self._names) if self.resolve(s.name) is None]
         span_at: dict[int, Span] = {}
         for span in spans:
             for k in range(span.start, span.end):
@@ -751,6 +796,9 @@ def mark_key_actors(mentions: list[ActorMention], lead_chars: int) -> list[Actor
         for m in mentions
     ]
 
+
+# A first name word counts as a given name when it starts this many persons' names.
+GIVEN_MIN_PERSONS = 2
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
 # Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).

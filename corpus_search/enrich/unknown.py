@@ -4,7 +4,11 @@ cue, that the gazetteer does not hold; and the boilerplate no actor should come 
 Cues for a person: an office or title word directly before two or three name words
 ("Senator Jane Roe", "Chief Executive Officer Ana Ruiz", "House Speaker Tom Lee"), or an
 appositive office after the name ("Jane Roe, the director of ...", "Tom Lee, a former
-minister"). A single name word after a title is not enough: it may be anyone.
+minister"). A single name word after a title is not enough: it may be anyone. With no
+cue, a given name that the gazetteer's own persons carry followed by one or two surname
+words ("Laura Vintner"), alone and not in quotation marks: not inside a longer run of
+capitalised words ("the Mark Twain Prize") nor before a thing noun or a lowercase
+organisation word ("the Carmel Hollow schools").
 
 Cues for an organisation: a run of capitalised words (with "of", "and", "for", "on" and
 "the" after "of" inside it) that ends in an organisation word ("Committee", "Ministry",
@@ -475,14 +479,30 @@ def _name_word(word: str) -> bool:
     )
 
 
-def find_spans(words: list[str], starts: list[bool]) -> list[Span]:
-    """Person and organisation names cued by role, title or organisation words.
-    ``starts[i]`` is true when ``words[i]`` begins a sentence or a line."""
+@dataclass(frozen=True)
+class NameWords:
+    """What the gazetteer knows about name words: ``given`` names (first words of its
+    persons' names, see ``Gazetteer``) and ``other`` single words that name a country,
+    an organisation or a place, and so are no one's given name or surname."""
+
+    given: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+
+
+def find_spans(words: list[str], starts: list[bool], names: NameWords | None = None) -> list[Span]:
+    """Person and organisation names cued by role, title or organisation words, and
+    people named by a known given name and a surname. ``starts[i]`` is true when
+    ``words[i]`` begins a sentence or a line."""
     spans = _organisations(words, starts)
     taken = {i for s in spans for i in range(s.start, s.end)}
     for span in _persons(words):
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
+    if names is not None and names.given:
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for span in _given_named(words, starts, names):
+            if not any(i in taken for i in range(span.start, span.end)):
+                spans.append(span)
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -673,6 +693,85 @@ def _persons(words: list[str]) -> list[Span]:
             if any(w.lower() in APPOSITIVE_ROLES for w in after[1:6]):
                 spans.append(Span(first, i, _join(words, first, i), "person"))
     return spans
+
+
+# Nouns that make a person's name the name of a thing ("the Jane Roe Prize").
+NAMED_THINGS = frozenset(
+    [
+        "Airport",
+        "Avenue",
+        "Bridge",
+        "Building",
+        "Doctrine",
+        "Hall",
+        "Highway",
+        "Hospital",
+        "Lecture",
+        "Library",
+        "Memorial",
+        "Museum",
+        "Park",
+        "Prize",
+        "Road",
+        "Square",
+        "Stadium",
+        "Station",
+        "Street",
+        "Tower",
+    ]
+)
+# Words before a name that leave it a name ("Dr Jane Roe", "Mrs. Roe").
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord"})
+
+
+def _given_named(words: list[str], starts: list[bool], names: NameWords) -> list[Span]:
+    """People named with no cue but the name's shape: a given name the gazetteer's
+    persons carry, an optional initial, and one or two surname words ("Gail Roe", "Omar
+    J. Lind"), the whole not inside a longer run of capitalised words ("Mark Twain
+    Prize", "Carmel Clay Schools")."""
+    spans: list[Span] = []
+    n = len(words)
+    given = names.given
+    for i, word in enumerate(words):
+        if word not in given:
+            continue
+        before = words[i - 1] if i > 0 else ""
+        if before in ("-", "'", "&", '"', "“"):
+            continue  # "Jim-Bob", a name in quotation marks (a nickname, a title)
+        if not starts[i] and before[:1].isupper() and before.isalpha() and before not in HONORIFICS:
+            continue  # "Fort Lee Road", "Senator Jane" (the title rule's)
+        k = i + 1
+        if _initial(words, k):
+            k += 2
+        surnames = 0
+        while k < n and surnames < 2 and _surname(words[k]):
+            if words[k] in names.other or words[k] in PERSON_TITLES:
+                break
+            k += 1
+            surnames += 1
+        if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
+            continue
+        if k < n and (
+            (words[k][:1].isupper() and words[k].isalpha())
+            or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
+        ):
+            continue  # a longer capitalised run: an organisation, a place, a headline
+        if k < n and words[k].islower() and words[k].capitalize() in ORG_HEADS:
+            continue  # "the Carmel Hill schools": a place's body, no one's name
+        if any(w in GENERIC_WORDS for w in words[i + 1 : k]):
+            continue
+        spans.append(Span(i, k, _join(words, i, k), "person"))
+    return spans
+
+
+def _surname(word: str) -> bool:
+    """A name word whose only other capital, if any, follows a prefix of up to three
+    letters ("McLean", "DeSantis", "MacArthur"): "VintnerMedia" is two words run
+    together."""
+    if not (word[-1:].islower() and word.isalpha() and _name_word(word)):
+        return False
+    inner = [k for k, c in enumerate(word) if c.isupper()][1:]
+    return not inner or (len(inner) == 1 and inner[0] <= 3)
 
 
 def _initial(words: list[str], k: int) -> bool:

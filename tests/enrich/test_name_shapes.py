@@ -1,0 +1,54 @@
+"""Names the tagger finds by their shape, with no role or title cue. Every text here is
+original."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_search.document import ActorMention
+from corpus_search.enrich import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def tagged(gazetteer: Gazetteer, text: str) -> dict[str, ActorMention]:
+    return {m.name: m for m in gazetteer.tag(text)}
+
+
+# -- a known given name and a surname ------------------------------------------------
+
+
+def test_given_name_and_surname_is_an_unknown_person(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The fund's backers include Laura Vintner and Thomas J. Orrell, and a week later "
+        "Mohammed Qaderi sold his stake.",
+    )
+    for name in ("Laura Vintner", "Thomas J. Orrell", "Mohammed Qaderi"):
+        assert name in found, name
+        assert found[name].type == "person" and found[name].known is False
+
+
+def test_given_names_come_from_the_gazetteers_persons(gazetteer: Gazetteer) -> None:
+    gazetteer.tag("")  # builds the tables
+    given = gazetteer._names.given
+    assert {"Laura", "Mark", "Thomas"} <= given
+    # A country, a US state, a surname more often than a first name, a headline verb.
+    assert not {"Jordan", "Virginia", "Grant", "Will"} & given
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won the Mark Twain Prize for it.",  # a longer capitalised run
+        "Parents in the Carmel Hollow schools objected.",  # a place's body
+        "He called it “Laura Vintner” in jest.",  # a name in quotation marks
+        "Contact: Jim VintnerMedia Relations",  # two words run together
+        "The Defense Secretary Orrell memo",  # an office word is no given name
+    ],
+)
+def test_shapes_that_are_not_a_persons_name(gazetteer: Gazetteer, text: str) -> None:
+    assert not [m for m in gazetteer.tag(text) if m.type == "person"], text
