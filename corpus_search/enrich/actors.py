@@ -42,7 +42,10 @@ from typing import Any
 
 from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
+    CONNECTORS,
     HEADLINE_WORDS,
+    ORG_HEADS,
+    ORG_OPENERS,
     PERSON_TITLES,
     NameWords,
     Span,
@@ -498,7 +501,9 @@ class Gazetteer:
         names a person in it); False when both count; True when the form is part of the
         unknown name and does not count. A form at the start of the span ("Commerce
         Department Bureau of Industry") or after a final "of" ("Ministry of Security of
-        Peru") is cut off it, and the rest is an unknown name if it still is one."""
+        Peru") is cut off it, and the rest is an unknown name if it still is one; but a
+        form with no organisation word of its own that the rest carries on ("Federal
+        Reserve Bank of Boston") is part of the one longer name."""
         end = i + size
         if not (span.start <= i and end <= span.end) or (i == span.start and end == span.end):
             return None
@@ -510,6 +515,8 @@ class Gazetteer:
         if end == span.end and i - span.start <= 1:
             return None  # "80th UN General Assembly": the known name is the name
         if i == span.start and actor.type != "country":
+            if words[end - 1] not in ORG_HEADS and _name_goes_on(words, end, span.end):
+                return True  # "Federal Reserve Bank of Boston": one longer name
             rest = (end, span.end)
         elif end == span.end:
             cut = (
@@ -730,6 +737,20 @@ class Gazetteer:
                 ):
                     counts[number] += counts.pop(other)
                     first[number] = min(first[number], first.pop(other))
+
+
+def _name_goes_on(words: list[str], start: int, end: int) -> bool:
+    """``words[start:end]``, right after a known name, carries that name on to a longer
+    one ("Federal Reserve" + "Bank of Boston", "NATO" + "Parliamentary Assembly"): two or
+    more words that read as an organisation's name, not as a body of its own ("Bureau of
+    Industry", "Office of Net Assessment") nor after a joining word ("NATO and the
+    European Union")."""
+    if end - start < 2 or words[start] in CONNECTORS or words[start] == "the":
+        return False
+    if words[start] in ORG_OPENERS and words[start + 1] == "of":
+        return False
+    rest = org_in(words, start, end)
+    return rest is not None and rest.start == start
 
 
 def _starts(text: str, tokens: list[tuple[str, int]], words: list[str]) -> list[bool]:

@@ -52,3 +52,29 @@ def test_given_names_come_from_the_gazetteers_persons(gazetteer: Gazetteer) -> N
 )
 def test_shapes_that_are_not_a_persons_name(gazetteer: Gazetteer, text: str) -> None:
     assert not [m for m in gazetteer.tag(text) if m.type == "person"], text
+
+
+# -- where an unknown organisation's name ends -----------------------------------------
+
+
+def test_a_known_name_carried_on_is_one_longer_name(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "Economists at the Federal Reserve Bank of Tacoma disagreed, and the NATO "
+        "Parliamentary Assembly took note.",
+    )
+    assert found["Federal Reserve Bank of Tacoma"].known is False
+    assert found["NATO Parliamentary Assembly"].known is False
+    assert "Bank of Tacoma" not in found
+    assert "Parliamentary Assembly" not in found
+
+
+def test_a_known_body_before_a_body_of_its_own_stays_apart(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The Commerce Department Office of Coastal Permits wrote to the Federal Reserve "
+        "Board and to NATO and European Union envoys.",
+    )
+    assert found["Office of Coastal Permits"].known is False
+    for name in ("US Department of Commerce", "Federal Reserve", "NATO", "European Union"):
+        assert found[name].known is True, name
