@@ -225,8 +225,17 @@ HEADLINE_WORDS = frozenset(
 GENERIC_WORDS = frozenset(
     [
         "American",
+        "Appeals",
+        "Appellate",
         "Central",
+        "Circuit",
+        "City",
         "Civil",
+        "County",
+        "Family",
+        "Municipal",
+        "Superior",
+        "Trial",
         "Executive",
         "Federal",
         "General",

@@ -78,3 +78,14 @@ def test_a_known_body_before_a_body_of_its_own_stays_apart(gazetteer: Gazetteer)
     assert found["Office of Coastal Permits"].known is False
     for name in ("US Department of Commerce", "Federal Reserve", "NATO", "European Union"):
         assert found[name].known is True, name
+
+
+def test_a_generic_qualifier_and_an_organisation_word_name_nothing(
+    gazetteer: Gazetteer,
+) -> None:
+    found = tagged(
+        gazetteer,
+        "A Circuit Court judge sided with the County Board, and a Superior Court "
+        "later heard the Fifth Circuit Court of Appeals case.",
+    )
+    assert set(found) == {"Fifth Circuit Court of Appeals"}
