@@ -151,15 +151,24 @@ STATE_HEADS = frozenset(
         "Tribunal",
     ]
 )
+# Words after an organisation word that make the run a document, a pact or a meeting
+# ("the Digital Services Act", "the Nuclear Forces Treaty", "the Six-Party Talks").
 DOCUMENT_NOUNS = frozenset(
     [
+        "Accord",
+        "Accords",
         "Act",
         "Acts",
+        "Agreement",
         "Award",
         "Bill",
         "Budget",
+        "Charter",
+        "Declaration",
         "Medal",
+        "Pact",
         "Poll",
+        "Protocol",
         "Submission",
         "Data",
         "Hearing",
@@ -175,7 +184,10 @@ DOCUMENT_NOUNS = frozenset(
         "Rule",
         "Strategy",
         "Study",
+        "Summit",
         "Survey",
+        "Talks",
+        "Treaty",
     ]
 )
 # Capitalised runs with an organisation word that are places or events, not bodies.

@@ -89,3 +89,14 @@ def test_a_generic_qualifier_and_an_organisation_word_name_nothing(
         "later heard the Fifth Circuit Court of Appeals case.",
     )
     assert set(found) == {"Fifth Circuit Court of Appeals"}
+
+
+def test_a_pact_or_a_meeting_named_after_a_body_is_no_organisation(
+    gazetteer: Gazetteer,
+) -> None:
+    found = tagged(
+        gazetteer,
+        "Both sides left the Coastal Fisheries Commission Treaty, and the Four-Party "
+        "Talks stalled before the Harbour Council Summit.",
+    )
+    assert not [m for m in found.values() if not m.known], found
