@@ -100,3 +100,14 @@ def test_a_pact_or_a_meeting_named_after_a_body_is_no_organisation(
         "Talks stalled before the Harbour Council Summit.",
     )
     assert not [m for m in found.values() if not m.known], found
+
+
+def test_a_companys_suffix_ends_an_organisations_name(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The plant uses pumps from Larkmoor Water Technologies, and the hulls come from "
+        "the Tidewell Shipyard and Quarry Hill Industries.",
+    )
+    for name in ("Larkmoor Water Technologies", "Tidewell Shipyard", "Quarry Hill Industries"):
+        assert name in found, name
+        assert found[name].type == "organization" and found[name].known is False
