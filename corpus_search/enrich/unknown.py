@@ -1,8 +1,9 @@
 """Named but unknown: people and organisations the text names clearly, by a role or title
 cue, that the gazetteer does not hold; and the boilerplate no actor should come from.
 
-Cues for a person: an office or title word directly before two or three name words
-("Senator Jane Roe", "Chief Executive Officer Ana Ruiz", "House Speaker Tom Lee"), or an
+Cues for a person: an office or title word, or a lowercase noun for a person, directly
+before two or three name words ("Senator Jane Roe", "Chief Executive Officer Ana Ruiz",
+"House Speaker Tom Lee", "the novelist Ana Ruiz"), or an
 appositive office after the name ("Jane Roe, the director of ...", "Tom Lee, a former
 minister"). A single name word after a title is not enough: it may be anyone. With no
 cue, a given name that the gazetteer's own persons carry followed by one or two surname
@@ -421,6 +422,75 @@ PERSON_TITLES = frozenset(
         "Spokesperson",
     ]
 )
+# Lowercase nouns for people who act in a story, introducing a name like a title
+# ("mother Ana Ruiz", "investor Tom Lee", "the plaintiff Jane Roe"). Not the nouns for
+# people cited as sources (author, economist, reporter, historian...): the labelling
+# guide leaves those neutral, so tagging them gains nothing and risks a wrong tag.
+PERSON_NOUNS = frozenset(
+    [
+        "activist",
+        "activists",
+        "actor",
+        "actress",
+        "adviser",
+        "advisers",
+        "advisor",
+        "aide",
+        "aides",
+        "attorney",
+        "attorneys",
+        "banker",
+        "billionaire",
+        "brother",
+        "businessman",
+        "businesswoman",
+        "candidate",
+        "candidates",
+        "challenger",
+        "dad",
+        "daughter",
+        "defector",
+        "diplomat",
+        "dissident",
+        "entrepreneur",
+        "envoy",
+        "executive",
+        "executives",
+        "father",
+        "filmmaker",
+        "founder",
+        "husband",
+        "investor",
+        "investors",
+        "lawmaker",
+        "lawmakers",
+        "lawyer",
+        "lawyers",
+        "legislator",
+        "mom",
+        "mother",
+        "musician",
+        "negotiator",
+        "opponent",
+        "parent",
+        "physician",
+        "plaintiff",
+        "politician",
+        "prosecutor",
+        "rival",
+        "singer",
+        "sister",
+        "son",
+        "strategist",
+        "student",
+        "teacher",
+        "tycoon",
+        "veteran",
+        "victim",
+        "widow",
+        "wife",
+    ]
+)
 # Office nouns in an appositive after a name ("Jane Roe, the director of ...").
 _APPOSITION = frozenset({"the", "a", "an", "who", "then"})
 APPOSITIVE_ROLES = frozenset(
@@ -683,11 +753,13 @@ def _persons(words: list[str]) -> list[Span]:
     cues = [
         k
         for k, w in enumerate(words)
-        if w in PERSON_TITLES or (w == "," and k + 1 < n and words[k + 1] in _APPOSITION)
+        if w in PERSON_TITLES
+        or w in PERSON_NOUNS
+        or (w == "," and k + 1 < n and words[k + 1] in _APPOSITION)
     ]
     for i in cues:
         word = words[i]
-        if word in PERSON_TITLES:
+        if word in PERSON_TITLES or word in PERSON_NOUNS:
             j = i + 1
             if j < n and words[j] == ".":
                 j += 1

@@ -111,3 +111,17 @@ def test_a_companys_suffix_ends_an_organisations_name(gazetteer: Gazetteer) -> N
     for name in ("Larkmoor Water Technologies", "Tidewell Shipyard", "Quarry Hill Industries"):
         assert name in found, name
         assert found[name].type == "organization" and found[name].known is False
+
+
+# -- a lowercase noun for a person before a name ---------------------------------------
+
+
+def test_a_noun_for_a_person_introduces_an_unknown_name(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The county charged single mother Odile Brackwater, and the investor Yusuf "
+        "Tarrant paid her bail.",
+    )
+    for name in ("Odile Brackwater", "Yusuf Tarrant"):
+        assert name in found, name
+        assert found[name].type == "person" and found[name].known is False
