@@ -799,7 +799,13 @@ def _persons(words: list[str]) -> list[Span]:
             after = words[i + 1 : i + 7]
             if not after or after[0] not in ("the", "a", "an", "who", "then"):
                 continue
-            if any(w.lower() in APPOSITIVE_ROLES for w in after[1:6]):
+            # A role that is another person's title ("..., the system President Donald
+            # Trump ordered") says nothing of the name before the comma.
+            if any(
+                words[k].lower() in APPOSITIVE_ROLES
+                and not (k + 1 < n and words[k][:1].isupper() and _name_word(words[k + 1]))
+                for k in range(i + 2, min(i + 7, n))
+            ):
                 spans.append(Span(first, i, _join(words, first, i), "person"))
     return spans
 

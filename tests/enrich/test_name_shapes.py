@@ -125,3 +125,14 @@ def test_a_noun_for_a_person_introduces_an_unknown_name(gazetteer: Gazetteer) ->
     for name in ("Odile Brackwater", "Yusuf Tarrant"):
         assert name in found, name
         assert found[name].type == "person" and found[name].known is False
+
+
+def test_an_appositive_title_of_another_person_names_no_one(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The debate over Iron Canopy, the coastal air defence architecture President "
+        "Donald Trump ordered, goes on. Dorota Wexley, the President of Lakeside "
+        "Rowing, objected.",
+    )
+    assert "Iron Canopy" not in found
+    assert found["Dorota Wexley"].known is False
