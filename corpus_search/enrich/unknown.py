@@ -14,7 +14,8 @@ organisation word ("the Carmel Hollow schools").
 Cues for an organisation: a run of capitalised words (with "of", "and", "for", "on" and
 "the" after "of" inside it) that ends in an organisation word ("Committee", "Ministry",
 "University", "School District", "Commission", ...) or starts with one followed by "of"
-("Department of Agriculture", "Ministry of Water", "University of Lagos"). A run that
+("Department of Agriculture", "Ministry of Water", "University of Lagos"); a possessive
+of a noun such as "Sheriff" or "Workers" stays inside the run ("Sheriff's Office"). A run that
 starts a sentence with a function word ("Since", "When") is cut after that word.
 
 A tag found this way is marked ``known=False``. Inside such a run no gazetteer actor
@@ -113,6 +114,34 @@ ORG_HEADS = frozenset(
         "Tribunal",
         "Union",
         "University",
+    ]
+)
+# Nouns whose possessive is part of a body's name ("the County Sheriff's Office", "the
+# Workers' Party", "the Children's Defense Fund").
+POSSESSIVE_NOUNS = frozenset(
+    [
+        "Attorney",
+        "Attorneys",
+        "Children",
+        "Citizens",
+        "Consumers",
+        "Employees",
+        "Farmers",
+        "Governors",
+        "Mayors",
+        "Men",
+        "Parents",
+        "People",
+        "Peoples",
+        "Sheriff",
+        "Soldiers",
+        "State",
+        "Students",
+        "Taxpayers",
+        "Teachers",
+        "Veterans",
+        "Women",
+        "Workers",
     ]
 )
 # Words that open an organisation's name when "of" follows ("Department of Energy").
@@ -663,6 +692,13 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
             elif w in ("of", "for", "on") and (_capital(nxt) or nxt == "the"):
                 phrase = True
                 j += 1
+            elif w == "'" and j > i and words[j - 1] in POSSESSIVE_NOUNS:
+                # "Sheriff's Office", "Workers' Party": the possessive is in the name.
+                after = j + 2 if nxt == "s" else j + 1
+                if after < n and _capital(words[after]) and not starts[after]:
+                    j = after
+                else:
+                    break
             elif (
                 (
                     w in ("and", "&")

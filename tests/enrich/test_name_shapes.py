@@ -136,3 +136,20 @@ def test_an_appositive_title_of_another_person_names_no_one(gazetteer: Gazetteer
     )
     assert "Iron Canopy" not in found
     assert found["Dorota Wexley"].known is False
+
+
+def test_a_possessive_inside_a_bodys_name(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The Marlow County Sheriff's Office called the Hale County State's Attorney's "
+        "Office, and the Coastal Workers' Party and the Parents' Reading League joined.",
+    )
+    for name in (
+        "Marlow County Sheriff's Office",
+        "Hale County State's Attorney's Office",
+        "Coastal Workers' Party",
+        "Parents' Reading League",
+    ):
+        assert name in found, name
+        assert found[name].type == "organization" and found[name].known is False
+    assert "Sheriff" not in " ".join(n for n in found if n != "Marlow County Sheriff's Office")
