@@ -639,8 +639,19 @@ def find_spans(words: list[str], starts: list[bool], names: NameWords | None = N
         for span in _given_named(words, starts, names):
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
+    spans = [s for s in spans if not _in_case_name(words, s)]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _in_case_name(words: list[str], span: Span) -> bool:
+    """``span`` is a party in a case's name ("Roe Holdings v. Doe", "Lee v. Ashby
+    School Committee"): the case is cited, the party does not act."""
+    after = words[span.end : span.end + 2]
+    before = words[max(0, span.start - 2) : span.start]
+    return (len(after) == 2 and after[0] in ("v", "vs") and after[1] == ".") or (
+        len(before) == 2 and before[0] in ("v", "vs") and before[1] == "."
+    )
 
 
 def _join(words: list[str], start: int, end: int) -> str:

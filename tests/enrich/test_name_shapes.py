@@ -153,3 +153,12 @@ def test_a_possessive_inside_a_bodys_name(gazetteer: Gazetteer) -> None:
         assert name in found, name
         assert found[name].type == "organization" and found[name].known is False
     assert "Sheriff" not in " ".join(n for n in found if n != "Marlow County Sheriff's Office")
+
+
+def test_a_party_in_a_cited_case_is_not_tagged(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The court relied on Dunmore Freight Holdings v. Pell and on Vance v. Ashby "
+        "School Committee, which Tarrow Water Authority had argued.",
+    )
+    assert set(found) == {"Tarrow Water Authority"}
