@@ -741,11 +741,13 @@ class Gazetteer:
 
 def _name_goes_on(words: list[str], start: int, end: int) -> bool:
     """``words[start:end]``, right after a known name, carries that name on to a longer
-    one ("Federal Reserve" + "Bank of Boston", "NATO" + "Parliamentary Assembly"): two or
-    more words that read as an organisation's name, not as a body of its own ("Bureau of
-    Industry", "Office of Net Assessment") nor after a joining word ("NATO and the
-    European Union")."""
-    if end - start < 2 or words[start] in CONNECTORS or words[start] == "the":
+    one ("Federal Reserve" + "Bank of Boston", "NATO" + "Parliamentary Assembly", "EU" +
+    "-China Investment Council"): words that read as an organisation's name, not as a
+    body of its own ("Bureau of Industry", "Office of Net Assessment") nor after a
+    joining word ("NATO and the European Union")."""
+    if start + 1 < end and words[start] in ("-", "–"):
+        start += 1  # "EU-China Investment Council"
+    elif end - start < 2 or words[start] in CONNECTORS or words[start] == "the":
         return False
     if words[start] in ORG_OPENERS and words[start + 1] == "of":
         return False

@@ -660,9 +660,12 @@ def _join(words: list[str], start: int, end: int) -> str:
         w = words[k]
         if (
             k > start
-            and w not in ("-", "'", ".")
-            and words[k - 1] != "-"
+            and w not in ("-", "–", "'", ".")
+            and words[k - 1] not in ("-", "–")
             and not (words[k - 1] == "'" and w == "s")
+            and not (  # "U.S."
+                words[k - 1] == "." and len(w) == 1 and k - 2 >= start and len(words[k - 2]) == 1
+            )
         ):
             out += " "
         out += w
@@ -728,10 +731,39 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
         while start < end and words[start] in FUNCTION_WORDS:
             start += 1
         span = org_in(words, start, end)
+        if span is not None and span.start == i:
+            span = _dash_joined(words, starts, span)
         if span is not None:
             spans.append(span)
         done = max(end, i + 1)
     return spans
+
+
+_DASHES = ("-", "–")
+
+
+def _dash_joined(words: list[str], starts: list[bool], span: Span) -> Span:
+    """``span`` with the names a dash joins to its front ("U.S.-China Economic ...
+    Commission", "NATO–Ukraine Council"): both belong to the body's name."""
+    i = span.start
+    if i < 2 or words[i - 1] not in _DASHES or starts[i]:
+        return span
+    m = i - 2
+    while m >= 0 and i - m <= 6:
+        w = words[m]
+        if not (w == "." or (w[:1].isupper() and w.isalnum())) or w in FUNCTION_WORDS:
+            break
+        if starts[m] and len(w) > 1:  # a sentence's first word, not "S" in "U.S."
+            m -= 1
+            break
+        m -= 1
+    first = m + 1
+    while first < i - 1 and words[first] == ".":
+        first += 1
+    if first >= i - 1:
+        return span
+    name = _join(words, first, span.end)
+    return Span(first, span.end, name, span.type, span.state_body)
 
 
 def org_in(words: list[str], start: int, end: int) -> Span | None:

@@ -162,3 +162,20 @@ def test_a_party_in_a_cited_case_is_not_tagged(gazetteer: Gazetteer) -> None:
         "School Committee, which Tarrow Water Authority had argued.",
     )
     assert set(found) == {"Tarrow Water Authority"}
+
+
+def test_names_a_dash_joins_belong_to_the_body(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "The U.S.-Chile Fisheries Review Commission met the new NATO–Kenya Council and "
+        "the EU-Peru Fisheries Council.",
+    )
+    for name in (
+        "U.S.-Chile Fisheries Review Commission",
+        "NATO–Kenya Council",
+        "EU-Peru Fisheries Council",
+    ):
+        assert name in found, name
+        assert found[name].known is False
+    assert "Chile Fisheries Review Commission" not in found
+    assert found["Chile"].known is True  # the state in a state body's name
