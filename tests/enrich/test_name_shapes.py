@@ -179,3 +179,16 @@ def test_names_a_dash_joins_belong_to_the_body(gazetteer: Gazetteer) -> None:
         assert found[name].known is False
     assert "Chile Fisheries Review Commission" not in found
     assert found["Chile"].known is True  # the state in a state body's name
+
+
+def test_a_sentences_first_adverb_or_adjective_is_not_in_a_name(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "Former Tarrow Water Authority staff agreed. Yesterday Larkmoor County Council "
+        "voted. Moreover Ashby Harbour Commission members objected.",
+    )
+    assert set(found) == {
+        "Tarrow Water Authority",
+        "Larkmoor County Council",
+        "Ashby Harbour Commission",
+    }
