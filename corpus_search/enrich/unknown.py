@@ -15,7 +15,9 @@ Cues for an organisation: a run of capitalised words (with "of", "and", "for", "
 "the" after "of" inside it) that ends in an organisation word ("Committee", "Ministry",
 "University", "School District", "Commission", ...) or starts with one followed by "of"
 ("Department of Agriculture", "Ministry of Water", "University of Lagos"); a possessive
-of a noun such as "Sheriff" or "Workers" stays inside the run ("Sheriff's Office"). A run that
+of a noun such as "Sheriff" or "Workers" stays inside the run ("Sheriff's Office"); two or
+more capitalised words before a lowercase "schools", "office", "police", "ministry" or
+"department" name one too ("the Carmel Hollow schools"). A run that
 starts a sentence with a function word ("Since", "When") is cut after that word.
 
 A tag found this way is marked ``known=False``. Inside such a run no gazetteer actor
@@ -769,6 +771,8 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
         while start < end and words[start] in FUNCTION_WORDS:
             start += 1
         span = org_in(words, start, end)
+        if span is None:
+            span = _lowercase_headed(words, start, end)
         if span is not None and span.start == i:
             span = _dash_joined(words, starts, span)
         if span is not None:
@@ -778,6 +782,25 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
 
 
 _DASHES = ("-", "–")
+# Lowercase words that make a place's or a body's name before them an organisation
+# ("the Carmel Clay schools", "the Orange County Sheriff's office", "Hong Kong police").
+LOWERCASE_HEADS = frozenset({"schools", "office", "police", "ministry", "department"})
+
+
+def _lowercase_headed(words: list[str], start: int, end: int) -> Span | None:
+    """A run of two or more capitalised words and a lowercase organisation word right
+    after it, the word included."""
+    head = end
+    if words[end - 1] in POSSESSIVE_NOUNS and words[end : end + 2] == ["'", "s"]:
+        head = end + 2  # "the Orange County Sheriff's office"
+    if head >= len(words) or words[head] not in LOWERCASE_HEADS:
+        return None
+    names = [w for w in words[start:end] if w not in ("'", "s")]
+    if len(names) < 2 or not all(_capital(w) for w in names):
+        return None
+    if any(w in ORG_HEADS or w in DOCUMENT_NOUNS or w in PERSON_TITLES for w in names):
+        return None
+    return Span(start, head + 1, _join(words, start, head + 1), "organization", True)
 
 
 def _dash_joined(words: list[str], starts: list[bool], span: Span) -> Span:

@@ -192,3 +192,15 @@ def test_a_sentences_first_adverb_or_adjective_is_not_in_a_name(gazetteer: Gazet
         "Larkmoor County Council",
         "Ashby Harbour Commission",
     }
+
+
+def test_a_lowercase_organisation_word_after_a_place_name(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "Parents sued the Ashby Hollow schools, the Marlow County Sheriff's office "
+        "answered, and Senator Tilda Wexham's office stayed silent.",
+    )
+    for name in ("Ashby Hollow schools", "Marlow County Sheriff's office"):
+        assert name in found, name
+        assert found[name].type == "organization" and found[name].known is False
+    assert not [n for n in found if "Wexham" in n and found[n].type == "organization"]
