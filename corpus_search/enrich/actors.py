@@ -41,7 +41,17 @@ from pathlib import Path
 from typing import Any
 
 from corpus_search.document import ActorMention
-from corpus_search.enrich.unknown import PERSON_TITLES, Span, find_spans, org_in
+from corpus_search.enrich.unknown import (
+    CONNECTORS,
+    HEADLINE_WORDS,
+    ORG_HEADS,
+    ORG_OPENERS,
+    PERSON_TITLES,
+    NameWords,
+    Span,
+    find_spans,
+    org_in,
+)
 from corpus_search.errors import InputError
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -273,11 +283,49 @@ class Gazetteer:
             for f in a.forms
             if _form_tokens(f)
         ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
+        self._names = self._name_words()
         short: dict[str, list[int]] = {}
         for number, actor in enumerate(self._actor_list):
             for form in actor.short:
                 short.setdefault(form, []).append(number)
         return index, short
+
+    def _name_words(self) -> NameWords:
+        """Given names: the first words of the gazetteer's persons' names, written out
+        (not initials), that start the names of at least ``GIVEN_MIN_PERSONS`` persons and
+        end fewer names than they start ("Mark", "Laura", not "Grant" or "Butler"); none
+        that alone names a country, an organisation or a place ("Jordan", "Virginia")
+        or is a headline verb ("Will"). Those single-word names are the other words."""
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        other: set[str] = set(self.rules.us_states) | self.rules.us_place_names
+        for actor in self._actor_list:
+            if actor.type != "person":
+                other.update(f for f in (*actor.forms, *actor.context) if " " not in f)
+                continue
+            starts: set[str] = set()
+            ends: set[str] = set()
+            for form in (actor.name, *actor.forms):
+                parts = form.split()
+                if len(parts) > 1:
+                    ends.add(parts[-1])
+                    if parts[0].isalpha() and len(parts[0]) > 1:
+                        starts.add(parts[0])
+            for word in starts:
+                first[word] = first.get(word, 0) + 1
+            for word in ends:
+                last[word] = last.get(word, 0) + 1
+        given = {
+            word
+            for word, count in first.items()
+            if count >= GIVEN_MIN_PERSONS
+            and count > last.get(word, 0)
+            and word not in other
+            and word not in HEADLINE_WORDS
+            and word not in PERSON_TITLES
+            and word not in self.rules.office_words  # "Defense Secretary Roe"
+        }
+        return NameWords(frozenset(given), frozenset(other))
 
     def tag(
         self, text: str, publisher: str | None = None, head_chars: int = 0
@@ -304,7 +352,7 @@ class Gazetteer:
         in_context: list[tuple[int, int]] = []  # (token index, actor number)
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
         starts = _starts(text, tokens, words)
-        spans = [s for s in find_spans(words, starts) if self.resolve(s.name) is None]
+        spans = [s for s in find_spans(words, starts, self._names) if self.resolve(s.name) is None]
         span_at: dict[int, Span] = {}
         for span in spans:
             for k in range(span.start, span.end):
@@ -453,7 +501,9 @@ class Gazetteer:
         names a person in it); False when both count; True when the form is part of the
         unknown name and does not count. A form at the start of the span ("Commerce
         Department Bureau of Industry") or after a final "of" ("Ministry of Security of
-        Peru") is cut off it, and the rest is an unknown name if it still is one."""
+        Peru") is cut off it, and the rest is an unknown name if it still is one; but a
+        form with no organisation word of its own that the rest carries on ("Federal
+        Reserve Bank of Boston") is part of the one longer name."""
         end = i + size
         if not (span.start <= i and end <= span.end) or (i == span.start and end == span.end):
             return None
@@ -465,6 +515,8 @@ class Gazetteer:
         if end == span.end and i - span.start <= 1:
             return None  # "80th UN General Assembly": the known name is the name
         if i == span.start and actor.type != "country":
+            if words[end - 1] not in ORG_HEADS and _name_goes_on(words, end, span.end):
+                return True  # "Federal Reserve Bank of Boston": one longer name
             rest = (end, span.end)
         elif end == span.end:
             cut = (
@@ -687,6 +739,22 @@ class Gazetteer:
                     first[number] = min(first[number], first.pop(other))
 
 
+def _name_goes_on(words: list[str], start: int, end: int) -> bool:
+    """``words[start:end]``, right after a known name, carries that name on to a longer
+    one ("Federal Reserve" + "Bank of Boston", "NATO" + "Parliamentary Assembly", "EU" +
+    "-China Investment Council"): words that read as an organisation's name, not as a
+    body of its own ("Bureau of Industry", "Office of Net Assessment") nor after a
+    joining word ("NATO and the European Union")."""
+    if start + 1 < end and words[start] in ("-", "–"):
+        start += 1  # "EU-China Investment Council"
+    elif end - start < 2 or words[start] in CONNECTORS or words[start] == "the":
+        return False
+    if words[start] in ORG_OPENERS and words[start + 1] == "of":
+        return False
+    rest = org_in(words, start, end)
+    return rest is not None and rest.start == start
+
+
 def _starts(text: str, tokens: list[tuple[str, int]], words: list[str]) -> list[bool]:
     """For each token: does it begin a sentence or a line?"""
     starts = [False] * len(words)
@@ -751,6 +819,9 @@ def mark_key_actors(mentions: list[ActorMention], lead_chars: int) -> list[Actor
         for m in mentions
     ]
 
+
+# A first name word counts as a given name when it starts this many persons' names.
+GIVEN_MIN_PERSONS = 2
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
 # Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).

@@ -1,15 +1,23 @@
 """Named but unknown: people and organisations the text names clearly, by a role or title
 cue, that the gazetteer does not hold; and the boilerplate no actor should come from.
 
-Cues for a person: an office or title word directly before two or three name words
-("Senator Jane Roe", "Chief Executive Officer Ana Ruiz", "House Speaker Tom Lee"), or an
+Cues for a person: an office or title word, or a lowercase noun for a person, directly
+before two or three name words ("Senator Jane Roe", "Chief Executive Officer Ana Ruiz",
+"House Speaker Tom Lee", "the novelist Ana Ruiz"), or an
 appositive office after the name ("Jane Roe, the director of ...", "Tom Lee, a former
-minister"). A single name word after a title is not enough: it may be anyone.
+minister"). A single name word after a title is not enough: it may be anyone. With no
+cue, a given name that the gazetteer's own persons carry followed by one or two surname
+words ("Laura Vintner"), alone and not in quotation marks: not inside a longer run of
+capitalised words ("the Mark Twain Prize") nor before a thing noun or a lowercase
+organisation word ("the Carmel Hollow schools").
 
 Cues for an organisation: a run of capitalised words (with "of", "and", "for", "on" and
 "the" after "of" inside it) that ends in an organisation word ("Committee", "Ministry",
 "University", "School District", "Commission", ...) or starts with one followed by "of"
-("Department of Agriculture", "Ministry of Water", "University of Lagos"). A run that
+("Department of Agriculture", "Ministry of Water", "University of Lagos"); a possessive
+of a noun such as "Sheriff" or "Workers" stays inside the run ("Sheriff's Office"); two or
+more capitalised words before a lowercase "schools", "office", "police", "ministry" or
+"department" name one too ("the Carmel Hollow schools"). A run that
 starts a sentence with a function word ("Since", "When") is cut after that word.
 
 A tag found this way is marked ``known=False``. Inside such a run no gazetteer actor
@@ -27,7 +35,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words that end an organisation's name.
+# Words that end an organisation's name (companies' suffixes among them: "Industries",
+# "Holdings", "Technologies").
 ORG_HEADS = frozenset(
     [
         "Academy",
@@ -52,6 +61,7 @@ ORG_HEADS = frozenset(
         "Committee",
         "Company",
         "Conference",
+        "Corp",
         "Corporation",
         "Corps",
         "Council",
@@ -60,6 +70,8 @@ ORG_HEADS = frozenset(
         "Directorate",
         "District",
         "Division",
+        "Electronics",
+        "Enterprises",
         "Federation",
         "Force",
         "Forces",
@@ -67,31 +79,71 @@ ORG_HEADS = frozenset(
         "Front",
         "Fund",
         "Guard",
+        "Holdings",
         "Inc",
+        "Industries",
         "Institute",
         "Institution",
-        "League",
+        "Laboratories",
         "Laboratory",
+        "Labs",
+        "League",
+        "LLC",
+        "Ltd",
         "Ministry",
+        "Motors",
         "Movement",
         "Navy",
         "Network",
         "Office",
-        "Organization",
         "Organisation",
+        "Organization",
         "Parliament",
         "Party",
         "Patrol",
+        "Pharmaceuticals",
+        "PLC",
         "Police",
-        "Schools",
         "School",
+        "Schools",
         "Secretariat",
         "Senate",
         "Service",
+        "Shipyard",
+        "Shipyards",
         "Society",
+        "Technologies",
         "Tribunal",
         "Union",
         "University",
+    ]
+)
+# Nouns whose possessive is part of a body's name ("the County Sheriff's Office", "the
+# Workers' Party", "the Children's Defense Fund").
+POSSESSIVE_NOUNS = frozenset(
+    [
+        "Attorney",
+        "Attorneys",
+        "Children",
+        "Citizens",
+        "Consumers",
+        "Employees",
+        "Farmers",
+        "Governors",
+        "Mayors",
+        "Men",
+        "Parents",
+        "People",
+        "Peoples",
+        "Sheriff",
+        "Soldiers",
+        "State",
+        "Students",
+        "Taxpayers",
+        "Teachers",
+        "Veterans",
+        "Women",
+        "Workers",
     ]
 )
 # Words that open an organisation's name when "of" follows ("Department of Energy").
@@ -147,15 +199,24 @@ STATE_HEADS = frozenset(
         "Tribunal",
     ]
 )
+# Words after an organisation word that make the run a document, a pact or a meeting
+# ("the Digital Services Act", "the Nuclear Forces Treaty", "the Six-Party Talks").
 DOCUMENT_NOUNS = frozenset(
     [
+        "Accord",
+        "Accords",
         "Act",
         "Acts",
+        "Agreement",
         "Award",
         "Bill",
         "Budget",
+        "Charter",
+        "Declaration",
         "Medal",
+        "Pact",
         "Poll",
+        "Protocol",
         "Submission",
         "Data",
         "Hearing",
@@ -171,7 +232,10 @@ DOCUMENT_NOUNS = frozenset(
         "Rule",
         "Strategy",
         "Study",
+        "Summit",
         "Survey",
+        "Talks",
+        "Treaty",
     ]
 )
 # Capitalised runs with an organisation word that are places or events, not bodies.
@@ -221,8 +285,17 @@ HEADLINE_WORDS = frozenset(
 GENERIC_WORDS = frozenset(
     [
         "American",
+        "Appeals",
+        "Appellate",
         "Central",
+        "Circuit",
+        "City",
         "Civil",
+        "County",
+        "Family",
+        "Municipal",
+        "Superior",
+        "Trial",
         "Executive",
         "Federal",
         "General",
@@ -249,45 +322,69 @@ CONNECTORS = frozenset({"of", "and", "for", "on", "&", "-"})
 FUNCTION_WORDS = frozenset(
     [
         "A",
+        "Across",
+        "Additionally",
         "After",
+        "Again",
+        "Ahead",
+        "Already",
         "Also",
         "Although",
+        "Amid",
+        "Among",
         "An",
         "And",
+        "Another",
         "Any",
+        "Around",
         "As",
         "At",
         "Because",
         "Before",
+        "Between",
         "Both",
         "But",
         "By",
+        "Current",
         "Despite",
         "During",
         "Each",
+        "Earlier",
         "Even",
         "Every",
+        "Finally",
+        "Following",
         "For",
+        "Former",
         "From",
+        "Furthermore",
+        "Given",
         "He",
         "Her",
+        "Here",
         "His",
         "How",
+        "However",
         "If",
         "In",
+        "Including",
+        "Indeed",
         "Instead",
         "Into",
         "It",
         "Its",
         "Last",
+        "Later",
         "Like",
         "Many",
         "Meanwhile",
+        "Moreover",
         "Most",
         "Much",
         "Next",
         "No",
         "Not",
+        "Notably",
         "Now",
         "Of",
         "On",
@@ -298,9 +395,15 @@ FUNCTION_WORDS = frozenset(
         "Other",
         "Our",
         "Over",
-        "Some",
+        "Perhaps",
+        "Recently",
+        "Several",
+        "Similarly",
         "Since",
         "So",
+        "Some",
+        "Soon",
+        "Still",
         "Such",
         "That",
         "The",
@@ -313,10 +416,17 @@ FUNCTION_WORDS = frozenset(
         "Those",
         "Though",
         "Through",
+        "Thus",
         "To",
+        "Today",
+        "Together",
+        "Toward",
+        "Towards",
+        "Ultimately",
         "Under",
         "Unlike",
         "Until",
+        "Upon",
         "We",
         "What",
         "When",
@@ -329,6 +439,7 @@ FUNCTION_WORDS = frozenset(
         "With",
         "Within",
         "Without",
+        "Yesterday",
         "Yet",
     ]
 )
@@ -378,6 +489,75 @@ PERSON_TITLES = frozenset(
         "Spokesman",
         "Spokeswoman",
         "Spokesperson",
+    ]
+)
+# Lowercase nouns for people who act in a story, introducing a name like a title
+# ("mother Ana Ruiz", "investor Tom Lee", "the plaintiff Jane Roe"). Not the nouns for
+# people cited as sources (author, economist, reporter, historian...): the labelling
+# guide leaves those neutral, so tagging them gains nothing and risks a wrong tag.
+PERSON_NOUNS = frozenset(
+    [
+        "activist",
+        "activists",
+        "actor",
+        "actress",
+        "adviser",
+        "advisers",
+        "advisor",
+        "aide",
+        "aides",
+        "attorney",
+        "attorneys",
+        "banker",
+        "billionaire",
+        "brother",
+        "businessman",
+        "businesswoman",
+        "candidate",
+        "candidates",
+        "challenger",
+        "dad",
+        "daughter",
+        "defector",
+        "diplomat",
+        "dissident",
+        "entrepreneur",
+        "envoy",
+        "executive",
+        "executives",
+        "father",
+        "filmmaker",
+        "founder",
+        "husband",
+        "investor",
+        "investors",
+        "lawmaker",
+        "lawmakers",
+        "lawyer",
+        "lawyers",
+        "legislator",
+        "mom",
+        "mother",
+        "musician",
+        "negotiator",
+        "opponent",
+        "parent",
+        "physician",
+        "plaintiff",
+        "politician",
+        "prosecutor",
+        "rival",
+        "singer",
+        "sister",
+        "son",
+        "strategist",
+        "student",
+        "teacher",
+        "tycoon",
+        "veteran",
+        "victim",
+        "widow",
+        "wife",
     ]
 )
 # Office nouns in an appositive after a name ("Jane Roe, the director of ...").
@@ -475,16 +655,43 @@ def _name_word(word: str) -> bool:
     )
 
 
-def find_spans(words: list[str], starts: list[bool]) -> list[Span]:
-    """Person and organisation names cued by role, title or organisation words.
-    ``starts[i]`` is true when ``words[i]`` begins a sentence or a line."""
+@dataclass(frozen=True)
+class NameWords:
+    """What the gazetteer knows about name words: ``given`` names (first words of its
+    persons' names, see ``Gazetteer``) and ``other`` single words that name a country,
+    an organisation or a place, and so are no one's given name or surname."""
+
+    given: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+
+
+def find_spans(words: list[str], starts: list[bool], names: NameWords | None = None) -> list[Span]:
+    """Person and organisation names cued by role, title or organisation words, and
+    people named by a known given name and a surname. ``starts[i]`` is true when
+    ``words[i]`` begins a sentence or a line."""
     spans = _organisations(words, starts)
     taken = {i for s in spans for i in range(s.start, s.end)}
     for span in _persons(words):
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
+    if names is not None and names.given:
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for span in _given_named(words, starts, names):
+            if not any(i in taken for i in range(span.start, span.end)):
+                spans.append(span)
+    spans = [s for s in spans if not _in_case_name(words, s)]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _in_case_name(words: list[str], span: Span) -> bool:
+    """``span`` is a party in a case's name ("Roe Holdings v. Doe", "Lee v. Ashby
+    School Committee"): the case is cited, the party does not act."""
+    after = words[span.end : span.end + 2]
+    before = words[max(0, span.start - 2) : span.start]
+    return (len(after) == 2 and after[0] in ("v", "vs") and after[1] == ".") or (
+        len(before) == 2 and before[0] in ("v", "vs") and before[1] == "."
+    )
 
 
 def _join(words: list[str], start: int, end: int) -> str:
@@ -493,9 +700,12 @@ def _join(words: list[str], start: int, end: int) -> str:
         w = words[k]
         if (
             k > start
-            and w not in ("-", "'", ".")
-            and words[k - 1] != "-"
+            and w not in ("-", "–", "'", ".")
+            and words[k - 1] not in ("-", "–")
             and not (words[k - 1] == "'" and w == "s")
+            and not (  # "U.S."
+                words[k - 1] == "." and len(w) == 1 and k - 2 >= start and len(words[k - 2]) == 1
+            )
         ):
             out += " "
         out += w
@@ -536,6 +746,13 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
             elif w in ("of", "for", "on") and (_capital(nxt) or nxt == "the"):
                 phrase = True
                 j += 1
+            elif w == "'" and j > i and words[j - 1] in POSSESSIVE_NOUNS:
+                # "Sheriff's Office", "Workers' Party": the possessive is in the name.
+                after = j + 2 if nxt == "s" else j + 1
+                if after < n and _capital(words[after]) and not starts[after]:
+                    j = after
+                else:
+                    break
             elif (
                 (
                     w in ("and", "&")
@@ -554,10 +771,60 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
         while start < end and words[start] in FUNCTION_WORDS:
             start += 1
         span = org_in(words, start, end)
+        if span is None:
+            span = _lowercase_headed(words, start, end)
+        if span is not None and span.start == i:
+            span = _dash_joined(words, starts, span)
         if span is not None:
             spans.append(span)
         done = max(end, i + 1)
     return spans
+
+
+_DASHES = ("-", "–")
+# Lowercase words that make a place's or a body's name before them an organisation
+# ("the Carmel Clay schools", "the Orange County Sheriff's office", "Hong Kong police").
+LOWERCASE_HEADS = frozenset({"schools", "office", "police", "ministry", "department"})
+
+
+def _lowercase_headed(words: list[str], start: int, end: int) -> Span | None:
+    """A run of two or more capitalised words and a lowercase organisation word right
+    after it, the word included."""
+    head = end
+    if words[end - 1] in POSSESSIVE_NOUNS and words[end : end + 2] == ["'", "s"]:
+        head = end + 2  # "the Orange County Sheriff's office"
+    if head >= len(words) or words[head] not in LOWERCASE_HEADS:
+        return None
+    names = [w for w in words[start:end] if w not in ("'", "s")]
+    if len(names) < 2 or not all(_capital(w) for w in names):
+        return None
+    if any(w in ORG_HEADS or w in DOCUMENT_NOUNS or w in PERSON_TITLES for w in names):
+        return None
+    return Span(start, head + 1, _join(words, start, head + 1), "organization", True)
+
+
+def _dash_joined(words: list[str], starts: list[bool], span: Span) -> Span:
+    """``span`` with the names a dash joins to its front ("U.S.-China Economic ...
+    Commission", "NATO–Ukraine Council"): both belong to the body's name."""
+    i = span.start
+    if i < 2 or words[i - 1] not in _DASHES or starts[i]:
+        return span
+    m = i - 2
+    while m >= 0 and i - m <= 6:
+        w = words[m]
+        if not (w == "." or (w[:1].isupper() and w.isalnum())) or w in FUNCTION_WORDS:
+            break
+        if starts[m] and len(w) > 1:  # a sentence's first word, not "S" in "U.S."
+            m -= 1
+            break
+        m -= 1
+    first = m + 1
+    while first < i - 1 and words[first] == ".":
+        first += 1
+    if first >= i - 1:
+        return span
+    name = _join(words, first, span.end)
+    return Span(first, span.end, name, span.type, span.state_body)
 
 
 def org_in(words: list[str], start: int, end: int) -> Span | None:
@@ -626,11 +893,13 @@ def _persons(words: list[str]) -> list[Span]:
     cues = [
         k
         for k, w in enumerate(words)
-        if w in PERSON_TITLES or (w == "," and k + 1 < n and words[k + 1] in _APPOSITION)
+        if w in PERSON_TITLES
+        or w in PERSON_NOUNS
+        or (w == "," and k + 1 < n and words[k + 1] in _APPOSITION)
     ]
     for i in cues:
         word = words[i]
-        if word in PERSON_TITLES:
+        if word in PERSON_TITLES or word in PERSON_NOUNS:
             j = i + 1
             if j < n and words[j] == ".":
                 j += 1
@@ -670,9 +939,94 @@ def _persons(words: list[str]) -> list[Span]:
             after = words[i + 1 : i + 7]
             if not after or after[0] not in ("the", "a", "an", "who", "then"):
                 continue
-            if any(w.lower() in APPOSITIVE_ROLES for w in after[1:6]):
+            # A role that is another person's title ("..., the system President Donald
+            # Trump ordered") says nothing of the name before the comma.
+            if any(
+                words[k].lower() in APPOSITIVE_ROLES
+                and not (k + 1 < n and words[k][:1].isupper() and _name_word(words[k + 1]))
+                for k in range(i + 2, min(i + 7, n))
+            ):
                 spans.append(Span(first, i, _join(words, first, i), "person"))
     return spans
+
+
+# Nouns that make a person's name the name of a thing ("the Jane Roe Prize").
+NAMED_THINGS = frozenset(
+    [
+        "Airport",
+        "Avenue",
+        "Bridge",
+        "Building",
+        "Doctrine",
+        "Hall",
+        "Highway",
+        "Hospital",
+        "Lecture",
+        "Library",
+        "Memorial",
+        "Museum",
+        "Park",
+        "Prize",
+        "Road",
+        "Square",
+        "Stadium",
+        "Station",
+        "Street",
+        "Tower",
+    ]
+)
+# Words before a name that leave it a name ("Dr Jane Roe", "Mrs. Roe").
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord"})
+
+
+def _given_named(words: list[str], starts: list[bool], names: NameWords) -> list[Span]:
+    """People named with no cue but the name's shape: a given name the gazetteer's
+    persons carry, an optional initial, and one or two surname words ("Gail Roe", "Omar
+    J. Lind"), the whole not inside a longer run of capitalised words ("Mark Twain
+    Prize", "Carmel Clay Schools")."""
+    spans: list[Span] = []
+    n = len(words)
+    given = names.given
+    for i, word in enumerate(words):
+        if word not in given:
+            continue
+        before = words[i - 1] if i > 0 else ""
+        if before in ("-", "'", "&", '"', "“"):
+            continue  # "Jim-Bob", a name in quotation marks (a nickname, a title)
+        if not starts[i] and before[:1].isupper() and before.isalpha() and before not in HONORIFICS:
+            continue  # "Fort Lee Road", "Senator Jane" (the title rule's)
+        k = i + 1
+        if _initial(words, k):
+            k += 2
+        surnames = 0
+        while k < n and surnames < 2 and _surname(words[k]):
+            if words[k] in names.other or words[k] in PERSON_TITLES:
+                break
+            k += 1
+            surnames += 1
+        if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
+            continue
+        if k < n and (
+            (words[k][:1].isupper() and words[k].isalpha())
+            or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
+        ):
+            continue  # a longer capitalised run: an organisation, a place, a headline
+        if k < n and words[k].islower() and words[k].capitalize() in ORG_HEADS:
+            continue  # "the Carmel Hill schools": a place's body, no one's name
+        if any(w in GENERIC_WORDS for w in words[i + 1 : k]):
+            continue
+        spans.append(Span(i, k, _join(words, i, k), "person"))
+    return spans
+
+
+def _surname(word: str) -> bool:
+    """A name word whose only other capital, if any, follows a prefix of up to three
+    letters ("McLean", "DeSantis", "MacArthur"): "VintnerMedia" is two words run
+    together."""
+    if not (word[-1:].islower() and word.isalpha() and _name_word(word)):
+        return False
+    inner = [k for k, c in enumerate(word) if c.isupper()][1:]
+    return not inner or (len(inner) == 1 and inner[0] <= 3)
 
 
 def _initial(words: list[str], k: int) -> bool:
