@@ -305,3 +305,12 @@ def test_set_floors(set_name: str, figure: str, floor: float) -> None:
     value = results["sets"][set_name]["ours"][figure]
     value = value["f1"] if isinstance(value, dict) else value
     assert value >= floor
+
+
+def test_the_split_halves_are_fixed_by_the_page_id() -> None:
+    half = bench().half
+    assert half("readability", "001") == "tuning"  # sha1 ends in 4
+    assert half("readability", "002") == "check"  # sha1 ends in 9
+    assert half("mediacloud", "1484494308") == "check"
+    ids = [f"{n:03d}" for n in range(1, 41)]
+    assert {half("readability", i) for i in ids} == {"tuning", "check"}
