@@ -408,13 +408,29 @@ def _ld_authors(value: Any) -> list[Author]:
                     or [Author(squash(name), role)]
                 )
         elif isinstance(item, str) and not item.startswith("http"):
-            authors.extend(split_authors(item))
+            authors.extend(split_authors(item) or _cjk_names(item))
     return _unique(authors)
 
 
 def _names(values: list[str]) -> list[Author]:
-    authors = [a for v in values if not v.startswith("http") for a in split_authors(v)]
+    authors = [
+        a for v in values if not v.startswith("http") for a in split_authors(v) or _cjk_names(v)
+    ]
     return _unique(authors)
+
+
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+_CJK_NAME = re.compile(rf"^{_CJK}(?:{_CJK}|[·・ ]{_CJK}){{1,9}}$")
+
+
+def _cjk_names(value: str) -> list[Author]:
+    """Names in Chinese, Japanese or Korean script, as an author field declares them
+    ("王小明", "山田 太郎", "王小明、李华"): scripts without capitals, so the test of
+    capitalised words cannot apply. Each is 2 to 10 characters, no digits or punctuation."""
+    parts = [p.strip() for p in re.split(r"[,，、;；]", squash(value)) if p.strip()]
+    if parts and all(_CJK_NAME.match(p) for p in parts):
+        return [Author(p) for p in parts]
+    return []
 
 
 _NOT_A_NAME_CLASS = re.compile(r"title|role|job|position|date|time|bio|desc|avatar|image", re.I)
@@ -427,7 +443,11 @@ def _byline(root: Element) -> list[Author]:
     candidates = [
         element
         for element in _with_class(root, ("byline", "author"), rel_author=True)
-        if not _within(element, {"aside", "footer", "nav"}) and not _in_related(element)
+        if (
+            _is_article_microdata_author(element)
+            or not _within(element, {"aside", "footer", "nav"})
+        )
+        and not _in_related(element)
     ]
     inner = set(candidates)
     for element in candidates:
@@ -459,6 +479,20 @@ def _byline(root: Element) -> list[Author]:
                 return [Author(found[0].name, roles[0])]
             return found
     return []
+
+
+def _is_article_microdata_author(element: Element) -> bool:
+    """An ``itemprop="author"`` of the page's article in schema.org microdata: its
+    nearest ``itemscope`` is an Article-like type outside any aside, footer or nav. Such
+    an author holds even in the article's own aside (a margin with the byline and date)."""
+    if "author" not in (element.get("itemprop") or "").lower().split():
+        return False
+    scope = next((p for p in element.iterancestors() if p.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    kind = str(scope.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].lower()
+    margins = {"aside", "footer", "nav"}
+    return kind in _ARTICLE_TYPES and scope.tag not in margins and not _within(scope, margins)
 
 
 _ROLE_CLASS = re.compile(r"title|role|job|position", re.I)

@@ -245,6 +245,45 @@ def test_byline_names_without_dates_titles_or_asides() -> None:
         assert got == {n.casefold() for n in bench().byline_names(meta["byline"])}, name
 
 
+def test_a_microdata_author_in_the_articles_own_aside() -> None:
+    margin = (
+        '<aside><p><span class="article-author" itemprop="author" itemscope '
+        'itemtype="http://schema.org/Person"><span itemprop="name">Tove Marsh</span> —'
+        "</span> 2 March 2021</p></aside>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = (
+        "<html><head><title>Talks about talks</title></head><body>"
+        '<article itemscope itemtype="http://schema.org/BlogPosting"><h1>Talks about talks</h1>'
+        f"{margin}{body}</article></body></html>"
+    )
+    assert [a.name for a in extract_html(page).authors] == ["Tove Marsh"]
+    # A sidebar is still not the byline, microdata or not, nor an author of another item.
+    sidebar = page.replace("<article itemscope", "<article data-x").replace(
+        margin, '<aside itemscope itemtype="http://schema.org/BlogPosting">' + margin[7:]
+    )
+    assert extract_html(sidebar).authors == []
+    plain = page.replace(' itemprop="author"', "")
+    assert extract_html(plain).authors == []
+    page_001, _, meta = readability_page("001")
+    assert [a.name for a in extract_html(page_001).authors] == [meta["byline"]]
+
+
+def test_an_author_field_in_a_script_without_capitals() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    for value, expected in {
+        "王小明": ["王小明"],
+        "山田 太郎": ["山田 太郎"],
+        "王小明、李华": ["王小明", "李华"],
+        "责任编辑：王小明": [],  # a label and a colon: not a bare name
+        "2021年": [],
+    }.items():
+        head = f'<meta name="author" content="{value}">'
+        assert [a.name for a in extract_html(article(body, head=head)).authors] == expected
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": "李华"}</script>'
+    assert [a.name for a in extract_html(article(body, head=ld)).authors] == ["李华"]
+
+
 def test_a_date_in_the_address_is_the_publishers_day() -> None:
     head = (
         '<link rel="canonical" href="https://forum.example/2020/02/17/talks/">'
