@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -237,6 +237,9 @@ def read_metadata(
         or _utc_day_may_be(published_raw, stamped, url_day)
     ):
         meta.published, meta.published_from = url_day, "url"
+    if meta.published is not None and meta.published_from != "url":
+        country = _country(root, tags, meta.url, url)
+        meta.published = _evening_in_the_americas(published_raw, meta.published, country)
     if meta.published is None:
         meta.published, meta.published_from = _printed_date(root), "printed date"
     if meta.published is None:
@@ -319,6 +322,45 @@ def _utc_day_may_be(raw: str | None, stamped: PartialDate, day: PartialDate) -> 
     assert day.month is not None and day.day is not None
     gap = (date(day.year, day.month, day.day) - date(stamped.year, stamped.month, stamped.day)).days
     return (gap == -1 and hour < 8) or (gap == 1 and hour >= 14) or gap == 0
+
+
+# Countries of the Americas, whose every time zone is three hours or more behind UTC.
+_AMERICAS = {
+    *("us", "ca", "mx", "br", "ar", "cl", "pe", "ve", "ec", "bo", "py", "uy", "gt"),
+    *("hn", "sv", "ni", "cr", "pa", "cu", "do", "pr", "jm", "ht", "tt", "bs", "bb"),
+}
+
+
+def _country(root: Element, tags: _Tags, *urls: str | None) -> str | None:
+    """The publisher's country, lowercased: the country-code domain of the page's host
+    ("….com.au", "….ca"; not ".co", used worldwide), else the region of the language the
+    page declares ("en-US", "fr_CA")."""
+    for address in urls:
+        host = urlparse(address or "").hostname or ""
+        tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+        if len(tld) == 2 and tld.isalpha() and tld != "co":
+            return tld
+    for value in (root.get("lang"), tags.get("og:locale"), tags.get("content-language")):
+        match = re.match(r"^[a-z]{2,3}[-_]([a-z]{2})\b", str(value or ""), re.I)
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _evening_in_the_americas(
+    raw: str | None, stamped: PartialDate, country: str | None
+) -> PartialDate:
+    """The publisher's day of a timestamp written in UTC: a time before 03:00 UTC is
+    still the evening before in every time zone of the Americas, so a page published
+    there is dated the day before. Elsewhere, or with a local offset, the day stands."""
+    match = _UTC_TIME.search(str(raw or "").strip())
+    if not match or match.group(2) is None or int(match.group(1)) >= 3 or stamped.day is None:
+        return stamped
+    assert stamped.month is not None
+    if country not in _AMERICAS:
+        return stamped
+    day = date(stamped.year, stamped.month, stamped.day) - timedelta(days=1)
+    return PartialDate.from_date(day)
 
 
 class _Tags(dict[str, list[str]]):

@@ -299,6 +299,25 @@ def test_a_date_in_the_address_is_the_publishers_day() -> None:
     assert str(extract_html(article(f"<p>{PARAS[0]}</p>", head=local)).published) == "2020-02-18"
 
 
+def test_a_utc_time_after_midnight_is_the_evening_before_in_the_americas() -> None:
+    def day(stamp: str, head: str = "", url: str | None = None) -> str:
+        meta = f'<meta property="article:published_time" content="{stamp}">'
+        return str(extract_html(article(f"<p>{PARAS[0]}</p>", head=meta + head), url).published)
+
+    us = '<meta property="og:locale" content="en_US">'
+    assert day("2020-05-02T02:54:29.000Z", us) == "2020-05-01"
+    assert day("2020-08-25T00:23:33Z", url="https://news.example.ca/story/1") == "2020-08-24"
+    assert day("2020-05-02T02:54:29+00:00", '<meta name="content-language" content="pt-BR">') == (
+        "2020-05-01"
+    )
+    # Three in the morning UTC or later, a local offset, or a country elsewhere: the day stands.
+    assert day("2020-05-02T03:10:00Z", us) == "2020-05-02"
+    assert day("2020-05-02T02:54:29-04:00", us) == "2020-05-02"
+    assert day("2020-05-02T02:54:29Z") == "2020-05-02"
+    assert day("2020-05-02T02:54:29Z", us, url="https://news.example.com.au/a/1") == "2020-05-02"
+    assert day("2020-05-02T02:54:29Z", url="https://news.example.co/a/1") == "2020-05-02"
+
+
 def test_a_date_printed_under_the_headline() -> None:
     html = (
         "<html><head><title>Talks about talks</title></head><body><h1>Forum</h1><main>"
