@@ -352,7 +352,7 @@ def test_real_pages_dated_from_address_and_print() -> None:
         ("readability", "body", 0.94),
         ("readability", "title", 0.93),
         ("readability", "date", 1.0),
-        ("mediacloud", "date", 0.92),
+        ("mediacloud", "date", 0.935),
         ("brookings", "title", 1.0),
         ("brookings", "date", 1.0),
     ],
