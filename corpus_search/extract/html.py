@@ -165,6 +165,7 @@ def read_metadata(
         or _names(tags.getall("byl"))
         or _byline(root)
         or _written_by(root)
+        or _ld_organisation_authors(ld.get("author") or ld.get("creator"), ld.get("publisher"))
     )
     published_raw, meta.published_from = _first_dated(
         ("json-ld datePublished", ld.get("datePublished")),
@@ -451,6 +452,27 @@ def _ld_authors(value: Any) -> list[Author]:
                 )
         elif isinstance(item, str) and not item.startswith("http"):
             authors.extend(split_authors(item) or _cjk_names(item))
+    return _unique(authors)
+
+
+def _ld_organisation_authors(value: Any, publisher: Any) -> list[Author]:
+    """The organisations a JSON-LD article declares as its author, when it names no
+    person anywhere ("Contributors to a wiki", a working group, a think tank's staff):
+    schema.org's author may be an Organization, and then it is the page's author. An
+    organisation that is also the publisher is left out: that is the site signing its
+    own pages by default, which ``source`` already says."""
+    items = value if isinstance(value, list) else [value] if value else []
+    publisher_key = norm_key(_text(publisher) or "")
+    authors: list[Author] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        item = {str(k).lstrip("@"): v for k, v in item.items()}
+        if str(item.get("type", "")).lower() != "organization":
+            continue
+        name = _text(item.get("name"))
+        if name and norm_key(name) and norm_key(name) != publisher_key:
+            authors.append(Author(name))
     return _unique(authors)
 
 

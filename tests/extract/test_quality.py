@@ -7,6 +7,7 @@ prints every figure."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from functools import cache
 from types import ModuleType
@@ -282,6 +283,29 @@ def test_an_author_field_in_a_script_without_capitals() -> None:
         assert [a.name for a in extract_html(article(body, head=head)).authors] == expected
     ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": "李华"}</script>'
     assert [a.name for a in extract_html(article(body, head=ld)).authors] == ["李华"]
+
+
+def test_an_organisation_declared_as_the_author_when_no_person_is_named() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+
+    def authors(author: object, head: str = "") -> list[str]:
+        ld = {
+            "@type": "Article",
+            "author": author,
+            "publisher": {"@type": "Organization", "name": "Example Forum Press"},
+        }
+        script = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        return [a.name for a in extract_html(article(body, head=script + head)).authors]
+
+    group = {"@type": "Organization", "name": "Editors of the Harbour Wiki"}
+    assert authors(group) == ["Editors of the Harbour Wiki"]
+    assert authors([group, {"@type": "Organization", "name": "Task Force on Ports"}]) == [
+        "Editors of the Harbour Wiki",
+        "Task Force on Ports",
+    ]
+    # A person named anywhere comes first; the publisher signing its own page is no author.
+    assert authors(group, '<meta name="author" content="Rosa Lind">') == ["Rosa Lind"]
+    assert authors({"@type": "Organization", "name": "Example Forum Press"}) == []
 
 
 def test_a_date_in_the_address_is_the_publishers_day() -> None:
