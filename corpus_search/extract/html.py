@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -165,6 +165,7 @@ def read_metadata(
         or _names(tags.getall("byl"))
         or _byline(root)
         or _written_by(root)
+        or _ld_organisation_authors(ld.get("author") or ld.get("creator"), ld.get("publisher"))
     )
     published_raw, meta.published_from = _first_dated(
         ("json-ld datePublished", ld.get("datePublished")),
@@ -237,6 +238,9 @@ def read_metadata(
         or _utc_day_may_be(published_raw, stamped, url_day)
     ):
         meta.published, meta.published_from = url_day, "url"
+    if meta.published is not None and meta.published_from != "url":
+        country = _country(root, tags, meta.url, url)
+        meta.published = _evening_in_the_americas(published_raw, meta.published, country)
     if meta.published is None:
         meta.published, meta.published_from = _printed_date(root), "printed date"
     if meta.published is None:
@@ -319,6 +323,45 @@ def _utc_day_may_be(raw: str | None, stamped: PartialDate, day: PartialDate) -> 
     assert day.month is not None and day.day is not None
     gap = (date(day.year, day.month, day.day) - date(stamped.year, stamped.month, stamped.day)).days
     return (gap == -1 and hour < 8) or (gap == 1 and hour >= 14) or gap == 0
+
+
+# Countries of the Americas, whose every time zone is three hours or more behind UTC.
+_AMERICAS = {
+    *("us", "ca", "mx", "br", "ar", "cl", "pe", "ve", "ec", "bo", "py", "uy", "gt"),
+    *("hn", "sv", "ni", "cr", "pa", "cu", "do", "pr", "jm", "ht", "tt", "bs", "bb"),
+}
+
+
+def _country(root: Element, tags: _Tags, *urls: str | None) -> str | None:
+    """The publisher's country, lowercased: the country-code domain of the page's host
+    ("….com.au", "….ca"; not ".co", used worldwide), else the region of the language the
+    page declares ("en-US", "fr_CA")."""
+    for address in urls:
+        host = urlparse(address or "").hostname or ""
+        tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+        if len(tld) == 2 and tld.isalpha() and tld != "co":
+            return tld
+    for value in (root.get("lang"), tags.get("og:locale"), tags.get("content-language")):
+        match = re.match(r"^[a-z]{2,3}[-_]([a-z]{2})\b", str(value or ""), re.I)
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _evening_in_the_americas(
+    raw: str | None, stamped: PartialDate, country: str | None
+) -> PartialDate:
+    """The publisher's day of a timestamp written in UTC: a time before 03:00 UTC is
+    still the evening before in every time zone of the Americas, so a page published
+    there is dated the day before. Elsewhere, or with a local offset, the day stands."""
+    match = _UTC_TIME.search(str(raw or "").strip())
+    if not match or match.group(2) is None or int(match.group(1)) >= 3 or stamped.day is None:
+        return stamped
+    assert stamped.month is not None
+    if country not in _AMERICAS:
+        return stamped
+    day = date(stamped.year, stamped.month, stamped.day) - timedelta(days=1)
+    return PartialDate.from_date(day)
 
 
 class _Tags(dict[str, list[str]]):
@@ -408,13 +451,50 @@ def _ld_authors(value: Any) -> list[Author]:
                     or [Author(squash(name), role)]
                 )
         elif isinstance(item, str) and not item.startswith("http"):
-            authors.extend(split_authors(item))
+            authors.extend(split_authors(item) or _cjk_names(item))
+    return _unique(authors)
+
+
+def _ld_organisation_authors(value: Any, publisher: Any) -> list[Author]:
+    """The organisations a JSON-LD article declares as its author, when it names no
+    person anywhere ("Contributors to a wiki", a working group, a think tank's staff):
+    schema.org's author may be an Organization, and then it is the page's author. An
+    organisation that is also the publisher is left out: that is the site signing its
+    own pages by default, which ``source`` already says."""
+    items = value if isinstance(value, list) else [value] if value else []
+    publisher_key = norm_key(_text(publisher) or "")
+    authors: list[Author] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        item = {str(k).lstrip("@"): v for k, v in item.items()}
+        if str(item.get("type", "")).lower() != "organization":
+            continue
+        name = _text(item.get("name"))
+        if name and norm_key(name) and norm_key(name) != publisher_key:
+            authors.append(Author(name))
     return _unique(authors)
 
 
 def _names(values: list[str]) -> list[Author]:
-    authors = [a for v in values if not v.startswith("http") for a in split_authors(v)]
+    authors = [
+        a for v in values if not v.startswith("http") for a in split_authors(v) or _cjk_names(v)
+    ]
     return _unique(authors)
+
+
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+_CJK_NAME = re.compile(rf"^{_CJK}(?:{_CJK}|[·・ ]{_CJK}){{1,9}}$")
+
+
+def _cjk_names(value: str) -> list[Author]:
+    """Names in Chinese, Japanese or Korean script, as an author field declares them
+    ("王小明", "山田 太郎", "王小明、李华"): scripts without capitals, so the test of
+    capitalised words cannot apply. Each is 2 to 10 characters, no digits or punctuation."""
+    parts = [p.strip() for p in re.split(r"[,，、;；]", squash(value)) if p.strip()]
+    if parts and all(_CJK_NAME.match(p) for p in parts):
+        return [Author(p) for p in parts]
+    return []
 
 
 _NOT_A_NAME_CLASS = re.compile(r"title|role|job|position|date|time|bio|desc|avatar|image", re.I)
@@ -427,7 +507,11 @@ def _byline(root: Element) -> list[Author]:
     candidates = [
         element
         for element in _with_class(root, ("byline", "author"), rel_author=True)
-        if not _within(element, {"aside", "footer", "nav"}) and not _in_related(element)
+        if (
+            _is_article_microdata_author(element)
+            or not _within(element, {"aside", "footer", "nav"})
+        )
+        and not _in_related(element)
     ]
     inner = set(candidates)
     for element in candidates:
@@ -459,6 +543,20 @@ def _byline(root: Element) -> list[Author]:
                 return [Author(found[0].name, roles[0])]
             return found
     return []
+
+
+def _is_article_microdata_author(element: Element) -> bool:
+    """An ``itemprop="author"`` of the page's article in schema.org microdata: its
+    nearest ``itemscope`` is an Article-like type outside any aside, footer or nav. Such
+    an author holds even in the article's own aside (a margin with the byline and date)."""
+    if "author" not in (element.get("itemprop") or "").lower().split():
+        return False
+    scope = next((p for p in element.iterancestors() if p.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    kind = str(scope.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].lower()
+    margins = {"aside", "footer", "nav"}
+    return kind in _ARTICLE_TYPES and scope.tag not in margins and not _within(scope, margins)
 
 
 _ROLE_CLASS = re.compile(r"title|role|job|position", re.I)

@@ -66,3 +66,32 @@ def test_eval_table_and_missing_data(tmp_path: Path) -> None:
         check=False,
     )
     assert missing.returncode == 2 and "no evaluation data" in missing.stderr
+
+
+def test_eval_keeps_one_half_with_split() -> None:
+    data = shared_path()
+    pages: dict[str | None, int] = {}
+    for half in ("tuning", "check", None):
+        split = ["--split", half] if half else []
+        run = subprocess.run(
+            [
+                sys.executable,
+                str(SCRIPT),
+                "--data",
+                str(data),
+                "--set",
+                "brookings",
+                "--only",
+                "ours",
+                "--json",
+                *split,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        pages[half] = json.loads(run.stdout)["sets"]["brookings"]["ours"]["pages"]
+    assert pages["tuning"] > 0 and pages["check"] > 0
+    assert pages["tuning"] + pages["check"] == pages[None]
