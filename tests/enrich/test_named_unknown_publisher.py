@@ -223,5 +223,20 @@ def test_real_never_tuned_split_holds_its_measured_level(enricher: Enricher) -> 
     scores = report.scores
     assert scores["countries"].precision >= 0.97 and scores["countries"].recall >= 0.95
     assert scores["themes"].precision >= 0.80 and scores["themes"].recall >= 0.85
-    assert scores["persons"].precision >= 0.95 and scores["persons"].recall >= 0.70
-    assert scores["organizations"].precision >= 0.80 and scores["organizations"].recall >= 0.75
+    assert scores["persons"].precision >= 0.95 and scores["persons"].recall >= 0.90
+    assert scores["organizations"].precision >= 0.87 and scores["organizations"].recall >= 0.78
+
+
+def test_real_fresh_split_holds_its_measured_level(enricher: Enricher) -> None:
+    """The 30 pages labelled on 2026-12-04 before any tagger ran on them, scored once
+    after that session's rules were fixed (persons 0.913 / 0.875, organisations
+    0.873 / 0.742): a regression gate at those levels less a small margin."""
+    root = shared_path("thinktanks")
+    docs, why = load_real("tests/data/enrichment/real_labels_fresh.json", root)
+    assert why is None, why
+    assert len(docs) == 30 and {d.split for d in docs} == {"fresh"}
+    scores = evaluate(docs, enricher, repeat=1).scores
+    assert scores["countries"].precision >= 0.97 and scores["countries"].recall >= 0.95
+    assert scores["themes"].precision >= 0.80 and scores["themes"].recall >= 0.85
+    assert scores["persons"].precision >= 0.88 and scores["persons"].recall >= 0.84
+    assert scores["organizations"].precision >= 0.84 and scores["organizations"].recall >= 0.70
