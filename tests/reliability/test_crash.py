@@ -177,9 +177,15 @@ def test_killing_a_bulk_load_leaves_no_worker_behind(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 30
-    while len(processes_mentioning(str(index))) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)  # wait for the workers to start
+    # wait for the workers to start (on a loaded machine reading the feed can take a
+    # while: wait as long as the ingest runs, up to two minutes)
+    deadline = time.monotonic() + 120
+    while (
+        len(processes_mentioning(str(index))) < 2
+        and ingest.poll() is None
+        and time.monotonic() < deadline
+    ):
+        time.sleep(0.05)
     workers = len(processes_mentioning(str(index))) - 1
     ingest.kill()
     ingest.wait()
