@@ -19,7 +19,7 @@ import re
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
@@ -639,6 +639,10 @@ class PostgresStore:
         where, params = compiled.where, compiled.params
         limit = query.limit
         rows: list[tuple[Any, ...]] | None = None
+        if compiled.tsquery is None and (few := self._few(compiled, query)) is not None:
+            total, page, counted = few
+            hits = self._hits(page, compiled if query.text else None, query.snippets)
+            return SearchResult(query=_describe(query), total=total, hits=hits, facets=counted)
         if self._one_lexeme(compiled):
             total, rows = self._term_search(compiled, query)
         else:
@@ -655,6 +659,69 @@ class PostgresStore:
                 facets[name] = self._facet(name, where, params, FACET_SIZE)
         hits = self._hits(rows, compiled if query.text else None, query.snippets)
         return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
+
+    def _few(
+        self, compiled: Compiled, query: Query
+    ) -> tuple[int, list[tuple[Any, ...]], dict[str, list[tuple[str, int]]]] | None:
+        """(total, page, facets) of a query with filters that matches few documents (at
+        most ``rank_direct``; ``RANK_CANDIDATES`` without RUM), from one reading of its
+        matches: their count, their order and their facets, where the plain path finds
+        the matches once for each. None when there are more: the caller goes the plain
+        way (the reading stopped at the first match past the bound).
+
+        The order is the plain path's: by RUM's distance then ``seq`` (``_page_direct``),
+        or by the score and order of ``_order``; only the page's records are read."""
+        cap = self.rank_direct if self._has_rum else min(self.rank_direct, RANK_CANDIDATES)
+        ranked = query.sort == "relevance" and compiled.rank is not None
+        rank = compiled.tsquery or compiled.rank
+        rum = ranked and self._has_rum
+        key_params: tuple[Any, ...]
+        score_params: tuple[Any, ...]
+        if rum:  # the distance orders, the score is shown
+            key, key_params = "d.tsv <=> %s::tsquery", (rank,)
+            score, score_params = "rum_ts_score(d.tsv, %s::tsquery)", (rank,)
+        elif ranked:  # the score orders and is shown
+            key, _order, key_params = self._order(compiled, query.sort)
+            score, score_params = key, key_params
+        else:
+            key, key_params, score, score_params = "0.0", (), "0.0", ()
+        names = list(query.facets)
+        columns = "".join(f", d.{_FACET_COLUMNS[name]}" for name in names)
+        with translated(self.address), self._conn.transaction():
+            conn = self._conn
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            conn.execute("SET LOCAL enable_seqscan = off")
+            found = conn.execute(
+                f"SELECT d.seq, d.pub_start, {key}{columns} FROM {D} d "
+                f"WHERE {compiled.where} LIMIT %s",
+                (*key_params, *compiled.params, cap + 1),
+            ).fetchall()
+            if len(found) > cap:
+                return None
+            if query.sort == "date":
+                found.sort(key=lambda r: (r[1], r[0]))
+            elif query.sort == "-date":
+                found.sort(key=lambda r: (-r[1], -r[0]))
+            elif rum:
+                found.sort(key=lambda r: (float(r[2]), r[0]))
+            elif ranked:
+                found.sort(key=lambda r: (-float(r[2]), r[0]))
+            else:
+                found.sort(key=lambda r: r[0])
+            end = None if query.limit is None else query.offset + query.limit
+            chosen = [int(r[0]) for r in found[query.offset : end]]
+            page: list[tuple[Any, ...]] = []
+            if chosen:
+                records = {
+                    int(seq): (doc_id, record, value)
+                    for seq, doc_id, record, value in conn.execute(
+                        f"SELECT d.seq, d.id, d.record, {score} FROM {D} d WHERE d.seq = ANY(%s)",
+                        (*score_params, chosen),
+                    )
+                }
+                page = [records[seq] for seq in chosen]
+        counts = _count_facets(names, (r[3:] for r in found))
+        return len(found), page, counts
 
     def _one_lexeme(self, compiled: Compiled) -> bool:
         """Is the query one word and nothing else (what the term statistics answer)?"""
@@ -954,18 +1021,9 @@ class PostgresStore:
         ``_facet`` finds the matches again), counted and ordered as ``_facet`` does."""
         names = list(names)
         columns = ", ".join(f"d.{_FACET_COLUMNS[name]}" for name in names)
-        counts: dict[str, Counter[str]] = {name: Counter() for name in names}
-        for row in self._rows(f"SELECT {columns} FROM {D} d WHERE {where}", params):
-            for name, value in zip(names, row, strict=True):
-                if name in ("source", "year"):
-                    if value != "":
-                        counts[name][value] += 1
-                else:
-                    counts[name].update(value)
-        return {
-            name: sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
-            for name, found in counts.items()
-        }
+        return _count_facets(
+            names, self._rows(f"SELECT {columns} FROM {D} d WHERE {where}", params)
+        )
 
     def _facet(
         self, name: str, where: str, params: tuple[Any, ...], size: int | None
@@ -1668,6 +1726,26 @@ def initialise(
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _count_facets(
+    names: list[str], rows: Iterable[Sequence[Any]]
+) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's ``FACET_SIZE`` most frequent values over ``rows`` (one value per
+    facet of ``names``, in order: a string for source and year, an array otherwise),
+    most frequent first, then by value, as ``PostgresStore._facet`` orders them."""
+    counts: dict[str, Counter[str]] = {name: Counter() for name in names}
+    for row in rows:
+        for name, value in zip(names, row, strict=True):
+            if name in ("source", "year"):
+                if value != "":
+                    counts[name][value] += 1
+            else:
+                counts[name].update(value)
+    return {
+        name: sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+        for name, found in counts.items()
+    }
 
 
 def _digest(record: str) -> bytes:

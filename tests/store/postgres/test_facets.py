@@ -51,8 +51,9 @@ def test_facets_from_one_reading_equal_the_servers_counts(
     assert all(one_pass.facets[name] for name in ("actor", "theme", "source", "year", "author"))
 
 
+@pytest.mark.parametrize("path", ["one reading", "plain"])
 def test_words_and_filters_with_few_matches_are_ranked_on_the_matches(
-    pg_server: object, pg_url: str
+    pg_server: object, pg_url: str, path: str
 ) -> None:
     corpus = Corpus.open(pg_url, create=True)
     corpus.add(_docs())
@@ -60,8 +61,13 @@ def test_words_and_filters_with_few_matches_are_ranked_on_the_matches(
     if not store._has_rum:
         pytest.skip("ranking on the matches is the RUM path (postgresql-15-rum)")
     calls = []
-    direct = store._page_direct
-    store._page_direct = lambda *args: calls.append(args) or direct(*args)
+    if path == "plain":
+        store._few = lambda *args: None
+        direct = store._page_direct
+        store._page_direct = lambda *args: calls.append(args) or direct(*args)
+    else:
+        few = store._few
+        store._few = lambda *args: calls.append(args) or few(*args)
     exact = [
         row[0]
         for row in store._rows(
@@ -75,6 +81,48 @@ def test_words_and_filters_with_few_matches_are_ranked_on_the_matches(
         result = corpus.search(
             Query.build("sanctions", actors=["Russia"], limit=limit, offset=offset)
         )
+        assert result.total == len(exact)
         assert [hit.id for hit in result.hits] == exact[offset : offset + limit]
         assert all(hit.score > 0 for hit in result.hits)
     assert len(calls) == 3
+
+
+QUERIES = [
+    ("sanctions", {"actors": ["Russia"]}),
+    ("tariffs OR trade", {"themes": ["energy"]}),
+    ('"tariffs in note"', {"since": "2011", "until": "2015"}),
+    ("", {"actors": ["Russia"], "sources": ["Aldgate Institute"]}),
+    ("", {"themes": ["trade"], "since": "2012"}),
+]
+
+
+@pytest.mark.parametrize("text, filters", QUERIES)
+@pytest.mark.parametrize("sort", ["relevance", "date", "-date"])
+def test_one_reading_of_few_matches_equals_the_plain_path(
+    pg_server: object, pg_url: str, text: str, filters: dict, sort: str
+) -> None:
+    """Count, page (every sort, every offset) and facets of a filtered search read once
+    from its matches are those of the plain path (a count, a page and the facets each
+    finding the matches again); past the bound the plain path answers."""
+    corpus = Corpus.open(pg_url, create=True)
+    corpus.add(_docs())
+    store = corpus._store  # type: ignore[attr-defined]
+    few = store._few
+    answered = []
+    store._few = lambda *args: answered.append(result := few(*args)) or result
+
+    def search(offset: int) -> tuple:
+        query = Query.build(
+            text, **filters, sort=sort, offset=offset, limit=4, facets=["actor", "year"]
+        )
+        result = corpus.search(query)
+        return result.total, [(h.id, round(h.score, 6)) for h in result.hits], result.facets
+
+    once = [search(offset) for offset in (0, 3, 50)]
+    assert once[0][0] > 4 and once[0][1] and all(answered)
+    store.rank_direct = 2  # fewer than the matches: the one reading gives up
+    answered.clear()
+    assert [search(offset) for offset in (0, 3, 50)] == once
+    assert answered and not any(answered)
+    store._few = lambda *args: None
+    assert [search(offset) for offset in (0, 3, 50)] == once
