@@ -18,6 +18,10 @@ held-out third was never looked at while the judgement was tuned):
   listing, tag, topic, author, search, event, home and error pages from the search tool's
   stored pages corpus, kept outside the repository in ``/work/evalcache/nonarticles``
   (text without markup, ``inspect_text``);
+- real text articles: the hand-labelled commentaries, op-eds and blog posts of
+  ``tests/data/articles/text_articles.json``, known by the stored pages corpus's text of
+  them (kept in ``/work/evalcache/articles``, ``inspect_text``): whether the text judgement
+  keeps articles as well as it rejects listings;
 - synthetic non-articles: ``tests/data/nonarticles/*.html`` (original pages, always there).
 
 URL patterns: ``tests/data/sites/urls.json`` lists real URLs of the profiled think tanks,
@@ -47,6 +51,8 @@ from bench.eval_extraction import aeb_cases, mediacloud_cases, readability_cases
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_CACHE = Path("/work/evalcache/nonarticles")
 LABELS = ROOT / "tests" / "data" / "articles" / "nonarticles.json"
+TEXT_ARTICLES = ROOT / "tests" / "data" / "articles" / "text_articles.json"
+DEFAULT_ARTICLE_CACHE = Path("/work/evalcache/articles")
 SYNTHETIC = ROOT / "tests" / "data" / "nonarticles"
 URLS = ROOT / "tests" / "data" / "sites" / "urls.json"
 
@@ -134,6 +140,26 @@ def real_nonarticle_pages(
         )
 
 
+def text_article_pages(cache: Path, unusable: list[str] | None = None) -> Iterator[Page]:
+    """The labelled real articles known by their text, found as labelled (sha256)."""
+    for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
+        path = cache / row["file"]
+        raw = path.read_bytes() if path.exists() else None
+        if raw is None or hashlib.sha256(raw).hexdigest() != row["sha256"]:
+            if unusable is not None and cache.exists():
+                unusable.append(f"{path}: {'missing' if raw is None else 'differs (sha256)'}")
+            continue
+        yield Page(
+            "text-articles",
+            row["url"],
+            "article",
+            row["split"],
+            text=raw.decode("utf-8", "replace"),
+            url=row["url"],
+            kind=row["kind"],
+        )
+
+
 def synthetic_pages() -> Iterator[Page]:
     for row in json.loads((SYNTHETIC / "pages.json").read_text("utf-8")):
         html = (SYNTHETIC / row["file"]).read_text("utf-8")
@@ -191,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--article-cache", type=Path, default=DEFAULT_ARTICLE_CACHE)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--limit", type=int, help="only the first N articles of each set")
@@ -208,6 +235,15 @@ def main(argv: list[str] | None = None) -> int:
             skipped.append(
                 f"real non-articles: {len(unusable)} labelled pages missing from {args.cache} "
                 "or not as labelled (left out of the tables)"
+            )
+        missing: list[str] = []
+        tallies |= evaluate(text_article_pages(args.article_cache, missing))
+        if not args.article_cache.exists():
+            skipped.append(f"real text articles: {args.article_cache} absent")
+        elif missing:
+            skipped.append(
+                f"real text articles: {len(missing)} labelled pages missing from "
+                f"{args.article_cache} or not as labelled (left out of the tables)"
             )
     else:
         skipped.append(f"real pages: {args.data} absent")

@@ -126,10 +126,14 @@ ERROR_TITLES = re.compile(
 MIN_RUNNING_TEXT = 200
 MIN_DECLARED_TEXT = 60  # a page that declares itself an article may be a short news item
 STRONG_RUNNING_TEXT = 1500
-# Lines that repeat once per item in a listing's text: dates, bylines, "read more".
+# Lines that repeat once per item in a listing's text: dates, bylines, "read more" (with
+# its arrows: "» Read more", "Read More »"), "posted <date>" and a teaser cut short ("…",
+# "...", "[…]": a listing prints the first words of each item, an article its whole text).
 TEASER_LINE = re.compile(
-    r"^(by\s+\S.{0,60}|read more\W*|view article|listen\b.*|\d+ min( read)?"
-    r"|\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4})$",
+    r"^(by\s+\S.{0,60}|\W*read (more|full story)\W*|view article|listen\b.*|\d+ min( read)?"
+    r"|\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}"
+    r"|posted\b.{0,40}\b(19|20)\d\d|\w+day, \w{3,9} \d{1,2}, \d{4}\b.{0,12}"
+    r"|.{20,400}(\u2026|\.\.\.|\[\u2026\]))$",
     re.I,
 )
 NEXT_TEXT = re.compile(
