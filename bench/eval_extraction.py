@@ -5,6 +5,7 @@
     python bench/eval_extraction.py --json          # the figures as JSON
     python bench/eval_extraction.py --failures      # also list the pages each figure misses
     python bench/eval_extraction.py --split tuning  # only the tuning half of every set
+    python bench/eval_extraction.py --audit         # against the audited ground truth
 
 Reads the third-party pages in ``../shared/data`` (or ``--data DIR``) at run time; they
 are never copied into the project. For each set it prints, side by side, the figures of
@@ -29,6 +30,25 @@ are never copied into the project. For each set it prints, side by side, the fig
 on the failures of one half and judged on the other: a page belongs to the tuning half
 when ``sha1("<set>/<page id>")`` (the page id as ``--failures`` prints it) is even read as
 a hexadecimal number, to the check half when it is odd.
+
+``--audit [FILE]`` scores against the ground truth as corrected page by page after
+reading the pages (default ``tests/data/extraction/audit.json``). Each entry names a
+set, a page id, a field (title, authors or date), the ground truth as the set gives it,
+a verdict and a short reason; the verdicts:
+
+- "ours": the page says what we say, the set's truth contradicts it;
+- "neither": the set's truth contradicts the page, and ours is wrong too;
+- "convention": both readings are defensible and differ by a convention (a site name
+  kept in the title, the UTC or the publisher's local day, the publisher as author);
+  the corrected value follows the project's (the headline; the local day; the
+  publisher is the source, not an author);
+- "truth": the set is right and ours is a real miss (nothing is corrected).
+
+Other verdicts carry the corrected value: a title, a list of names, a day. An empty
+list of names says the page names no author, a null date that it states none: the
+right answer is then nothing, and a name or a date we print is counted wrong.
+``--audit-strict`` leaves the "convention" entries as the set has them. An entry whose
+recorded truth is not the set's is an error: the audit was made on other data.
 """
 
 from __future__ import annotations
@@ -42,7 +62,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +70,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 SETS = ("aeb", "readability", "mediacloud", "brookings")
 SPLITS = ("tuning", "check")
+DEFAULT_AUDIT = ROOT / "tests" / "data" / "extraction" / "audit.json"
+AUDITED_FIELDS = ("title", "authors", "date")
+VERDICTS = ("ours", "neither", "convention", "truth")
 TOKEN = re.compile(r"\w+")
 
 
@@ -117,6 +140,7 @@ class Case:
     authors: list[str] | None = None
     date: str | None = None
     language: str | None = None
+    audited_empty: frozenset[str] = frozenset()  # fields whose right answer is nothing
 
 
 def decode(data: bytes) -> str:
@@ -219,6 +243,49 @@ LOADERS: dict[str, Callable[[Path], Iterator[Case]]] = {
     "mediacloud": mediacloud_cases,
     "brookings": brookings_cases,
 }
+
+
+def load_audit(path: Path) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """The audit's entries by (set, page id, field)."""
+    entries = json.loads(path.read_text("utf-8"))["entries"]
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for entry in entries:
+        key = (entry["set"], entry["page"], entry["field"])
+        if key in out:
+            raise ValueError(f"{path}: {key} is audited twice")
+        if entry["field"] not in AUDITED_FIELDS or entry["verdict"] not in VERDICTS:
+            raise ValueError(f"{path}: {key}: unknown field or verdict")
+        out[key] = entry
+    return out
+
+
+def audited(
+    set_name: str,
+    case: Case,
+    audit: dict[tuple[str, str, str], dict[str, Any]],
+    strict: bool = False,
+) -> Case:
+    """``case`` with the audit's corrections applied (the case itself when none apply);
+    ``strict``: not the "convention" ones."""
+    changes: dict[str, Any] = {}
+    empty: set[str] = set()
+    for name in AUDITED_FIELDS:
+        entry = audit.get((set_name, case.id, name))
+        if entry is None:
+            continue
+        if entry["truth"] != getattr(case, name):
+            raise ValueError(
+                f"audit of {set_name}/{case.id} {name}: recorded truth {entry['truth']!r} "
+                f"is not the set's {getattr(case, name)!r}"
+            )
+        if entry["verdict"] == "truth" or (strict and entry["verdict"] == "convention"):
+            continue
+        changes[name] = entry["corrected"]
+        if not entry["corrected"]:
+            empty.add(name)
+    if empty:
+        changes["audited_empty"] = frozenset(empty)
+    return replace(case, **changes) if changes else case
 
 
 def half(set_name: str, page_id: str) -> str:
@@ -338,7 +405,7 @@ class Tally:
             self.title_site_ok.append(ok or same_title_but_site_name(case.title, got.title))
             if not ok:
                 self.miss("title", case.id)
-        if case.authors:
+        if case.authors or "authors" in case.audited_empty:
             want = {norm_name(n) for n in case.authors} - {""}
             pred = {norm_name(n) for n in got.authors} - {""}
             self.author_true += len(want)
@@ -346,8 +413,8 @@ class Tally:
             self.author_hits += len(want & pred)
             if want != pred:
                 self.miss("authors", case.id)
-        if case.date:
-            ok = (got.date or "")[:10] == case.date[:10]
+        if case.date or "date" in case.audited_empty:
+            ok = (got.date or "")[:10] == (case.date or "")[:10]
             self.date_ok.append(ok)
             if not ok:
                 self.miss("date", case.id)
@@ -386,12 +453,17 @@ def evaluate(
     limit: int | None,
     extractors: list[str],
     split: str | None = None,
+    audit: Path | None = None,
+    strict: bool = False,
 ) -> dict[str, Any]:
+    """The figures of ``extractors`` on ``sets``; with ``audit``, against the ground truth
+    as that file corrects it (``strict``: leaving its "convention" entries aside)."""
     results: dict[str, Any] = {"sets": {}, "throughput": {}}
+    corrections = load_audit(audit) if audit else {}
     totals = {name: [0, 0.0] for name in extractors}
     for set_name in sets:
         cases = [c for c in LOADERS[set_name](data) if split in (None, half(set_name, c.id))]
-        cases = cases[:limit]
+        cases = [audited(set_name, c, corrections, strict) for c in cases[:limit]]
         tallies = {name: Tally() for name in extractors}
         for case in cases:
             for name in extractors:
@@ -501,16 +573,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split", choices=SPLITS, help="one half of every set (default: every page)"
     )
+    parser.add_argument(
+        "--audit",
+        type=Path,
+        nargs="?",
+        const=DEFAULT_AUDIT,
+        help="score against the corrected ground truth (default file: %(const)s)",
+    )
+    parser.add_argument(
+        "--audit-strict",
+        action="store_true",
+        help="with --audit: correct only where the truth contradicts the page",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no evaluation data at {args.data}: pass --data DIR", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))
     extractors = [args.only] if args.only else list(EXTRACTORS)
-    results = evaluate(args.data, args.sets or list(SETS), args.limit, extractors, args.split)
+    results = evaluate(
+        args.data,
+        args.sets or list(SETS),
+        args.limit,
+        extractors,
+        args.split,
+        args.audit or (DEFAULT_AUDIT if args.audit_strict else None),
+        args.audit_strict,
+    )
     if args.json:
         print(json.dumps(results, indent=1))
     else:
+        if args.audit or args.audit_strict:
+            kind = "where it contradicts the page" if args.audit_strict else "page by page"
+            print(f"against the ground truth corrected {kind} ({args.audit or DEFAULT_AUDIT})")
         print(table(results, extractors, args.failures))
     return 0
 

@@ -435,6 +435,11 @@ def _load_json_ld(text: str) -> Any:
     return None
 
 
+# A Person whose "name" is a web address (a CMS filling the field with the page's or
+# the profile's URL) names nobody.
+_WEB_ADDRESS = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
+
+
 def _ld_authors(value: Any) -> list[Author]:
     items = value if isinstance(value, list) else [value] if value else []
     authors: list[Author] = []
@@ -445,12 +450,12 @@ def _ld_authors(value: Any) -> list[Author]:
                 continue
             name = _text(item.get("name"))
             role = _text(item.get("jobTitle"))
-            if name:
+            if name and not _WEB_ADDRESS.match(name):
                 authors.extend(
                     [Author(a.name, role or a.role) for a in split_authors(name)]
                     or [Author(squash(name), role)]
                 )
-        elif isinstance(item, str) and not item.startswith("http"):
+        elif isinstance(item, str) and not _WEB_ADDRESS.match(item):
             authors.extend(split_authors(item) or _cjk_names(item))
     return _unique(authors)
 
@@ -608,7 +613,7 @@ def _title_suffix(root: Element) -> str | None:
     title = _first_element(root, "title")
     if title is None:
         return None
-    parts = re.split(r"\s+[|–—]\s+", _text_of(title))
+    parts = re.split(r"\s+[|–—·]\s+", _text_of(title))
     return parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 8 else None
 
 
@@ -700,15 +705,16 @@ def _same_subject(declared: str | None, visible: str) -> bool:
 
 
 def _title_tag(root: Element) -> str | None:
-    """The ``<title>`` less a trailing " | Site" part, unless that would leave a single
-    word ("Mozilla - Wikipedia" stays whole)."""
+    """The ``<title>`` less a trailing " | Site" part (after "|", "-", a dash or a
+    middle dot), unless that would leave a single word ("Mozilla - Wikipedia" stays
+    whole)."""
     title = _first_element(root, "title")
     if title is None:
         return None
     text = _text_of(title)
     if not text:
         return None
-    head = re.split(r"\s+[|–—-]\s+[^|–—-]+$", text)[0]
+    head = re.split(r"\s+[|–—·-]\s+[^|–—·-]+$", text)[0]
     return head if len(head.split()) > 1 else text
 
 

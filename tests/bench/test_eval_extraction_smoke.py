@@ -95,3 +95,32 @@ def test_eval_keeps_one_half_with_split() -> None:
         pages[half] = json.loads(run.stdout)["sets"]["brookings"]["ours"]["pages"]
     assert pages["tuning"] > 0 and pages["check"] > 0
     assert pages["tuning"] + pages["check"] == pages[None]
+
+
+def test_eval_scores_against_the_audit(tmp_path: Path) -> None:
+    """--audit reads a corrections file; a page whose right answer is "no date" then
+    counts a printed date as a miss (the first mediacloud page has a date we find)."""
+    data = shared_path()
+    truth = json.loads(
+        (data / "dates" / "htmldate-mediacloud" / "eval_mediacloud_2020.json").read_text("utf-8")
+    )
+    first = min(truth.values(), key=lambda v: v["file"])
+    page = first["file"].split(".")[0]
+    audit = tmp_path / "audit.json"
+    entry = {"set": "mediacloud", "page": page, "field": "date", "truth": first["date"]}
+    entry |= {"verdict": "ours", "corrected": None, "reason": "a test's own correction"}
+    audit.write_text(json.dumps({"entries": [entry]}), "utf-8")
+    figures = {}
+    command = [sys.executable, str(SCRIPT), "--data", str(data), "--set", "mediacloud"]
+    command += ["--limit", "1", "--only", "ours", "--json"]
+    for extra in ([], ["--audit", str(audit)]):
+        run = subprocess.run(
+            [*command, *extra],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        figures[bool(extra)] = json.loads(run.stdout)["sets"]["mediacloud"]["ours"]["date"]
+    assert figures == {False: 1.0, True: 0.0}

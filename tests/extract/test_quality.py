@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from corpus_search.extract.clean import drop_repeats, is_boilerplate
-from corpus_search.extract.html import extract_html
+from corpus_search.extract.html import extract_html, parse_html
 from tests.conftest import ROOT, shared_path
 
 
@@ -177,6 +177,22 @@ def test_a_one_word_title_keeps_its_site_name() -> None:
     assert extract_html(page).title == meta["title"]  # was "Google"
 
 
+def test_a_site_name_after_a_middle_dot_is_cut_from_the_title() -> None:
+    html = (
+        "<html><head><title>Harbour dues: why the port raised its fees · Port Notes</title>"
+        "</head><body><header><h1>Port Notes</h1></header><article>"
+        "<h1>Harbour dues: why the port raised its fees</h1>"
+        f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p></article></body></html>"
+    )
+    assert extract_html(html).title == "Harbour dues: why the port raised its fees"
+
+
+def test_a_real_title_with_a_middle_dot_site_name() -> None:
+    page, _, _ = readability_page("v8-blog")  # the page's first h1 is the site's logo
+    headings = [" ".join(h.text_content().split()) for h in parse_html(page).iter("h1")]
+    assert extract_html(page).title == headings[1]  # was the <title>, site name and all
+
+
 def test_json_ld_inside_cdata_and_with_trailing_commas() -> None:
     ld = '<![CDATA[ {"@type": "NewsArticle", "headline": "Talks about talks", "datePublished": "2024-12-06T22:00:40Z", "author": [{"@type": "Person", "name": "Rosa Lind"},],} ]]>'
     doc = extract_html(
@@ -268,6 +284,27 @@ def test_a_microdata_author_in_the_articles_own_aside() -> None:
     assert extract_html(plain).authors == []
     page_001, _, meta = readability_page("001")
     assert [a.name for a in extract_html(page_001).authors] == [meta["byline"]]
+
+
+def test_a_person_named_by_a_web_address_is_no_author() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+
+    def authors(name: str) -> list[str]:
+        ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": name}})
+        head = f'<script type="application/ld+json">{ld}</script>'
+        return [a.name for a in extract_html(article(body, head=head)).authors]
+
+    assert authors("https://news.example/video/clip-4411/harbour-dues-explained") == []
+    assert authors("www.news.example/people/rosa-lind") == []
+    assert authors("Rosa Lind") == ["Rosa Lind"]
+
+
+def test_a_real_page_whose_author_is_its_own_address() -> None:
+    folder = shared_path("dates", "htmldate-mediacloud")
+    truth = bench().json.loads((folder / "eval_mediacloud_2020.json").read_text("utf-8"))
+    url = next(u for u, v in truth.items() if v["file"].startswith("1588233953"))
+    html = bench().read_gz(folder / "html" / "1588233953.html.gz")
+    assert extract_html(html, url).authors == []  # was the video's address
 
 
 def test_an_author_field_in_a_script_without_capitals() -> None:
