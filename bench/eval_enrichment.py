@@ -11,7 +11,9 @@ tagger ran on them, following ``GUIDE.md``): ``real-tuning``, the split the rule
 improved on, and ``real-never``, the split nothing was ever tuned on; and a third,
 ``real-fresh`` (``real_labels_fresh.json``: the next 30 pages of the same pool, labelled
 on 2026-12-04 before any tagger ran on them, scored only after the rules of that session
-were fixed). Their text is read
+were fixed), and ``real-fresh2`` (``real_labels_fresh2.json``: the last 31 pages of the
+pool, labelled the same way on 2026-12-04 and scored only after the next rules were
+fixed). Their text is read
 from ``../shared/data/thinktanks`` at run time; without it they are skipped, with the
 reason on stderr.
 
@@ -42,6 +44,7 @@ SEED_ALSO = ROOT / "tests" / "data" / "enrichment" / "seed_also.json"
 HELDOUT = ROOT / "tests" / "data" / "enrichment" / "heldout.json"
 REAL = ROOT / "tests" / "data" / "enrichment" / "real_labels.json"
 REAL_FRESH = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh.json"
+REAL_FRESH2 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh2.json"
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
     "countries": (0.97, 0.95),
@@ -99,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         fresh, why = load_real(REAL_FRESH, args.seed.parent / "thinktanks")
         if not why:
             sets["real-fresh"] = fresh
+        fresh2, why = load_real(REAL_FRESH2, args.seed.parent / "thinktanks")
+        if not why:
+            sets["real-fresh2"] = fresh2
     if args.only:
         if args.only not in sets:
             print(f"error: no set {args.only!r} (have: {', '.join(sets)})", file=sys.stderr)
