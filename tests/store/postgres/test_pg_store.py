@@ -18,6 +18,7 @@ from corpus_search.errors import (
 )
 from corpus_search.store import init_store
 from corpus_search.store.postgres import schema as sch
+from corpus_search.store.postgres import store as pg
 from corpus_search.store.postgres.address import local_dir, mask
 from tests.conftest import country_actors, make_doc
 
@@ -256,3 +257,29 @@ def test_replica_answers_reads_and_refuses_writes(pg_server: object, pg_url: str
             init_store(replica)
     finally:
         standby.destroy()
+
+
+def test_records_are_compressed_with_lz4_where_the_server_has_it(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record long enough to be compressed is compressed with lz4 (about twice pglz's
+    speed when written, faster when read) by a small write and by a bulk load alike,
+    and reads back whole."""
+    corpus = Corpus.open(pg_url, create=True)
+    store = corpus._store  # type: ignore[attr-defined]
+    lz4 = store._rows(
+        "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+    )
+    if not lz4[0][0]:
+        pytest.skip("this PostgreSQL was built without lz4")
+    body = " ".join(f"Paragraph {i} weighs the ministry's {i % 7} options." for i in range(400))
+    corpus.add([make_doc(f"z{i}", body + f" Note {i}.") for i in range(3)])
+    monkeypatch.setattr(pg, "BULK_AFTER", 2)  # a write past 2 documents loads a segment
+    corpus.add([make_doc(f"y{i}", body + f" Item {i}.") for i in range(6)])
+    methods = store._rows(
+        "SELECT segment <> 0, pg_column_compression(record), count(*) "
+        "FROM corpus_search.documents GROUP BY 1, 2 ORDER BY 1"
+    )
+    assert [m for _, m, _ in methods] == ["lz4"] * len(methods) and methods
+    got = corpus.get("z1")
+    assert got is not None and got.body == body + " Note 1."
