@@ -67,6 +67,9 @@ D = f"{SCHEMA}.documents"
 FACET_SIZE = 20
 # a search with at most this many matches counts its facets from one reading of them
 FACETS_IN_ONE_PASS = 20_000
+# a search with filters and no facets counts at most this many matches from the reading
+# that ranks them when they are few (past it, the server counts them: see ``_few``)
+FEW_COUNTED = 5_000
 _FACET_COLUMNS = {
     "actor": "actors",
     "theme": "themes",
@@ -673,65 +676,81 @@ class PostgresStore:
     def _few(
         self, compiled: Compiled, query: Query
     ) -> tuple[int, list[tuple[Any, ...]], dict[str, list[tuple[str, int]]]] | None:
-        """(total, page, facets) of a query with filters that matches few documents (at
-        most ``rank_direct``; ``RANK_CANDIDATES`` without RUM), from one reading of its
-        matches: their count, their order and their facets, where the plain path finds
-        the matches once for each. None when there are more: the caller goes the plain
-        way (the reading stopped at the first match past the bound).
+        """(total, page, facets) of a query with filters, from one reading of its
+        matches (at most ``facets_in_one_pass`` of them, or ``FEW_COUNTED`` when it asks
+        no facets): their count and their facets, and, when there are at most
+        ``rank_direct`` (``RANK_CANDIDATES`` without RUM), their order too. The plain
+        path finds the matches once for each. None when there are more matches than
+        that: the caller goes the plain way.
 
-        The order is the plain path's: by RUM's distance then ``seq`` (``_page_direct``),
-        or by the score and order of ``_order``; only the page's records are read."""
+        Ranking a match reads all its words again, so the matches are ranked only once
+        they are known to be few; with more, the page is the plain path's (``_page``:
+        RUM's order read from the index). The order is the plain path's: by RUM's
+        distance then ``seq`` (``_page_direct``), or by the score and order of
+        ``_order``; only the page's records are read."""
         cap = self.rank_direct if self._has_rum else min(self.rank_direct, RANK_CANDIDATES)
+        bound = max(cap, self.facets_in_one_pass if query.facets else FEW_COUNTED)
         ranked = query.sort == "relevance" and compiled.rank is not None
         rank = compiled.tsquery or compiled.rank
         rum = ranked and self._has_rum
         key_params: tuple[Any, ...]
         score_params: tuple[Any, ...]
         if rum:  # the distance orders, the score is shown
-            key, key_params = "d.tsv <=> %s::tsquery", (rank,)
+            key, key_params = "m.tsv <=> %s::tsquery", (rank,)
             score, score_params = "rum_ts_score(d.tsv, %s::tsquery)", (rank,)
         elif ranked:  # the score orders and is shown
-            key, _order, key_params = self._order(compiled, query.sort)
-            score, score_params = key, key_params
+            score, _order, score_params = self._order(compiled, query.sort)
+            key, key_params = score.replace("d.tsv", "m.tsv"), score_params
         else:
             key, key_params, score, score_params = "0.0", (), "0.0", ()
-        names = list(query.facets)
-        columns = "".join(f", d.{_FACET_COLUMNS[name]}" for name in names)
+        names = [_FACET_COLUMNS[name] for name in query.facets]
+        inner = "".join(f", d.{column}" for column in names)
+        outer = "".join(f", m.{column}" for column in names)
+        end = None if query.limit is None else query.offset + query.limit
+        page: list[tuple[Any, ...]] = []
         with translated(self.address), self._conn.transaction():
             conn = self._conn
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             conn.execute("SET LOCAL enable_seqscan = off")
+            # (the materialised matches hold their words by reference: only the key
+            # of a match, computed when the matches are few, reads them)
             found = conn.execute(
-                f"SELECT d.seq, d.pub_start, {key}{columns} FROM {D} d "
-                f"WHERE {compiled.where} LIMIT %s",
-                (*key_params, *compiled.params, cap + 1),
+                f"WITH m AS MATERIALIZED (SELECT d.seq, d.pub_start, d.tsv{inner} FROM {D} d "
+                f"WHERE {compiled.where} LIMIT %s) "
+                f"SELECT m.seq, m.pub_start, CASE WHEN (SELECT count(*) FROM m) <= %s "
+                f"THEN {key} END{outer} FROM m",
+                (*compiled.params, bound + 1, cap, *key_params),
             ).fetchall()
-            if len(found) > cap:
+            total = len(found)
+            if total > bound:
                 return None
-            if query.sort == "date":
-                found.sort(key=lambda r: (r[1], r[0]))
-            elif query.sort == "-date":
-                found.sort(key=lambda r: (-r[1], -r[0]))
-            elif rum:
-                found.sort(key=lambda r: (float(r[2]), r[0]))
-            elif ranked:
-                found.sort(key=lambda r: (-float(r[2]), r[0]))
+            if total > cap:  # counted and faceted; the plain path pages
+                if query.limit != 0 and query.offset < total:
+                    page = self._page(compiled, query.sort, query.limit, query.offset, total)
             else:
-                found.sort(key=lambda r: r[0])
-            end = None if query.limit is None else query.offset + query.limit
-            chosen = [int(r[0]) for r in found[query.offset : end]]
-            page: list[tuple[Any, ...]] = []
-            if chosen:
-                records = {
-                    int(seq): (doc_id, record, value)
-                    for seq, doc_id, record, value in conn.execute(
-                        f"SELECT d.seq, d.id, d.record, {score} FROM {D} d WHERE d.seq = ANY(%s)",
-                        (*score_params, chosen),
-                    )
-                }
-                page = [records[seq] for seq in chosen]
-        counts = _count_facets(names, (r[3:] for r in found))
-        return len(found), page, counts
+                if query.sort == "date":
+                    found.sort(key=lambda r: (r[1], r[0]))
+                elif query.sort == "-date":
+                    found.sort(key=lambda r: (-r[1], -r[0]))
+                elif rum:
+                    found.sort(key=lambda r: (float(r[2]), r[0]))
+                elif ranked:
+                    found.sort(key=lambda r: (-float(r[2]), r[0]))
+                else:
+                    found.sort(key=lambda r: r[0])
+                chosen = [int(r[0]) for r in found[query.offset : end]]
+                if chosen:
+                    records = {
+                        int(seq): (doc_id, record, value)
+                        for seq, doc_id, record, value in conn.execute(
+                            f"SELECT d.seq, d.id, d.record, {score} FROM {D} d "
+                            "WHERE d.seq = ANY(%s)",
+                            (*score_params, chosen),
+                        )
+                    }
+                    page = [records[seq] for seq in chosen]
+        counts = _count_facets(list(query.facets), (r[3:] for r in found))
+        return total, page, counts
 
     def _one_lexeme(self, compiled: Compiled) -> bool:
         """Is the query one word and nothing else (what the term statistics answer)?"""

@@ -120,7 +120,11 @@ def test_one_reading_of_few_matches_equals_the_plain_path(
 
     once = [search(offset) for offset in (0, 3, 50)]
     assert once[0][0] > 4 and once[0][1] and all(answered)
-    store.rank_direct = 2  # fewer than the matches: the one reading gives up
+    store.rank_direct = 2  # fewer than the matches: counted and faceted, paged plainly
+    answered.clear()
+    assert [search(offset) for offset in (0, 3, 50)] == once
+    assert answered and all(answered)
+    store.facets_in_one_pass = 2  # and past the bound the one reading gives up
     answered.clear()
     assert [search(offset) for offset in (0, 3, 50)] == once
     assert answered and not any(answered)
