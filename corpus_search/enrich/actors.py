@@ -825,7 +825,8 @@ GIVEN_MIN_PERSONS = 2
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
 # Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).
-_OPEN_FILES = ("persons_open.json", "organizations_open.json")
+# organizations_federal.json comes last: its entries replace those of the same name.
+_OPEN_FILES = ("persons_open.json", "organizations_open.json", "organizations_federal.json")
 _RULE_KEYS = (
     "seats_of_power",
     "venue_words",
