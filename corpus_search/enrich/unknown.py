@@ -757,6 +757,7 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
                 (
                     w in ("and", "&")
                     and _capital(nxt)
+                    and not (nxt.isupper() and len(nxt) > 1)  # "... of Energy and DOE"
                     and (phrase or (not headed and nxt not in ORG_HEADS))
                     and nxt not in PERSON_TITLES
                 )
