@@ -430,6 +430,9 @@ class Gazetteer:
                 if size == 1 or tuple(words[i : i + size]) == form:
                     if size > 1 and self._longer_inside(words, i, size):
                         break  # "President Lee Jae-myung": the full name starts inside
+                    if kind == 0 and number >= 0 and self._us_state_body(words, i, number):
+                        step = size  # "the Florida Department of Education": the state's
+                        break
                     near = span_at.get(i) or span_at.get(i + size - 1)
                     inside = False
                     if near is not None:
@@ -629,6 +632,15 @@ class Gazetteer:
     @cached_property
     def _numbers(self) -> dict[str, int]:
         return {actor.name: k for k, actor in enumerate(self._actor_list)}
+
+    def _us_state_body(self, words: list[str], i: int, number: int) -> bool:
+        """A US federal body's bare name ("Department of Education", "Office of
+        Management") right after a US state's name is that state's body."""
+        actor = self._actor_list[number]
+        if actor.code != "USA" or actor.type != "organization" or words[i] not in ORG_OPENERS:
+            return False
+        states = self.rules.us_states
+        return i >= 1 and (words[i - 1] in states or " ".join(words[i - 2 : i]) in states)
 
     def _state_at(self, words: list[str], start: int, end: int) -> str | None:
         """The state a form of one to three words ending at ``end`` (exclusive) or, with

@@ -78,3 +78,22 @@ def test_us_federal_forms(gazetteer: Gazetteer) -> None:
     assert found["US Department of Energy"].count == 2
     assert "US Joint Chiefs of Staff" in found
     assert not [m for m in found.values() if not m.known], found
+
+
+def test_a_us_states_department_is_not_the_federal_one(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Ohio Department of Education and the New Mexico Department of Labor answered "
+        "the Department of Labor in Washington."
+    )
+    found = tagged(gazetteer, text)
+    assert not found["Ohio Department of Education"].known
+    assert not found["New Mexico Department of Labor"].known
+    assert "US Department of Education" not in found
+    assert found["US Department of Labor"].count == 1
+
+
+def test_the_communist_party_in_a_text_about_china(gazetteer: Gazetteer) -> None:
+    about_china = "Beijing's leaders met as China's Communist Party opened its plenum."
+    assert "Communist Party of China" in tagged(gazetteer, about_china)
+    elsewhere = "As China looked on, Laos's Communist Party chose a new leader."
+    assert "Communist Party of China" not in tagged(gazetteer, elsewhere)
