@@ -97,3 +97,14 @@ def test_the_communist_party_in_a_text_about_china(gazetteer: Gazetteer) -> None
     assert "Communist Party of China" in tagged(gazetteer, about_china)
     elsewhere = "As China looked on, Laos's Communist Party chose a new leader."
     assert "Communist Party of China" not in tagged(gazetteer, elsewhere)
+
+
+def test_recurring_fora_are_named_organisations(gazetteer: Gazetteer) -> None:
+    text = (
+        "Ministers left the Harbourside Forum early and flew to the Coral Sea Dialogue, "
+        "where NATO officials waited."
+    )
+    found = tagged(gazetteer, text)
+    for name in ("Harbourside Forum", "Coral Sea Dialogue"):
+        assert name in found and not found[name].known, (name, found)
+    assert found["NATO"].known
