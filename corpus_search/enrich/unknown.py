@@ -673,6 +673,10 @@ def find_spans(words: list[str], starts: list[bool], names: NameWords | None = N
     ``words[i]`` begins a sentence or a line."""
     spans = _organisations(words, starts)
     taken = {i for s in spans for i in range(s.start, s.end)}
+    for span in _described_organisations(words, starts):
+        if not any(i in taken for i in range(span.start, span.end)):
+            spans.append(span)
+    taken = {i for s in spans for i in range(s.start, s.end)}
     for span in _persons(words):
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
@@ -950,6 +954,99 @@ def _persons(words: list[str]) -> list[Span]:
                 for k in range(i + 2, min(i + 7, n))
             ):
                 spans.append(Span(first, i, _join(words, first, i), "person"))
+    return spans
+
+
+# Nouns for a kind of organisation in an appositive after its name ("Lumen Forge, a
+# Denver chipmaker,"; "Harbor Light, the nonprofit that ..."), and the words that may
+# follow such a noun when it ends the description (not "a company director").
+DESCRIBED_ORGS = frozenset(
+    [
+        "airline",
+        "automaker",
+        "bank",
+        "broadcaster",
+        "carmaker",
+        "charity",
+        "chipmaker",
+        "coalition",
+        "company",
+        "conglomerate",
+        "consultancy",
+        "contractor",
+        "corporation",
+        "firm",
+        "group",
+        "insurer",
+        "lender",
+        "manufacturer",
+        "militia",
+        "newspaper",
+        "nonprofit",
+        "non-profit",
+        "organisation",
+        "organization",
+        "retailer",
+        "shipbuilder",
+        "startup",
+        "start-up",
+        "subsidiary",
+        "tank",  # "think tank"
+        "union",
+    ]
+)
+_DESCRIPTION_ENDS = frozenset(
+    {",", ".", ";", ":", ")", "—", "–", "that", "which", "whose", "based", "founded", "in"}
+    | {"with", "run", "known", "led", "funded", "backed", "owned", "and", "for", "from"}
+)
+
+
+# Words that end a description before its noun ("a member of the group" describes a
+# person, not the group).
+_NOT_MODIFIERS = frozenset(
+    [",", ".", ";", ":", "of", "the", "a", "an", "in", "at", "for", "'", "who", "with", "to"]
+)
+
+
+def _described_organisations(words: list[str], starts: list[bool]) -> list[Span]:
+    """A capitalised name before an appositive that says it is a kind of organisation:
+    "Lumen Forge, a Denver chipmaker, said"; "Harbor Light, the nonprofit that ..."."""
+    spans: list[Span] = []
+    n = len(words)
+    for i, word in enumerate(words):
+        if word != "," or i < 1 or i + 2 >= n or words[i + 1] not in ("a", "an", "the"):
+            continue
+        # the description: up to five words, the last an organisation noun
+        k = i + 2
+        noun = -1
+        while k < n and k - i <= 7 and words[k] not in _NOT_MODIFIERS:
+            if words[k] in DESCRIBED_ORGS and (k + 1 >= n or words[k + 1] in _DESCRIPTION_ENDS):
+                noun = k  # "a nonprofit advocacy group,": the last noun ends it
+                break
+            if words[k].lower() in APPOSITIVE_ROLES or words[k] in PERSON_NOUNS:
+                break  # "Jane Roe, a former bank director": a person
+            k += 1
+        if noun < 0 or (words[noun] == "tank" and words[noun - 1] != "think"):
+            continue
+        # the name: capitalised words (with "&", "of", "for", "and", "-" inside) before
+        # the comma, back to the sentence's start at most
+        k, first = i - 1, i
+        while k >= 0 and i - k <= 6:
+            w = words[k]
+            if w[:1].isupper() and w.replace("-", "").isalnum() and w not in FUNCTION_WORDS:
+                first = k
+                if starts[k]:
+                    break
+                k -= 1
+            elif w in ("&", "of", "for", "and", "-", "'") and k > 0 and words[k - 1][:1].isupper():
+                k -= 1
+            else:
+                break
+        if first >= i or words[first] in FUNCTION_WORDS or words[first] in HEADLINE_WORDS:
+            continue
+        if any(w in PERSON_TITLES for w in words[first:i]):
+            continue
+        spans.append(Span(first, i, _join(words, first, i), "organization"))
     return spans
 
 

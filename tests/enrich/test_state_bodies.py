@@ -108,3 +108,16 @@ def test_recurring_fora_are_named_organisations(gazetteer: Gazetteer) -> None:
     for name in ("Harbourside Forum", "Coral Sea Dialogue"):
         assert name in found and not found[name].known, (name, found)
     assert found["NATO"].known
+
+
+def test_a_name_described_as_an_organisation(gazetteer: Gazetteer) -> None:
+    text = (
+        "Lumen Forge, a Denver chipmaker, hired Tomas Rell, a former bank director. "
+        "Parents for Reading, a nonprofit advocacy group, sued; Ines Halvorsen, a member "
+        "of the group, spoke, and Copperline, a think tank in Oslo, agreed."
+    )
+    found = tagged(gazetteer, text)
+    for name in ("Lumen Forge", "Parents for Reading", "Copperline"):
+        assert found[name].type == "organization" and not found[name].known, (name, found)
+    assert found["Tomas Rell"].type == "person"
+    assert not any(m.type == "organization" and "Halvorsen" in m.name for m in found.values())
