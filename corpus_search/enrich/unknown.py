@@ -1047,6 +1047,47 @@ def _described_organisations(words: list[str], starts: list[bool]) -> list[Span]
         if any(w in PERSON_TITLES for w in words[first:i]):
             continue
         spans.append(Span(first, i, _join(words, first, i), "organization"))
+    spans.extend(_introduced_organisations(words, starts))
+    return spans
+
+
+_CALENDAR = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    | {"January", "February", "March", "April", "May", "June", "July", "August"}
+    | {"September", "October", "November", "December"}
+)
+
+
+def _introduced_organisations(words: list[str], starts: list[bool]) -> list[Span]:
+    """A capitalised name right after "the" and a noun for a kind of organisation:
+    "the chipmaker Lumen Forge", "the advocacy group Parents for Reading"."""
+    spans: list[Span] = []
+    n = len(words)
+    for k, word in enumerate(words):
+        if word not in DESCRIBED_ORGS or k + 1 >= n or not words[k + 1][:1].isupper():
+            continue
+        if word == "tank" and words[k - 1] != "think":
+            continue
+        m = k - 1 if word != "tank" else k - 2
+        while m >= 0 and m >= k - 3 and words[m].islower() and words[m] not in _NOT_MODIFIERS:
+            m -= 1  # "the conservative advocacy group"
+        if m < 0 or words[m] not in ("the", "The"):
+            continue
+        j = k + 1
+        while j < n and j - k <= 6 and not starts[j]:
+            w = words[j]
+            capital = w[:1].isupper() and w.replace("-", "").isalnum() and w not in FUNCTION_WORDS
+            joins = w in ("&", "of", "for", "and", "-") and j + 1 < n and words[j + 1][:1].isupper()
+            if not (capital or joins):
+                break
+            j += 1
+        while j > k + 1 and not words[j - 1][:1].isupper():
+            j -= 1
+        if j == k + 1 or any(
+            w in PERSON_TITLES or w in HEADLINE_WORDS or w in _CALENDAR for w in words[k + 1 : j]
+        ):
+            continue
+        spans.append(Span(k + 1, j, _join(words, k + 1, j), "organization"))
     return spans
 
 

@@ -121,3 +121,14 @@ def test_a_name_described_as_an_organisation(gazetteer: Gazetteer) -> None:
         assert found[name].type == "organization" and not found[name].known, (name, found)
     assert found["Tomas Rell"].type == "person"
     assert not any(m.type == "organization" and "Halvorsen" in m.name for m in found.values())
+
+
+def test_a_name_introduced_by_a_kind_of_organisation(gazetteer: Gazetteer) -> None:
+    text = (
+        "Shares of the chipmaker Lumen Forge fell. The conservative advocacy group Parents "
+        "for Reading sued, and the think tank Copperline agreed; the group Friday said so."
+    )
+    found = tagged(gazetteer, text)
+    for name in ("Lumen Forge", "Parents for Reading", "Copperline"):
+        assert found[name].type == "organization" and not found[name].known, (name, found)
+    assert "Friday" not in found
