@@ -606,12 +606,11 @@ class Gazetteer:
         return not (actor.type == "country" and span.state_body)
 
     def _qualified(self, words: list[str], span: Span) -> int | None:
-        """The gazetteer's body that an unknown generic name is with the state the text
-        gives it: "Japan's Ministry of Foreign Affairs" or "the Ministry of Defence of
-        Russia" as "Japanese Ministry of Foreign Affairs" or "Russian Ministry of
-        Defence", when the gazetteer holds one of that state's forms joined to the name."""
-        if words[span.start] not in ORG_OPENERS and words[span.start] not in _BODY_WORDS:
-            return None
+        """The gazetteer's body that an unknown name is with the state the text gives it:
+        "Russia's Ministry of Defense", "the Ministry of Commerce of China", "Japan's
+        Self-Defense Forces" as "Russian Ministry of Defence", "MOFCOM", "Japan
+        Self-Defense Forces", when the gazetteer holds one of that state's forms joined
+        to the name."""
         i, end = span.start, span.end
         code = None
         if i >= 3 and words[i - 2 : i] == ["'", "s"]:

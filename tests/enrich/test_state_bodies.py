@@ -55,9 +55,13 @@ def test_the_us_bodies_still_count_in_a_us_text(gazetteer: Gazetteer) -> None:
 
 
 def test_a_ministry_qualified_by_its_state_is_the_known_body(gazetteer: Gazetteer) -> None:
-    text = "Russia's Ministry of Defense denied it, and the Ministry of Commerce of China agreed."
+    text = (
+        "Russia's Ministry of Defense denied it, the Ministry of Commerce of China agreed "
+        "and Japan's Self-Defense Forces stood by."
+    )
     found = tagged(gazetteer, text)
     assert found["Russian Ministry of Defence"].known
+    assert found["Japan Self-Defense Forces"].known and "Self-Defense Forces" not in found
     assert found["MOFCOM"].known
     assert "Ministry of Defense" not in found and "Ministry of Commerce" not in found
 
