@@ -136,3 +136,10 @@ def test_a_name_introduced_by_a_kind_of_organisation(gazetteer: Gazetteer) -> No
     for name in ("Lumen Forge", "Parents for Reading", "Copperline"):
         assert found[name].type == "organization" and not found[name].known, (name, found)
     assert "Friday" not in found
+
+
+def test_fleets_and_units_are_named_organisations(gazetteer: Gazetteer) -> None:
+    text = "The U.S. Ninth Fleet shadowed the convoy while the 61st Harbour Brigade held the pier."
+    found = tagged(gazetteer, text)
+    assert not found["Ninth Fleet"].known and "United States" in found
+    assert not found["61st Harbour Brigade"].known
