@@ -15,9 +15,14 @@ publishes it (``docs``: the actors page says where each comes from and how to fe
     ror-records/            v*/<id>.json (one folder per ROR release)
     every-politician/       <repository>/html/holders21.csv for each repository named in
                             OFFICE_HOLDER_REPOS, world-leaders-2021/data/wikidata.csv
+    foia/                   <year>-FOIASetFull.zip (18F/foia's www.foia.gov/; the newest
+                            year is read): US federal agencies, bureaus and acronyms
 
-A source that is absent is skipped with a note. The output is two files beside the
-hand-curated ones, ``persons_open.json`` and ``organizations_open.json``, in the same
+A source that is absent is skipped with a note (a file whose sources are all absent is
+not written). The output is three files beside the
+hand-curated ones, ``persons_open.json``, ``organizations_open.json`` and
+``organizations_federal.json`` (the FOIA bodies, checked against the second, the one
+written in the same run or, without its sources, the one already in ``--out``), in the same
 entry shape (plus ``roles`` with the years held, and ``source``), deterministic for the
 same input. The curated files are read so that no generated entry repeats a person or
 body they already hold and no generated form takes one of theirs.
@@ -49,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "corpus_search" / "enrich" / "data"
 PERSONS_FILE = "persons_open.json"
 ORGS_FILE = "organizations_open.json"
+FEDERAL_FILE = "organizations_federal.json"
 DEFAULT_WORDS = Path("/usr/share/dict/words")
 # Historical legislators born before this year (who served before about 1880) are left
 # out: their names are seldom the subject of policy writing and often a namesake's.
@@ -225,6 +231,12 @@ class Vocabulary:
     country_codes: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)  # code -> adjective ("Swiss")
     gazetteer_codes: frozenset[str] = frozenset()  # the states countries.json holds
+    abbreviations: frozenset[str] = frozenset()  # the words the list spells in capitals
+
+    def is_acronym_word(self, acronym: str) -> bool:
+        """An acronym that spells a lower-case English word ("DOT", "MINT") and that the
+        list does not give as an abbreviation of its own ("SEC", "FCC" are given)."""
+        return acronym.lower() in self.lower_words and acronym not in self.abbreviations
 
     def is_word(self, form: str) -> bool:
         return " " not in form and form.casefold() in self.words
@@ -282,6 +294,7 @@ class Vocabulary:
         curated_forms.update(country_forms)
         words: set[str] = set()
         lower_words: set[str] = set()
+        abbreviations: set[str] = set()
         if words_file is not None:
             for line in words_file.read_text("utf-8", errors="replace").splitlines():
                 word = line.strip()
@@ -289,6 +302,8 @@ class Vocabulary:
                     words.add(word.casefold())
                     if word.islower():
                         lower_words.add(word)
+                    elif word.isupper() and len(word) > 1:
+                        abbreviations.add(word)
         return cls(
             frozenset(words),
             frozenset(lower_words),
@@ -300,6 +315,7 @@ class Vocabulary:
             frozenset(codes),
             demonyms,
             frozenset(str(e.get("code")) for e in countries["countries"]),
+            frozenset(abbreviations),
         )
 
 
@@ -906,6 +922,217 @@ def ror_orgs(folder: Path, vocab: Vocabulary) -> tuple[list[Org], Counter[str]]:
     return orgs, acronym_claims
 
 
+# -- US federal agencies and their acronyms: FOIA annual reports (18F/foia) -------------
+
+# The annual FOIA report of each federal agency names the agency and its components with
+# their abbreviations (NIEM XML, one file an agency, in www.foia.gov/<year>-FOIASetFull.zip).
+_NC = "{http://niem.gov/niem/niem-core/2.0}"
+# A component is a bureau that prose names on its own (not an office, division or field
+# site of its department): its name has one of these words.
+_BUREAU = re.compile(
+    r"\b(Administration|Agency|Bureau|Service|Command|Institutes|Centers|Network|Corps|Mint)\b"
+)
+_NOT_BUREAU = re.compile(
+    r"\b(Office|Offices|Division|Headquarters|Region|District|Center|Laboratory|Field|Board)\b"
+)
+# Acronyms that policy prose uses for something better known than the federal body that
+# reports under them (a free trade agreement, the Bank for International Settlements,
+# sub-Saharan Africa, the Free Syrian Army, non-communicable diseases, bisphenol A, the
+# balance of payments, the revolution in military affairs, the
+# European Defence Agency, the OECD's Nuclear Energy Agency, the UK's Financial Conduct
+# Authority, the Federation of American Scientists, Israel's and India's air forces, the
+# Congressional Research Service, a digital object identifier, optical character
+# recognition, the CFA franc, the Single Euro Payments Area...), and those the curated
+# file's "about" gives to no one: never taken from this source.
+AMBIGUOUS_ACRONYMS = frozenset(
+    [
+        "ACL",
+        "ADF",
+        "AMS",
+        "ASC",
+        "BIS",
+        "BOP",
+        "BPA",
+        "CFA",
+        "CRS",
+        "DOI",
+        "DSS",
+        "EAC",
+        "EDA",
+        "FAS",
+        "FCA",
+        "FSA",
+        "FTA",
+        "IAF",
+        "NCA",
+        "NCD",
+        "NEA",
+        "NIS",
+        "OCR",
+        "PAP",
+        "PIF",
+        "RMA",
+        "SDF",
+        "SEPA",
+        "SSA",
+    ]
+)
+
+
+def _foia_set(folder: Path) -> Path | None:
+    """The newest ``<year>-FOIASetFull.zip`` in ``folder``."""
+    sets = sorted(folder.glob("*-FOIASetFull.zip"), key=lambda p: p.name)
+    return sets[-1] if sets else None
+
+
+def _foia_name(text: str | None) -> str:
+    """The name as prose writes it: "U.S.Central Command" spaced, a trailing " - Headquarters
+    Office" cut, capitals only where the report shouts ("UNITED STATES POSTAL SERVICE")."""
+    name = " ".join(re.sub(r"\s+[-–]\s+.*$", "", text or "").split())
+    name = re.sub(r"^U\.?S\.? ?(?=[A-Z])", "U.S. ", name)
+    if name.isupper():
+        name = " ".join(
+            w.lower() if w.lower() in _FUNCTION_WORDS else w.capitalize() for w in name.split()
+        )
+    return re.sub(r"^The ", "", name)
+
+
+def _foia_acronym(text: str | None) -> str:
+    return re.sub(r"^(U\.S\.|US) ", "", " ".join((text or "").split())).replace("-", "")
+
+
+def foia_orgs(folder: Path) -> list[Org]:
+    """US federal agencies and their bureaus, with the abbreviations their FOIA reports give."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    path = _foia_set(folder)
+    if path is None:
+        return []
+    records: list[tuple[str, str, bool]] = []  # (name, acronym, top-level)
+    with zipfile.ZipFile(path) as archive:
+        for member in sorted(archive.namelist()):
+            if not member.lower().endswith(".xml"):
+                continue
+            root = ET.fromstring(archive.read(member))
+            agency = root.find(f"{_NC}Organization")
+            if agency is None:
+                continue
+            records.append(
+                (
+                    _foia_name(agency.findtext(f"{_NC}OrganizationName")),
+                    _foia_acronym(agency.findtext(f"{_NC}OrganizationAbbreviationText")),
+                    True,
+                )
+            )
+            for sub in agency.iter(f"{_NC}OrganizationSubUnit"):
+                records.append(
+                    (
+                        _foia_name(sub.findtext(f"{_NC}OrganizationName")),
+                        _foia_acronym(sub.findtext(f"{_NC}OrganizationAbbreviationText")),
+                        False,
+                    )
+                )
+    kept = [(n, a, top) for n, a, top in records if _foia_usable(n, top)]
+    claims = Counter(acronym for _, acronym, _ in kept)
+    orgs: dict[str, Org] = {}
+    for name, acronym, _ in kept:
+        acronyms = [acronym] if claims[acronym] == 1 and acronym not in AMBIGUOUS_ACRONYMS else []
+        org = orgs.get(name)
+        if org is None:
+            orgs[name] = Org(
+                name,
+                "USA",
+                _org_kind(name),
+                _us_variants(name),
+                "foia",
+                acronyms=acronyms,
+                names=[name],
+            )
+        else:
+            org.acronyms = list(dict.fromkeys(org.acronyms + acronyms))
+    return list(orgs.values())
+
+
+def _foia_usable(name: str, top: bool) -> bool:
+    """An agency (its name is its own), or a bureau whose name is specific enough."""
+    if not name or any(c in name for c in ",()/&") or name.isupper():
+        return False
+    if top:
+        return True
+    return bool(_BUREAU.search(name)) and not _NOT_BUREAU.search(name) and _usable_federal(name)
+
+
+def _clean_foia(orgs: list[Org], vocab: Vocabulary, generated: list[dict[str, Any]]) -> list[Org]:
+    """The FOIA records against the curated file and the other generated organisations: a
+    body the curated file holds is left to it; one the generated file holds gets the
+    FOIA forms added to its entry (same name: this file's entry replaces it at load)."""
+    by_key: dict[tuple[str | None, str], dict[str, Any]] = {}
+    owners: Counter[str] = Counter()
+    for entry in generated:
+        for form in entry.get("aliases", []):
+            owners[form] += 1
+            by_key.setdefault((entry.get("country"), _US_PREFIX.sub("", form)), entry)
+    result: list[Org] = []
+    for org in orgs:
+        if org.name in vocab.curated_names or any(
+            f in vocab.curated_forms for f in org.aliases if len(f.split()) > 1
+        ):
+            continue
+        entry = next(
+            (
+                by_key[k]
+                for k in sorted({(org.country, _US_PREFIX.sub("", f)) for f in org.aliases})
+                if k in by_key
+            ),
+            None,
+        )
+        own = set(entry["aliases"]) if entry else set()
+        forms = [
+            f
+            for f in org.aliases
+            if f in own
+            or (
+                owners[f] == 0
+                and f not in vocab.curated_forms
+                and f not in vocab.places
+                and f not in vocab.blockers
+                and not vocab.is_word(f)
+            )
+        ]
+        for acronym in org.acronyms:
+            if (
+                re.fullmatch(r"[A-Z][A-Z0-9]{2,}", acronym)
+                and (acronym in own or owners[acronym] == 0)
+                and acronym not in vocab.curated_forms
+                and acronym not in vocab.country_codes
+                and acronym not in US_STATES
+                and not vocab.is_acronym_word(acronym)
+            ):
+                forms.append(acronym)
+        if entry is not None:
+            added = [f for f in forms if f not in own]
+            if not added:
+                continue  # nothing the generated entry lacks
+            source = entry["source"] if "foia" in entry["source"] else f"{entry['source']}+foia"
+            result.append(
+                Org(
+                    entry["name"],
+                    entry.get("country"),
+                    entry["kind"],
+                    list(dict.fromkeys([*entry["aliases"], *added])),
+                    source,
+                )
+            )
+            continue
+        if org.name not in forms:  # the name itself is a place, a word or another's
+            continue
+        org.aliases = list(dict.fromkeys(forms))
+        result.append(org)
+    names = Counter(o.name for o in result)
+    return sorted((o for o in result if names[o.name] == 1), key=lambda o: o.name)
+
+
 # -- putting it together ---------------------------------------------------------------------
 
 
@@ -1036,6 +1263,14 @@ ABOUT_PERSONS = (
     "without middle initial, nickname and suffix); 'short' holds the surname, counted only "
     "once the person is named in full; 'titles' are offices held, joined to the surname."
 )
+ABOUT_FEDERAL = (
+    "Generated by bench/build_gazetteer.py from the US federal agencies' annual FOIA reports "
+    "(see SOURCES.md); do not edit by hand. US federal agencies and their bureaus with the "
+    "abbreviations the reports give; an entry named like one of organizations_open.json is "
+    "that entry with these forms added, and replaces it when the gazetteer loads. Bodies "
+    "the curated file holds, offices and field sites, abbreviations two bodies share or "
+    "that policy prose uses for something else are left out."
+)
 ABOUT_ORGS = (
     "Generated by bench/build_gazetteer.py from openly licensed data (see SOURCES.md); do not "
     "edit by hand: add to organizations.json, which wins over this file, or to a user file. "
@@ -1046,9 +1281,9 @@ ABOUT_ORGS = (
 
 
 def build(
-    sources: Path, data_dir: Path, words_file: Path | None
-) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
-    """The two documents, and notes on what was skipped."""
+    sources: Path, data_dir: Path, words_file: Path | None, out: Path = DATA
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The documents to write (file name -> content), and notes on what was skipped."""
     vocab = Vocabulary.load(data_dir, words_file)
     notes: list[str] = []
 
@@ -1085,9 +1320,31 @@ def build(
     clean_orgs = _clean_orgs(orgs, vocab, acronym_claims)
     org_forms = {f for o in clean_orgs for f in o.aliases} | set(vocab.curated_forms)
     clean_people = _clean_persons(people, vocab, org_forms)
-    persons_doc = {"about": ABOUT_PERSONS, "persons": [p.to_json() for p in clean_people]}
-    orgs_doc = {"about": ABOUT_ORGS, "organizations": [o.to_json() for o in clean_orgs]}
-    return persons_doc, orgs_doc, notes
+    docs: dict[str, dict[str, Any]] = {}
+    if people or orgs:
+        docs[PERSONS_FILE] = {
+            "about": ABOUT_PERSONS,
+            "persons": [p.to_json() for p in clean_people],
+        }
+        docs[ORGS_FILE] = {"about": ABOUT_ORGS, "organizations": [o.to_json() for o in clean_orgs]}
+    foia = folder("foia")
+    if foia:
+        if ORGS_FILE in docs:
+            generated = docs[ORGS_FILE]["organizations"]
+        else:  # the other sources absent: the generated file already written
+            existing = out / ORGS_FILE
+            generated = (
+                json.loads(existing.read_text("utf-8"))["organizations"]
+                if existing.exists()
+                else []
+            )
+            notes.append(f"foia: checked against the organisations already in {existing}")
+        federal = _clean_foia(foia_orgs(foia), vocab, generated)
+        docs[FEDERAL_FILE] = {
+            "about": ABOUT_FEDERAL,
+            "organizations": [o.to_json() for o in federal],
+        }
+    return docs, notes
 
 
 def dump(doc: dict[str, Any], key: str) -> str:
@@ -1114,21 +1371,25 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"note: no word list at {args.words}; English words are not filtered", file=sys.stderr
         )
-    persons, orgs, notes = build(args.sources, args.data, words)
+    docs, notes = build(args.sources, args.data, words, args.out)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    if not persons["persons"] and not orgs["organizations"]:
+    persons = docs.get(PERSONS_FILE, {}).get("persons", [])
+    orgs = [e for name, doc in docs.items() for e in doc.get("organizations", [])]
+    if not persons and not orgs:
         print(f"error: no source records found in {args.sources}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / PERSONS_FILE).write_text(dump(persons, "persons"), "utf-8")
-    (args.out / ORGS_FILE).write_text(dump(orgs, "organizations"), "utf-8")
+    for name, doc in docs.items():
+        (args.out / name).write_text(
+            dump(doc, "persons" if "persons" in doc else "organizations"), "utf-8"
+        )
     by_source: Counter[str] = Counter()
-    for entry in persons["persons"]:
+    for entry in persons:
         by_source[f"persons from {entry['source']}"] += 1
-    for entry in orgs["organizations"]:
+    for entry in orgs:
         by_source[f"organisations from {entry['source']}"] += 1
-    print(f"{len(persons['persons'])} persons, {len(orgs['organizations'])} organisations")
+    print(f"{len(persons)} persons, {len(orgs)} organisations")
     for label, number in sorted(by_source.items()):
         print(f"  {number:6} {label}")
     return 0

@@ -122,6 +122,49 @@ _Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
 _NONE: list[_Candidate] = []
 _SENTENCE_END = frozenset('.!?:;"“”()')
 _NOT_NESTED = frozenset({"company", "think-tank", "media"})
+# The words of a body's name that says what it is but not whose it is ("Foreign Office",
+# "Supreme Court", "Ministry of Defence"): another state's possessive or demonym before
+# such a name makes it that state's body (see ``Gazetteer._other_state``).
+_BODY_WORDS = frozenset(
+    [
+        *ORG_HEADS,
+        "Foreign",
+        "Home",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Justice",
+        "Finance",
+        "Trade",
+        "Affairs",
+        "Supreme",
+        "Constitutional",
+        "High",
+        "Federal",
+        "National",
+        "Treasury",
+        "Exchequer",
+        "State",
+        "Congress",
+        "House",
+        "Representatives",
+        "Commons",
+        "Lords",
+        "Cabinet",
+        "Central",
+        "Reserve",
+        "Intelligence",
+        "Security",
+        "Guard",
+        "Coast",
+        "Air",
+        "Marine",
+        "of",
+        "the",
+        "and",
+        "for",
+    ]
+)
 
 
 class Gazetteer:
@@ -284,6 +327,11 @@ class Gazetteer:
             if _form_tokens(f)
         ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
         self._names = self._name_words()
+        self._state_forms: dict[tuple[str, ...], str] = {}
+        for actor in self._actor_list:
+            if actor.type == "country" and actor.code:
+                for f in actor.forms:
+                    self._state_forms.setdefault(_form_tokens(f), actor.code)
         short: dict[str, list[int]] = {}
         for number, actor in enumerate(self._actor_list):
             for form in actor.short:
@@ -382,6 +430,9 @@ class Gazetteer:
                 if size == 1 or tuple(words[i : i + size]) == form:
                     if size > 1 and self._longer_inside(words, i, size):
                         break  # "President Lee Jae-myung": the full name starts inside
+                    if kind == 0 and number >= 0 and self._us_state_body(words, i, number):
+                        step = size  # "the Florida Department of Education": the state's
+                        break
                     near = span_at.get(i) or span_at.get(i + size - 1)
                     inside = False
                     if near is not None:
@@ -397,10 +448,18 @@ class Gazetteer:
                     elif kind == _SHARED:
                         pending.append((i, self._shared[number], tokens[i][1]))
                     elif kind == _CONTEXT:
-                        if self._counts_here(words, tokens, text, i, size, kind, in_actor):
+                        if self._counts_here(
+                            words, tokens, text, i, size, kind, in_actor
+                        ) and not self._other_state(words, i, size, actors[number].context_code):
                             in_context.append((i, number))
-                    elif number >= 0 and self._counts_here(
-                        words, tokens, text, i, size, kind, in_actor
+                    elif (
+                        number >= 0
+                        and self._counts_here(words, tokens, text, i, size, kind, in_actor)
+                        and not (
+                            actors[number].nested
+                            and all(w in _BODY_WORDS for w in words[i : i + size])
+                            and self._other_state(words, i, size, actors[number].code)
+                        )
                     ):
                         if self._other_person(words, starts, i, size, number, in_actor):
                             step = size
@@ -448,6 +507,12 @@ class Gazetteer:
             )
             counts[chosen] += 1
             first[chosen] = min(first[chosen], offset)
+        for span in spans:
+            if span.type == "organization" and id(span) not in dropped:
+                body = self._qualified(words, span)
+                if body is not None:  # "Japan's Ministry of Foreign Affairs", known
+                    dropped.add(id(span))
+                    count(body, span.start)
         self._hand_over_metonyms(counts, by_metonym, first)
         if bare:
             self._drop_us_states(words, counts, bare)
@@ -539,6 +604,70 @@ class Gazetteer:
                     span_at[k] = new
             return False
         return not (actor.type == "country" and span.state_body)
+
+    def _qualified(self, words: list[str], span: Span) -> int | None:
+        """The gazetteer's body that an unknown name is with the state the text gives it:
+        "Russia's Ministry of Defense", "the Ministry of Commerce of China", "Japan's
+        Self-Defense Forces" as "Russian Ministry of Defence", "MOFCOM", "Japan
+        Self-Defense Forces", when the gazetteer holds one of that state's forms joined
+        to the name."""
+        i, end = span.start, span.end
+        code = None
+        if i >= 3 and words[i - 2 : i] == ["'", "s"]:
+            code = self._state_at(words, 0, i - 2)
+        if code is None and end + 1 < len(words) and words[end] == "of":
+            code = self._state_at(words, end + 2 if words[end + 1] == "the" else end + 1, -1)
+        if code is None:
+            return None
+        for state in self._actor_list:
+            if state.type == "country" and state.code == code:
+                for form in state.forms:
+                    for name in (f"{form} {span.name}", f"{span.name} of {form}"):
+                        found = self.resolve(name)
+                        if found is not None and found.code == code and found.type != "country":
+                            return self._numbers[found.name]
+        return None
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {actor.name: k for k, actor in enumerate(self._actor_list)}
+
+    def _us_state_body(self, words: list[str], i: int, number: int) -> bool:
+        """A US federal body's bare name ("Department of Education", "Office of
+        Management") right after a US state's name is that state's body."""
+        actor = self._actor_list[number]
+        if actor.code != "USA" or actor.type != "organization" or words[i] not in ORG_OPENERS:
+            return False
+        states = self.rules.us_states
+        return i >= 1 and (words[i - 1] in states or " ".join(words[i - 2 : i]) in states)
+
+    def _state_at(self, words: list[str], start: int, end: int) -> str | None:
+        """The state a form of one to three words ending at ``end`` (exclusive) or, with
+        ``end`` < 0, starting at ``start`` names ("Mexico", "South Korea", "Brazilian")."""
+        for size in (3, 2, 1):
+            a, b = (end - size, end) if end >= 0 else (start, start + size)
+            if a < 0 or b > len(words):
+                continue
+            code = self._state_forms.get(tuple(words[a:b]))
+            if code is not None:
+                return code
+        return None
+
+    def _other_state(self, words: list[str], i: int, size: int, code: str | None) -> bool:
+        """A generic body's name at ``words[i : i + size]`` made another state's by what
+        stands around it: "Mexico's Supreme Court", "the Brazilian Congress", "Pakistan's
+        Foreign Office", "the Congress of Colombia" are not the US or British bodies."""
+        if i >= 3 and words[i - 2 : i] == ["'", "s"]:
+            found = self._state_at(words, 0, i - 2)
+        elif i >= 1:
+            found = self._state_at(words, 0, i)
+        else:
+            found = None
+        end = i + size
+        if found is None and end + 1 < len(words) and words[end] == "of":
+            start = end + 2 if words[end + 1] == "the" else end + 1
+            found = self._state_at(words, start, -1)
+        return found is not None and found != code
 
     def _form_at(self, words: list[str], j: int) -> bool:
         """Some gazetteer form (not a blocker) starts at ``words[j]``."""
@@ -825,7 +954,8 @@ GIVEN_MIN_PERSONS = 2
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
 # Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).
-_OPEN_FILES = ("persons_open.json", "organizations_open.json")
+# organizations_federal.json comes last: its entries replace those of the same name.
+_OPEN_FILES = ("persons_open.json", "organizations_open.json", "organizations_federal.json")
 _RULE_KEYS = (
     "seats_of_power",
     "venue_words",
@@ -897,6 +1027,10 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     name = str(entry["name"])
     forms = [name, *_strings(entry, "aliases")]
     code = entry.get("country")
+    if code == "USA":  # "US Department of Commerce": also "United States Department of ..."
+        forms += [
+            f"United States {f.split(' ', 1)[1]}" for f in forms if f.startswith(("US ", "U.S. "))
+        ]
     nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
     context = tuple(_strings(entry, "context_aliases"))
     return Actor(

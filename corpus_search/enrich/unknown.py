@@ -49,7 +49,9 @@ ORG_HEADS = frozenset(
         "Association",
         "Authority",
         "Bank",
+        "Battalion",
         "Board",
+        "Brigade",
         "Bureau",
         "Caucus",
         "Center",
@@ -67,14 +69,17 @@ ORG_HEADS = frozenset(
         "Council",
         "Court",
         "Department",
+        "Dialogue",
         "Directorate",
         "District",
         "Division",
         "Electronics",
         "Enterprises",
         "Federation",
+        "Fleet",
         "Force",
         "Forces",
+        "Forum",
         "Foundation",
         "Front",
         "Fund",
@@ -84,11 +89,11 @@ ORG_HEADS = frozenset(
         "Industries",
         "Institute",
         "Institution",
+        "LLC",
         "Laboratories",
         "Laboratory",
         "Labs",
         "League",
-        "LLC",
         "Ltd",
         "Ministry",
         "Motors",
@@ -98,12 +103,13 @@ ORG_HEADS = frozenset(
         "Office",
         "Organisation",
         "Organization",
+        "PLC",
         "Parliament",
         "Party",
         "Patrol",
         "Pharmaceuticals",
-        "PLC",
         "Police",
+        "Regiment",
         "School",
         "Schools",
         "Secretariat",
@@ -112,6 +118,7 @@ ORG_HEADS = frozenset(
         "Shipyard",
         "Shipyards",
         "Society",
+        "Squadron",
         "Technologies",
         "Tribunal",
         "Union",
@@ -184,6 +191,7 @@ STATE_HEADS = frozenset(
         "Court",
         "Department",
         "Directorate",
+        "Fleet",
         "Force",
         "Forces",
         "Guard",
@@ -671,6 +679,10 @@ def find_spans(words: list[str], starts: list[bool], names: NameWords | None = N
     ``words[i]`` begins a sentence or a line."""
     spans = _organisations(words, starts)
     taken = {i for s in spans for i in range(s.start, s.end)}
+    for span in _described_organisations(words, starts):
+        if not any(i in taken for i in range(span.start, span.end)):
+            spans.append(span)
+    taken = {i for s in spans for i in range(s.start, s.end)}
     for span in _persons(words):
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
@@ -757,6 +769,7 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
                 (
                     w in ("and", "&")
                     and _capital(nxt)
+                    and not (nxt.isupper() and len(nxt) > 1)  # "... of Energy and DOE"
                     and (phrase or (not headed and nxt not in ORG_HEADS))
                     and nxt not in PERSON_TITLES
                 )
@@ -947,6 +960,140 @@ def _persons(words: list[str]) -> list[Span]:
                 for k in range(i + 2, min(i + 7, n))
             ):
                 spans.append(Span(first, i, _join(words, first, i), "person"))
+    return spans
+
+
+# Nouns for a kind of organisation in an appositive after its name ("Lumen Forge, a
+# Denver chipmaker,"; "Harbor Light, the nonprofit that ..."), and the words that may
+# follow such a noun when it ends the description (not "a company director").
+DESCRIBED_ORGS = frozenset(
+    [
+        "airline",
+        "automaker",
+        "bank",
+        "broadcaster",
+        "carmaker",
+        "charity",
+        "chipmaker",
+        "coalition",
+        "company",
+        "conglomerate",
+        "consultancy",
+        "contractor",
+        "corporation",
+        "firm",
+        "group",
+        "insurer",
+        "lender",
+        "manufacturer",
+        "militia",
+        "newspaper",
+        "nonprofit",
+        "non-profit",
+        "organisation",
+        "organization",
+        "retailer",
+        "shipbuilder",
+        "startup",
+        "start-up",
+        "subsidiary",
+        "tank",  # "think tank"
+        "union",
+    ]
+)
+_DESCRIPTION_ENDS = frozenset(
+    {",", ".", ";", ":", ")", "—", "–", "that", "which", "whose", "based", "founded", "in"}
+    | {"with", "run", "known", "led", "funded", "backed", "owned", "and", "for", "from"}
+)
+
+
+# Words that end a description before its noun ("a member of the group" describes a
+# person, not the group).
+_NOT_MODIFIERS = frozenset(
+    [",", ".", ";", ":", "of", "the", "a", "an", "in", "at", "for", "'", "who", "with", "to"]
+)
+
+
+def _described_organisations(words: list[str], starts: list[bool]) -> list[Span]:
+    """A capitalised name before an appositive that says it is a kind of organisation:
+    "Lumen Forge, a Denver chipmaker, said"; "Harbor Light, the nonprofit that ..."."""
+    spans: list[Span] = []
+    n = len(words)
+    for i, word in enumerate(words):
+        if word != "," or i < 1 or i + 2 >= n or words[i + 1] not in ("a", "an", "the"):
+            continue
+        # the description: up to five words, the last an organisation noun
+        k = i + 2
+        noun = -1
+        while k < n and k - i <= 7 and words[k] not in _NOT_MODIFIERS:
+            if words[k] in DESCRIBED_ORGS and (k + 1 >= n or words[k + 1] in _DESCRIPTION_ENDS):
+                noun = k  # "a nonprofit advocacy group,": the last noun ends it
+                break
+            if words[k].lower() in APPOSITIVE_ROLES or words[k] in PERSON_NOUNS:
+                break  # "Jane Roe, a former bank director": a person
+            k += 1
+        if noun < 0 or (words[noun] == "tank" and words[noun - 1] != "think"):
+            continue
+        # the name: capitalised words (with "&", "of", "for", "and", "-" inside) before
+        # the comma, back to the sentence's start at most
+        k, first = i - 1, i
+        while k >= 0 and i - k <= 6:
+            w = words[k]
+            if w[:1].isupper() and w.replace("-", "").isalnum() and w not in FUNCTION_WORDS:
+                first = k
+                if starts[k]:
+                    break
+                k -= 1
+            elif w in ("&", "of", "for", "and", "-", "'") and k > 0 and words[k - 1][:1].isupper():
+                k -= 1
+            else:
+                break
+        if first >= i or words[first] in FUNCTION_WORDS or words[first] in HEADLINE_WORDS:
+            continue
+        if any(w in PERSON_TITLES for w in words[first:i]):
+            continue
+        spans.append(Span(first, i, _join(words, first, i), "organization"))
+    spans.extend(_introduced_organisations(words, starts))
+    return spans
+
+
+_CALENDAR = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    | {"January", "February", "March", "April", "May", "June", "July", "August"}
+    | {"September", "October", "November", "December"}
+)
+
+
+def _introduced_organisations(words: list[str], starts: list[bool]) -> list[Span]:
+    """A capitalised name right after "the" and a noun for a kind of organisation:
+    "the chipmaker Lumen Forge", "the advocacy group Parents for Reading"."""
+    spans: list[Span] = []
+    n = len(words)
+    for k, word in enumerate(words):
+        if word not in DESCRIBED_ORGS or k + 1 >= n or not words[k + 1][:1].isupper():
+            continue
+        if word == "tank" and words[k - 1] != "think":
+            continue
+        m = k - 1 if word != "tank" else k - 2
+        while m >= 0 and m >= k - 3 and words[m].islower() and words[m] not in _NOT_MODIFIERS:
+            m -= 1  # "the conservative advocacy group"
+        if m < 0 or words[m] not in ("the", "The"):
+            continue
+        j = k + 1
+        while j < n and j - k <= 6 and not starts[j]:
+            w = words[j]
+            capital = w[:1].isupper() and w.replace("-", "").isalnum() and w not in FUNCTION_WORDS
+            joins = w in ("&", "of", "for", "and", "-") and j + 1 < n and words[j + 1][:1].isupper()
+            if not (capital or joins):
+                break
+            j += 1
+        while j > k + 1 and not words[j - 1][:1].isupper():
+            j -= 1
+        if j == k + 1 or any(
+            w in PERSON_TITLES or w in HEADLINE_WORDS or w in _CALENDAR for w in words[k + 1 : j]
+        ):
+            continue
+        spans.append(Span(k + 1, j, _join(words, k + 1, j), "organization"))
     return spans
 
 

@@ -232,7 +232,7 @@ def test_build_errors(tmp_path: Path) -> None:
 def test_committed_files_match_a_rebuild(tmp_path: Path) -> None:
     result = run_build(os.environ["CORPUS_SEARCH_GAZETTEER_SOURCES"], "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    for name in ("persons_open.json", "organizations_open.json"):
+    for name in ("persons_open.json", "organizations_open.json", "organizations_federal.json"):
         assert (tmp_path / name).read_text("utf-8") == (DATA / name).read_text("utf-8")
 
 
@@ -273,3 +273,122 @@ def test_surnames_and_common_words_are_not_tagged(gazetteer: Gazetteer) -> None:
         m.name for m in gazetteer.tag(text) if m.known and gazetteer.actors[m.name].generated
     }
     assert generated == set(), generated
+
+
+# -- US federal agencies from the FOIA annual reports ------------------------------------
+
+_FOIA_REPORT = (
+    '<?xml version="1.0"?><iepd:FoiaAnnualReport xmlns:iepd="urn:x" '
+    'xmlns:nc="http://niem.gov/niem/niem-core/2.0"><nc:Organization>'
+    "<nc:OrganizationAbbreviationText>{abbr}</nc:OrganizationAbbreviationText>"
+    "<nc:OrganizationName>{name}</nc:OrganizationName>{subs}</nc:Organization>"
+    "</iepd:FoiaAnnualReport>"
+)
+_FOIA_SUB = (
+    "<nc:OrganizationSubUnit><nc:OrganizationAbbreviationText>{abbr}"
+    "</nc:OrganizationAbbreviationText><nc:OrganizationName>{name}</nc:OrganizationName>"
+    "</nc:OrganizationSubUnit>"
+)
+
+
+def _foia_report(abbr: str, name: str, *subs: tuple[str, str]) -> str:
+    inner = "".join(_FOIA_SUB.format(abbr=a, name=n) for a, n in subs)
+    return _FOIA_REPORT.format(abbr=abbr, name=name, subs=inner)
+
+
+def test_build_adds_federal_agencies_and_their_acronyms(tmp_path: Path) -> None:
+    import zipfile
+
+    sources = tmp_path / "sources" / "foia"
+    sources.mkdir(parents=True)
+    with zipfile.ZipFile(sources / "2031-FOIASetFull.zip", "w") as archive:
+        archive.writestr("FHC FY31.xml", _foia_report("FHC", "Federal Harbour Commission"))
+        archive.writestr(
+            "DOL FY31.xml",
+            _foia_report(
+                "U.S. DOL",
+                "Department of Lighthouses",
+                ("FTA", "Foghorn Testing Administration"),  # an acronym prose uses otherwise
+                ("BKS", "Bureau of Keeper Standards"),
+                ("BKS", "Beacon Keeping Service"),  # two bureaus share it: neither keeps it
+                ("OLK", "Office of Lamp Keeping"),  # an office, not a bureau
+                ("MOL", "Maritime Oil Lamp Agency"),  # a word of the list
+                ("LRA", "Lantern Repair Administration - Headquarters Office"),
+            ),
+        )
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "organizations_open.json").write_text(
+        json.dumps(
+            {
+                "about": "",
+                "organizations": [
+                    {
+                        "name": "Lantern Repair Administration",
+                        "country": "USA",
+                        "kind": "government-body",
+                        "aliases": [
+                            "Lantern Repair Administration",
+                            "US Lantern Repair Administration",
+                        ],
+                        "source": "dotgov-data",
+                    }
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    result = run_build(
+        str(tmp_path / "sources"),
+        "--data",
+        str(FIXTURE / "curated"),
+        "--words",
+        str(FIXTURE / "words.txt"),
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (out / "persons_open.json").exists()  # their sources absent: not written
+    federal = {
+        o["name"]: o
+        for o in json.loads((out / "organizations_federal.json").read_text("utf-8"))[
+            "organizations"
+        ]
+    }
+    assert federal["Federal Harbour Commission"]["aliases"] == [
+        "Federal Harbour Commission",
+        "FHC",
+    ]
+    assert federal["Foghorn Testing Administration"]["aliases"] == [
+        "Foghorn Testing Administration"
+    ]
+    assert "BKS" not in federal["Bureau of Keeper Standards"]["aliases"]
+    assert "Office of Lamp Keeping" not in federal
+    assert federal["Maritime Oil Lamp Agency"]["aliases"] == ["Maritime Oil Lamp Agency"]
+    # a body the other generated file holds: its entry, with the acronym added
+    repair = federal["Lantern Repair Administration"]
+    assert repair["aliases"] == [
+        "Lantern Repair Administration",
+        "US Lantern Repair Administration",
+        "LRA",
+    ]
+    assert repair["source"] == "dotgov-data+foia"
+
+
+def test_federal_acronyms_are_tagged(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rules drafted at the SEC drew fire from the FCC, while the IRS said it would "
+        "wait for the FOMC to meet before the TTB acted."
+    )
+    found = names(gazetteer, text)
+    for name in (
+        "Securities and Exchange Commission",
+        "Federal Communications Commission",
+        "Internal Revenue Service",
+        "Federal Open Market Committee",
+        "Alcohol and Tobacco Tax and Trade Bureau",
+    ):
+        assert name in found, (name, found)
+    # acronyms policy prose uses for something else stay untagged
+    other = "The FTA lowered tariffs; BIS data and the NCD burden in SSA were discussed."
+    assert not {m.name for m in gazetteer.tag(other) if m.type == "organization"}
