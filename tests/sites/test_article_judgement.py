@@ -5,7 +5,7 @@ pages and text articles kept outside the repository in /work/evalcache (when tha
 is there; rows whose page is missing or another capture are left out and counted).
 
 The floors pinned below are the rates measured by ``bench/eval_articles.py`` on this
-version (see docs/_incoming/h13b.md), a little under the figures, so a change that makes
+version (see docs/accuracy.md), a little under the figures, so a change that makes
 the judgement worse fails here. Splits: a fixed hash puts a third of each set in a
 held-out split that was not looked at while the judgement was tuned."""
 
@@ -16,6 +16,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,58 @@ def test_text_teasers_cut_short_or_marked_with_arrows_make_a_listing() -> None:
     assert inspect_text(article, "https://t.example/2025/03/a-piece").is_article
 
 
+def test_a_run_of_teasers_is_a_listing_however_long_it_runs() -> None:
+    """Teasers one to a line, each cut short or ending in its reading time, make one long
+    run of prose lines; when such lines are half the page's prose, it is a listing."""
+    cut = "\n".join(
+        f"From the Valley Gazette, by a staff writer: the mill on the upper weir reopened "
+        f"this spring after the council agreed to share the cost of its repair, part {n}..."
+        for n in range(14)
+    )
+    timed = "\n".join(
+        f"Walkers on the coastal path asked the parish to mend the stiles near the old "
+        f"lighthouse before the summer season begins, note {n}. [{n % 5 + 2} min read]"
+        for n in range(12)
+    )
+    for text in (cut, timed):
+        info = inspect_text(text, "https://t.example/2025/03/valley-notes")
+        assert info.kind == "listing", info.reason
+
+
+def test_blurbs_that_do_not_end_as_sentences_make_a_listing() -> None:
+    """A section page lists standfirsts: one line each, written as a phrase or a sentence
+    without its full stop. Six such lines of prose, nearly all unended, make a listing."""
+    blurbs = "\n".join(
+        f"The lock keepers of the northern canal weigh a new timetable for the barges that "
+        f"carry grain to the coast in the dry months of year {2000 + n}"
+        for n in range(8)
+    )
+    info = inspect_text(f"Canals and rivers\n{blurbs}", "https://t.example/canals/")
+    assert info.kind == "listing", info.reason
+
+
+def test_articles_without_markup_keep_their_paragraphs_ends() -> None:
+    """An article wrapped at a fixed width (lines ending mid-sentence, the next starting in
+    lower case), one in a script with its own full stop, and one whose last line is cut
+    short are still articles."""
+    sentence = (
+        "The harbour board met on Tuesday to discuss the dredging of the outer channel, "
+        "which silted up again after the winter storms and now limits the larger ships. "
+    )
+    paragraph = sentence * 3
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 85) for _ in range(5))
+    chinese = "\n\n".join(
+        "\u6e2f\u52a1\u5c40\u5468\u4e8c\u5f00\u4f1a\u8ba8\u8bba\u5916\u822a\u9053\u7684\u758f\u6d5a\u95ee\u9898"
+        * 6
+        + "\u3002"
+        for _ in range(7)
+    )
+    cut = "\n\n".join([paragraph] * 6 + [sentence + "and the board then"])
+    for text in (wrapped, chinese, cut):
+        info = inspect_text(f"Dredging the channel\n\n{text}", "https://t.example/2025/03/dredging")
+        assert info.is_article, info.reason
+
+
 # -- real pages, read at run time --------------------------------------------------------
 
 
@@ -275,7 +328,7 @@ def test_labelled_real_non_articles_are_rejected() -> None:
         pytest.skip(f"labelled non-article pages not found at {EVALCACHE} (kept off the repo)")
     usable, unusable = usable_rows(LABELS, EVALCACHE)
     rows = [r for r in usable if r["source"] == "pages"]
-    if len(rows) < 70:
+    if len(rows) < 110:
         pytest.skip(
             f"only {len(rows)} labelled text non-article pages in {EVALCACHE} as labelled "
             f"({len(unusable)} missing or another capture): too few to hold the rates"
@@ -285,12 +338,13 @@ def test_labelled_real_non_articles_are_rejected() -> None:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
         rejected[row["split"]][0] += not info.is_article
         rejected[row["split"]][1] += 1
-    # Measured on this version (cache rebuilt 2026-12-04, 82 usable text pages of 158
-    # labelled): tuning 45 of 58 (77.6%), held-out 18 of 24 (75.0%). The pages added on
-    # 2026-12-04 (teaser lists whose teasers run past a line, podcast indexes) are harder
-    # than the first set: see docs/accuracy.md.
-    assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.75, (rejected, len(unusable))
-    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.7, (rejected, len(unusable))
+    # Measured on this version (second round of 2026-12-04, 122 usable text pages of 190
+    # labelled): tuning 61 of 77 (79.2%), held-out 32 of 45 (71.1%; 30 of 45 before the
+    # rules on teaser runs and unended blurbs). The pages added on 2026-12-04 (teaser lists
+    # whose teasers run past a line, podcast indexes, newsletters) are harder than the
+    # first set: see docs/accuracy.md.
+    assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.77, (rejected, len(unusable))
+    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.68, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
