@@ -5,6 +5,7 @@ profiles' article URL patterns against labelled real URLs.
     python bench/eval_articles.py --json        # the figures as JSON
     python bench/eval_articles.py --failures    # also list every page judged wrongly
     python bench/eval_articles.py --limit 10    # the first 10 articles of each set
+    python bench/eval_articles.py --audit       # also the figures with the audited labels
 
 Sets (each split into "tuning" and "heldout" by a hash of the page's key, so the
 held-out third was never looked at while the judgement was tuned):
@@ -23,6 +24,15 @@ held-out third was never looked at while the judgement was tuned):
   them (kept in ``/work/evalcache/articles``, ``inspect_text``): whether the text judgement
   keeps articles as well as it rejects listings;
 - synthetic non-articles: ``tests/data/nonarticles/*.html`` (original pages, always there).
+
+``--audit [FILE]`` adds the figures with the labels as corrected page by page (default
+``tests/data/articles/audit.json``): each page of the article sets that the judgement
+rejects was read by hand, and an entry with the verdict "not-article" says the set holds
+a page that is not an article (an anti-bot stub, a search result, a home page, a
+library's unit-test page); such pages are then counted apart, as non-articles of the
+article sets, and left out of the articles' rates. An entry with the verdict "article"
+is a real miss (nothing is corrected). An entry naming a page the sets do not hold, or
+with another split than the page's, is an error: the audit was made on other data.
 
 URL patterns: ``tests/data/sites/urls.json`` lists real URLs of the profiled think tanks,
 each labelled article or not by hand; the table gives each profile's agreement.
@@ -54,6 +64,8 @@ LABELS = ROOT / "tests" / "data" / "articles" / "nonarticles.json"
 TEXT_ARTICLES = ROOT / "tests" / "data" / "articles" / "text_articles.json"
 DEFAULT_ARTICLE_CACHE = Path("/work/evalcache/articles")
 SYNTHETIC = ROOT / "tests" / "data" / "nonarticles"
+DEFAULT_AUDIT = ROOT / "tests" / "data" / "articles" / "audit.json"
+ARTICLE_SETS = ("aeb", "readability", "mediacloud", "text-articles")
 URLS = ROOT / "tests" / "data" / "sites" / "urls.json"
 
 
@@ -178,19 +190,78 @@ def judged(page: Page) -> tuple[bool, str]:
     return info.is_article, info.reason
 
 
-def evaluate(pages: Iterator[Page]) -> dict[tuple[str, str], Tally]:
+@dataclass
+class Verdict:
+    page: Page
+    is_article: bool
+    reason: str
+
+
+def verdicts(pages: Iterator[Page]) -> list[Verdict]:
+    return [Verdict(page, *judged(page)) for page in pages]
+
+
+def tally(
+    results: list[Verdict], audit: dict[tuple[str, str], dict[str, str]] | None = None
+) -> dict[tuple[str, str], Tally]:
+    """The rates by set and split; with ``audit``, a page of the article sets that the
+    audit finds is not an article goes to a set of its own (``<set>-not``), labelled
+    not-article."""
     tallies: dict[tuple[str, str], Tally] = {}
-    for page in pages:
-        tally = tallies.setdefault((page.set, page.split), Tally(page.set, page.split, page.label))
-        is_article, reason = judged(page)
+    for result in results:
+        page, label, name = result.page, result.page.label, result.page.set
+        entry = (audit or {}).get((page.set, page.key))
+        if entry and entry["verdict"] == "not-article":
+            label, name = "not-article", f"{page.set}-not"
+        tally = tallies.setdefault((name, page.split), Tally(name, page.split, label))
         tally.total += 1
-        if is_article == (page.label == "article"):
+        if result.is_article == (label == "article"):
             tally.right += 1
         else:
             tally.misses.append(
-                {"key": page.key, "url": page.url or "", "reason": reason, "kind": page.kind}
+                {
+                    "key": page.key,
+                    "url": page.url or "",
+                    "reason": result.reason,
+                    "kind": page.kind,
+                }
             )
     return tallies
+
+
+def evaluate(pages: Iterator[Page]) -> dict[tuple[str, str], Tally]:
+    return tally(verdicts(pages))
+
+
+def load_audit(path: Path, data: Path | None = None) -> dict[tuple[str, str], dict[str, str]]:
+    """The audit's entries by (set, page id). With ``data``, each entry is checked
+    against the sets: the page must be there, in the split the entry names."""
+    entries: dict[tuple[str, str], dict[str, str]] = {}
+    for entry in json.loads(path.read_text("utf-8"))["entries"]:
+        key = (entry["set"], entry["page"])
+        if key in entries:
+            raise ValueError(f"{path}: {key} is audited twice")
+        if entry["verdict"] not in ("article", "not-article"):
+            raise ValueError(f"{path}: {key}: unknown verdict {entry['verdict']!r}")
+        if entry["split"] != split_of(f"{entry['set']}/{entry['page']}"):
+            raise ValueError(f"{path}: {key}: split {entry['split']!r} is not the page's")
+        entries[key] = entry
+    if data is not None:
+        held = {(page.set, page.key) for page in article_pages(data)}
+        missing = sorted(set(entries) - held)
+        if missing:
+            raise ValueError(f"{path}: pages not in the sets of {data}: {missing}")
+    return entries
+
+
+def summary(tallies: dict[tuple[str, str], Tally], sets: tuple[str, ...]) -> dict[str, Any]:
+    """Pages and pages judged right by split, over the tallies of ``sets``."""
+    out: dict[str, Any] = {}
+    for split in ("tuning", "heldout"):
+        part = [t for t in tallies.values() if t.set in sets and t.split == split]
+        n, r = sum(t.total for t in part), sum(t.right for t in part)
+        out[split] = {"total": n, "right": r, "rate": round(r / n, 4) if n else 0.0}
+    return out
 
 
 def url_agreement() -> dict[str, dict[str, Any]]:
@@ -221,12 +292,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--limit", type=int, help="only the first N articles of each set")
+    parser.add_argument(
+        "--audit",
+        type=Path,
+        nargs="?",
+        const=DEFAULT_AUDIT,
+        help=f"also the figures with the audited labels (default {DEFAULT_AUDIT.name})",
+    )
     args = parser.parse_args(argv)
 
     skipped: list[str] = []
     tallies: dict[tuple[str, str], Tally] = {}
+    audited: dict[tuple[str, str], Tally] = {}
     if args.data.exists():
-        tallies |= evaluate(article_pages(args.data, args.limit))
+        results = verdicts(article_pages(args.data, args.limit))
+        tallies |= tally(results)
+        if args.audit:
+            audit = load_audit(args.audit, None if args.limit else args.data)
+            audited = tally(results, audit)
         unusable: list[str] = []
         tallies |= evaluate(real_nonarticle_pages(args.data, args.cache, unusable))
         if not args.cache.exists():
@@ -248,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         skipped.append(f"real pages: {args.data} absent")
     tallies |= evaluate(synthetic_pages())
+    if audited:
+        audited |= {key: t for key, t in tallies.items() if t.set == "text-articles"}
     urls = url_agreement()
 
     if args.json:
@@ -271,6 +356,18 @@ def main(argv: list[str] | None = None) -> int:
                         for k, v in sorted(urls.items())
                     },
                     "skipped": skipped,
+                    **(
+                        {
+                            "audited": {
+                                "articles": summary(audited, ARTICLE_SETS),
+                                "not_articles_in_article_sets": summary(
+                                    audited, tuple(f"{n}-not" for n in ARTICLE_SETS[:3])
+                                ),
+                            }
+                        }
+                        if audited
+                        else {}
+                    ),
                 },
                 indent=1,
             )
@@ -297,6 +394,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'profile':<16}{'urls':>5}{'articles':>9}{'agree':>7}  agreement")
     for name, e in sorted(urls.items()):
         print(f"{name:<16}{e['total']:>5}{e['articles']:>9}{e['agree']:>7}  {e['agreement']:6.1%}")
+    if audited:
+        print()
+        print(f"with the audited labels ({args.audit}):")
+        for t in sorted(audited.values(), key=lambda t: (t.label, t.set, t.split)):
+            if t.set.endswith("-not") or t.set in ARTICLE_SETS[:3]:
+                word = "kept" if t.label == "article" else "rejected"
+                print(
+                    f"{t.set:<16}{t.split:<9}{t.label:<13}{t.total:>6}{t.right:>6} {word}"
+                    f"  {t.rate:6.1%}"
+                )
+        for split, row in summary(audited, ARTICLE_SETS).items():
+            print(
+                f"  all articles, audited, {split}: {row['right']} of "
+                f"{row['total']} kept ({row['rate']:.1%})"
+            )
     for line in skipped:
         print(f"skipped: {line}")
     if args.failures:

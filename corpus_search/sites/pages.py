@@ -127,15 +127,23 @@ MIN_RUNNING_TEXT = 200
 MIN_DECLARED_TEXT = 60  # a page that declares itself an article may be a short news item
 STRONG_RUNNING_TEXT = 1500
 # Lines that repeat once per item in a listing's text: dates, bylines, "read more" (with
-# its arrows: "» Read more", "Read More »"), "posted <date>" and a teaser cut short ("…",
-# "...", "[…]": a listing prints the first words of each item, an article its whole text).
+# its arrows: "» Read more", "Read More »"), "posted <date>", a teaser cut short ("…",
+# "...", "[…]": a listing prints the first words of each item, an article its whole text)
+# and a teaser ending in its reading time ("… [4 min read]").
 TEASER_LINE = re.compile(
     r"^(by\s+\S.{0,60}|\W*read (more|full story)\W*|view article|listen\b.*|\d+ min( read)?"
     r"|\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}"
     r"|posted\b.{0,40}\b(19|20)\d\d|\w+day, \w{3,9} \d{1,2}, \d{4}\b.{0,12}"
-    r"|.{20,400}(\u2026|\.\.\.|\[\u2026\]))$",
+    r"|.{20,400}(\u2026|\.\.\.|\[\u2026\])|.{20,600}[\[(]\d[^\])]{0,8}\bmin(ute)?s? read[\])])$",
     re.I,
 )
+# A paragraph ends as a sentence does (in Latin, CJK and Devanagari scripts, a closing
+# quote or bracket after the stop allowed); a listing's standfirsts and blurbs often do
+# not. Lines of at least BLURB_LINE characters are judged (shorter ones may be titles).
+SENTENCE_END = re.compile(
+    r"[.!?:;\u2026\u3002\uff01\uff1f\u0964][\"'\u2019\u201d)\]\u300d\u300f]*$"
+)
+BLURB_LINE = 80
 NEXT_TEXT = re.compile(
     r"^\s*(next( page)?|older( posts| entries)?|more|›|»|→|>)\s*[›»→>]?\s*$", re.I
 )
@@ -273,10 +281,21 @@ def inspect_text(text: str, url: str) -> PageInfo:
     address = web_url(url)
     target = _address(address or "")
     path = target.path + (f"?{target.query}" if target.query else "") if address else None
-    teasers = sum(1 for line in text.splitlines() if TEASER_LINE.match(line.strip()))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    teasers = sum(1 for line in lines if TEASER_LINE.match(line))
     running = _text_runs(text)
-    if teasers >= 3 and running < STRONG_RUNNING_TEXT:
+    blurbs = [line for line in lines if len(line) >= BLURB_LINE]
+    long_teasers = sum(1 for line in blurbs if TEASER_LINE.match(line))
+    if teasers >= 3 and (running < STRONG_RUNNING_TEXT or 2 * long_teasers >= len(blurbs)):
         info.kind, info.reason = "listing", f"{teasers} teaser lines (dates, bylines, read more)"
+        return info
+    ends = _paragraph_ends([line for line in lines if line])
+    unended = sum(1 for end in ends if not end)
+    if len(ends) >= 6 and unended >= 0.9 * len(ends):
+        info.kind, info.reason = (
+            "listing",
+            f"{unended} of {len(ends)} paragraphs end unlike sentences",
+        )
         return info
     info.kind, info.reason = judge(path, set(), running, (target.path or "/") if address else None)
     return info
@@ -484,6 +503,17 @@ def _text_runs(text: str) -> int:
         elif size:
             run = 0
     return best
+
+
+def _paragraph_ends(lines: list[str]) -> list[bool]:
+    """For each line of prose (``BLURB_LINE`` characters or more) that ends a paragraph,
+    whether it ends as a sentence does. A line followed by one that starts in lower case
+    is a text wrapped at a fixed width, not the end of a paragraph, and is left out."""
+    ends = []
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        if len(line) >= BLURB_LINE and not after[:1].islower():
+            ends.append(bool(SENTENCE_END.search(line)))
+    return ends
 
 
 def _text_of(soup: BeautifulSoup) -> str:
