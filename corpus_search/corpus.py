@@ -152,11 +152,11 @@ class Corpus:
         updated, unchanged, not an article, unsupported, or failed with its reason; a
         record that fails never stops the batch. ``keep_all`` keeps pages judged not
         articles."""
-        from corpus_search.pipeline import default_jobs
+        from corpus_search.pipeline import READ_AHEAD, default_jobs
 
         report = IngestReport()
         started = time.perf_counter()
-        workers = self._workers(jobs or default_jobs())
+        workers = self._workers(jobs or default_jobs(), read_ahead=READ_AHEAD)
         done = 0
 
         def outcomes() -> Iterator[Document]:
@@ -169,19 +169,32 @@ class Corpus:
                     progress(IngestProgress(done, 0, task.name))
 
         try:
-            self._write(outcomes(), report)
+            # the index commits what it holds once the workers have the last tasks, so
+            # that its commit overlaps their last pages
+            self._write(outcomes(), report, flush=lambda: workers.draining)
         finally:
             workers.close(kill=True)
         report.jobs = workers.jobs if workers.used_processes else 1
         report.seconds = time.perf_counter() - started
         return report
 
-    def _workers(self, jobs: int) -> Any:
+    def _workers(self, jobs: int, read_ahead: int = 0) -> Any:
         from corpus_search.pipeline import Workers
 
-        return Workers(jobs, lambda: self.enricher, self._gazetteer_files, self._taxonomy_files)
+        return Workers(
+            jobs,
+            lambda: self.enricher,
+            self._gazetteer_files,
+            self._taxonomy_files,
+            read_ahead=read_ahead,
+        )
 
-    def _write(self, docs: Iterator[Document], report: IngestReport) -> None:
+    def _write(
+        self,
+        docs: Iterator[Document],
+        report: IngestReport,
+        flush: Callable[[], bool] | None = None,
+    ) -> None:
         """Index enriched documents; every one is counted once (a later copy of an id in
         the same batch replaces the earlier one: counted as updated)."""
         given = 0
@@ -192,7 +205,7 @@ class Corpus:
                 given += 1
                 yield doc
 
-        added, updated, skipped = self._store.write(counted())
+        added, updated, skipped = self._store.write(counted(), flush=flush)
         report.added += len(added)
         report.updated += len(updated) + max(0, given - len(added) - len(updated) - len(skipped))
         report.skipped += len(skipped)
@@ -258,11 +271,11 @@ class Corpus:
         processes. A document that cannot be re-tagged is reported and kept as it was."""
         import dataclasses
 
-        from corpus_search.pipeline import Task, default_jobs
+        from corpus_search.pipeline import READ_AHEAD, Task, default_jobs
 
         report = IngestReport()
         started = time.perf_counter()
-        workers = self._workers(jobs or default_jobs())
+        workers = self._workers(jobs or default_jobs(), read_ahead=READ_AHEAD)
 
         def tasks() -> Iterator[Any]:
             for doc_id in self._store.ids():
@@ -287,7 +300,7 @@ class Corpus:
                     progress(number)
 
         try:
-            self._write(redone(), report)
+            self._write(redone(), report, flush=lambda: workers.draining)
         finally:
             workers.close(kill=True)
         report.jobs = workers.jobs if workers.used_processes else 1

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.util
 import os
 import re
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -40,6 +42,10 @@ if TYPE_CHECKING:
 
 CHUNK = 4  # tasks sent to a worker at once
 WINDOW = 4  # chunks in flight per worker: bounds memory on a WARC of any size
+# Chunks an ingest reads ahead of those in flight: once its input has run out, the
+# work still to do (these and the chunks in flight) lets the index commit what it holds
+# meanwhile (``Workers.draining``), instead of after the last page.
+READ_AHEAD = 16
 MIN_PARALLEL = 12  # fewer tasks than this run in this process (starting workers costs more)
 MAX_BREAKS = 3  # pools broken in a row before the rest runs in this process
 
@@ -145,9 +151,22 @@ def _init_worker(setup: _Setup, parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+    # Once the pool lets it go, a worker leaves at once: tearing down its interpreter
+    # (freeing the gazetteer, the parsers' caches, every module) took longer than a
+    # second, which the parent waited for before it could finish the ingest.
+    multiprocessing.util.Finalize(None, _leave, exitpriority=0)
     from corpus_search.enrich import Enricher
 
     _ENRICHER = Enricher.load(setup.gazetteer_files, setup.taxonomy_files)
+
+
+def _leave() -> None:
+    """The last thing a worker does: its results have gone down the pipe (written
+    there as each chunk finished), so nothing is lost by skipping the teardown."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
 
 
 def _run_chunk(tasks: list[Task]) -> list[list[Outcome]]:
@@ -164,21 +183,28 @@ class Workers:
         gazetteer_files: Sequence[str | Path] = (),
         taxonomy_files: Sequence[str | Path] = (),
         min_parallel: int = MIN_PARALLEL,
+        read_ahead: int = 0,
     ) -> None:
         self.jobs = max(1, jobs)
+        self.read_ahead = read_ahead  # chunks read before they are sent (see READ_AHEAD)
         self._enricher = enricher  # this process's, loaded on first use
         self._setup = _Setup([str(p) for p in gazetteer_files], [str(p) for p in taxonomy_files])
         self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
         self._breaks = 0  # pools broken in a row, without a result in between
         self._pending: deque[tuple[list[Task], Future[list[list[Outcome]]]]] = deque()
+        self._ahead: deque[list[Task]] = deque()
         self._head: list[Task] = []
         self.used_processes = False
+        # every task has been read and sent to the workers: what comes now is the work
+        # in flight (a writer may commit meanwhile: see ``Store.write``'s ``flush``)
+        self.draining = False
 
     # -- in order, in this process or in workers --
 
     def map(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, list[Outcome]]]:
         tasks = iter(tasks)
+        self.draining = False
         head = self._head = []  # read ahead, not yet answered (see ``abandon``)
         if self.jobs > 1:
             for task in tasks:
@@ -210,10 +236,20 @@ class Workers:
                 yield chunk
 
         pending: deque[tuple[list[Task], Future[list[list[Outcome]]]]] = deque()
-        self._pending = pending
+        ahead: deque[list[Task]] = deque()  # read, not yet sent
+        self._pending, self._ahead = pending, ahead
         source = chunks()
         try:
-            for chunk in source:
+            while True:
+                while not self.draining and len(ahead) <= self.read_ahead:
+                    chunk = next(source, None)
+                    if chunk is None:
+                        self.draining = True
+                    else:
+                        ahead.append(chunk)
+                if not ahead:
+                    break
+                chunk = ahead.popleft()
                 pending.append((chunk, self._submit(chunk)))
                 while len(pending) >= self.jobs * WINDOW:
                     yield from self._collect(pending)
@@ -272,7 +308,9 @@ class Workers:
         """Stop the workers at once and return the tasks they had not answered (to be
         settled another way: a crawl interrupted by Ctrl-C extracts them itself)."""
         left = [*self._head, *(task for chunk, _ in self._pending for task in chunk)]
+        left += [task for chunk in self._ahead for task in chunk]
         self._pending.clear()
+        self._ahead.clear()
         self._head = []
         self.close(kill=True)
         return left

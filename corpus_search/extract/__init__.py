@@ -153,7 +153,7 @@ def _judge(path: Path, html: str) -> None:
     no address of its own: the page's canonical URL stands for it."""
     from corpus_search.sites.pages import inspect_page
 
-    info = inspect_page(html, "")
+    info = inspect_page(html, "", links=False)
     if not info.is_article:
         raise NotAnArticle(f"{path}: not an article: {info.reason}", info.reason)
 

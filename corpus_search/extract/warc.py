@@ -64,9 +64,12 @@ def extract_page(
     from corpus_search.sites.pages import inspect_page
 
     html = decode_html(data, charset)
-    info = inspect_page(html, url, article_patterns=article_patterns, status=status)
-    if not info.is_article and not keep_all:
-        raise NotAnArticle(f"{url}: not an article: {info.reason}", info.reason)
+    if not keep_all:
+        info = inspect_page(
+            html, url, article_patterns=article_patterns, status=status, links=False
+        )
+        if not info.is_article:
+            raise NotAnArticle(f"{url}: not an article: {info.reason}", info.reason)
     doc = extract_html(html, url=url)
     if len(doc.body.strip()) < MIN_BODY_CHARS:
         raise NotAnArticle(f"{url}: not an article: no article text found", "no article text found")

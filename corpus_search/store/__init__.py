@@ -36,8 +36,12 @@ class Store(Protocol):
         docs: Iterable[Document],
         batch_size: int = ...,
         on_commit: Callable[[int], None] | None = ...,
+        flush: Callable[[], bool] | None = ...,
     ) -> tuple[list[str], list[str], list[str]]:
-        """Add or replace documents by id; (added, updated, unchanged) ids."""
+        """Add or replace documents by id; (added, updated, unchanged) ids. ``flush``,
+        asked after each document, says when the caller's input has run out and only
+        work in flight remains: a store may commit what it holds then, so that the
+        commit overlaps that work instead of following it."""
         ...
 
     def count(self) -> int: ...

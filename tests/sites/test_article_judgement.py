@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from corpus_search.sites.pages import inspect_page, inspect_text, judge, running_text
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT, SHARED, shared_path
 
 SYNTHETIC = ROOT / "tests" / "data" / "nonarticles"
 LABELS = ROOT / "tests" / "data" / "articles" / "nonarticles.json"
@@ -427,3 +427,24 @@ def test_a_page_address_that_cannot_be_split_is_judged_not_raised() -> None:
     for url in ("https://[ccpa-preferences]/", "http://[::1", "file:///pages/a-piece.html"):
         info = inspect_page(html, url)
         assert info.is_article, (url, info.reason)
+
+
+def test_a_judgement_without_links_judges_as_the_full_inspection() -> None:
+    """Ingest asks for the judgement alone (``links=False``): the same kind, reason and
+    canonical address as the full inspection, on the synthetic pages (with their
+    addresses and without, as a saved file has none) and the real ones when present."""
+    pages = [((SYNTHETIC / row["file"]).read_text("utf-8"), row["url"]) for row in synthetic()]
+    pages += [(html, "") for html, _url in pages]
+    data = SHARED / "extraction" / "aeb" / "html"
+    if data.is_dir():  # (the real pages only in the dev checkout)
+        for path in sorted(data.glob("*.html.gz"))[:20]:
+            pages.append((gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), ""))
+    for html, url in pages:
+        full, alone = inspect_page(html, url), inspect_page(html, url, links=False)
+        assert (alone.kind, alone.reason, alone.canonical) == (
+            full.kind,
+            full.reason,
+            full.canonical,
+        )
+        assert alone.links == [] and alone.next_url is None and alone.feeds == []
+    assert any(inspect_page(html, url).links for html, url in pages)  # (links were there)

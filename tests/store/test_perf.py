@@ -116,6 +116,55 @@ def test_bulk_load_repeats_before_the_workers_start(
     assert (report.added, report.updated, report.skipped) == (2, 0, 1) and len(small) == 2
 
 
+def test_bulk_load_commits_when_the_input_runs_out(tmp_path: Path) -> None:
+    """An ingest's index commits what it holds as soon as its workers have the last
+    pages (``flush``), so that the commit overlaps them: the documents before that point
+    are in the index while the rest is still coming, and the counts are as ever."""
+    docs = _docs(12, seed=21)
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    seen_while_streaming: list[int] = []
+    given = 0
+
+    def stream():  # type: ignore[no-untyped-def]
+        nonlocal given
+        for doc in docs:
+            if given == 9:  # the writer has had 8 documents, then the flush, then a 9th
+                seen_while_streaming.append(len(Corpus.open(tmp_path / "ix")))
+            given += 1
+            yield doc
+
+    added, updated, skipped = corpus._store.write(stream(), flush=lambda: given >= 8)
+    assert seen_while_streaming == [8]
+    assert (len(added), len(updated), len(skipped)) == (12, 0, 0)
+    assert sorted(added) == sorted(d.id for d in docs) and len(corpus) == 12
+
+
+def test_incremental_write_commits_when_the_input_runs_out(tmp_path: Path) -> None:
+    """The same into a corpus that holds documents: the batch so far is committed at
+    the flush, the rest in the last one; a changed copy still counts as updated."""
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    first = _docs(3, seed=4)
+    corpus.add(first)
+    edited = make_doc(first[0].id, "an edited body for the second pass", title="Edited")
+    fresh = [make_doc(f"n{number}", f"a fresh body, number {number}") for number in range(8)]
+    docs = [edited, first[1], *fresh]
+    seen: list[int] = []
+    given = 0
+
+    def stream():  # type: ignore[no-untyped-def]
+        nonlocal given
+        for doc in docs:
+            if given == 6:
+                seen.append(len(Corpus.open(tmp_path / "ix")))
+            given += 1
+            yield doc
+
+    added, updated, skipped = corpus._store.write(stream(), flush=lambda: given >= 5)
+    # the first five (one edited, one unchanged, three new) were committed at the flush
+    assert seen == [3 + 3]
+    assert (len(added), len(updated), len(skipped)) == (8, 1, 1)
+
+
 def _expected_dates(docs: list, since: str | None, until: str | None) -> set[str]:
     from corpus_search.dates import PartialDate
 

@@ -209,6 +209,7 @@ class PostgresStore:
         docs: Iterable[Document],
         batch_size: int = BATCH,
         on_commit: Callable[[int], None] | None = None,
+        flush: Callable[[], bool] | None = None,  # (batches are written as they fill)
     ) -> tuple[list[str], list[str], list[str]]:
         """Add or replace documents by id, one transaction per ``batch_size``; (added,
         updated, unchanged) ids. An identical record changes nothing.

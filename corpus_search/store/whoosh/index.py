@@ -104,10 +104,11 @@ class WhooshStore:
         docs: Iterable[Document],
         batch_size: int = 500,
         on_commit: Callable[[int], None] | None = None,
+        flush: Callable[[], bool] | None = None,
     ) -> tuple[list[str], list[str], list[str]]:
         from corpus_search.store.whoosh import writer
 
-        return writer.write_documents(self._ix, self.path, docs, batch_size, on_commit)
+        return writer.write_documents(self._ix, self.path, docs, batch_size, on_commit, flush)
 
     # -- reading -----------------------------------------------------------------------
 

@@ -3,12 +3,14 @@
 Two ways in, with the same outcome (ids added, updated, skipped as unchanged):
 
 * into an empty index (a first ingest, a rebuild) the writer knows every id is new
-  except those it has written itself in this run, so it asks the index nothing and
-  streams documents into whoosh's multiprocessing writer (one process per core, each
-  writing its own segment), committing every ``BULK_BATCH`` documents. Few, large
-  segments are what keep searches fast at 100,000 documents: every segment costs each
-  query a term lookup per field. An id seen again in the same run goes through the
-  second way;
+  except those it has written itself in this run, so it asks the index nothing. The
+  first ``PARALLEL_MIN`` documents are written in this process as they arrive (so an
+  ingest indexes while its workers extract, and has no indexing left to do once they
+  finish); a load that goes past them commits those as one segment and streams the rest
+  into whoosh's multiprocessing writer (one process per core, each writing its own
+  segment), committing every ``BULK_BATCH`` documents. Few, large segments are what keep
+  searches fast at 100,000 documents: every segment costs each query a term lookup per
+  field. An id seen again in the same run goes through the second way;
 * into an index that holds documents, each batch first looks its ids up (a term
   lookup; the stored record is read only for ids that exist) and writes with one
   process, replacing changed documents.
@@ -49,9 +51,10 @@ WRITE_LOCK_TIMEOUT = 30.0
 # segments (faster to search) at the cost of more work lost to a kill. Documents are
 # streamed to the writer processes, so the batch size does not cost memory here.
 BULK_BATCH = 50_000
-# Writer processes for a bulk load; 1 turns the multiprocessing writer off. A bulk load
-# of fewer than PARALLEL_MIN documents is written in this process (starting workers
-# costs more).
+# Writer processes for a bulk load; 1 turns the multiprocessing writer off. The first
+# PARALLEL_MIN documents of a bulk load are written in this process as they come
+# (starting workers costs more than a small load; an ingest's extraction workers are
+# busy with the cores meanwhile), the rest by the multiprocessing writer.
 BULK_PROCS = min(2, os.cpu_count() or 1)
 PARALLEL_MIN = 1000
 # Segments smaller than this are small: an incremental commit may merge them.
@@ -74,21 +77,38 @@ def write_documents(
     docs: Iterable[Document],
     batch_size: int = 500,
     on_commit: Callable[[int], None] | None = None,
+    flush: Callable[[], bool] | None = None,
 ) -> Counts:
     """Add or update documents by id, committing every ``batch_size`` documents
-    (``BULK_BATCH`` into an empty index). Returns the ids (added, updated, skipped as
-    unchanged); a later copy of an id wins."""
+    (``BULK_BATCH`` into an empty index), and once more as soon as ``flush()`` says the
+    input has run out (the commit then overlaps the work still in flight: an ingest's
+    last pages). Returns the ids (added, updated, skipped as unchanged); a later copy of
+    an id wins."""
     counts: Counts = ([], [], [])
+    flushing = _Once(flush)
     if ix.doc_count_all() == 0:
-        _BulkLoad(ix, path, batch_size, on_commit, counts).run(docs)
+        _BulkLoad(ix, path, batch_size, on_commit, counts, flushing).run(docs)
         return counts
     batch: dict[str, tuple[Document, str]] = {}
     for doc in docs:
         _put(batch, doc, _record(doc), counts[2])
-        if len(batch) >= batch_size:
+        if len(batch) >= batch_size or flushing():
             _commit_batch(ix, path, batch, None, counts, on_commit)
     _commit_batch(ix, path, batch, None, counts, on_commit)
     return counts
+
+
+class _Once:
+    """True the first time ``flush()`` is (the input has run out), then never again."""
+
+    def __init__(self, flush: Callable[[], bool] | None) -> None:
+        self.flush = flush
+
+    def __call__(self) -> bool:
+        if self.flush is None or not self.flush():
+            return False
+        self.flush = None
+        return True
 
 
 def _record(doc: Document) -> str:
@@ -108,7 +128,8 @@ def _put(
 
 
 class _BulkLoad:
-    """Fill an empty index: new ids stream into one open writer, committed every
+    """Fill an empty index: new ids stream into one open writer (this process's for the
+    first PARALLEL_MIN documents, then the multiprocessing one), committed every
     BULK_BATCH documents; ids seen before in this run are batched through ``_update``
     against the digests of what this run wrote (the index is asked nothing)."""
 
@@ -119,26 +140,26 @@ class _BulkLoad:
         batch_size: int,
         on_commit: Callable[[int], None] | None,
         counts: Counts,
+        flushing: Callable[[], bool] = lambda: False,
     ) -> None:
         self.ix, self.path, self.batch_size = ix, path, batch_size
-        self.on_commit, self.counts = on_commit, counts
+        self.on_commit, self.counts, self.flushing = on_commit, counts, flushing
         self.written: dict[str, bytes] = {}  # committed: id -> digest of its record
         self.pending: dict[str, bytes] = {}  # in the open writer
-        self.waiting: dict[str, tuple[Document, str]] = {}  # new, before the writer opens
         self.again: dict[str, tuple[Document, str]] = {}  # ids this run has seen before
         self.writer: Any = None
+        self.procs = 1  # the open writer's processes
+        self.loaded = 0  # documents given to a writer in this run
 
     def run(self, docs: Iterable[Document]) -> None:
         try:
             for doc in docs:
                 record = _record(doc)
-                if doc.id in self.waiting:
-                    self.open()  # the first copy goes in now; this one is a repeat
                 if doc.id in self.pending or doc.id in self.written or doc.id in self.again:
                     self.repeat(doc, record)
                 else:
                     self.add(doc, record)
-            self.commit(final=True)
+            self.commit()
         except BaseException as exc:
             if self.writer is not None:
                 with contextlib.suppress(Exception):
@@ -151,23 +172,21 @@ class _BulkLoad:
 
     def add(self, doc: Document, record: str) -> None:
         if self.writer is None:
-            # Start the worker processes only once the load is known to be large.
-            self.waiting[doc.id] = (doc, record)
-            if len(self.waiting) >= PARALLEL_MIN:
-                self.open()
-            return
+            self.open()
         self.writer.add_document(**index_fields(doc, record))
         self.pending[doc.id] = _digest(record)
-        if len(self.pending) >= BULK_BATCH:
-            self.commit()
+        self.loaded += 1
+        if (
+            len(self.pending) >= BULK_BATCH
+            or (self.procs < BULK_PROCS and self.loaded == PARALLEL_MIN)
+            or self.flushing()
+        ):
+            self.commit()  # (past PARALLEL_MIN: the multiprocessing writer takes over)
 
-    def open(self, procs: int = BULK_PROCS) -> None:
-        if self.writer is not None:
-            return
-        self.writer = open_writer(self.ix, self.path, procs=procs)
-        waiting, self.waiting = self.waiting, {}
-        for doc, record in waiting.values():
-            self.add(doc, record)
+    def open(self) -> None:
+        # Start the worker processes only once the load is known to be large.
+        self.procs = BULK_PROCS if self.loaded >= PARALLEL_MIN else 1
+        self.writer = open_writer(self.ix, self.path, procs=self.procs)
 
     def repeat(self, doc: Document, record: str) -> None:
         if doc.id in self.pending:
@@ -177,9 +196,7 @@ class _BulkLoad:
             self.commit()
             _commit_batch(self.ix, self.path, self.again, self.written, self.counts, self.on_commit)
 
-    def commit(self, final: bool = False) -> None:
-        if final and self.writer is None and self.waiting:
-            self.open(procs=1)
+    def commit(self) -> None:
         if self.writer is None:
             return
         writer, self.writer = self.writer, None
