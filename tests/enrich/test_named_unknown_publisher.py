@@ -227,33 +227,50 @@ def test_real_never_tuned_split_holds_its_measured_level(enricher: Enricher) -> 
     assert scores["organizations"].precision >= 0.87 and scores["organizations"].recall >= 0.78
 
 
-def test_real_fresh_split_holds_its_measured_level(enricher: Enricher) -> None:
-    """The 30 pages labelled on 2026-12-04 before any tagger ran on them, scored once
-    after that session's rules were fixed (persons 0.913 / 0.875, organisations
-    0.873 / 0.742): a regression gate at those levels less a small margin."""
-    root = shared_path("thinktanks")
-    docs, why = load_real("tests/data/enrichment/real_labels_fresh.json", root)
-    assert why is None, why
-    assert len(docs) == 30 and {d.split for d in docs} == {"fresh"}
-    scores = evaluate(docs, enricher, repeat=1).scores
-    assert scores["countries"].precision >= 0.97 and scores["countries"].recall >= 0.95
-    assert scores["themes"].precision >= 0.80 and scores["themes"].recall >= 0.85
-    assert scores["persons"].precision >= 0.88 and scores["persons"].recall >= 0.84
-    assert scores["organizations"].precision >= 0.84 and scores["organizations"].recall >= 0.70
+# (labels file, split, pages, the floors of countries, persons, organisations and themes
+# as (precision, recall): the figures measured when each split was scored, less a margin)
+FRESH_SPLITS = [
+    # 30 pages labelled on 2026-12-04 before any tagger ran on them, scored once after
+    # that session's rules were fixed (persons 0.913 / 0.875, organisations 0.873 / 0.742)
+    (
+        "real_labels_fresh.json",
+        "fresh",
+        30,
+        {
+            "countries": (0.97, 0.95),
+            "persons": (0.88, 0.84),
+            "organizations": (0.84, 0.70),
+            "themes": (0.80, 0.85),
+        },
+    ),
+    # the last 31 pages of the pool, labelled the same day the same way, scored before
+    # and after that day's organisation work (after: countries 0.989 / 0.977, persons
+    # 0.956 / 0.977, organisations 0.784 / 0.768, themes 0.761 / 0.923)
+    (
+        "real_labels_fresh2.json",
+        "fresh2",
+        31,
+        {
+            "countries": (0.96, 0.95),
+            "persons": (0.92, 0.94),
+            "organizations": (0.75, 0.73),
+            "themes": (0.72, 0.88),
+        },
+    ),
+]
 
 
-def test_real_fresh2_split_holds_its_measured_level(enricher: Enricher) -> None:
-    """The last 31 pages of the pool, labelled on 2026-12-04 before any tagger ran on
-    them and scored twice: on the tagger before that day's organisation work
-    (organisations 0.766 / 0.727) and after it (countries 0.989 / 0.977, persons
-    0.956 / 0.977, organisations 0.784 / 0.768, themes 0.761 / 0.923): a regression
-    gate at those levels less a small margin."""
+@pytest.mark.parametrize("labels, split, pages, floors", FRESH_SPLITS, ids=["fresh", "fresh2"])
+def test_real_fresh_split_holds_its_measured_level(
+    enricher: Enricher, labels: str, split: str, pages: int, floors: dict
+) -> None:
+    """A split labelled before any tagger ran on it holds the level measured when it was
+    scored: a regression gate at those levels less a small margin, not the targets."""
     root = shared_path("thinktanks")
-    docs, why = load_real("tests/data/enrichment/real_labels_fresh2.json", root)
+    docs, why = load_real(f"tests/data/enrichment/{labels}", root)
     assert why is None, why
-    assert len(docs) == 31 and {d.split for d in docs} == {"fresh2"}
+    assert len(docs) == pages and {d.split for d in docs} == {split}
     scores = evaluate(docs, enricher, repeat=1).scores
-    assert scores["countries"].precision >= 0.96 and scores["countries"].recall >= 0.95
-    assert scores["themes"].precision >= 0.72 and scores["themes"].recall >= 0.88
-    assert scores["persons"].precision >= 0.92 and scores["persons"].recall >= 0.94
-    assert scores["organizations"].precision >= 0.75 and scores["organizations"].recall >= 0.73
+    for kind, (precision, recall) in floors.items():
+        assert scores[kind].precision >= precision, (kind, scores[kind])
+        assert scores[kind].recall >= recall, (kind, scores[kind])

@@ -144,7 +144,7 @@ class PostgresStore:
         self._conn = conn
         self._read_only = read_only
         self._has_rum = False
-        self._lz4 = False  # the server compresses with lz4 (built --with-lz4)
+        self._lz4: bool | None = None  # the server has lz4; asked by the first write
         self.use_terms = True  # one-word searches from the term statistics (see schema)
         self.facets_in_one_pass = FACETS_IN_ONE_PASS
         self.rank_direct = RANK_DIRECT
@@ -186,7 +186,6 @@ class PostgresStore:
                 )
             store = cls(address, conn, read_only)
             store._has_rum = _index_method(conn) == "rum"
-            store._lz4 = _has_lz4(conn)
         try:
             store.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -257,8 +256,10 @@ class PostgresStore:
             "ON COMMIT DELETE ROWS"
         )
         # lz4 where the server has it: a record is compressed once, as it is copied in
-        # (it keeps that compression when it moves on into ``documents``), at about
-        # twice pglz's speed, and read back faster (see docs/performance.md)
+        # (it keeps that compression when it moves on into ``documents``), about three
+        # times as fast as pglz, and read back faster (see docs/performance.md)
+        if self._lz4 is None:
+            self._lz4 = _has_lz4(conn)
         compression = "".join(
             f", ALTER COLUMN {column} SET COMPRESSION lz4"
             for column in ("record", "title", "subtitle", "body")
@@ -701,7 +702,7 @@ class PostgresStore:
             score, score_params = "rum_ts_score(d.tsv, %s::tsquery)", (rank,)
         elif ranked:  # the score orders and is shown
             score, _order, score_params = self._order(compiled, query.sort)
-            key, key_params = score.replace("d.tsv", "m.tsv"), score_params
+            key, _order, key_params = self._order(compiled, query.sort, table="m")
         else:
             key, key_params, score, score_params = "0.0", (), "0.0", ()
         names = [_FACET_COLUMNS[name] for name in query.facets]
@@ -740,16 +741,7 @@ class PostgresStore:
                 else:
                     found.sort(key=lambda r: r[0])
                 chosen = [int(r[0]) for r in found[query.offset : end]]
-                if chosen:
-                    records = {
-                        int(seq): (doc_id, record, value)
-                        for seq, doc_id, record, value in conn.execute(
-                            f"SELECT d.seq, d.id, d.record, {score} FROM {D} d "
-                            "WHERE d.seq = ANY(%s)",
-                            (*score_params, chosen),
-                        )
-                    }
-                    page = [records[seq] for seq in chosen]
+                page = self._by_seq(chosen, score, score_params)
         counts = _count_facets(list(query.facets), (r[3:] for r in found))
         return total, page, counts
 
@@ -794,15 +786,26 @@ class PostgresStore:
             chosen = page[query.offset : wanted]
             if not chosen:
                 return total, []
-            found = {
-                int(seq): (doc_id, record, score)
-                for doc_id, record, score, seq in conn.execute(
-                    f"SELECT d.id, d.record, rum_ts_score(d.tsv, %s::tsquery), d.seq FROM {D} d "
-                    "WHERE d.seq = ANY(%s)",
-                    (tsquery, [seq for _, seq in chosen]),
-                )
-            }
-        return total, [found[seq] for _, seq in chosen if seq in found]
+            rows = self._by_seq(
+                [seq for _, seq in chosen], "rum_ts_score(d.tsv, %s::tsquery)", (tsquery,)
+            )
+        return total, rows
+
+    def _by_seq(
+        self, seqs: list[int], score: str, params: tuple[Any, ...]
+    ) -> list[tuple[Any, ...]]:
+        """(id, record, ``score``) of the documents ``seqs``, in that order, inside the
+        caller's transaction (a page chosen before its records are read)."""
+        if not seqs:
+            return []
+        found = {
+            int(seq): (doc_id, record, value)
+            for seq, doc_id, record, value in self._conn.execute(
+                f"SELECT d.seq, d.id, d.record, {score} FROM {D} d WHERE d.seq = ANY(%s)",
+                (*params, seqs),
+            )
+        }
+        return [found[seq] for seq in seqs if seq in found]
 
     def _kept(self, compiled: Compiled) -> tuple[dict[int, _Kept], list[int]]:
         """Inside a transaction of the caller's, made a snapshot here: the term
@@ -931,8 +934,11 @@ class PostgresStore:
         ).fetchall()
         return [(float(d), int(q)) for d, q in rows]
 
-    def _order(self, compiled: Compiled, sort: str) -> tuple[str, str, tuple[Any, ...]]:
-        """(score expression, ORDER BY, their parameters), ranking every match."""
+    def _order(
+        self, compiled: Compiled, sort: str, table: str = "d"
+    ) -> tuple[str, str, tuple[Any, ...]]:
+        """(score expression, ORDER BY, their parameters), ranking every match; the score
+        reads the words of ``table`` (``d``, the documents; ``m``, ``_few``'s matches)."""
         if sort == "date":
             return "0.0", "d.pub_start, d.seq", ()
         if sort == "-date":
@@ -941,11 +947,11 @@ class PostgresStore:
             return "0.0", "d.seq", ()
         if self._has_rum:  # RUM's score, the order of ``_page_rum``'s pages
             return (
-                "rum_ts_score(d.tsv, %s::tsquery)",
+                f"rum_ts_score({table}.tsv, %s::tsquery)",
                 "score DESC, d.seq",
                 (compiled.tsquery or compiled.rank,),
             )
-        score = "ts_rank(%s::float4[], d.tsv, %s::tsquery, %s)"
+        score = f"ts_rank(%s::float4[], {table}.tsv, %s::tsquery, %s)"
         params = (RANK_WEIGHTS, compiled.rank, RANK_NORMALIZATION)
         return score, "score DESC, d.seq", params
 
