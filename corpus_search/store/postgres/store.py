@@ -412,14 +412,19 @@ class PostgresStore:
 
     def _segment_words(self, conn: psycopg.Connection[Any], segment: int) -> None:
         """The temporary table ``segment_words`` (word, year, ndoc): how many documents
-        of the segment hold each word, by year of publication (0: undated), in one pass
-        over the segment's words (for the vocabulary and the term statistics)."""
+        of the segment hold each word, by year of publication (0: undated), for the
+        vocabulary and the term statistics. ``ts_stat`` counts a year's words in one
+        pass of the server's own code, about twice as fast as unnesting every
+        document's words and grouping them (see docs/performance.md); the years are
+        ranges of ``pub_start``, a day number (20250508), so each document is read once."""
+        table = sch.segment_table(segment)
         conn.execute(f"SET LOCAL work_mem = '{SEAL_MEMORY}'")
         conn.execute(
             "CREATE TEMP TABLE segment_words ON COMMIT DROP AS "
-            "SELECT u.word, d.pub_start / 10000 AS year, count(*)::integer AS ndoc "
-            f"FROM {sch.segment_table(segment)} d, unnest(tsvector_to_array(d.tsv)) u(word) "
-            "GROUP BY 1, 2"
+            "SELECT s.word, y.year, s.ndoc "
+            f"FROM (SELECT DISTINCT pub_start / 10000 AS year FROM {table}) y, "
+            f"LATERAL ts_stat('SELECT tsv FROM {table} WHERE pub_start >= ' "
+            "|| y.year * 10000 || ' AND pub_start < ' || (y.year + 1) * 10000) s"
         )
 
     def _build_terms(self, conn: psycopg.Connection[Any], segment: int) -> None:
