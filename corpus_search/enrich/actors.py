@@ -531,11 +531,17 @@ class Gazetteer:
             if own is None or actors[k] is not own or first[k] < head_chars
         ]
         unknown: dict[str, list[int]] = {}
+        own_words = _own_words(publisher, own) - self._names.given
         for span in spans:
             if id(span) in dropped:
                 continue
             if own is not None and self._beside(text, tokens, span, own_forms):
                 continue
+            if span.type == "organization" and (
+                own_words.intersection(words[span.start : span.end])
+                or _affiliation(words, span.start)
+            ):
+                continue  # the publisher's own unit; a place someone works at
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
         by_name = {s.name: s for s in spans}
         mentions.extend(
@@ -1115,3 +1121,118 @@ def _with_iso_names(actors: list[Actor], blockers: set[str]) -> list[Actor]:
                 claimed.add(form)
         result.append(replace(actor, forms=tuple(forms)))
     return result
+
+
+# Words of a publisher's name that do not single it out ("the Heritage Foundation" is
+# singled out by "Heritage", "Carnegie Endowment for International Peace" by "Carnegie").
+_OWN_GENERIC = frozenset(
+    [
+        "Academy",
+        "Affairs",
+        "American",
+        "and",
+        "Association",
+        "Atlantic",
+        "Australian",
+        "British",
+        "Center",
+        "Centre",
+        "Chinese",
+        "Corporation",
+        "Council",
+        "Endowment",
+        "European",
+        "for",
+        "Forum",
+        "Foreign",
+        "Foundation",
+        "Fund",
+        "German",
+        "Global",
+        "House",
+        "Institute",
+        "Institution",
+        "International",
+        "Marshall",
+        "National",
+        "Network",
+        "New",
+        "of",
+        "on",
+        "Peace",
+        "Policy",
+        "Program",
+        "Relations",
+        "Research",
+        "Royal",
+        "Security",
+        "Services",
+        "Strategic",
+        "Studies",
+        "the",
+        "The",
+        "United",
+        "War",
+        "World",
+    ]
+)
+
+# Nouns for one person who works at a place ("a professor at the University of X", "a
+# visiting fellow with the Y Center"): the place is an affiliation there, not an actor.
+# Heads of a body are left out ("the director of the Z Commission said" names a body that
+# acts through its director), and so are plurals ("researchers at the University of Z
+# are testing" names a body at work).
+_AFFILIATES = frozenset(
+    [
+        "professor",
+        "Professor",
+        "fellow",
+        "Fellow",
+        "scholar",
+        "Scholar",
+        "researcher",
+        "Researcher",
+        "lecturer",
+        "Lecturer",
+        "economist",
+        "emeritus",
+        "Emeritus",
+        "adjunct",
+        "Adjunct",
+    ]
+)
+_SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
+
+
+def _own_words(publisher: str | None, own: Actor | None) -> frozenset[str]:
+    """The words that single the publisher out: the first word of each of its names
+    unless it is a common one ("Heritage", "Brookings", "Carnegie", "Lowy"; not "War" or
+    "Atlantic"), and its acronyms ("CSIS", "RAND")."""
+    names = ([publisher] if publisher else []) + (list(own.forms) if own is not None else [])
+    found = set()
+    for name in names:
+        parts = [w for w in name.replace("-", " ").split() if w not in ("the", "The")]
+        if not parts:
+            continue
+        first = parts[0]
+        if len(parts) == 1 and first.isupper() and len(first) >= 3:
+            found.add(first)  # an acronym
+        elif len(first) > 2 and first[:1].isupper() and first not in _OWN_GENERIC:
+            found.add(first)
+    return frozenset(found)
+
+
+def _affiliation(words: list[str], start: int) -> bool:
+    """The organisation at ``words[start]`` follows "at", "with" or "from" and, a few
+    words before, a noun for someone working or studying there."""
+    k = start - 1
+    if k >= 0 and words[k] in ("the", "The"):
+        k -= 1
+    if k < 0 or words[k] not in ("at", "with", "from"):
+        return False
+    for m in range(k - 1, max(-1, k - 9), -1):
+        if words[m] in _SENTENCE_STOPS:
+            return False
+        if words[m] in _AFFILIATES:
+            return True
+    return False

@@ -186,6 +186,40 @@ def test_another_persons_surname_is_not_the_famous_one(gazetteer: Gazetteer) -> 
     assert "Tony Blair" in tagged(gazetteer, "In 2003 Blair backed the invasion.")
 
 
+def test_the_publishers_own_units_are_not_actors(gazetteer: Gazetteer) -> None:
+    text = "The Heritage Academy trains students. The Lakeside Water Commission met on Monday."
+    found = tagged(gazetteer, text, publisher="The Heritage Foundation")
+    assert "Heritage Academy" not in found
+    assert "Lakeside Water Commission" in found  # another body, still tagged
+    assert "Heritage Academy" in tagged(gazetteer, text, publisher="Brookings Institution")
+
+
+def test_a_place_someone_works_at_is_an_affiliation_not_an_actor(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "Jane Roe, a professor of economics at the University of Lakeside, said prices rose. "
+        "Ana Ruiz, a visiting fellow with the Tidewater Center for Ports, agreed.",
+    )
+    assert "University of Lakeside" not in found and "Tidewater Center for Ports" not in found
+    # A body at work through its people, or through its head, is still an actor.
+    found = tagged(
+        gazetteer,
+        "Researchers at the University of Lakeside are testing a new filter. "
+        "Dorota Wexley, the director of the Lakeside Water Commission, said the cuts hurt.",
+    )
+    assert "University of Lakeside" in found and "Lakeside Water Commission" in found
+
+
+def test_a_poll_is_not_its_makers_name_and_a_headline_is_not_a_body(
+    gazetteer: Gazetteer,
+) -> None:
+    found = tagged(gazetteer, "The latest University of Lakeside Civic Issues Poll asked this.")
+    assert "University of Lakeside" in found
+    assert "University of Lakeside Civic Issues Poll" not in found
+    found = tagged(gazetteer, "Governor Tackles Divisive Programs on College Campuses\nThe text.")
+    assert not [m for m in found.values() if m.type == "organization"]
+
+
 # -- themes --------------------------------------------------------------------------------
 
 
@@ -206,6 +240,26 @@ def test_one_stray_word_is_not_a_theme_and_the_topic_is_key(enricher: Enricher) 
     assert "health" not in ids
     raw = {t.id for t in enricher.taxonomy.score(body, threshold=0.0)}
     assert "health" in raw  # scored, but not enough evidence to be a topic
+
+
+def test_one_term_however_repeated_is_not_a_topic_of_a_page(enricher: Enricher) -> None:
+    filler = " ".join(
+        ["The committee met in the old hall on a grey morning and talked for hours."] * 9
+    )
+    news = (
+        " Tariffs on steel rose and the trade deal stalled; exporters warned about tariffs."
+        " A virus kept one member home; the virus passed."
+    )
+    page = filler + news
+    assert len(page.split()) >= 150
+    ids = {t.id for t in enricher.taxonomy.score(page)}
+    assert "trade" in ids and "health" not in ids  # "virus" twice: one term
+    raw = {t.id: t.score for t in enricher.taxonomy.score(page, threshold=0.0)}
+    assert raw["health"] > 0.8  # dense enough: only the one-term rule leaves it out
+    # Two different terms of the theme make it a topic; so does one in a short note.
+    both = page + " A vaccine was found."
+    assert "health" in {t.id for t in enricher.taxonomy.score(both)}
+    assert "health" in {t.id for t in enricher.taxonomy.score(news)}
 
 
 # -- the real labelled pages -------------------------------------------------------------
