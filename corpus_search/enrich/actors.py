@@ -327,6 +327,7 @@ class Gazetteer:
             if _form_tokens(f)
         ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
         self._names = self._name_words()
+        self._own_word_cache: dict[str, frozenset[str]] = {}
         self._state_forms: dict[tuple[str, ...], str] = {}
         for actor in self._actor_list:
             if actor.type == "country" and actor.code:
@@ -531,7 +532,10 @@ class Gazetteer:
             if own is None or actors[k] is not own or first[k] < head_chars
         ]
         unknown: dict[str, list[int]] = {}
-        own_words = _own_words(publisher, own) - self._names.given
+        own_words = self._own_word_cache.get(publisher or "")
+        if own_words is None:
+            own_words = _own_words(publisher, own) - self._names.given
+            self._own_word_cache[publisher or ""] = own_words
         for span in spans:
             if id(span) in dropped:
                 continue
@@ -726,8 +730,21 @@ class Gazetteer:
         Center", "the Water Center at Brookings")."""
         start = tokens[span.start][1]
         end = tokens[span.end - 1][1] + len(tokens[span.end - 1][0])
-        window = text[max(0, start - 40) : start] + " " + text[end : end + 30]
-        return any(form in window or form in span.name for form in forms)
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 60]
+        for form in forms:
+            if form in span.name:
+                return True
+            # Attached to it: "Brookings's Water Center", "the Brookings Hamilton Project",
+            # "the Water Center at Brookings", "Director, Water Center, Brookings" (a staff
+            # line); not "Brookings and the Rockefeller Foundation convened".
+            k = before.rfind(form)
+            if k >= 0 and _ATTACHED_BEFORE.fullmatch(before[k + len(form) :]):
+                return True
+            k = after.find(form)
+            if k >= 0 and _ATTACHED_AFTER.fullmatch(after[:k]):
+                return True
+        return False
 
     def _counts_here(
         self,
@@ -1121,6 +1138,10 @@ def _with_iso_names(actors: list[Actor], blockers: set[str]) -> list[Actor]:
                 claimed.add(form)
         result.append(replace(actor, forms=tuple(forms)))
     return result
+
+
+_ATTACHED_BEFORE = re.compile(r"(?:['’]s?)?\s*(?:(?:the|The)\s+)?")
+_ATTACHED_AFTER = re.compile(r"[\s,–-]*(?:(?:at|of|in)\s+)?(?:(?:the|The)\s+)?")
 
 
 # Words of a publisher's name that do not single it out ("the Heritage Foundation" is

@@ -192,6 +192,18 @@ def test_the_publishers_own_units_are_not_actors(gazetteer: Gazetteer) -> None:
     assert "Heritage Academy" not in found
     assert "Lakeside Water Commission" in found  # another body, still tagged
     assert "Heritage Academy" in tagged(gazetteer, text, publisher="Brookings Institution")
+    # A body named beside the publisher but not attached to it is another body.
+    found = tagged(
+        gazetteer,
+        "The Brookings Institution and the Lakeside Foundation met. "
+        "Jane Roe, Director, Tidewater Center for Ports, The Heritage Foundation",
+        publisher="Brookings Institution",
+    )
+    assert "Lakeside Foundation" in found and "Tidewater Center for Ports" in found
+    staff_line = "Jane Roe, Director, Tidewater Center for Ports, The Heritage Foundation"
+    assert not tagged(gazetteer, staff_line, publisher="The Heritage Foundation").get(
+        "Tidewater Center for Ports"
+    )
 
 
 def test_a_place_someone_works_at_is_an_affiliation_not_an_actor(gazetteer: Gazetteer) -> None:
