@@ -546,6 +546,8 @@ class Gazetteer:
                 or _affiliation(words, span.start)
             ):
                 continue  # the publisher's own unit; a place someone works at
+            if span.type == "person" and _named_honour(words, span):
+                continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
         by_name = {s.name: s for s in spans}
         mentions.extend(
@@ -1241,6 +1243,26 @@ def _own_words(publisher: str | None, own: Actor | None) -> frozenset[str]:
         elif len(first) > 2 and first[:1].isupper() and first not in _OWN_GENERIC:
             found.add(first)
     return frozenset(found)
+
+
+# Words after a person's name that make it the name of a chair, a fellowship or a prize
+# ("the Helen D. Russell Professor of Finance", "the 2019 John Bates Clark medalist").
+_HONOURS = frozenset(
+    ["Professor", "Professorship", "Fellow", "Fellowship", "Chair", "Scholar", "Lecturer"]
+)
+_PRIZES = frozenset(["medal", "medalist", "medallist", "prize", "laureate", "award"])
+
+
+def _named_honour(words: list[str], span: Span) -> bool:
+    """The person's name at ``span`` names a chair, a fellowship or a prize."""
+    if words[span.end - 1] in _HONOURS:
+        return True
+    after = words[span.end : span.end + 3]
+    if after and after[0] in _PRIZES:
+        return True
+    if after and after[0] in ("Visiting", "Senior", "Distinguished", "Research"):
+        after = after[1:]
+    return len(after) >= 2 and after[0] in _HONOURS and after[1] in ("of", "in", "for")
 
 
 def _affiliation(words: list[str], start: int) -> bool:

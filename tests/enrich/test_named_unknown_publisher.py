@@ -222,6 +222,18 @@ def test_a_place_someone_works_at_is_an_affiliation_not_an_actor(gazetteer: Gaze
     assert "University of Lakeside" in found and "Lakeside Water Commission" in found
 
 
+def test_a_chair_or_a_prize_named_after_someone_is_not_that_person(
+    gazetteer: Gazetteer,
+) -> None:
+    found = tagged(
+        gazetteer,
+        "I am Jan Eberly, the James R. and Helen D. Russell Professor of Finance here. "
+        "Nakamura, the 2019 John Bates Clark medalist, spoke after Senator Maribel Ostrander.",
+    )
+    assert not [n for n in found if "Russell" in n or "Bates" in n]
+    assert "Maribel Ostrander" in found
+
+
 def test_a_poll_is_not_its_makers_name_and_a_headline_is_not_a_body(
     gazetteer: Gazetteer,
 ) -> None:
