@@ -4,12 +4,13 @@ of names, and themes calibrated to a document's topics. Every text here is origi
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from corpus_search.document import ActorMention, Document
 from corpus_search.enrich import Enricher, Gazetteer
-from corpus_search.enrich.evaluate import evaluate, load_real
+from corpus_search.enrich.evaluate import evaluate, load_real, load_real_text
 from corpus_search.enrich.unknown import blank_boilerplate
 from tests.conftest import shared_path
 
@@ -349,6 +350,32 @@ def test_real_fresh_split_holds_its_measured_level(
     assert why is None, why
     assert len(docs) == pages and {d.split for d in docs} == {split}
     scores = evaluate(docs, enricher, repeat=1).scores
+    for kind, (precision, recall) in floors.items():
+        assert scores[kind].precision >= precision, (kind, scores[kind])
+        assert scores[kind].recall >= recall, (kind, scores[kind])
+
+
+FRESH3_CACHE = Path("/work/evalcache/enrichment")
+
+
+def test_real_fresh3_split_holds_its_measured_level(enricher: Enricher) -> None:
+    """31 pages of many think tanks known only by their text (the stored pages corpus),
+    labelled on 2026-12-04 before any tagger ran on them and scored once, before and after
+    that day's third round of rules (after: countries 0.991 / 0.991, persons 0.959 / 0.870,
+    organisations 0.772 / 0.936, themes 0.870 / 0.763). The texts are kept outside the
+    repository; without them the gate is skipped."""
+    if not FRESH3_CACHE.is_dir():
+        pytest.skip(f"the real-fresh3 page texts are not at {FRESH3_CACHE} (kept outside the repo)")
+    docs, why = load_real_text("tests/data/enrichment/real_labels_fresh3.json", FRESH3_CACHE)
+    assert why is None, why
+    assert len(docs) == 31 and {d.split for d in docs} == {"fresh3"}
+    scores = evaluate(docs, enricher, repeat=1).scores
+    floors = {
+        "countries": (0.97, 0.97),
+        "persons": (0.93, 0.84),
+        "organizations": (0.74, 0.90),
+        "themes": (0.84, 0.73),
+    }
     for kind, (precision, recall) in floors.items():
         assert scores[kind].precision >= precision, (kind, scores[kind])
         assert scores[kind].recall >= recall, (kind, scores[kind])
