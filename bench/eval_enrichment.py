@@ -15,7 +15,10 @@ were fixed), and ``real-fresh2`` (``real_labels_fresh2.json``: the last 31 pages
 pool, labelled the same way on 2026-12-04 and scored only after the next rules were
 fixed). Their text is read
 from ``../shared/data/thinktanks`` at run time; without it they are skipped, with the
-reason on stderr.
+reason on stderr. A fifth, ``real-fresh3`` (``real_labels_fresh3.json``: 31 pages of other
+think tanks known only by their text from the stored pages corpus, labelled on 2026-12-04
+before any tagger ran on them), reads its texts from ``/work/evalcache/enrichment``
+(``--cache``) and is skipped, with the reason, when they are absent.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -45,6 +48,8 @@ HELDOUT = ROOT / "tests" / "data" / "enrichment" / "heldout.json"
 REAL = ROOT / "tests" / "data" / "enrichment" / "real_labels.json"
 REAL_FRESH = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh.json"
 REAL_FRESH2 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh2.json"
+REAL_FRESH3 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh3.json"
+FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
     "countries": (0.97, 0.95),
@@ -66,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sweep", action="store_true", help="theme P/R at each threshold")
     parser.add_argument("--seed", type=Path, default=SEED, help="folder of the seed files")
     parser.add_argument("--set", dest="only", help="score only this set (and list its errors)")
+    parser.add_argument(
+        "--cache", type=Path, default=FRESH3_CACHE, help="folder of the real-fresh3 page texts"
+    )
     args = parser.parse_args(argv)
 
     from corpus_search.enrich import Enricher
@@ -73,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         evaluate,
         load_labelled,
         load_real,
+        load_real_text,
         load_seed,
         sweep_thresholds,
         time_documents,
@@ -105,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         fresh2, why = load_real(REAL_FRESH2, args.seed.parent / "thinktanks")
         if not why:
             sets["real-fresh2"] = fresh2
+    fresh3, why = load_real_text(REAL_FRESH3, args.cache)
+    if why:
+        print(f"note: real-fresh3 skipped: {why}", file=sys.stderr)
+    else:
+        sets["real-fresh3"] = fresh3
     if args.only:
         if args.only not in sets:
             print(f"error: no set {args.only!r} (have: {', '.join(sets)})", file=sys.stderr)

@@ -327,6 +327,7 @@ class Gazetteer:
             if _form_tokens(f)
         ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
         self._names = self._name_words()
+        self._own_word_cache: dict[str, frozenset[str]] = {}
         self._state_forms: dict[tuple[str, ...], str] = {}
         for actor in self._actor_list:
             if actor.type == "country" and actor.code:
@@ -531,11 +532,22 @@ class Gazetteer:
             if own is None or actors[k] is not own or first[k] < head_chars
         ]
         unknown: dict[str, list[int]] = {}
+        own_words = self._own_word_cache.get(publisher or "")
+        if own_words is None:
+            own_words = _own_words(publisher, own) - self._names.given
+            self._own_word_cache[publisher or ""] = own_words
         for span in spans:
             if id(span) in dropped:
                 continue
             if own is not None and self._beside(text, tokens, span, own_forms):
                 continue
+            if span.type == "organization" and (
+                own_words.intersection(words[span.start : span.end])
+                or _affiliation(words, span.start)
+            ):
+                continue  # the publisher's own unit; a place someone works at
+            if span.type == "person" and _named_honour(words, span):
+                continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
         by_name = {s.name: s for s in spans}
         mentions.extend(
@@ -720,8 +732,21 @@ class Gazetteer:
         Center", "the Water Center at Brookings")."""
         start = tokens[span.start][1]
         end = tokens[span.end - 1][1] + len(tokens[span.end - 1][0])
-        window = text[max(0, start - 40) : start] + " " + text[end : end + 30]
-        return any(form in window or form in span.name for form in forms)
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 60]
+        for form in forms:
+            if form in span.name:
+                return True
+            # Attached to it: "Brookings's Water Center", "the Brookings Hamilton Project",
+            # "the Water Center at Brookings", "Director, Water Center, Brookings" (a staff
+            # line); not "Brookings and the Rockefeller Foundation convened".
+            k = before.rfind(form)
+            if k >= 0 and _ATTACHED_BEFORE.fullmatch(before[k + len(form) :]):
+                return True
+            k = after.find(form)
+            if k >= 0 and _ATTACHED_AFTER.fullmatch(after[:k]):
+                return True
+        return False
 
     def _counts_here(
         self,
@@ -1115,3 +1140,142 @@ def _with_iso_names(actors: list[Actor], blockers: set[str]) -> list[Actor]:
                 claimed.add(form)
         result.append(replace(actor, forms=tuple(forms)))
     return result
+
+
+_ATTACHED_BEFORE = re.compile(r"(?:['’]s?)?\s*(?:(?:the|The)\s+)?")
+_ATTACHED_AFTER = re.compile(r"[\s,–-]*(?:(?:at|of|in)\s+)?(?:(?:the|The)\s+)?")
+
+
+# Words of a publisher's name that do not single it out ("the Heritage Foundation" is
+# singled out by "Heritage", "Carnegie Endowment for International Peace" by "Carnegie").
+_OWN_GENERIC = frozenset(
+    [
+        "Academy",
+        "Affairs",
+        "American",
+        "and",
+        "Association",
+        "Atlantic",
+        "Australian",
+        "British",
+        "Center",
+        "Centre",
+        "Chinese",
+        "Corporation",
+        "Council",
+        "Endowment",
+        "European",
+        "for",
+        "Forum",
+        "Foreign",
+        "Foundation",
+        "Fund",
+        "German",
+        "Global",
+        "House",
+        "Institute",
+        "Institution",
+        "International",
+        "Marshall",
+        "National",
+        "Network",
+        "New",
+        "of",
+        "on",
+        "Peace",
+        "Policy",
+        "Program",
+        "Relations",
+        "Research",
+        "Royal",
+        "Security",
+        "Services",
+        "Strategic",
+        "Studies",
+        "the",
+        "The",
+        "United",
+        "War",
+        "World",
+    ]
+)
+
+# Nouns for one person who works at a place ("a professor at the University of X", "a
+# visiting fellow with the Y Center"): the place is an affiliation there, not an actor.
+# Heads of a body are left out ("the director of the Z Commission said" names a body that
+# acts through its director), and so are plurals ("researchers at the University of Z
+# are testing" names a body at work).
+_AFFILIATES = frozenset(
+    [
+        "professor",
+        "Professor",
+        "fellow",
+        "Fellow",
+        "scholar",
+        "Scholar",
+        "researcher",
+        "Researcher",
+        "lecturer",
+        "Lecturer",
+        "economist",
+        "emeritus",
+        "Emeritus",
+        "adjunct",
+        "Adjunct",
+    ]
+)
+_SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
+
+
+def _own_words(publisher: str | None, own: Actor | None) -> frozenset[str]:
+    """The words that single the publisher out: the first word of each of its names
+    unless it is a common one ("Heritage", "Brookings", "Carnegie", "Lowy"; not "War" or
+    "Atlantic"), and its acronyms ("CSIS", "RAND")."""
+    names = ([publisher] if publisher else []) + (list(own.forms) if own is not None else [])
+    found = set()
+    for name in names:
+        parts = [w for w in name.replace("-", " ").split() if w not in ("the", "The")]
+        if not parts:
+            continue
+        first = parts[0]
+        if len(parts) == 1 and first.isupper() and len(first) >= 3:
+            found.add(first)  # an acronym
+        elif len(first) > 2 and first[:1].isupper() and first not in _OWN_GENERIC:
+            found.add(first)
+    return frozenset(found)
+
+
+# Words after a person's name that make it the name of a chair, a fellowship or a prize
+# ("the Helen D. Russell Professor of Finance", "the 2019 John Bates Clark medalist").
+_HONOURS = frozenset(
+    ["Professor", "Professorship", "Fellow", "Fellowship", "Chair", "Scholar", "Lecturer"]
+)
+_PRIZES = frozenset(["medal", "medalist", "medallist", "prize", "laureate", "award"])
+
+
+def _named_honour(words: list[str], span: Span) -> bool:
+    """The person's name at ``span`` names a chair, a fellowship or a prize."""
+    if words[span.end - 1] in _HONOURS:
+        return True
+    after = words[span.end : span.end + 3]
+    if after and after[0] in _PRIZES:
+        return True
+    if after and after[0] in ("Visiting", "Senior", "Distinguished", "Research"):
+        after = after[1:]
+    return len(after) >= 2 and after[0] in _HONOURS and after[1] in ("of", "in", "for")
+
+
+def _affiliation(words: list[str], start: int) -> bool:
+    """The organisation at ``words[start]`` follows "at", "with" or "from" and, a few
+    words before, a noun for someone working or studying there."""
+    k = start - 1
+    if k >= 0 and words[k] in ("the", "The"):
+        k -= 1
+    if k < 0 or words[k] not in ("at", "with", "from"):
+        return False
+    for m in range(k - 1, max(-1, k - 9), -1):
+        if words[m] in _SENTENCE_STOPS:
+            return False
+        if words[m] in _AFFILIATES:
+            return True
+    return False

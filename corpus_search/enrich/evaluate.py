@@ -210,6 +210,49 @@ def load_real(path: str | Path, root: str | Path) -> tuple[list[Labelled], str |
     return docs, None
 
 
+def load_real_text(path: str | Path, cache: str | Path) -> tuple[list[Labelled], str | None]:
+    """The labelled real pages of ``path`` known only by their text (``real_labels_fresh3.json``):
+    each row names its ``file`` in ``cache`` (kept outside the repository) and the file's
+    ``sha256``; the text is extracted as ingest extracts a .txt file. With the reason they are
+    skipped when the cache folder or a file is absent, or a file is not the one labelled."""
+    import hashlib
+
+    from corpus_search.extract.text import extract_text
+
+    data = json.loads(Path(path).read_text("utf-8"))
+    base = Path(cache)
+    if not base.is_dir():
+        return [], f"no cached page texts at {base} (the labels need their texts there)"
+    docs: list[Labelled] = []
+    for item in data["documents"]:
+        page = base / item["file"]
+        if not page.is_file():
+            return [], f"labelled page text {page} is missing"
+        raw = page.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != item["sha256"]:
+            return [], f"{page} is not the text that was labelled (sha256 differs)"
+        doc = extract_text(raw.decode("utf-8"), url=item.get("url"))
+        about = list(item["themes"]["about"])
+        docs.append(
+            Labelled(
+                id=item.get("url") or item["file"],
+                title=doc.title,
+                subtitle=doc.subtitle,
+                body=real_view(doc.body),
+                actors={kind: set(item.get(kind, [])) for kind in KINDS},
+                about=set(about),
+                touches=set(item["themes"].get("touches", [])),
+                not_=set(item.get("not", [])),
+                key=set(item.get("key", [])),
+                neutral=set(item.get("neutral", [])),
+                source=item.get("source"),
+                split=item.get("split"),
+                key_theme=about[0] if about else None,
+            )
+        )
+    return docs, None
+
+
 def name_key(enricher: Enricher, name: str) -> str:
     """The form two spellings of one actor share: the gazetteer's canonical name, else
     the name without case, a leading "the", a "US"/"U.S." prefix or a possessive."""

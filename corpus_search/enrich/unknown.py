@@ -246,6 +246,11 @@ DOCUMENT_NOUNS = frozenset(
         "Treaty",
     ]
 )
+# Data products named after the body that makes them ("the University of X Critical
+# Issues Poll", "the Y Institute Democracy Index"); not "Survey", which ends bodies' names
+# too ("the US Geological Survey").
+SURVEY_NOUNS = frozenset({"Barometer", "Index", "Poll", "Polls", "Tracker"})
+
 # Capitalised runs with an organisation word that are places or events, not bodies.
 NOT_ORGANISATIONS = frozenset(
     {"Oval Office", "Supreme Court", "Party Congress", "State of the Union", "Electoral College"}
@@ -885,6 +890,14 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
     # "of" phrases after the head belong to the name ("Department of Energy"), others not.
     if head is not None and head + 1 < end and words[head + 1] in ("of", "on", "for"):
         stop = end
+        # ... unless the run ends in a poll's or an index's noun: "the University of
+        # Maryland Critical Issues Poll" is a poll, named after "University of Maryland".
+        if words[end - 1] in SURVEY_NOUNS and words[head + 1] == "of":
+            stop = min(end, head + 3)
+    elif head is not None and head > start and head + 1 < end and words[head - 1] in ("on", "for"):
+        # "Inclusion Programs on College Campuses": the head word, after "on" and before
+        # more capitalised words, describes something else; it is no body's head.
+        return None
     while stop > start and words[stop - 1] in CONNECTORS | {"the"}:
         stop -= 1
     if stop - start > 3 and words[stop - 2] in ("and", "&") and words[stop - 1] in ORG_HEADS:

@@ -4,12 +4,13 @@ of names, and themes calibrated to a document's topics. Every text here is origi
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from corpus_search.document import ActorMention, Document
 from corpus_search.enrich import Enricher, Gazetteer
-from corpus_search.enrich.evaluate import evaluate, load_real
+from corpus_search.enrich.evaluate import evaluate, load_real, load_real_text
 from corpus_search.enrich.unknown import blank_boilerplate
 from tests.conftest import shared_path
 
@@ -186,6 +187,64 @@ def test_another_persons_surname_is_not_the_famous_one(gazetteer: Gazetteer) -> 
     assert "Tony Blair" in tagged(gazetteer, "In 2003 Blair backed the invasion.")
 
 
+def test_the_publishers_own_units_are_not_actors(gazetteer: Gazetteer) -> None:
+    text = "The Heritage Academy trains students. The Lakeside Water Commission met on Monday."
+    found = tagged(gazetteer, text, publisher="The Heritage Foundation")
+    assert "Heritage Academy" not in found
+    assert "Lakeside Water Commission" in found  # another body, still tagged
+    assert "Heritage Academy" in tagged(gazetteer, text, publisher="Brookings Institution")
+    # A body named beside the publisher but not attached to it is another body.
+    found = tagged(
+        gazetteer,
+        "The Brookings Institution and the Lakeside Foundation met. "
+        "Jane Roe, Director, Tidewater Center for Ports, The Heritage Foundation",
+        publisher="Brookings Institution",
+    )
+    assert "Lakeside Foundation" in found and "Tidewater Center for Ports" in found
+    staff_line = "Jane Roe, Director, Tidewater Center for Ports, The Heritage Foundation"
+    assert not tagged(gazetteer, staff_line, publisher="The Heritage Foundation").get(
+        "Tidewater Center for Ports"
+    )
+
+
+def test_a_place_someone_works_at_is_an_affiliation_not_an_actor(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer,
+        "Jane Roe, a professor of economics at the University of Lakeside, said prices rose. "
+        "Ana Ruiz, a visiting fellow with the Tidewater Center for Ports, agreed.",
+    )
+    assert "University of Lakeside" not in found and "Tidewater Center for Ports" not in found
+    # A body at work through its people, or through its head, is still an actor.
+    found = tagged(
+        gazetteer,
+        "Researchers at the University of Lakeside are testing a new filter. "
+        "Dorota Wexley, the director of the Lakeside Water Commission, said the cuts hurt.",
+    )
+    assert "University of Lakeside" in found and "Lakeside Water Commission" in found
+
+
+def test_a_chair_or_a_prize_named_after_someone_is_not_that_person(
+    gazetteer: Gazetteer,
+) -> None:
+    found = tagged(
+        gazetteer,
+        "I am Jan Eberly, the James R. and Helen D. Russell Professor of Finance here. "
+        "Nakamura, the 2019 John Bates Clark medalist, spoke after Senator Maribel Ostrander.",
+    )
+    assert not [n for n in found if "Russell" in n or "Bates" in n]
+    assert "Maribel Ostrander" in found
+
+
+def test_a_poll_is_not_its_makers_name_and_a_headline_is_not_a_body(
+    gazetteer: Gazetteer,
+) -> None:
+    found = tagged(gazetteer, "The latest University of Lakeside Civic Issues Poll asked this.")
+    assert "University of Lakeside" in found
+    assert "University of Lakeside Civic Issues Poll" not in found
+    found = tagged(gazetteer, "Governor Tackles Divisive Programs on College Campuses\nThe text.")
+    assert not [m for m in found.values() if m.type == "organization"]
+
+
 # -- themes --------------------------------------------------------------------------------
 
 
@@ -206,6 +265,26 @@ def test_one_stray_word_is_not_a_theme_and_the_topic_is_key(enricher: Enricher) 
     assert "health" not in ids
     raw = {t.id for t in enricher.taxonomy.score(body, threshold=0.0)}
     assert "health" in raw  # scored, but not enough evidence to be a topic
+
+
+def test_one_term_however_repeated_is_not_a_topic_of_a_page(enricher: Enricher) -> None:
+    filler = " ".join(
+        ["The committee met in the old hall on a grey morning and talked for hours."] * 9
+    )
+    news = (
+        " Tariffs on steel rose and the trade deal stalled; exporters warned about tariffs."
+        " A virus kept one member home; the virus passed."
+    )
+    page = filler + news
+    assert len(page.split()) >= 150
+    ids = {t.id for t in enricher.taxonomy.score(page)}
+    assert "trade" in ids and "health" not in ids  # "virus" twice: one term
+    raw = {t.id: t.score for t in enricher.taxonomy.score(page, threshold=0.0)}
+    assert raw["health"] > 0.8  # dense enough: only the one-term rule leaves it out
+    # Two different terms of the theme make it a topic; so does one in a short note.
+    both = page + " A vaccine was found."
+    assert "health" in {t.id for t in enricher.taxonomy.score(both)}
+    assert "health" in {t.id for t in enricher.taxonomy.score(news)}
 
 
 # -- the real labelled pages -------------------------------------------------------------
@@ -271,6 +350,32 @@ def test_real_fresh_split_holds_its_measured_level(
     assert why is None, why
     assert len(docs) == pages and {d.split for d in docs} == {split}
     scores = evaluate(docs, enricher, repeat=1).scores
+    for kind, (precision, recall) in floors.items():
+        assert scores[kind].precision >= precision, (kind, scores[kind])
+        assert scores[kind].recall >= recall, (kind, scores[kind])
+
+
+FRESH3_CACHE = Path("/work/evalcache/enrichment")
+
+
+def test_real_fresh3_split_holds_its_measured_level(enricher: Enricher) -> None:
+    """31 pages of many think tanks known only by their text (the stored pages corpus),
+    labelled on 2026-12-04 before any tagger ran on them and scored once, before and after
+    that day's third round of rules (after: countries 0.991 / 0.991, persons 0.959 / 0.870,
+    organisations 0.772 / 0.936, themes 0.870 / 0.763). The texts are kept outside the
+    repository; without them the gate is skipped."""
+    if not FRESH3_CACHE.is_dir():
+        pytest.skip(f"the real-fresh3 page texts are not at {FRESH3_CACHE} (kept outside the repo)")
+    docs, why = load_real_text("tests/data/enrichment/real_labels_fresh3.json", FRESH3_CACHE)
+    assert why is None, why
+    assert len(docs) == 31 and {d.split for d in docs} == {"fresh3"}
+    scores = evaluate(docs, enricher, repeat=1).scores
+    floors = {
+        "countries": (0.97, 0.97),
+        "persons": (0.93, 0.84),
+        "organizations": (0.74, 0.90),
+        "themes": (0.84, 0.73),
+    }
     for kind, (precision, recall) in floors.items():
         assert scores[kind].precision >= precision, (kind, scores[kind])
         assert scores[kind].recall >= recall, (kind, scores[kind])
