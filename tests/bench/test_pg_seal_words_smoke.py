@@ -1,5 +1,6 @@
-"""Keeps ``bench/pg_seal_words.py`` working: on a tiny corpus of the tests' own server,
-the two ways of counting a segment's words by year run in turn and agree."""
+"""Keeps ``bench/pg_seal_words.py`` and ``bench/pg_ingest_budget.py`` working, on a tiny
+corpus of the tests' own server: the two ways of counting a segment's words by year run in
+turn and agree; every step of the ingest budget is timed."""
 
 from __future__ import annotations
 
@@ -32,3 +33,27 @@ def test_both_ways_count_the_same_words(pg_url: str) -> None:
     assert "same rows: yes" in done.stdout
     rows = [line for line in done.stdout.splitlines() if line.startswith("| 1 |")]
     assert len(rows) == 1 and all(float(cell) >= 0 for cell in rows[0].strip(" |").split(" | ")[1:])
+
+
+def test_the_ingest_budget_times_every_step(pg_url: str, tmp_path: Path) -> None:
+    import json
+
+    corpus = Corpus.open(pg_url, create=True)
+    corpus.add([make_doc(f"b{i}", f"Grain tariffs and quotas, note {i}.") for i in range(6)])
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps(make_doc(f"f{i}", "Quotas.").to_dict()) + "\n" for i in range(4))
+    )
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "pg_ingest_budget.py"), pg_url,
+         "--segment", "0", "--jsonl", str(feed), "--lines", "3"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line.split(" | ") for line in done.stdout.splitlines() if line.startswith("| ")]
+    steps = {row[0].lstrip("| "): row for row in rows[1:]}
+    assert steps["client: read a line, prepare its row"][1] == "3"
+    assert steps["server: analyse the text into words"][1] == "6"
+    assert any(name.startswith("seal: build the") for name in steps)
+    assert "sum" in steps and "documents a second on 2 cores" in done.stdout
+    assert len(Corpus.open(pg_url)) == 6  # every step was rolled back
