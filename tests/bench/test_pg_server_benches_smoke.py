@@ -1,6 +1,7 @@
-"""Keeps ``bench/pg_seal_words.py`` and ``bench/pg_ingest_budget.py`` working, on a tiny
-corpus of the tests' own server: the two ways of counting a segment's words by year run in
-turn and agree; every step of the ingest budget is timed."""
+"""Keeps three server benchmarks working on a tiny corpus of the tests' own server:
+``bench/pg_seal_words.py`` (the two ways of counting a segment's words by year run in turn
+and agree), ``bench/pg_ingest_budget.py`` (every step of an ingest timed apart, nothing
+changed) and ``bench/pg_phrase_passes.py`` (the parts of a phrase search timed apart)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,22 @@ def test_the_ingest_budget_times_every_step(pg_url: str, tmp_path: Path) -> None
     assert any(name.startswith("seal: build the") for name in steps)
     assert "sum" in steps and "documents a second on 2 cores" in done.stdout
     assert len(Corpus.open(pg_url)) == 6  # every step was rolled back
+
+
+def test_the_phrase_passes_are_timed_apart(pg_url: str) -> None:
+    corpus = Corpus.open(pg_url, create=True)
+    corpus.add([make_doc(f"p{i}", f"A trade agreement, note {i}.") for i in range(5)])
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "pg_phrase_passes.py"), pg_url,
+         "--rounds", "1", "--count", "3"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "5 documents, 3 phrase searches" in done.stdout
+    medians = {
+        row.split(" | ")[0].lstrip("| "): float(row.split(" | ")[1].rstrip(" |"))
+        for row in done.stdout.splitlines()
+        if row.startswith("| ") and not row.startswith("| part")
+    }
+    assert medians["count of the matches"] > 0
+    assert set(medians) >= {"page in relevance order", "other statements"}
