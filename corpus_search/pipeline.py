@@ -11,6 +11,11 @@ are those of a single process) or, with ``jobs=1`` or a handful of tasks, in thi
 process. Workers ignore Ctrl-C (the parent stops them), and each watches its parent: a
 parent killed outright (SIGKILL) leaves no worker behind.
 
+Workers are forked from a *forkserver*: a fresh, single-threaded interpreter (safe beside
+a crawl's threads, as plain fork is not) that imports the extractors and loads the
+language model and the packaged gazetteer once (``corpus_search.pipeline_server``), so a
+worker starts warm instead of paying that second and more of start-up each.
+
     Task ──► run_task (extract ─► judge ─► enrich) ──► [Outcome]
              "document" | "not-article" | "unsupported" | "failed"
 """
@@ -90,6 +95,8 @@ class _Setup:
 
 
 _ENRICHER: Any = None
+_DEFAULT_ENRICHER: Any = None  # loaded in the forkserver: the packaged data, no user files
+_SERVER_PID: int | None = None  # the forkserver's, recorded there before it forks workers
 
 
 def run_task(task: Task, enricher: Any) -> list[Outcome]:
@@ -137,16 +144,35 @@ def _extract(task: Task) -> list[Any]:
 # -- worker processes ------------------------------------------------------------------------
 
 
+def warm_up() -> None:
+    """Load what every worker needs (run once in the forkserver, whose forks inherit it):
+    the extractors' modules, the language model, htmldate's month names and the packaged
+    gazetteer and taxonomy."""
+    global _DEFAULT_ENRICHER, _SERVER_PID
+    from corpus_search.enrich import Enricher
+    from corpus_search.extract import extract_file  # noqa: F401  (its imports)
+    from corpus_search.extract.html import warm_up as warm_html
+    from corpus_search.extract.warc import extract_capture  # noqa: F401
+
+    warm_html()
+    _DEFAULT_ENRICHER = Enricher.load()
+    _SERVER_PID = os.getpid()
+
+
 def _init_worker(setup: _Setup, parent: int) -> None:
     """In each worker: ignore Ctrl-C (the parent stops the workers), exit when the parent
     is gone (killed outright), and load the gazetteer and taxonomy once."""
     global _ENRICHER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The process to watch: this one's parent, the forkserver (which leaves when this
+    # process's parent dies) or the parent itself (spawned). Both pids were taken before
+    # this worker began: one that starts just as the parent is killed has init for its
+    # parent already, and must not take it for the one to watch.
+    watched = _SERVER_PID if _SERVER_PID is not None else parent
+    parent_process = multiprocessing.parent_process()
 
     def watch() -> None:
-        # ``parent`` was taken in the parent: a worker that starts just as the parent is
-        # killed has init for its parent already, and must not take it for the one to watch
-        while os.getppid() == parent:
+        while os.getppid() == watched and (parent_process is None or parent_process.is_alive()):
             time.sleep(0.5)
         os._exit(1)
 
@@ -155,6 +181,9 @@ def _init_worker(setup: _Setup, parent: int) -> None:
     # (freeing the gazetteer, the parsers' caches, every module) took longer than a
     # second, which the parent waited for before it could finish the ingest.
     multiprocessing.util.Finalize(None, _leave, exitpriority=0)
+    if _DEFAULT_ENRICHER is not None and not setup.gazetteer_files and not setup.taxonomy_files:
+        _ENRICHER = _DEFAULT_ENRICHER
+        return
     from corpus_search.enrich import Enricher
 
     _ENRICHER = Enricher.load(setup.gazetteer_files, setup.taxonomy_files)
@@ -317,12 +346,9 @@ class Workers:
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # spawn: a fresh interpreter per worker, safe beside the crawl's threads
-            # (fork is not), and each worker a child of this process, which it watches
-            context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
-                mp_context=context,
+                mp_context=_context(),
                 initializer=_init_worker,
                 initargs=(self._setup, os.getpid()),
             )
@@ -343,6 +369,18 @@ class Workers:
                 process.join(timeout=5)
         else:
             pool.shutdown(wait=True)
+
+
+def _context() -> Any:
+    """The forkserver, warmed by ``pipeline_server`` (see the module's docstring); where
+    there is none, spawn: a fresh interpreter per worker. Never plain fork: a crawl runs
+    threads, and a fork beside threads can inherit a lock held forever."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # (taken when the forkserver starts, at the first worker of this process)
+    context.set_forkserver_preload(["corpus_search.pipeline_server"])
+    return context
 
 
 @contextlib.contextmanager

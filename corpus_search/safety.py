@@ -19,7 +19,8 @@ _CONTROLS = re.compile(
 def sanitize(text: str) -> str:
     """Remove terminal escapes, control and bidi characters (keeping newlines and tabs,
     line separators becoming newlines); NFC-normalise."""
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text:  # (every escape starts so: a page rarely has one)
+        text = _ESCAPES.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return unicodedata.normalize("NFC", _CONTROLS.sub("", text))

@@ -95,6 +95,25 @@ def extract_html(html: str, url: str | None = None) -> Document:
     )
 
 
+# A page of our own, undated and unsigned, that takes every path of ``extract_html``:
+# reading it once loads what the first page would (see ``warm_up``).
+_WARM_PARAGRAPH = (
+    "<p>This paragraph is here so that the extractor, the date finder and the language"
+    " model each read one page before the real ones arrive.</p>"
+)
+_WARM_PAGE = (
+    "<html><head><title>Warm-up</title></head><body><main><h1>Warm-up</h1>"
+    + _WARM_PARAGRAPH * 4
+    + "<footer>Copyright the corpus-search authors</footer></main></body></html>"
+)
+
+
+def warm_up() -> None:
+    """Load what extracting a page loads on first use (trafilatura, htmldate, the language
+    model), by extracting a small page of our own."""
+    extract_html(_WARM_PAGE)
+
+
 # -- the page tree ----------------------------------------------------------------------
 
 # One lxml parse serves every metadata reader (BeautifulSoup's tree cost as much as all of
@@ -628,13 +647,17 @@ def _visible_tags(root: Element) -> list[str]:
     return []
 
 
+_WITH_CLASS = etree.XPath("descendant-or-self::*[@class]")
+_WITH_REL_OR_CLASS = etree.XPath("descendant-or-self::*[@class or @rel or @itemprop]")
+
+
 def _with_class(root: Element, words: tuple[str, ...], rel_author: bool = False) -> list[Element]:
     """Elements, in page order, whose class attribute contains one of ``words`` (as CSS
     ``[class*=word]`` does), or with ``rel="author"``."""
     found: list[Element] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    # Only the elements that carry one of the attributes are read (lxml makes a Python
+    # object for each element a loop visits: visiting all of them was most of the cost).
+    for element in (_WITH_REL_OR_CLASS if rel_author else _WITH_CLASS)(root):
         if rel_author and (
             "author" in (element.get("rel") or "").lower().split()
             or "author" in (element.get("itemprop") or "").lower().split()
@@ -826,20 +849,27 @@ def _is_byline(text: str, author_names: set[str]) -> bool:
     )
 
 
-def _trafilatura_items(html: str, url: str | None) -> list[tuple[str, str]]:
-    import trafilatura
-    from lxml import etree
+def _trafilatura_xml(html: str, url: str | None) -> str | None:
+    """The XML ``trafilatura.extract(html, output_format="xml", ...)`` returns, made by the
+    same two steps it takes, less the third: the fingerprint of the text that ``extract``
+    computes for every XML result and that nothing here reads (a thirtieth of the time
+    of an ingest)."""
+    from trafilatura import bare_extraction
+    from trafilatura.core import determine_returnstring
+    from trafilatura.settings import Extractor
 
+    options = Extractor(
+        output_format="xml", comments=False, tables=True, images=False, dedup=False, url=url
+    )
+    document = bare_extraction(html, options=options)
+    if document is None or isinstance(document, dict):
+        return None
+    return str(determine_returnstring(document, options))
+
+
+def _trafilatura_items(html: str, url: str | None) -> list[tuple[str, str]]:
     try:
-        xml = trafilatura.extract(
-            html,
-            url=url,
-            output_format="xml",
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            deduplicate=False,
-        )
+        xml = _trafilatura_xml(html, url)
     except etree.LxmlError:
         # trafilatura re-parses its own XML output, which some broken markup makes
         # invalid (an attribute name it cannot read): read the page without it

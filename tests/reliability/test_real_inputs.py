@@ -282,17 +282,33 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def started_workers(process: subprocess.Popen[str], marker: str) -> list[int]:
-    """The child processes of ``process`` whose command line holds ``marker``, once two
-    are running (within a minute)."""
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def worker_processes(pid: int) -> list[int]:
+    """The extraction workers of process ``pid``: the children of its forkserver, or its
+    own children started by spawn (not the resource tracker, not the forkserver)."""
+    workers = []
+    for child in children_of(pid):
+        command = _cmdline(child)
+        if "multiprocessing.forkserver" in command:
+            workers += children_of(child)
+        elif "spawn_main" in command:
+            workers.append(child)
+    return workers
+
+
+def started_workers(process: subprocess.Popen[str]) -> list[int]:
+    """The workers of ``process`` (see ``worker_processes``), once two are running
+    (within a minute)."""
     deadline = time.monotonic() + 60
     workers: list[int] = []
     while time.monotonic() < deadline and process.poll() is None:
-        workers = [
-            p
-            for p in children_of(process.pid)
-            if marker in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")
-        ]
+        workers = worker_processes(process.pid)
         if len(workers) >= 2:
             break
         time.sleep(0.05)
@@ -324,7 +340,8 @@ def test_no_worker_outlives_an_interrupted_ingest(tmp_path: Path, how: str) -> N
         stderr=subprocess.PIPE,
         text=True,
     )
-    workers = started_workers(process, "multiprocessing")
+    workers = started_workers(process)
+    helpers = children_of(process.pid)  # the forkserver and the resource tracker
     time.sleep(0.5)
     if how == "kill":
         process.kill()
@@ -337,6 +354,9 @@ def test_no_worker_outlives_an_interrupted_ingest(tmp_path: Path, how: str) -> N
     while any(alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(p) for p in workers), "a worker outlived the ingest"
+    while any(alive(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(p) for p in helpers), "a forkserver outlived the ingest"
     if os.path.exists(tmp_path / "ix" / "corpus.json"):
         assert Corpus.open(tmp_path / "ix").check().ok
 
@@ -419,7 +439,7 @@ def test_a_worker_killed_in_the_middle_of_a_batch_loses_no_page(tmp_path: Path) 
     expected = _summary_counts(calm_err)
 
     process = run(tmp_path / "ix")
-    workers = started_workers(process, "spawn_main")  # not the resource tracker
+    workers = started_workers(process)
     time.sleep(1.5)  # past start-up: the worker is extracting pages
     assert process.poll() is None, "the ingest finished before a worker could be killed"
     os.kill(workers[0], signal.SIGKILL)
