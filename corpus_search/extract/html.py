@@ -853,10 +853,24 @@ def _trafilatura_xml(html: str, url: str | None) -> str | None:
     """The XML ``trafilatura.extract(html, output_format="xml", ...)`` returns, made by the
     same two steps it takes, less the third: the fingerprint of the text that ``extract``
     computes for every XML result and that nothing here reads (a thirtieth of the time
-    of an ingest)."""
-    from trafilatura import bare_extraction
-    from trafilatura.core import determine_returnstring
-    from trafilatura.settings import Extractor
+    of an ingest). ``determine_returnstring`` and ``Extractor`` are not trafilatura's
+    documented interface: where a release moves them, ``extract`` itself is called."""
+    try:
+        from trafilatura import bare_extraction
+        from trafilatura.core import determine_returnstring
+        from trafilatura.settings import Extractor
+    except ImportError:
+        import trafilatura
+
+        return trafilatura.extract(
+            html,
+            url=url,
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+        )
 
     options = Extractor(
         output_format="xml", comments=False, tables=True, images=False, dedup=False, url=url

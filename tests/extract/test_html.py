@@ -140,3 +140,25 @@ def test_real_brookings_pages_metadata() -> None:
     assert right["title"] == pages
     assert right["date"] == pages
     assert right["authors"] >= pages - 1, right
+
+
+def test_trafilatura_moved_internals_fall_back_to_its_public_extract(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The fast path calls two helpers trafilatura does not document; a release that
+    moves them must not break extraction: ``extract`` itself gives the same items."""
+    import trafilatura.settings
+
+    from corpus_search.extract import html as module
+
+    paragraphs = "".join(
+        f"<p>Paragraph {i} on grain exports, port access and the tariff schedule, "
+        "written long enough to read as the body of an article.</p>"
+        for i in range(12)
+    )
+    page = (
+        "<html><head><title>Grain and ports</title></head><body><nav>Home | About</nav>"
+        f"<article><h1>Grain and ports</h1>{paragraphs}</article></body></html>"
+    )
+    fast = module._trafilatura_items(page, "https://example.org/a")
+    monkeypatch.delattr(trafilatura.settings, "Extractor")  # (trafilatura keeps its own)
+    slow = module._trafilatura_items(page, "https://example.org/a")
+    assert fast and fast == slow
