@@ -129,14 +129,38 @@ STRONG_RUNNING_TEXT = 1500
 # Lines that repeat once per item in a listing's text: dates, bylines, "read more" (with
 # its arrows: "» Read more", "Read More »"), "posted <date>", a teaser cut short ("…",
 # "...", "[…]": a listing prints the first words of each item, an article its whole text)
-# and a teaser ending in its reading time ("… [4 min read]").
+# a teaser ending in its reading time ("… [4 min read]") or in a "Read full article" or
+# "Continue reading" link, a byline with its date and comment count ("by X | Fri,
+# 12/09/2016 - 6:25am | 0 comments") and an episode ending in its length ("00:59:27",
+# "23 minutes, 47 seconds").
 TEASER_LINE = re.compile(
     r"^(by\s+\S.{0,60}|\W*read (more|full story)\W*|view article|listen\b.*|\d+ min( read)?"
     r"|\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}"
     r"|posted\b.{0,40}\b(19|20)\d\d|\w+day, \w{3,9} \d{1,2}, \d{4}\b.{0,12}"
-    r"|.{20,400}(\u2026|\.\.\.|\[\u2026\])|.{20,600}[\[(]\d[^\])]{0,8}\bmin(ute)?s? read[\])])$",
+    r"|.{20,400}(\u2026|\.\.\.|\[\u2026\])|.{20,600}[\[(]\d[^\])]{0,8}\bmin(ute)?s? read[\])]"
+    r"|.{20,600}\b(read (more|full (article|story|post))|continue reading)\W{0,3}"
+    r"|by\s+\S.{0,80}\|.{0,60}\b(\d+ comments?|\d{1,2}:\d\d\s*[ap]m)\b.{0,20}"
+    r"|.{0,300}\b\d{1,2}:\d\d:\d\d|.{0,60}\b\d+ minutes?(, \d+ seconds?)?)$",
     re.I,
 )
+# A line that counts a listing's items ("1\u201350 of 293", "Showing 11-20 of 85 results",
+# "Rows per page"): a page that prints one lists other pages. ("Page 2 of 3" is left out:
+# an article split into pages prints it too.)
+COUNT_LINE = re.compile(
+    r"^[\W\d]{0,4}(showing\s+|results?\s+)?\d[\d,]*\s*[-\u2013\u2014]\s*\d[\d,]*\s+of\s+"
+    r"\d[\d,]*(\s+[\w-]+){0,3}\W*$|^(rows|items|results)\s+per\s+page\W*$",
+    re.I,
+)
+# An event page opens with its time and place: a line of hours ("9am to 11am",
+# "18:30 - 20:00") among its first lines.
+TIME_RANGE_LINE = re.compile(
+    r"^\W*\d{1,2}(?:\s*[ap]\.?m\.?|[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*"
+    r"(?:to|-|\u2013|\u2014|until)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+\w{2,4})?\W*$",
+    re.I,
+)
+EVENT_HEAD = 8  # lines in which an event page prints its hours
+# A list item: a bullet, dash or number opening the line.
+ITEM_LINE = re.compile(r"^(\u2022|\*|-|\d{1,2}[.)])\s+\S")
 # A paragraph ends as a sentence does (in Latin, CJK and Devanagari scripts, a closing
 # quote or bracket after the stop allowed); a listing's standfirsts and blurbs often do
 # not. Lines of at least BLURB_LINE characters are judged (shorter ones may be titles).
@@ -144,6 +168,10 @@ SENTENCE_END = re.compile(
     r"[.!?:;\u2026\u3002\uff01\uff1f\u0964][\"'\u2019\u201d)\]\u300d\u300f]*$"
 )
 BLURB_LINE = 80
+# Characters of a title or a blurb: a shorter line (a section name) may well repeat.
+REPEATED_LINE = (25, 300)
+REPEAT_GAP = 2  # lines: a listing prints a title twice in a row (heading, then link)
+FULL_STOP = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
 NEXT_TEXT = re.compile(
     r"^\s*(next( page)?|older( posts| entries)?|more|›|»|→|>)\s*[›»→>]?\s*$", re.I
 )
@@ -285,8 +313,12 @@ def inspect_text(text: str, url: str) -> PageInfo:
     target = _address(address or "")
     path = target.path + (f"?{target.query}" if target.query else "") if address else None
     lines = [" ".join(line.split()) for line in text.splitlines()]
+    shape = _listing_shape([line for line in lines if line])
+    if shape:
+        info.kind, info.reason = "listing", shape
+        return info
     teasers = sum(1 for line in lines if TEASER_LINE.match(line))
-    running = _text_runs(text)
+    running = _text_runs(text, teasers=teasers >= 3)
     blurbs = [line for line in lines if len(line) >= BLURB_LINE]
     long_teasers = sum(1 for line in blurbs if TEASER_LINE.match(line))
     if teasers >= 3 and (running < STRONG_RUNNING_TEXT or 2 * long_teasers >= len(blurbs)):
@@ -302,6 +334,47 @@ def inspect_text(text: str, url: str) -> PageInfo:
         return info
     info.kind, info.reason = judge(path, set(), running, (target.path or "/") if address else None)
     return info
+
+
+def _listing_shape(lines: list[str]) -> str | None:
+    """What in a page's text lines (blank lines left out) shows it lists other pages, or
+    None: a count of its items or pages, an event's hours among its first lines, titles or
+    blurbs printed twice in a row (a listing repeats a teaser's title as its link; an
+    article may quote a line again, but not straight after it), prose cut into list
+    items, or blurbs (lines of at most a blurb's length) that open in lower case after a
+    full stop (their subject was a link: "sees three options...")."""
+    count = next((line for line in lines if COUNT_LINE.match(line)), None)
+    if count:
+        return f"a count of items or pages ({count[:40]})"
+    hours = next((line for line in lines[:EVENT_HEAD] if TIME_RANGE_LINE.match(line)), None)
+    if hours:
+        return f"an event's hours ({hours[:40]})"
+    last: dict[str, int] = {}
+    repeats: dict[str, int] = {}
+    for number, line in enumerate(lines):
+        if REPEATED_LINE[0] <= len(line) <= REPEATED_LINE[1]:
+            if number - last.get(line, -REPEAT_GAP - 1) <= REPEAT_GAP:
+                repeats[line] = repeats.get(line, 0) + 1
+            last[line] = number
+    # Two titles printed twice, or one blurb printed thrice among other lines (a text made
+    # of one paragraph over and over is no listing).
+    boilerplate = [n for n in repeats.values() if n >= 2 and 2 * (n + 1) < len(lines)]
+    if len(repeats) >= 2 or boilerplate:
+        return f"{len(repeats)} titles or blurbs printed again straight after"
+    prose = [line for line in lines if len(line) >= _MIN_BLOCK]
+    items = [line for line in prose if ITEM_LINE.match(line)]
+    if len(items) >= 5 and sum(map(len, items)) >= 0.6 * sum(map(len, prose)):
+        return f"{len(items)} of {len(prose)} lines of prose are list items"
+    headless = sum(
+        1
+        for line, before in zip(lines[1:], lines, strict=False)
+        if _MIN_BLOCK <= len(line) <= REPEATED_LINE[1]
+        and line[:1].islower()
+        and FULL_STOP.search(before)
+    )
+    if headless >= 2:
+        return f"{headless} blurbs open in lower case (their subject was a link)"
+    return None
 
 
 def looks_like_article_url(url: str) -> bool:
@@ -494,13 +567,16 @@ def running_text(soup: BeautifulSoup) -> int:
     return max(groups.values(), default=0)
 
 
-def _text_runs(text: str) -> int:
+def _text_runs(text: str, teasers: bool = False) -> int:
     """``running_text`` for plain text: the longest run of prose lines (40 characters or
-    more), blank lines inside a run allowed, any other short line ending it."""
+    more), blank lines inside a run allowed, any other short line ending it; with
+    ``teasers`` (a page that prints several), a teaser line (a byline with its date, a
+    blurb cut short) ends it too: it is an item's, not prose."""
     best = run = 0
     for line in text.splitlines():
-        size = len(" ".join(line.split()))
-        if size >= _MIN_BLOCK:
+        line = " ".join(line.split())
+        size = len(line)
+        if size >= _MIN_BLOCK and not (teasers and TEASER_LINE.match(line)):
             run += size
             best = max(best, run)
         elif size:

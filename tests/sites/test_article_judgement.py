@@ -187,6 +187,67 @@ def test_blurbs_that_do_not_end_as_sentences_make_a_listing() -> None:
     assert info.kind == "listing", info.reason
 
 
+def test_text_listing_shapes_make_a_listing() -> None:
+    """Shapes of a listing known by its text: a count of its items, an event's hours
+    among its first lines, titles printed twice in a row, prose cut into list items,
+    blurbs opening in lower case after a full stop (their subject was a link), bylines
+    with their date and comment count, episodes ending in their length."""
+    prose = "\n\n".join(" ".join(["alliances"] * 40) + "." for _ in range(4))
+    counted = f"Harbour papers\n\n1\u201312 of 88 related items\n\n{prose}"
+    hours = (
+        f"A morning on canal timetables\n\n9am to 11am\nWednesday, 8th May 2024\n"
+        f"The Lock House, Canal Street\n\n{prose}"
+    )
+    twice = "\n\n".join(
+        f"The ferry crossings of the sound, note {n}\n\nThe ferry crossings of the sound, "
+        f"note {n}\n\nThe owners promised to keep every winter crossing on the timetable {n}."
+        for n in range(3)
+    )
+    items = "Harbour board\n\n" + "\n\n".join(
+        f"  \u2022 The harbour board and the river board lead the work on the channel {n}."
+        for n in range(6)
+    )
+    headless = (
+        "Columns\n\nThe tolls on the lower river should be shared between the towns.\n"
+        "argues that the towns on the upper river pay more than their share of the tolls.\n"
+        "The ferries were sold to a new owner who promised to keep the crossings.\n"
+        "thinks the new owner will cut the winter crossings within the year, as before."
+    )
+    bylines = "Blog posts\n\n" + "\n\n".join(
+        f"by The Valley Gazette | Fri, 12/0{n}/2016 - 6:25am | {n} comments\n\n"
+        f"The council agreed to share the cost of mending the mill on the upper weir, {n}."
+        for n in range(1, 6)
+    )
+    episodes = "Episodes\n\n" + "\n\n".join(
+        f"2{n} Feb 2024 The lock keepers of the northern canal, episode {n} 00:2{n}:17\n\n"
+        f"The lock keepers talk about the barges that carry grain to the coast, part {n}."
+        for n in range(5)
+    )
+    for text in (counted, hours, twice, items, headless, bylines, episodes):
+        info = inspect_text(text, "https://t.example/2025/03/harbours")
+        assert info.kind == "listing", (text[:40], info.reason)
+
+
+def test_articles_without_markup_are_not_taken_for_those_shapes() -> None:
+    """An article that quotes a line again further on, introduces code with a colon, has a
+    short list, a closing ellipsis or one line ending in a length of time is an article."""
+    sentence = (
+        "The harbour board met on Tuesday to discuss the dredging of the outer channel, "
+        "which silted up again after the winter storms and now limits the larger ships. "
+    )
+    quote = "The channel is the town's living, and it must be kept open."
+    article = (
+        f"Dredging the channel\n\n{quote}\n\n{sentence * 2}\n\n{sentence}\n\n{quote}\n\n"
+        f"To ask the board's register for the depths, write this:\n\n"
+        f"depths(channel='outer', since=2019, unit='metres', by_month=True)\n\n"
+        f"- the outer channel\n- the inner basin\n\n{sentence * 2}\n\n"
+        f"The meeting on the dredging of the outer channel lasted 45 minutes\n\n"
+        f"{sentence} \u2026"
+    )
+    info = inspect_text(article, "https://t.example/2025/03/dredging")
+    assert info.is_article, info.reason
+
+
 def test_articles_without_markup_keep_their_paragraphs_ends() -> None:
     """An article wrapped at a fixed width (lines ending mid-sentence, the next starting in
     lower case), one in a script with its own full stop, and one whose last line is cut
