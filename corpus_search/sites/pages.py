@@ -135,7 +135,7 @@ STRONG_RUNNING_TEXT = 1500
 # "23 minutes, 47 seconds").
 TEASER_LINE = re.compile(
     r"^(by\s+\S.{0,60}|\W*read (more|full story)\W*|view article|listen\b.*|\d+ min( read)?"
-    r"|\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}"
+    r"|\W{0,2}(\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4})"
     r"|posted\b.{0,40}\b(19|20)\d\d|\w+day, \w{3,9} \d{1,2}, \d{4}\b.{0,12}"
     r"|.{20,400}(\u2026|\.\.\.|\[\u2026\])|.{20,600}[\[(]\d[^\])]{0,8}\bmin(ute)?s? read[\])]"
     r"|.{20,600}\b(read (more|full (article|story|post))|continue reading)\W{0,3}"
@@ -144,11 +144,12 @@ TEASER_LINE = re.compile(
     re.I,
 )
 # A line that counts a listing's items ("1\u201350 of 293", "Showing 11-20 of 85 results",
-# "Rows per page"): a page that prints one lists other pages. ("Page 2 of 3" is left out:
+# "372 Results", "Rows per page"): a page that prints one lists other pages. ("Page 2 of 3" is left out:
 # an article split into pages prints it too.)
 COUNT_LINE = re.compile(
-    r"^[\W\d]{0,4}(showing\s+|results?\s+)?\d[\d,]*\s*[-\u2013\u2014]\s*\d[\d,]*\s+of\s+"
-    r"\d[\d,]*(\s+[\w-]+){0,3}\W*$|^(rows|items|results)\s+per\s+page\W*$",
+    r"^[\W\d]{0,4}(showing\s+|displaying\s+|results?\s+)?\d[\d,]*\s*[-\u2013\u2014]\s*\d[\d,]*"
+    r"\s+of\s+\d[\d,]*(\s+[\w-]+){0,3}\W*$|^(rows|items|results)\s+per\s+page\W*$"
+    r"|^\d[\d,]*\s+(results|articles|items|publications|episodes)(\s+found)?\W*$",
     re.I,
 )
 # An event page opens with its time and place: a line of hours ("9am to 11am",
@@ -168,6 +169,9 @@ SENTENCE_END = re.compile(
     r"[.!?:;\u2026\u3002\uff01\uff1f\u0964][\"'\u2019\u201d)\]\u300d\u300f]*$"
 )
 BLURB_LINE = 80
+# Characters of prose in one run (teaser lines aside) that make a body: an article may
+# print a few related items' teasers below it, a listing has no such run.
+BODY_RUN = 1000
 # Characters of a title or a blurb: a shorter line (a section name) may well repeat.
 REPEATED_LINE = (25, 300)
 REPEAT_GAP = 2  # lines: a listing prints a title twice in a row (heading, then link)
@@ -321,7 +325,7 @@ def inspect_text(text: str, url: str) -> PageInfo:
     running = _text_runs(text, teasers=teasers >= 3)
     blurbs = [line for line in lines if len(line) >= BLURB_LINE]
     long_teasers = sum(1 for line in blurbs if TEASER_LINE.match(line))
-    if teasers >= 3 and (running < STRONG_RUNNING_TEXT or 2 * long_teasers >= len(blurbs)):
+    if teasers >= 3 and (running < BODY_RUN or 2 * long_teasers >= len(blurbs)):
         info.kind, info.reason = "listing", f"{teasers} teaser lines (dates, bylines, read more)"
         return info
     ends = _paragraph_ends([line for line in lines if line])
