@@ -399,13 +399,13 @@ def test_labelled_real_non_articles_are_rejected() -> None:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
         rejected[row["split"]][0] += not info.is_article
         rejected[row["split"]][1] += 1
-    # Measured on this version (second round of 2026-12-04, 122 usable text pages of 190
-    # labelled): tuning 61 of 77 (79.2%), held-out 32 of 45 (71.1%; 30 of 45 before the
-    # rules on teaser runs and unended blurbs). The pages added on 2026-12-04 (teaser lists
-    # whose teasers run past a line, podcast indexes, newsletters) are harder than the
-    # first set: see docs/accuracy.md.
-    assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.77, (rejected, len(unusable))
-    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.68, (rejected, len(unusable))
+    # Measured on this version (third round of 2026-12-04, on a machine where 135 of the
+    # 285 labelled text pages were usable): tuning 77 of 82 (93.9%), held-out 41 of 53
+    # (77.4%; 63 of 82 and 39 of 53 before the rules on listing shapes). On the machine of
+    # the second round (122 usable pages, other ones) the rates were 79.2% and 71.1% before
+    # them. The held-out pages are harder than the tuning ones: see docs/accuracy.md.
+    assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.9, (rejected, len(unusable))
+    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.74, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -432,8 +432,9 @@ def test_labelled_real_text_articles_are_kept() -> None:
         inspect_text((ARTICLE_CACHE / r["file"]).read_text("utf-8"), r["url"]).is_article
         for r in rows
     ]
-    # Measured on this version: 16 of 16 (tuning 9 of 9, held-out 7 of 7).
-    assert sum(kept) / len(kept) >= 0.9, (sum(kept), len(kept))
+    # Measured on this version: 31 of 31 usable (tuning 20 of 20, held-out 11 of 11; the
+    # 16 of the first round were all kept too, on the machine that had them).
+    assert sum(kept) / len(kept) >= 0.95, (sum(kept), len(kept))
 
 
 def test_the_labels_file_is_well_formed() -> None:
