@@ -30,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.pg_seal_words import largest_sealed_segment
 from corpus_search import Corpus
 from corpus_search.document import Document
 
@@ -67,20 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     from corpus_search.store.postgres import schema
     from corpus_search.store.postgres.store import SEAL_MEMORY
 
-    segment = args.segment
+    segment = args.segment if args.segment is not None else largest_sealed_segment(conn)
     if segment is None:
-        sizes = {
-            int(n): int(
-                conn.execute(f"SELECT count(*) FROM {schema.segment_table(n)}").fetchone()[0]
-            )
-            for (n,) in conn.execute(
-                "SELECT segment FROM corpus_search.segments WHERE sealed"
-            ).fetchall()
-        }
-        if not sizes:
-            print("no sealed segment: name one with --segment", file=sys.stderr)
-            return 2
-        segment = max(sizes, key=lambda n: sizes[n])
+        print("no sealed segment: name one with --segment", file=sys.stderr)
+        return 2
     table = schema.segment_table(segment)
     docs = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     if not docs:

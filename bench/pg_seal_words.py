@@ -35,6 +35,18 @@ def unnest_words(conn: Any, table: str) -> None:
     )
 
 
+def largest_sealed_segment(conn: Any) -> int | None:
+    """The sealed segment holding the most documents, or None when nothing is sealed."""
+    from corpus_search.store.postgres import schema
+
+    sealed = conn.execute("SELECT segment FROM corpus_search.segments WHERE sealed").fetchall()
+    sizes = {
+        int(n): int(conn.execute(f"SELECT count(*) FROM {schema.segment_table(n)}").fetchone()[0])
+        for (n,) in sealed
+    }
+    return max(sizes, key=lambda n: sizes[n]) if sizes else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("address", help="postgresql://USER@HOST:PORT/DATABASE of a corpus")
@@ -45,22 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     conn = store._conn
     from corpus_search.store.postgres import schema
 
-    segment = args.segment
+    segment = args.segment if args.segment is not None else largest_sealed_segment(conn)
     if segment is None:
-        sealed = [
-            int(row[0])
-            for row in conn.execute(
-                "SELECT segment FROM corpus_search.segments WHERE sealed ORDER BY 1"
-            ).fetchall()
-        ]
-        sizes = {
-            n: int(conn.execute(f"SELECT count(*) FROM {schema.segment_table(n)}").fetchone()[0])
-            for n in sealed
-        }
-        if not sizes:
-            print("no sealed segment: name one with --segment", file=sys.stderr)
-            return 2
-        segment = max(sizes, key=lambda n: sizes[n])
+        print("no sealed segment: name one with --segment", file=sys.stderr)
+        return 2
     table = schema.segment_table(segment)
     docs = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     ways = {
