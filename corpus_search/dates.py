@@ -76,5 +76,21 @@ def day_number(value: date) -> int:
     return value.year * 10000 + value.month * 100 + value.day
 
 
+def period_range(seen: list[str], by: str) -> list[str]:
+    """Every period ("YYYY" when ``by`` is "year", else "YYYY-MM") from the first to the
+    last of ``seen``, so that a trend's gaps show as zeros."""
+    if not seen:
+        return []
+    first, last = min(seen), max(seen)
+    if by == "year":
+        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
+    out = []
+    year, month = int(first[:4]), int(first[5:])
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def parse_optional(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from corpus_search.dates import PartialDate
 from corpus_search.errors import InvalidFilterError
@@ -97,6 +98,22 @@ class Query:
                 f"--since {query.since} is after --until {query.until}", "swap them"
             )
         return query
+
+    def describe(self) -> dict[str, Any]:
+        """The search as results report it (the ``query`` object of ``--json``)."""
+        return {
+            "text": self.text,
+            "actors": self.actors,
+            "key_actors": self.key_actors,
+            "themes": self.themes,
+            "sources": self.sources,
+            "authors": self.authors,
+            "since": str(self.since) if self.since else None,
+            "until": str(self.until) if self.until else None,
+            "sort": self.sort,
+            "limit": self.limit,
+            "offset": self.offset,
+        }
 
     @property
     def has_filters(self) -> bool:

@@ -19,7 +19,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 
+from corpus_search.document import Document
+from corpus_search.results import Hit
+
 MARK_START, MARK_END = "\x02", "\x03"
+# How long a hit's snippet may be (a sentence may run 60 characters over).
+SNIPPET_CHARS = 240
 # A sentence ends after . ! or ? (and any closing quote or bracket) before white space
 # and a word that does not start in lower case ("the U.S. allies" is one), or at a
 # blank line. (Matching from the stop itself, not from a lookbehind after it, finds the
@@ -71,6 +76,38 @@ def best_sentence(
     start = ends[number - 1] if number else 0
     end = ends[number] if number < len(ends) else len(body)
     return _marked(body, start, end, found, max_chars)
+
+
+def hit_of(
+    doc: Document,
+    score: float,
+    stems: set[str] | None,
+    snippet: bool,
+    analyzed_form: Callable[[str], str | None],
+) -> Hit:
+    """A result row. Its snippet is the whole sentence best matching ``stems`` or, with no
+    stems or no match, the document's opening; none at all without ``snippet``."""
+    text = ""
+    matched: list[str] = []
+    if snippet and stems and doc.body:
+        marked, matched = best_sentence(doc.body, stems, SNIPPET_CHARS + 60, analyzed_form)
+        text = marked.replace(MARK_START, "").replace(MARK_END, "")
+    if snippet and not text:
+        lead = (doc.subtitle or doc.body)[: SNIPPET_CHARS * 4]  # (bodies run to 100 kB)
+        text = " ".join(lead.split())[:SNIPPET_CHARS]
+    return Hit(
+        id=doc.id,
+        url=doc.url,
+        title=doc.display_title,
+        source=doc.source,
+        authors=doc.authors,
+        published=str(doc.published) if doc.published else None,
+        actors=[a.name for a in doc.actors],
+        themes=[t.id for t in doc.themes],
+        score=score,
+        snippet=text,
+        matched=matched,
+    )
 
 
 def _starts_token(body: str, at: int) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 import psycopg
 from psycopg import errors as pg_errors
 
-from corpus_search.dates import day_number
+from corpus_search.dates import day_number, period_range
 from corpus_search.document import Document
 from corpus_search.errors import (
     CorpusSearchError,
@@ -58,7 +58,7 @@ from corpus_search.store.postgres.schema import (
     UNDATED_END,
     UNDATED_START,
 )
-from corpus_search.store.snippets import MARK_END, MARK_START, best_sentence
+from corpus_search.store.snippets import hit_of
 
 LOG = logging.getLogger(__name__)
 
@@ -77,7 +77,6 @@ _FACET_COLUMNS = {
     "source": "source",
     "year": "year",
 }
-SNIPPET_CHARS = 240
 BATCH = 500
 RETRIES = 5
 SIMILAR_TERMS = 12
@@ -662,7 +661,7 @@ class PostgresStore:
         if compiled.tsquery is None and (few := self._few(compiled, query)) is not None:
             total, page, counted = few
             hits = self._hits(page, compiled if query.text else None, query.snippets)
-            return SearchResult(query=_describe(query), total=total, hits=hits, facets=counted)
+            return SearchResult(query=query.describe(), total=total, hits=hits, facets=counted)
         if self._one_lexeme(compiled):
             total, rows = self._term_search(compiled, query)
         else:
@@ -678,7 +677,7 @@ class PostgresStore:
             for name in query.facets:
                 facets[name] = self._facet(name, where, params, FACET_SIZE)
         hits = self._hits(rows, compiled if query.text else None, query.snippets)
-        return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
+        return SearchResult(query=query.describe(), total=total, hits=hits, facets=facets)
 
     def _few(
         self, compiled: Compiled, query: Query
@@ -1098,7 +1097,7 @@ class PostgresStore:
                 if token[:1].lower() in letters
             }
             self.lexemes(words)
-        return [_hit(doc, score, wanted, snippets, self._analyzed_form) for doc, score in docs]
+        return [hit_of(doc, score, wanted, snippets, self._analyzed_form) for doc, score in docs]
 
     def iter_documents(self, query: Query, alias: AliasResolver) -> Iterator[Document]:
         """Every document the query matches, in its sort order, streamed from a server
@@ -1200,14 +1199,14 @@ class PostgresStore:
             total, undated, imprecise, rows, names, seen = self._counted_trend(
                 compiled, by, split, top
             )
-        periods = _period_range(seen, by)
+        periods = period_range(seen, by)
         index_of = {p: i for i, p in enumerate(periods)}
         series = {name: [0] * len(periods) for name in names}
         for p, v, c in rows:
             if v in series:
                 series[v][index_of[p]] += int(c)
         return Trend(
-            query=_describe(query),
+            query=query.describe(),
             by=by,
             split=split,
             periods=periods,
@@ -1292,7 +1291,7 @@ class PostgresStore:
             )
             scored.append((tf * math.log(1 + total_docs / max(df, 1)), lexeme))
         terms = [lex for _s, lex in sorted(scored, reverse=True)[:SIMILAR_TERMS]]
-        described = _describe(query)
+        described = query.describe()
         described["like"] = {"id": source.id, "title": source.display_title}
         if not terms:
             return SearchResult(query=described, total=0, hits=[])
@@ -1833,66 +1832,6 @@ def _like_prefix(prefix: str) -> str:
 
 def _document(record: str) -> Document:
     return Document.from_dict(json.loads(record), trusted=True)
-
-
-def _hit(
-    doc: Document,
-    score: float,
-    wanted: set[str],
-    snippet: bool,
-    analyzed_form: Callable[[str], str | None],
-) -> Hit:
-    text = ""
-    matched: list[str] = []
-    if snippet and wanted and doc.body:
-        marked, matched = best_sentence(doc.body, wanted, SNIPPET_CHARS + 60, analyzed_form)
-        text = marked.replace(MARK_START, "").replace(MARK_END, "")
-    if snippet and not text:
-        lead = (doc.subtitle or doc.body)[: SNIPPET_CHARS * 4]
-        text = " ".join(lead.split())[:SNIPPET_CHARS]
-    return Hit(
-        id=doc.id,
-        url=doc.url,
-        title=doc.display_title,
-        source=doc.source,
-        authors=doc.authors,
-        published=str(doc.published) if doc.published else None,
-        actors=[a.name for a in doc.actors],
-        themes=[x.id for x in doc.themes],
-        score=score,
-        snippet=text,
-        matched=matched,
-    )
-
-
-def _describe(query: Query) -> dict[str, Any]:
-    return {
-        "text": query.text,
-        "actors": query.actors,
-        "key_actors": query.key_actors,
-        "themes": query.themes,
-        "sources": query.sources,
-        "authors": query.authors,
-        "since": str(query.since) if query.since else None,
-        "until": str(query.until) if query.until else None,
-        "sort": query.sort,
-        "limit": query.limit,
-        "offset": query.offset,
-    }
-
-
-def _period_range(seen: list[str], by: str) -> list[str]:
-    if not seen:
-        return []
-    first, last = min(seen), max(seen)
-    if by == "year":
-        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
-    out = []
-    year, month = int(first[:4]), int(first[5:])
-    while f"{year:04d}-{month:02d}" <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
 
 
 def _day_text(day: int | None) -> str | None:

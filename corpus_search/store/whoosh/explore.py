@@ -18,7 +18,7 @@ from typing import Any
 from whoosh import index
 from whoosh import query as wq
 
-from corpus_search.dates import PartialDate
+from corpus_search.dates import PartialDate, period_range
 from corpus_search.query import Query
 from corpus_search.results import SearchResult, Suggestion, Trend
 from corpus_search.store.whoosh import query as store_query
@@ -30,7 +30,6 @@ from corpus_search.store.whoosh.schema import (
 )
 from corpus_search.store.whoosh.searcher import (
     AliasResolver,
-    _describe,
     _document,
     _hit,
     _Resolver,
@@ -120,7 +119,7 @@ def trend(
                 imprecise += 1
                 continue
             per_doc.append((period, _split_values(data, split)))
-    periods = _period_range([p for p, _ in per_doc if p], by)
+    periods = period_range([p for p, _ in per_doc if p], by)
     index_of = {p: i for i, p in enumerate(periods)}
     if split:
         totals = Counter(v for _, values in per_doc for v in values)
@@ -134,7 +133,7 @@ def trend(
             if name in series:
                 series[name][index_of[period]] += 1
     return Trend(
-        query=_describe(query),
+        query=query.describe(),
         by=by,
         split=split,
         periods=periods,
@@ -151,21 +150,6 @@ def _period(date: PartialDate, by: str) -> str | None:
     if date.month is None:
         return None
     return f"{date.year:04d}-{date.month:02d}"
-
-
-def _period_range(seen: list[str], by: str) -> list[str]:
-    """Every period from the first to the last seen, so gaps show as zeros."""
-    if not seen:
-        return []
-    first, last = min(seen), max(seen)
-    if by == "year":
-        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
-    out = []
-    year, month = int(first[:4]), int(first[5:])
-    while f"{year:04d}-{month:02d}" <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
 
 
 def _split_values(data: dict[str, Any], split: str | None) -> list[str]:
@@ -214,7 +198,7 @@ def similar(ix: index.Index, doc_id: str, query: Query, alias: AliasResolver) ->
         )
         page = [] if limit == 0 else list(results)[query.offset : limit]
         hits = [_hit(h.fields(), float(h.score or 0.0), None) for h in page]
-        described = _describe(query)
+        described = query.describe()
         described["like"] = {"id": source.id, "title": source.display_title}
         return SearchResult(query=described, total=len(results), hits=hits)
 

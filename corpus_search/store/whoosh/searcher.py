@@ -27,10 +27,15 @@ from corpus_search.dates import day_number
 from corpus_search.document import Document
 from corpus_search.query import Query
 from corpus_search.results import Hit, SearchResult, Stats
+from corpus_search.store.snippets import hit_of
 from corpus_search.store.whoosh import query as store_query
 from corpus_search.store.whoosh.query import TEXT_FIELDS
-from corpus_search.store.whoosh.schema import FACET_COLUMN_FIELDS, FIELD_SEP, VALUE_SEP
-from corpus_search.store.whoosh.snippets import MARK_END, MARK_START, best_sentence
+from corpus_search.store.whoosh.schema import (
+    FACET_COLUMN_FIELDS,
+    FIELD_SEP,
+    VALUE_SEP,
+    analyzed_form,
+)
 
 if TYPE_CHECKING:  # numpy and the engine load on a search's first use of them
     import numpy as np
@@ -45,7 +50,6 @@ FACET_SIZE = 20
 # 52, a phrase 28 against 126. Later searches use the engine. Both ways answer alike.
 FEW_POSTINGS = 10_000
 _FIRST_SEARCH = [True]
-SNIPPET_CHARS = 240
 
 # alias(field, value) -> the canonical value a user means ("PRC" -> "China"), or None
 AliasResolver = Callable[[str, str], "str | None"]
@@ -129,7 +133,7 @@ def search(ix: index.Index, query: Query, alias: AliasResolver) -> SearchResult:
             )
             for docnum, score, stems in page[query.offset :]
         ]
-    return SearchResult(query=_describe(query), total=total, hits=hits, facets=facets)
+    return SearchResult(query=query.describe(), total=total, hits=hits, facets=facets)
 
 
 def _few_postings(searcher: Any, compiled: wq.Query) -> bool:
@@ -431,48 +435,9 @@ def _sorting(sort: str) -> tuple[Any, bool]:
     return None, False
 
 
-def _describe(query: Query) -> dict[str, Any]:
-    return {
-        "text": query.text,
-        "actors": query.actors,
-        "key_actors": query.key_actors,
-        "themes": query.themes,
-        "sources": query.sources,
-        "authors": query.authors,
-        "since": str(query.since) if query.since else None,
-        "until": str(query.until) if query.until else None,
-        "sort": query.sort,
-        "limit": query.limit,
-        "offset": query.offset,
-    }
-
-
 def _hit(stored: dict[str, Any], score: float, stems: set[str] | None, snippet: bool = True) -> Hit:
-    """A result row. Its snippet is the sentence best matching ``stems`` or, with no
-    stems or no match, the document's opening; none at all without ``snippet``."""
-    doc = _document(stored)
-    text = ""
-    matched: list[str] = []
-    if snippet and stems and doc.body:
-        # a snippet is a whole sentence, starting where it starts (issue 6)
-        marked, matched = best_sentence(doc.body, stems, SNIPPET_CHARS + 60)
-        text = marked.replace(MARK_START, "").replace(MARK_END, "")
-    if snippet and not text:
-        lead = (doc.subtitle or doc.body)[: SNIPPET_CHARS * 4]  # (bodies run to 100 kB)
-        text = " ".join(lead.split())[:SNIPPET_CHARS]
-    return Hit(
-        id=doc.id,
-        url=doc.url,
-        title=doc.display_title,
-        source=doc.source,
-        authors=doc.authors,
-        published=str(doc.published) if doc.published else None,
-        actors=[a.name for a in doc.actors],
-        themes=[t.id for t in doc.themes],
-        score=score,
-        snippet=text,
-        matched=matched,
-    )
+    """A result row for a stored whoosh document (see ``store.snippets.hit_of``)."""
+    return hit_of(_document(stored), score, stems, snippet, analyzed_form)
 
 
 class _Resolver:
