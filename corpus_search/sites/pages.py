@@ -75,7 +75,12 @@ LISTING_PATHS = (
         re.compile(r"/(authors?|experts?|people|staff|profiles?|contributors?)(/|$)", re.I),
         "author page",
     ),
-    (re.compile(r"/(search|find)(/|$)|[?&](s|q|query|search|keywords?)=", re.I), "search page"),
+    (
+        re.compile(
+            r"/(search|find|search[-_]results)(/|$|\?)|[?&](s|q|query|search|keywords?)=", re.I
+        ),
+        "search page",
+    ),
     (re.compile(r"/(events?|calendar|agenda)(/|$)", re.I), "event or calendar page"),
     (
         re.compile(r"/(category|categories|archives?|regions?|programs?|issues?)/", re.I),
@@ -115,6 +120,11 @@ DECISIVE_PATHS = frozenset(
         "search page",
         "event or calendar page",
     }
+)
+# A listing's second or later page ("/page/3/", "?page=3"): in a page known only by its text,
+# where prose cannot be told from a listing's blurbs, the address decides.
+LATER_PAGE = re.compile(
+    r"/page/([2-9]|\d\d+)/?$|[?&](page|_page|paged|pageOn)=([2-9]|\d\d+)\b", re.I
 )
 ERROR_TITLES = re.compile(
     r"\b(404|page not found|not found|error 5\d\d|server error|access denied|forbidden)\b", re.I
@@ -327,6 +337,9 @@ def inspect_text(text: str, url: str) -> PageInfo:
     long_teasers = sum(1 for line in blurbs if TEASER_LINE.match(line))
     if teasers >= 3 and (running < BODY_RUN or 2 * long_teasers >= len(blurbs)):
         info.kind, info.reason = "listing", f"{teasers} teaser lines (dates, bylines, read more)"
+        return info
+    if path is not None and LATER_PAGE.search(path):
+        info.kind, info.reason = "listing", "a later page of a listing (address)"
         return info
     ends = _paragraph_ends([line for line in lines if line])
     unended = sum(1 for end in ends if not end)

@@ -126,6 +126,25 @@ def test_text_without_markup() -> None:
     assert inspect_text(f"A title\n\n{body}", "https://t.example/2025/03/a-piece").is_article
 
 
+def test_text_at_a_later_page_or_search_results_address_is_a_listing() -> None:
+    """Known only by its text, a listing's blurbs read as prose: a second or later page of
+    a listing, or a search-results address, decides. A first page, or a page number inside an
+    article's own address, does not."""
+    blurbs = "\n\n".join(
+        f"The harbour board met again to weigh how the tolls of the lower "
+        f"river are shared between the towns along both of its banks, item {n}."
+        for n in range(12)
+    )
+    base = "https://t.example/journal/recent"
+    assert inspect_text(blurbs, f"{base}?page=3").reason == "a later page of a listing (address)"
+    assert inspect_text(blurbs, f"{base}?topic=ports&pageOn=11").kind == "listing"
+    assert inspect_text(blurbs, "https://t.example/journal/page/12/").kind == "listing"
+    assert inspect_text(blurbs, "https://t.example/pubs/search-results?tab=all").kind == "listing"
+    assert inspect_text(blurbs, f"{base}?page=1").is_article
+    assert inspect_text(blurbs, "https://t.example/2024/05/page-2-of-the-budget").is_article
+    assert inspect_text(blurbs, "https://t.example/research/searchlight-on-ports").is_article
+
+
 def test_text_teasers_cut_short_or_marked_with_arrows_make_a_listing() -> None:
     """A listing known by its text prints the first words of each item, cut short with
     an ellipsis, or a "» Read more" line after it, or a "Posted <date>" line; three such
@@ -404,8 +423,10 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # (77.4%; 63 of 82 and 39 of 53 before the rules on listing shapes). On the machine of
     # the second round (122 usable pages, other ones) the rates were 79.2% and 71.1% before
     # them. The held-out pages are harder than the tuning ones: see docs/accuracy.md.
-    assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.9, (rejected, len(unusable))
-    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.74, (rejected, len(unusable))
+    # Fourth round (the address of a later page or of search results decides): tuning 80
+    # of 82 (97.6%), held-out 42 of 53 (79.2%).
+    assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.95, (rejected, len(unusable))
+    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.77, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
