@@ -133,6 +133,8 @@ _COMPANY_SUFFIX = re.compile(
     r",?\s+(Inc\.?|Corporation|Corp\.?|Company|Co\.|plc|PLC|Holdings|Incorporated|Ltd\.?)$"
 )
 _PARENS = re.compile(r"\s*\([^)]*\)")
+_AMPERSAND_NAME = re.compile(r"[A-Z]{1,4}&[A-Z]{1,4}")
+SP500 = "s-and-p-500-companies"
 _US_PREFIX = re.compile(r"^(United States|U\.S\.|US) ")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "a"})
 _STATE_MARKS = frozenset({"US", "U", "S", "United", "States", "America", "American"})
@@ -241,9 +243,16 @@ class Vocabulary:
     def is_word(self, form: str) -> bool:
         return " " not in form and form.casefold() in self.words
 
+    def is_common_word(self, form: str) -> bool:
+        """One word the list spells in lower case ("intel", "target"); not one it gives only
+        as a name ("Verizon", "Pfizer"): a company called so is matched on its own."""
+        return " " not in form and form.lower() in self.lower_words
+
     def is_phrase(self, form: str) -> bool:
         """Made only of common English words ("National Assembly", "Waste Management"),
         with nothing that names a state: a heading could carry it as well as a body."""
+        if _AMPERSAND_NAME.fullmatch(form):
+            return False  # "AT&T", "S&P": initials, not the words "at" and "t"
         tokens = re.findall(r"[A-Za-z]+", form)
         if not tokens or any(t in _STATE_MARKS or t in self.country_forms for t in tokens):
             return False
@@ -358,6 +367,7 @@ class Org:
     years: list[int] | None = None
     acronyms: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # every name the source gives, to merge on
+    proper: list[str] = field(default_factory=list)  # forms the word list gives only as names
 
     def to_json(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -813,16 +823,20 @@ def sp500_orgs(folder: Path, vocab: Vocabulary, given_names: set[str]) -> list[O
             short = _COMPANY_SUFFIX.sub("", full)
             if short != full:
                 forms.append(short)
+            # The listed name itself, when the list gives it whole ("Verizon", not "Lilly
+            # (Eli)" or the "Dover" of "Dover Corporation"), is the company's even if the
+            # word list carries it capitalised: there it is a name, not an English word.
+            proper = [full] if full == row["Security"].strip() and " " not in full else []
             kept = [
                 f
                 for f in forms
                 if len(f) >= 3
-                and not vocab.is_word(f)
+                and not (vocab.is_common_word(f) if f in proper else vocab.is_word(f))
                 and not vocab.is_phrase(f)
                 and not (len(f.split()) == 2 and f.split()[0] in given_names)
             ]
             if kept and full not in orgs:
-                orgs[full] = Org(full, "USA", "company", kept, "s-and-p-500-companies")
+                orgs[full] = Org(full, "USA", "company", kept, SP500, proper=proper)
     return list(orgs.values())
 
 
@@ -1190,6 +1204,15 @@ def _winner(claim: list[Person]) -> Person | None:
     return None
 
 
+def _english(vocab: Vocabulary, org: Org, form: str) -> bool:
+    """``form`` is an English word: for a listed company's own listed name, only one the
+    word list spells in lower case (a name it gives capitalised, "Verizon", is the
+    company's)."""
+    if form in org.proper:
+        return vocab.is_common_word(form)
+    return vocab.is_word(form)
+
+
 def _clean_orgs(orgs: list[Org], vocab: Vocabulary, acronym_claims: Counter[str]) -> list[Org]:
     # Merge records of two sources that share a name, with or without "US"/"U.S."/"United
     # States" (dotgov's "National Science Foundation", ROR's "U.S. National Science
@@ -1230,7 +1253,7 @@ def _clean_orgs(orgs: list[Org], vocab: Vocabulary, acronym_claims: Counter[str]
             and f not in vocab.curated_forms
             and f not in vocab.places
             and f not in vocab.blockers
-            and not vocab.is_word(f)
+            and not _english(vocab, org, f)
             and len(f) >= 3
         ]
         for acronym in org.acronyms:
@@ -1310,7 +1333,14 @@ def build(
     dotgov = folder("dotgov-data")
     if dotgov:
         orgs += dotgov_orgs(dotgov)
-    sp500 = folder("s-and-p-500-companies")
+    sp500 = folder(SP500)
+    if sp500 and not (congress or holders or dotgov or folder_exists(sources, "ror-records")):
+        # Only the S&P 500 list: its entries are rebuilt in the generated file already there.
+        docs_only = {ORGS_FILE: _sp500_only(sp500, vocab, out, notes)}
+        foia_only = folder("foia")
+        if foia_only:
+            notes.append("foia: give it in a folder of its own to rebuild the federal file")
+        return docs_only, notes
     if sp500:
         orgs += sp500_orgs(sp500, vocab, given_names)
     ror = folder("ror-records")
@@ -1345,6 +1375,55 @@ def build(
             "organizations": [o.to_json() for o in federal],
         }
     return docs, notes
+
+
+def folder_exists(sources: Path, name: str) -> bool:
+    return (sources / name).is_dir()
+
+
+def _sp500_only(folder: Path, vocab: Vocabulary, out: Path, notes: list[str]) -> dict[str, Any]:
+    """The generated organisations file with its S&P 500 entries rebuilt from ``folder``
+    alone, checked against the file's other entries as a full build checks them against
+    the other sources (a form another entry holds is left to it); given names come from
+    the generated persons file already in ``out``."""
+    existing = json.loads((out / ORGS_FILE).read_text("utf-8"))
+    persons_file = out / PERSONS_FILE
+    persons = (
+        json.loads(persons_file.read_text("utf-8"))["persons"] if persons_file.exists() else []
+    )
+    firsts = Counter(p["aliases"][0].split()[0] for p in persons if p.get("aliases"))
+    given_names = {name for name, count in firsts.items() if count >= 3}
+    kept = [e for e in existing["organizations"] if e.get("source") != SP500]
+    owners = Counter(f for e in kept for f in e.get("aliases", []))
+    fresh: list[dict[str, Any]] = []
+    for org in sp500_orgs(folder, vocab, given_names):
+        if org.name in vocab.curated_names or any(
+            f in vocab.curated_forms for f in org.aliases if len(f.split()) > 1
+        ):
+            continue
+        forms = [
+            f
+            for f in org.aliases
+            if owners[f] == 0
+            and f not in vocab.curated_forms
+            and f not in vocab.places
+            and f not in vocab.blockers
+            and not _english(vocab, org, f)
+            and len(f) >= 3
+        ]
+        if not forms:
+            continue
+        if org.name not in forms:
+            org.name = forms[0]
+        org.aliases = forms
+        fresh.append(org.to_json())
+    names = Counter(e["name"] for e in kept + fresh)
+    fresh = [e for e in fresh if names[e["name"]] == 1]
+    notes.append(f"{SP500}: {len(fresh)} companies rebuilt in the {ORGS_FILE} already in {out}")
+    return {
+        "about": existing["about"],
+        "organizations": sorted(kept + fresh, key=lambda e: e["name"]),
+    }
 
 
 def dump(doc: dict[str, Any], key: str) -> str:

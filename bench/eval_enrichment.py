@@ -18,7 +18,10 @@ from ``../shared/data/thinktanks`` at run time; without it they are skipped, wit
 reason on stderr. A fifth, ``real-fresh3`` (``real_labels_fresh3.json``: 31 pages of other
 think tanks known only by their text from the stored pages corpus, labelled on 2026-12-04
 before any tagger ran on them), reads its texts from ``/work/evalcache/enrichment``
-(``--cache``) and is skipped, with the reason, when they are absent.
+(``--cache``) and is skipped, with the reason, when they are absent. A sixth, ``real-fresh4``
+(``real_labels_fresh4.json``: 31 more such pages, chosen by fixed searches written down
+before they ran and labelled on 2026-12-04 before any tagger ran on them; scored once, at
+the end of the round that added it), reads its texts from the same folder.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -49,6 +52,7 @@ REAL = ROOT / "tests" / "data" / "enrichment" / "real_labels.json"
 REAL_FRESH = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh.json"
 REAL_FRESH2 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh2.json"
 REAL_FRESH3 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh3.json"
+REAL_FRESH4 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh4.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -72,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=Path, default=SEED, help="folder of the seed files")
     parser.add_argument("--set", dest="only", help="score only this set (and list its errors)")
     parser.add_argument(
-        "--cache", type=Path, default=FRESH3_CACHE, help="folder of the real-fresh3 page texts"
+        "--cache",
+        type=Path,
+        default=FRESH3_CACHE,
+        help="folder of the real-fresh3 and real-fresh4 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -119,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: real-fresh3 skipped: {why}", file=sys.stderr)
     else:
         sets["real-fresh3"] = fresh3
+    fresh4, why = load_real_text(REAL_FRESH4, args.cache)
+    if why:
+        print(f"note: real-fresh4 skipped: {why}", file=sys.stderr)
+    else:
+        sets["real-fresh4"] = fresh4
     if args.only:
         if args.only not in sets:
             print(f"error: no set {args.only!r} (have: {', '.join(sets)})", file=sys.stderr)

@@ -98,6 +98,7 @@ class Actor:
     context: tuple[str, ...] = ()  # forms that count only beside ``context_code``'s state
     context_code: str | None = None
     leader: bool = False  # a sitting head of state or government: surname alone may do
+    collective: bool = False  # a descriptive name for a set of states: matched, not tagged
 
 
 @dataclass(frozen=True)
@@ -462,7 +463,9 @@ class Gazetteer:
                             and self._other_state(words, i, size, actors[number].code)
                         )
                     ):
-                        if self._other_person(words, starts, i, size, number, in_actor):
+                        if self._other_person(
+                            words, starts, i, size, number, in_actor
+                        ) or self._surname_not_org(words, starts, i, size, number, in_actor):
                             step = size
                             break
                         count(number, i)
@@ -529,7 +532,12 @@ class Gazetteer:
                 first=first[k],
             )
             for k, count_ in counts.items()
-            if own is None or actors[k] is not own or first[k] < head_chars
+            if not actors[k].collective
+            and (
+                own is None
+                or actors[k] is not own
+                or (first[k] < head_chars and not _credit_line(text, first[k]))
+            )
         ]
         unknown: dict[str, list[int]] = {}
         own_words = self._own_word_cache.get(publisher or "")
@@ -546,6 +554,10 @@ class Gazetteer:
                 or _affiliation(words, span.start)
             ):
                 continue  # the publisher's own unit; a place someone works at
+            if span.type == "organization" and _not_a_body(
+                words, span, publisher, tokens[span.start][1] < head_chars, self._country_words
+            ):
+                continue  # the publisher by its own name, a self-introduction, "US-Japan Alliance"
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -725,6 +737,35 @@ class Gazetteer:
             and (i - 1) not in in_actor
             and before not in self._heads  # curated: the open-data names change no rule
         )
+
+    def _surname_not_org(
+        self,
+        words: list[str],
+        starts: list[bool],
+        i: int,
+        size: int,
+        number: int,
+        in_actor: set[int],
+    ) -> bool:
+        """A one-word organisation name right after a known given name is that person's
+        surname ("the financier Alex Saab" is not the carmaker Saab)."""
+        if size != 1 or i == 0 or number < 0 or starts[i]:
+            return False
+        if self._actor_list[number].type not in ("organization", "group"):
+            return False
+        return words[i - 1] in self._names.given and (i - 1) not in in_actor
+
+    @cached_property
+    def _country_words(self) -> frozenset[str]:
+        """One-word forms of countries ("US", "Japan", "ROK"): the parts of a bilateral
+        pair's name ("US-Japan Alliance")."""
+        found = {"U.S", "U.K", "E.U", "EU"}
+        for actor in self._actor_list:
+            if actor.type == "country":
+                found.update(f for f in actor.forms if " " not in f)
+                if actor.code:
+                    found.add(actor.code)
+        return frozenset(found)
 
     @staticmethod
     def _beside(text: str, tokens: list[tuple[str, int]], span: Span, forms: set[str]) -> bool:
@@ -1066,6 +1107,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         nested=nested,
         context=context,
         context_code=entry.get("context_country", code) if context else None,
+        collective=bool(entry.get("collective")),
     )
 
 
@@ -1277,5 +1319,76 @@ def _affiliation(words: list[str], start: int) -> bool:
         if words[m] in _SENTENCE_STOPS:
             return False
         if words[m] in _AFFILIATES:
+            return True
+    return False
+
+
+# -- page furniture and names that are not bodies (unknown organisations) ----------------
+
+_CREDIT_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+|The\s+)?$")
+
+
+def _credit_line(text: str, offset: int) -> bool:
+    """The name at ``offset`` follows "by" on its line ("Published daily by the Lowy
+    Institute", "A podcast by Brookings"): a credit, not a title about the publisher."""
+    return bool(_CREDIT_BEFORE.search(text[text.rfind("\n", 0, offset) + 1 : offset]))
+
+
+# "US-Japan Alliance", "the U.S.-ROK Partnership": two states' names joined by a hyphen or
+# a slash, then a word for what binds them; a relationship, not a body.
+_PAIR = re.compile(
+    r"(?:[Tt]he\s+)?([A-Z][\w.]*)((?:\s*[-–/]\s*[A-Z][\w.]*)+)\s+"
+    r"(?:Alliance|Partnership|Relationship|Relations)"
+)
+
+
+def _not_a_body(
+    words: list[str],
+    span: Span,
+    publisher: str | None,
+    in_head: bool,
+    country_words: frozenset[str],
+) -> bool:
+    """The unknown organisation at ``span`` is the publisher by its own name (outside the
+    title and standfirst), the body of someone introducing themselves ("I am the Deputy
+    Director of the X Institute"), or a pair of states' relationship ("US-Japan
+    Alliance")."""
+    if publisher and not in_head and _same_name(span.name, publisher):
+        return True
+    if _self_introduction(words, span.start):
+        return True
+    pair = _PAIR.fullmatch(span.name)
+    if pair is not None:
+        parts = [pair.group(1), *re.split(r"\s*[-–/]\s*", pair.group(2).strip(" -–/"))]
+        return all(p in country_words or p.rstrip(".") in country_words for p in parts)
+    return False
+
+
+def _same_name(name: str, publisher: str) -> bool:
+    def plain(text: str) -> str:
+        text = " ".join(text.replace("’", "'").split()).casefold()
+        return text[4:] if text.startswith("the ") else text
+
+    return plain(name) == plain(publisher)
+
+
+def _self_introduction(words: list[str], start: int) -> bool:
+    """The organisation at ``words[start]`` follows "of", "at", "with" or "for" in a
+    sentence where the writer introduces themselves ("I am the Deputy Director of the X",
+    "I serve as a fellow at the Y", "I'm a senior adviser with Z"): an affiliation."""
+    k = start - 1
+    if k >= 0 and words[k] in ("the", "The"):
+        k -= 1
+    if k < 0 or words[k] not in ("of", "at", "with", "for"):
+        return False
+    for m in range(k - 1, max(-1, k - 9), -1):
+        word = words[m]
+        if word in _SENTENCE_STOPS or word == ",":
+            return False
+        if word == "am" and m > 0 and words[m - 1] == "I":
+            return True
+        if word == "m" and m > 1 and words[m - 1] == "'" and words[m - 2] == "I":
+            return True
+        if word == "as" and m > 1 and words[m - 1] == "serve" and words[m - 2] == "I":
             return True
     return False

@@ -392,3 +392,47 @@ def test_federal_acronyms_are_tagged(gazetteer: Gazetteer) -> None:
     # acronyms policy prose uses for something else stay untagged
     other = "The FTA lowered tariffs; BIS data and the NCD burden in SSA were discussed."
     assert not {m.name for m in gazetteer.tag(other) if m.type == "organization"}
+
+
+def test_build_rebuilds_only_the_listed_companies(tmp_path: Path) -> None:
+    """A sources folder holding only the S&P 500 list rebuilds that list's entries in the
+    generated file already in ``--out``; a company's own one-word listed name stays even
+    when the word list gives it capitalised ("Quorvex"), not one it also spells in lower
+    case, nor a name the list qualifies ("Tallow (The)"), and initials joined by "&" are a
+    name, not two words."""
+    sources = tmp_path / "sources" / "s-and-p-500-companies" / "data"
+    sources.mkdir(parents=True)
+    (sources / "constituents.csv").write_text(
+        "Symbol,Security,GICS Sector,GICS Sub-Industry,Headquarters Location,Date added,CIK,Founded\n"
+        'QVX,Quorvex,Energy,Oil,"Dayton, Ohio",2001-01-01,11,1950\n'
+        'QXT,QX&T,Utilities,Telecom,"Dayton, Ohio",2001-01-01,12,1950\n'
+        'TLW,Tallow (The),Materials,Wax,"Dayton, Ohio",2001-01-01,13,1950\n'
+        'LNT,Lantern,Industrials,Lighting,"Dayton, Ohio",2001-01-01,14,1950\n',
+        "utf-8",
+    )
+    words = tmp_path / "words.txt"
+    words.write_text("Quorvex\nTallow\nlantern\nLantern\nq\nx\nt\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("persons_open.json", "organizations_open.json"):
+        (out / name).write_text((FIXTURE / "expected" / name).read_text("utf-8"), "utf-8")
+    before = json.loads((out / "organizations_open.json").read_text("utf-8"))["organizations"]
+    result = run_build(
+        str(tmp_path / "sources"),
+        "--data",
+        str(FIXTURE / "curated"),
+        "--words",
+        str(words),
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    after = json.loads((out / "organizations_open.json").read_text("utf-8"))["organizations"]
+    names = {o["name"] for o in after}
+    assert {"Quorvex", "QX&T"} <= names
+    assert not {"Tallow", "Lantern"} & names
+    others = [o for o in before if o["source"] != "s-and-p-500-companies"]
+    assert [o for o in after if o["source"] != "s-and-p-500-companies"] == others
+    assert (out / "persons_open.json").read_text("utf-8") == (
+        FIXTURE / "expected" / "persons_open.json"
+    ).read_text("utf-8")
