@@ -324,7 +324,8 @@ FRESH_SPLITS = [
     ),
     # the last 31 pages of the pool, labelled the same day the same way, scored before
     # and after that day's organisation work (after: countries 0.989 / 0.977, persons
-    # 0.956 / 0.977, organisations 0.784 / 0.768, themes 0.761 / 0.923)
+    # 0.956 / 0.977, organisations 0.784 / 0.768, themes 0.761 / 0.923; after the fourth
+    # round, organisations 0.859 / 0.798)
     (
         "real_labels_fresh2.json",
         "fresh2",
@@ -332,7 +333,7 @@ FRESH_SPLITS = [
         {
             "countries": (0.96, 0.95),
             "persons": (0.92, 0.94),
-            "organizations": (0.75, 0.73),
+            "organizations": (0.83, 0.77),
             "themes": (0.72, 0.88),
         },
     ),
@@ -362,7 +363,8 @@ def test_real_fresh3_split_holds_its_measured_level(enricher: Enricher) -> None:
     """31 pages of many think tanks known only by their text (the stored pages corpus),
     labelled on 2026-12-04 before any tagger ran on them and scored once, before and after
     that day's third round of rules (after: countries 0.991 / 0.991, persons 0.959 / 0.870,
-    organisations 0.772 / 0.936, themes 0.870 / 0.763). The texts are kept outside the
+    organisations 0.772 / 0.936, themes 0.870 / 0.763; after the fourth round, whose rules
+    were tuned on its errors, organisations 0.940 / 1.000). The texts are kept outside the
     repository; without them the gate is skipped."""
     if not FRESH3_CACHE.is_dir():
         pytest.skip(f"the real-fresh3 page texts are not at {FRESH3_CACHE} (kept outside the repo)")
@@ -373,8 +375,32 @@ def test_real_fresh3_split_holds_its_measured_level(enricher: Enricher) -> None:
     floors = {
         "countries": (0.97, 0.97),
         "persons": (0.93, 0.84),
-        "organizations": (0.74, 0.90),
+        "organizations": (0.92, 0.97),
         "themes": (0.84, 0.73),
+    }
+    for kind, (precision, recall) in floors.items():
+        assert scores[kind].precision >= precision, (kind, scores[kind])
+        assert scores[kind].recall >= recall, (kind, scores[kind])
+
+
+def test_real_fresh4_split_holds_its_measured_level(enricher: Enricher) -> None:
+    """31 more pages known only by their text, chosen by fixed searches written down before
+    they ran, labelled on 2026-12-04 before any tagger ran on them and scored once, at the
+    end of the fourth round (countries 0.971 / 0.980, persons 0.941 / 0.941, organisations
+    0.741 / 0.870, themes 0.644 / 0.784). Skipped when the texts are not in the cache."""
+    if not FRESH3_CACHE.is_dir():
+        pytest.skip(f"the real-fresh4 page texts are not at {FRESH3_CACHE} (kept outside the repo)")
+    docs, why = load_real_text("tests/data/enrichment/real_labels_fresh4.json", FRESH3_CACHE)
+    if why is not None and "missing" in why:
+        pytest.skip(why)
+    assert why is None, why
+    assert len(docs) == 31 and {d.split for d in docs} == {"fresh4"}
+    scores = evaluate(docs, enricher, repeat=1).scores
+    floors = {
+        "countries": (0.95, 0.96),
+        "persons": (0.92, 0.92),
+        "organizations": (0.70, 0.84),
+        "themes": (0.62, 0.76),
     }
     for kind, (precision, recall) in floors.items():
         assert scores[kind].precision >= precision, (kind, scores[kind])
