@@ -19,12 +19,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 THINKTANKS = ROOT.parent / "shared" / "data" / "thinktanks"
-FOLDERS = {
-    "heritage-fragments": "Heritage Foundation",
-    "brookings-fragments": "Brookings Institution",
-    "brookings-full": "Brookings Institution",
-    "carnegie": "Carnegie Endowment for International Peace",
-}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     from corpus_search.demo.site import build_site
     from corpus_search.document import Document
     from corpus_search.enrich import Enricher
+    from corpus_search.enrich.evaluate import REAL_FOLDERS_SOURCE, distribution
     from corpus_search.extract.html import extract_html
 
     enricher = Enricher.load()
@@ -45,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         corpora["demo"] = [d for d in docs if d.title and len(d.body.split()) > 150]
     if THINKTANKS.is_dir():
         real = []
-        for folder, source in FOLDERS.items():
+        for folder, source in REAL_FOLDERS_SOURCE.items():
             for path in sorted((THINKTANKS / folder).glob("*.html")):
                 doc = extract_html(path.read_text("utf-8", errors="replace"))
                 if doc.body.strip():
@@ -82,22 +77,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"max {spread.get('max', 0):3}  histogram {spread['histogram']}"
             )
     return 0
-
-
-def distribution(counts: list[int]) -> dict[str, object]:
-    """Mean, median, max and a histogram (0-4, 5+) of per-document counts."""
-    if not counts:
-        return {"mean": 0.0, "median": 0, "max": 0, "histogram": {}}
-    ordered = sorted(counts)
-    bins = {str(k): 0 for k in range(5)} | {"5+": 0}
-    for c in ordered:
-        bins[str(c) if c < 5 else "5+"] += 1
-    return {
-        "mean": round(sum(ordered) / len(ordered), 2),
-        "median": ordered[len(ordered) // 2],
-        "max": ordered[-1],
-        "histogram": bins,
-    }
 
 
 if __name__ == "__main__":

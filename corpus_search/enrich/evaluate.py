@@ -110,9 +110,9 @@ class Report:
 
 
 def distribution(counts: Sequence[int]) -> dict[str, Any]:
-    """Mean, median and a histogram (0, 1, 2, 3, 4, 5+) of per-document counts."""
+    """Mean, median, max and a histogram (0, 1, 2, 3, 4, 5+) of per-document counts."""
     if not counts:
-        return {"mean": 0.0, "median": 0, "histogram": {}}
+        return {"mean": 0.0, "median": 0, "max": 0, "histogram": {}}
     ordered = sorted(counts)
     bins = {str(k): 0 for k in range(5)} | {"5+": 0}
     for c in ordered:
@@ -189,25 +189,29 @@ def load_real(path: str | Path, root: str | Path) -> tuple[list[Labelled], str |
         if not page.is_file():
             return [], f"labelled page {page} is missing"
         doc = extract_html(page.read_text("utf-8", errors="replace"))
-        about = list(item["themes"]["about"])
-        docs.append(
-            Labelled(
-                id=item["file"],
-                title=doc.title,
-                subtitle=doc.subtitle,
-                body=real_view(doc.body),
-                actors={kind: set(item.get(kind, [])) for kind in KINDS},
-                about=set(about),
-                touches=set(item["themes"].get("touches", [])),
-                not_=set(item.get("not", [])),
-                key=set(item.get("key", [])),
-                neutral=set(item.get("neutral", [])),
-                source=item.get("source"),
-                split=item.get("split"),
-                key_theme=about[0] if about else None,
-            )
-        )
+        docs.append(_real_labelled(item, item["file"], doc))
     return docs, None
+
+
+def _real_labelled(item: dict[str, Any], id_: str, doc: Document) -> Labelled:
+    """A real page's labels (a row of a ``real_labels*.json``) beside the labelled view of
+    its extracted document."""
+    about = list(item["themes"]["about"])
+    return Labelled(
+        id=id_,
+        title=doc.title,
+        subtitle=doc.subtitle,
+        body=real_view(doc.body),
+        actors={kind: set(item.get(kind, [])) for kind in KINDS},
+        about=set(about),
+        touches=set(item["themes"].get("touches", [])),
+        not_=set(item.get("not", [])),
+        key=set(item.get("key", [])),
+        neutral=set(item.get("neutral", [])),
+        source=item.get("source"),
+        split=item.get("split"),
+        key_theme=about[0] if about else None,
+    )
 
 
 def load_real_text(path: str | Path, cache: str | Path) -> tuple[list[Labelled], str | None]:
@@ -232,24 +236,7 @@ def load_real_text(path: str | Path, cache: str | Path) -> tuple[list[Labelled],
         if hashlib.sha256(raw).hexdigest() != item["sha256"]:
             return [], f"{page} is not the text that was labelled (sha256 differs)"
         doc = extract_text(raw.decode("utf-8"), url=item.get("url"))
-        about = list(item["themes"]["about"])
-        docs.append(
-            Labelled(
-                id=item.get("url") or item["file"],
-                title=doc.title,
-                subtitle=doc.subtitle,
-                body=real_view(doc.body),
-                actors={kind: set(item.get(kind, [])) for kind in KINDS},
-                about=set(about),
-                touches=set(item["themes"].get("touches", [])),
-                not_=set(item.get("not", [])),
-                key=set(item.get("key", [])),
-                neutral=set(item.get("neutral", [])),
-                source=item.get("source"),
-                split=item.get("split"),
-                key_theme=about[0] if about else None,
-            )
-        )
+        docs.append(_real_labelled(item, item.get("url") or item["file"], doc))
     return docs, None
 
 
