@@ -169,6 +169,7 @@ def read_metadata(
         tags.get("dc.title"),
         tags.get("og:title"),
         tags.get("twitter:title"),
+        tags.get("parsely-title"),
         _title_or_h1(root),
     )
     meta.subtitle = _first(
@@ -259,7 +260,7 @@ def read_metadata(
         meta.published, meta.published_from = url_day, "url"
     if meta.published is not None and meta.published_from != "url":
         country = _country(root, tags, meta.url, url)
-        meta.published = _evening_in_the_americas(published_raw, meta.published, country)
+        meta.published = _publishers_day(root, published_raw, meta.published, country)
     if meta.published is None:
         meta.published, meta.published_from = _printed_date(root), "printed date"
     if meta.published is None:
@@ -324,7 +325,7 @@ def _url_date(url: str | None) -> PartialDate | None:
 
 
 _UTC_TIME = re.compile(
-    r"[T ](\d{1,2}):\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(Z|[+-]00:?00|GMT|UTC)?$", re.I
+    r"[T ](\d{1,2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|[+-]00:?00|GMT|UTC)?$", re.I
 )
 
 
@@ -336,7 +337,7 @@ def _utc_day_may_be(raw: str | None, stamped: PartialDate, day: PartialDate) -> 
     match = _UTC_TIME.search(str(raw or "").strip())
     if not match or stamped.month is None or stamped.day is None:
         return False
-    if match.group(2) is None and re.search(r"[+-]\d{2}:?\d{2}$", str(raw).strip()):
+    if match.group(3) is None and re.search(r"[+-]\d{2}:?\d{2}$", str(raw).strip()):
         return False
     hour = int(match.group(1))
     assert day.month is not None and day.day is not None
@@ -348,6 +349,35 @@ def _utc_day_may_be(raw: str | None, stamped: PartialDate, day: PartialDate) -> 
 _AMERICAS = {
     *("us", "ca", "mx", "br", "ar", "cl", "pe", "ve", "ec", "bo", "py", "uy", "gt"),
     *("hn", "sv", "ni", "cr", "pa", "cu", "do", "pr", "jm", "ht", "tt", "bs", "bb"),
+}
+# Countries whose every time zone is ahead of UTC, all year, by at least so many hours
+# (the smallest offset of any of its zones, winter time): a UTC time that late in the day
+# is already the next day there. Countries with a zone at UTC (Spain's Canaries, Portugal,
+# the UK, Ireland, Iceland) are not listed.
+_AHEAD_OF_UTC = {
+    **dict.fromkeys(
+        ("al", "ad", "at", "ba", "be", "ch", "cz", "de", "dk", "fr", "hr", "hu", "it"),
+        1.0,
+    ),
+    **dict.fromkeys(
+        ("li", "lu", "mc", "me", "mk", "mt", "nl", "no", "pl", "rs", "se", "si", "sk"),
+        1.0,
+    ),
+    **dict.fromkeys(
+        ("bg", "cy", "ee", "eg", "fi", "gr", "il", "lt", "lv", "md", "ro", "ru", "ua", "za"),
+        2.0,
+    ),
+    **dict.fromkeys(("by", "tr", "sa", "qa", "ke", "iq"), 3.0),
+    **dict.fromkeys(("ae", "om"), 4.0),
+    "pk": 5.0,
+    "in": 5.5,
+    "lk": 5.5,
+    "np": 5.75,
+    "bd": 6.0,
+    **dict.fromkeys(("th", "vn", "id", "kh"), 7.0),
+    **dict.fromkeys(("cn", "hk", "mo", "tw", "sg", "my", "ph", "au"), 8.0),
+    **dict.fromkeys(("jp", "kr"), 9.0),
+    "nz": 12.0,
 }
 
 
@@ -367,20 +397,43 @@ def _country(root: Element, tags: _Tags, *urls: str | None) -> str | None:
     return None
 
 
-def _evening_in_the_americas(
-    raw: str | None, stamped: PartialDate, country: str | None
+def _publishers_day(
+    root: Element, raw: str | None, stamped: PartialDate, country: str | None
 ) -> PartialDate:
     """The publisher's day of a timestamp written in UTC: a time before 03:00 UTC is
-    still the evening before in every time zone of the Americas, so a page published
-    there is dated the day before. Elsewhere, or with a local offset, the day stands."""
+    still the evening before in every time zone of the Americas; a time late in the UTC
+    day is already the next morning in a country ahead of UTC by at least the hours left
+    (after 23:00 UTC in central Europe, after 15:00 in Japan). Elsewhere, or with a local
+    offset, the day stands; and where the page prints the stamp as a day (the text of a
+    ``<time>`` element carrying it), the printed day is the publisher's."""
     match = _UTC_TIME.search(str(raw or "").strip())
-    if not match or match.group(2) is None or int(match.group(1)) >= 3 or stamped.day is None:
+    if not match or match.group(3) is None or stamped.day is None:
         return stamped
     assert stamped.month is not None
-    if country not in _AMERICAS:
+    hour = int(match.group(1)) + int(match.group(2)) / 60
+    if country in _AMERICAS and hour < 3:
+        shift = -1
+    elif country in _AHEAD_OF_UTC and hour >= 24 - _AHEAD_OF_UTC[country]:
+        shift = 1
+    else:
         return stamped
-    day = date(stamped.year, stamped.month, stamped.day) - timedelta(days=1)
-    return PartialDate.from_date(day)
+    stamped_day = date(stamped.year, stamped.month, stamped.day)
+    printed = _printed_day_of(root, stamped)
+    if printed is not None and abs((printed - stamped_day).days) <= 1:
+        return PartialDate.from_date(printed)
+    return PartialDate.from_date(stamped_day + timedelta(days=shift))
+
+
+def _printed_day_of(root: Element, stamped: PartialDate) -> date | None:
+    """The day a ``<time>`` element whose ``datetime`` is on ``stamped`` prints as its
+    text ("28 October 2020"), if it prints a full date."""
+    for element in root.iter("time"):
+        if _parse_date(element.get("datetime")) != stamped or _in_related(element):
+            continue
+        found = parse_text_date(_text_of(element))
+        if found:
+            return found
+    return None
 
 
 class _Tags(dict[str, list[str]]):
@@ -508,14 +561,22 @@ def _names(values: list[str]) -> list[Author]:
 
 
 _CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
-_CJK_NAME = re.compile(rf"^{_CJK}(?:{_CJK}|[·・ ]{_CJK}){{1,9}}$")
+_CJK_NAME = re.compile(rf"^{_CJK}(?:{_CJK}|[·・ _]{_CJK}){{1,9}}$")
+# A user name after the name, as blogs print it: "山田 太郎 (taro_y)".
+_HANDLE_AFTER = re.compile(r"\s*[(（]@?[A-Za-z0-9_.-]{2,40}[)）]$")
 
 
 def _cjk_names(value: str) -> list[Author]:
     """Names in Chinese, Japanese or Korean script, as an author field declares them
     ("王小明", "山田 太郎", "王小明、李华"): scripts without capitals, so the test of
-    capitalised words cannot apply. Each is 2 to 10 characters, no digits or punctuation."""
-    parts = [p.strip() for p in re.split(r"[,，、;；]", squash(value)) if p.strip()]
+    capitalised words cannot apply. Each is 2 to 10 characters, no digits or punctuation
+    but the separators of a name or pen name (a middle dot, a space, an underscore); a
+    user name in brackets after the name is left out."""
+    parts = [
+        _HANDLE_AFTER.sub("", p.strip())
+        for p in re.split(r"[,，、;；]", squash(value))
+        if p.strip()
+    ]
     if parts and all(_CJK_NAME.match(p) for p in parts):
         return [Author(p) for p in parts]
     return []
@@ -690,13 +751,19 @@ def _time_element(root: Element) -> str | None:
 
 
 def _htmldate(html: str, url: str | None) -> PartialDate | None:
+    """htmldate's guess, unless it is the 1st of January: that is how it writes a year
+    found alone (a copyright line, a lone year in the text or a script), which dates the
+    site's template or nothing at all, not the article."""
     from htmldate import find_date
 
     try:
         found = find_date(html, url=url, original_date=True, extensive_search=True)
     except Exception:  # htmldate raises assorted errors on odd pages; a date is optional
         return None
-    return _parse_date(found)
+    parsed = _parse_date(found)
+    if parsed is not None and (parsed.month, parsed.day) == (1, 1):
+        return None
+    return parsed
 
 
 def _title_or_h1(root: Element) -> str | None:
