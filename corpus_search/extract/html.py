@@ -762,8 +762,18 @@ def _htmldate(html: str, url: str | None) -> PartialDate | None:
         return None
     parsed = _parse_date(found)
     if parsed is not None and (parsed.month, parsed.day) == (1, 1):
-        return None
+        return parsed if _names_new_years_day(html, parsed.year) else None
     return parsed
+
+
+def _names_new_years_day(html: str, year: int) -> bool:
+    """Whether the page writes out the 1st of January of ``year`` (ISO, "January 1, 2024",
+    "1 Jan 2024", "01/01/2024"): then an article of New Year's Day is dated by it."""
+    pattern = (
+        rf"{year}-01-01|\b(?:january|jan\.?) 0?1(?:st)?,? {year}|\b0?1(?:st)? (?:january|jan\.?),? {year}"
+        rf"|\b01[/.]01[/.]{year}"
+    )
+    return re.search(pattern, html, re.I) is not None
 
 
 def _title_or_h1(root: Element) -> str | None:

@@ -431,6 +431,9 @@ def test_a_year_alone_is_no_publication_date() -> None:
     assert extract_html(in_a_script.replace("© 2025 ", "")).published is None
     printed = article(body + "<p class='posted'>Posted on 14 March 2019</p>")
     assert str(extract_html(printed).published) == "2019-03-14"  # a day found stays
+    # A page of New Year's Day that writes the day out keeps it.
+    stamped = article(body + '<abbr class="published" title="2020-01-01">New Year</abbr>')
+    assert str(extract_html(stamped.replace("© 2025 ", "")).published) == "2020-01-01"
 
 
 def test_a_parsely_title_before_the_title_element() -> None:
