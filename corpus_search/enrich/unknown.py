@@ -628,13 +628,24 @@ _BIO = re.compile(
     r"researcher|economist|analyst|editor|associate|chair|president|intern|manager)\b"
 )
 _BIO_MAX_WORDS = 90
+# Words each branch of ``_BOILERPLATE`` needs, as written or (for its case-blind
+# branches) in the lower-cased line: a line with none of them is not searched, which
+# spares a regular-expression pass over nearly every line. One per branch: a test
+# checks that every branch names one.
+BOILERPLATE_CUES = (">>>", "min read")
+BOILERPLATE_CUES_ANY_CASE = (
+    "committed to quality",
+    "sole views of",
+    "financed through the support of",
+    "series",
+)
 
 
 def blank_boilerplate(text: str) -> str:
     """``text`` with boilerplate and staff-bio paragraphs replaced by spaces (same length)."""
     out: list[str] = []
     for line in text.split("\n"):
-        if _BOILERPLATE.search(line) or (
+        if (_boilerplate_cue(line) and _BOILERPLATE.search(line)) or (
             (" is " in line or " was " in line or " serves " in line)
             and len(line.split()) <= _BIO_MAX_WORDS
             and _BIO.match(line)
@@ -643,6 +654,16 @@ def blank_boilerplate(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _boilerplate_cue(line: str) -> bool:
+    """``line`` holds a word some branch of ``_BOILERPLATE`` needs."""
+    if any(cue in line for cue in BOILERPLATE_CUES):
+        return True
+    low = line.lower()
+    if not low.isascii():  # what a case-blind match takes for "s" and "i" ("ſ", "İ", "ı")
+        low = low.replace("ſ", "s").replace("i\u0307", "i").replace("ı", "i")
+    return any(cue in low for cue in BOILERPLATE_CUES_ANY_CASE)
 
 
 @dataclass(frozen=True)
