@@ -38,7 +38,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -427,8 +428,20 @@ class Gazetteer:
             first.setdefault(number, tokens[position][1])
             last_seen[number] = position
 
+        # Only a word that starts a form or is a short form can begin a mention (a tenth
+        # of an article's words): the loop visits those alone.
+        may_start = list(
+            compress(
+                range(n),
+                map(or_, map(trie.__contains__, words), map(short_index.__contains__, words)),
+            )
+        )
         i = 0
         while i < n:
+            at = bisect_left(may_start, i)
+            if at == len(may_start):
+                break
+            i = may_start[at]
             step = 1
             options: list[_Candidate] = _NONE
             node = trie.get(words[i])
