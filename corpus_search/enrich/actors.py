@@ -32,11 +32,14 @@ import gc
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
+from itertools import accumulate, compress
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +58,24 @@ from corpus_search.enrich.unknown import (
 from corpus_search.errors import InputError
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the gaps and the tokens, alternating
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 def tokenize(text: str) -> list[tuple[str, int]]:
     """Tokens (word runs and single punctuation marks) with their character offsets."""
-    return [(m.group(), m.start()) for m in _TOKEN.finditer(text.translate(_APOSTROPHES))]
+    return _tokens(text)[1]
+
+
+def _tokens(text: str) -> tuple[list[str], list[tuple[str, int]]]:
+    """The tokens' words, and the tokens with their offsets. (The same as iterating
+    ``_TOKEN``'s matches, at a third of the cost on an article: ``str.replace`` is
+    cheaper than ``str.translate``, and splitting on the tokens gives every offset as a
+    running sum of the parts' lengths, with no match object per token.)"""
+    text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")  # _APOSTROPHES
+    parts = _TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    return words, list(zip(words, list(accumulate(map(len, parts)))[:-1:2], strict=True))
 
 
 @contextmanager
@@ -390,8 +405,7 @@ class Gazetteer:
         _, short_index = self._index
         trie = self._trie
         actors = self._actor_list
-        tokens = tokenize(text)
-        words = [tok for tok, _ in tokens]
+        words, tokens = _tokens(text)
         n = len(words)
         counts: dict[int, int] = {}
         by_metonym: dict[int, int] = {}
@@ -414,8 +428,20 @@ class Gazetteer:
             first.setdefault(number, tokens[position][1])
             last_seen[number] = position
 
+        # Only a word that starts a form or is a short form can begin a mention (a tenth
+        # of an article's words): the loop visits those alone.
+        may_start = list(
+            compress(
+                range(n),
+                map(or_, map(trie.__contains__, words), map(short_index.__contains__, words)),
+            )
+        )
         i = 0
         while i < n:
+            at = bisect_left(may_start, i)
+            if at == len(may_start):
+                break
+            i = may_start[at]
             step = 1
             options: list[_Candidate] = _NONE
             node = trie.get(words[i])
@@ -952,22 +978,22 @@ def _name_goes_on(words: list[str], start: int, end: int) -> bool:
 
 def _starts(text: str, tokens: list[tuple[str, int]], words: list[str]) -> list[bool]:
     """For each token: does it begin a sentence or a line?"""
-    starts = [False] * len(words)
-    if words:
-        starts[0] = True
-    for k, word in enumerate(words[:-1]):
-        if word in _SENTENCE_END:
-            starts[k + 1] = True
+    if not words:
+        return []
+    starts = [True, *map(_SENTENCE_END.__contains__, words[:-1])]
     newline = text.find("\n")
-    k = 0
     while newline != -1:
         # The first token after this newline starts a line.
-        while k < len(tokens) and tokens[k][1] < newline:
-            k += 1
-        if k < len(tokens):
-            starts[k] = True
-        newline = text.find("\n", tokens[k][1] if k < len(tokens) else len(text))
+        k = bisect_left(tokens, newline, key=_offset)
+        if k == len(tokens):
+            break
+        starts[k] = True
+        newline = text.find("\n", tokens[k][1])
     return starts
+
+
+def _offset(token: tuple[str, int]) -> int:
+    return token[1]
 
 
 def _plain(key: str) -> str:

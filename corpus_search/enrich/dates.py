@@ -39,7 +39,17 @@ _MONTH = (
 _MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d|2100)\b(?![,.]\d)(?!\s*(?:%|per\s?cent))")
+# A year not after a digit, a separator or a currency sign, nor inside a word: the test
+# on the character before comes after the four digits (the same test, as a look-behind
+# over them), so that the pattern opens with a plain "1" or "2" and a search skips the
+# rest of the text at C speed.
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d|2100)(?<![\w,.$£€]\d{4})\b(?![,.]\d)(?!\s*(?:%|per\s?cent))")
+# Where a month's name may start (a first screen for the dates above, which open with
+# a word boundary and so make a search try every position), and what follows the month
+# in a day-month-year date.
+_MONTH_AT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_YEAR = re.compile(rf"{_MONTH},?\s+\d{{4}}\b")
+_ISO_AT = re.compile(r"-\d\d-")
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:troops|soldiers|people|km|kilomet(?:re|er)s?|miles|tonnes|tons|dollars|euros|"
     r"barrels|missiles|units|men|casualties|billion|million|metres|meters|aircraft|tanks)\b",
@@ -59,11 +69,18 @@ def mentioned_years(text: str) -> list[int]:
 def mentioned_dates(text: str) -> list[str]:
     """Full dates named in the text, as ISO strings, sorted and unique."""
     found: set[date] = set()
-    for match in _MDY.finditer(text):
-        _add(found, match.group(3), match.group(1), match.group(2))
-    for match in _DMY.finditer(text):
-        _add(found, match.group(3), match.group(2), match.group(1))
-    for match in _ISO.finditer(text):
+    # A month-day-year date starts where a month's name does, and no such date holds
+    # another month's start: matching at each start finds what a search would.
+    months = [m.start() for m in _MONTH_AT.finditer(text)]
+    for start in months:
+        match = _MDY.match(text, start)
+        if match is not None:
+            _add(found, match.group(3), match.group(1), match.group(2))
+    # A day-month-year date has a month name after a space and a year after the month.
+    if any(text[k - 1 : k].isspace() and _MONTH_YEAR.match(text, k) for k in months):
+        for match in _DMY.finditer(text):
+            _add(found, match.group(3), match.group(2), match.group(1))
+    for match in _ISO.finditer(text) if _ISO_AT.search(text) else ():
         with suppress(ValueError):
             found.add(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
     return [d.isoformat() for d in sorted(found)]

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 
 from corpus_search.document import ThemeScore
@@ -55,6 +56,7 @@ _STARTS_CACHE = 200_000  # distinct words whose theme terms are remembered
 
 
 _Entry = tuple[str, tuple[str, ...], int, int]  # theme id, words after the first, weight, term no.
+_Start = tuple[str, tuple[str, ...], int, int, list[str] | None]  # + those words if no "*"
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class Taxonomy:
         return index, lengths
 
     @cached_property
-    def _starts(self) -> dict[str, list[_Entry]]:
+    def _starts(self) -> dict[str, list[_Start]]:
         return {}
 
     def score(self, text: str, threshold: float | None = None) -> list[ThemeScore]:
@@ -147,21 +149,25 @@ class Taxonomy:
         starts = self._starts
         if len(starts) > _STARTS_CACHE:
             starts.clear()
-        for i, token in enumerate(tokens):
-            found = starts.get(token)
-            if found is None:
-                found = [
-                    entry
-                    for key in (
-                        token,
-                        *(token[:k] + "*" for k in lengths if MIN_PREFIX <= k <= len(token)),
-                    )
-                    for entry in index.get(key, ())
-                ]
-                starts[token] = found
-            for theme_id, rest, weight, number in found:
-                if rest and not _follows(tokens, i + 1, rest):
-                    continue
+        for token in set(tokens).difference(starts):
+            starts[token] = [
+                (*entry, None if any(w.endswith("*") for w in entry[1]) else list(entry[1]))
+                for key in (
+                    token,
+                    *(token[:k] + "*" for k in lengths if MIN_PREFIX <= k <= len(token)),
+                )
+                for entry in index.get(key, ())
+            ]
+        found_at = list(map(starts.__getitem__, tokens))
+        # Most words start no term: ``compress`` skips them without a Python step each.
+        for i in compress(range(len(tokens)), found_at):
+            for theme_id, rest, weight, number, plain in found_at[i]:
+                if rest:
+                    if plain is not None:  # no "*" in the term: compare the words at once
+                        if tokens[i + 1 : i + 1 + len(plain)] != plain:
+                            continue
+                    elif not _follows(tokens, i + 1, rest):
+                        continue
                 totals[theme_id] = totals.get(theme_id, 0.0) + weight
                 terms.setdefault(theme_id, set()).add(number)
         per_thousand = 1000.0 / max(len(tokens), 200)

@@ -33,7 +33,10 @@ tagging (replaced by spaces, so offsets do not move).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter, or_
 
 # Words that end an organisation's name (companies' suffixes among them: "Industries",
 # "Holdings", "Technologies").
@@ -575,6 +578,7 @@ PERSON_NOUNS = frozenset(
 )
 # Office nouns in an appositive after a name ("Jane Roe, the director of ...").
 _APPOSITION = frozenset({"the", "a", "an", "who", "then"})
+_PERSON_CUES = PERSON_TITLES | PERSON_NOUNS | {","}  # the words ``_persons`` starts from
 APPOSITIVE_ROLES = frozenset(
     [
         "administrator",
@@ -624,13 +628,24 @@ _BIO = re.compile(
     r"researcher|economist|analyst|editor|associate|chair|president|intern|manager)\b"
 )
 _BIO_MAX_WORDS = 90
+# Words each branch of ``_BOILERPLATE`` needs, as written or (for its case-blind
+# branches) in the lower-cased line: a line with none of them is not searched, which
+# spares a regular-expression pass over nearly every line. One per branch: a test
+# checks that every branch names one.
+BOILERPLATE_CUES = (">>>", "min read")
+BOILERPLATE_CUES_ANY_CASE = (
+    "committed to quality",
+    "sole views of",
+    "financed through the support of",
+    "series",
+)
 
 
 def blank_boilerplate(text: str) -> str:
     """``text`` with boilerplate and staff-bio paragraphs replaced by spaces (same length)."""
     out: list[str] = []
     for line in text.split("\n"):
-        if _BOILERPLATE.search(line) or (
+        if (_boilerplate_cue(line) and _BOILERPLATE.search(line)) or (
             (" is " in line or " was " in line or " serves " in line)
             and len(line.split()) <= _BIO_MAX_WORDS
             and _BIO.match(line)
@@ -641,6 +656,16 @@ def blank_boilerplate(text: str) -> str:
     return "\n".join(out)
 
 
+def _boilerplate_cue(line: str) -> bool:
+    """``line`` holds a word some branch of ``_BOILERPLATE`` needs."""
+    if any(cue in line for cue in BOILERPLATE_CUES):
+        return True
+    low = line.lower()
+    if not low.isascii():  # what a case-blind match takes for "s" and "i" ("ſ", "İ", "ı")
+        low = low.replace("ſ", "s").replace("i\u0307", "i").replace("ı", "i")
+    return any(cue in low for cue in BOILERPLATE_CUES_ANY_CASE)
+
+
 @dataclass(frozen=True)
 class Span:
     start: int  # token index
@@ -648,6 +673,12 @@ class Span:
     name: str
     type: str  # person | organization
     state_body: bool = False
+
+
+def _where(flags: Iterable[bool]) -> list[int]:
+    """The positions of the true flags. (The rules below look at a few words of a text;
+    finding them this way costs no Python step for each of the others.)"""
+    return list(compress(count(), flags))
 
 
 def _capital(word: str) -> bool:
@@ -733,7 +764,8 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
     spans: list[Span] = []
     n = len(words)
     # Only capitalised words (and ordinals) can open a run: visit those alone.
-    candidates = [k for k, w in enumerate(words) if w[0].isupper() or w[0].isdigit()]
+    firsts = list(map(itemgetter(0), words))
+    candidates = _where(map(or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
     done = 0
     for i in candidates:
         if i < done or not (_capital(words[i]) or _ORDINAL.match(words[i])):
@@ -918,10 +950,8 @@ def _persons(words: list[str]) -> list[Span]:
     n = len(words)
     cues = [
         k
-        for k, w in enumerate(words)
-        if w in PERSON_TITLES
-        or w in PERSON_NOUNS
-        or (w == "," and k + 1 < n and words[k + 1] in _APPOSITION)
+        for k in _where(map(_PERSON_CUES.__contains__, words))
+        if words[k] != "," or (k + 1 < n and words[k + 1] in _APPOSITION)
     ]
     for i in cues:
         word = words[i]
@@ -1032,8 +1062,8 @@ def _described_organisations(words: list[str], starts: list[bool]) -> list[Span]
     "Lumen Forge, a Denver chipmaker, said"; "Harbor Light, the nonprofit that ..."."""
     spans: list[Span] = []
     n = len(words)
-    for i, word in enumerate(words):
-        if word != "," or i < 1 or i + 2 >= n or words[i + 1] not in ("a", "an", "the"):
+    for i in _where(map(",".__eq__, words)):
+        if i < 1 or i + 2 >= n or words[i + 1] not in ("a", "an", "the"):
             continue
         # the description: up to five words, the last an organisation noun
         k = i + 2
@@ -1082,8 +1112,9 @@ def _introduced_organisations(words: list[str], starts: list[bool]) -> list[Span
     "the chipmaker Lumen Forge", "the advocacy group Parents for Reading"."""
     spans: list[Span] = []
     n = len(words)
-    for k, word in enumerate(words):
-        if word not in DESCRIBED_ORGS or k + 1 >= n or not words[k + 1][:1].isupper():
+    for k in _where(map(DESCRIBED_ORGS.__contains__, words)):
+        word = words[k]
+        if k + 1 >= n or not words[k + 1][:1].isupper():
             continue
         if word == "tank" and words[k - 1] != "think":
             continue
@@ -1147,9 +1178,7 @@ def _given_named(words: list[str], starts: list[bool], names: NameWords) -> list
     spans: list[Span] = []
     n = len(words)
     given = names.given
-    for i, word in enumerate(words):
-        if word not in given:
-            continue
+    for i in _where(map(given.__contains__, words)):
         before = words[i - 1] if i > 0 else ""
         if before in ("-", "'", "&", '"', "“"):
             continue  # "Jim-Bob", a name in quotation marks (a nickname, a title)
