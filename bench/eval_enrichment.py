@@ -21,7 +21,9 @@ before any tagger ran on them), reads its texts from ``/work/evalcache/enrichmen
 (``--cache``) and is skipped, with the reason, when they are absent. A sixth, ``real-fresh4``
 (``real_labels_fresh4.json``: 31 more such pages, chosen by fixed searches written down
 before they ran and labelled on 2026-12-04 before any tagger ran on them; scored once, at
-the end of the round that added it), reads its texts from the same folder.
+the end of the round that added it), reads its texts from the same folder, and so does a
+seventh, ``real-fresh5`` (``real_labels_fresh5.json``: 15 more pages chosen and labelled the
+same way on 2026-12-04, scored once at the end of the round that added it).
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -53,6 +55,7 @@ REAL_FRESH = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh.json"
 REAL_FRESH2 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh2.json"
 REAL_FRESH3 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh3.json"
 REAL_FRESH4 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh4.json"
+REAL_FRESH5 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh5.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 and real-fresh4 page texts",
+        help="folder of the real-fresh3, -fresh4 and -fresh5 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -121,16 +124,16 @@ def main(argv: list[str] | None = None) -> int:
         fresh2, why = load_real(REAL_FRESH2, args.seed.parent / "thinktanks")
         if not why:
             sets["real-fresh2"] = fresh2
-    fresh3, why = load_real_text(REAL_FRESH3, args.cache)
-    if why:
-        print(f"note: real-fresh3 skipped: {why}", file=sys.stderr)
-    else:
-        sets["real-fresh3"] = fresh3
-    fresh4, why = load_real_text(REAL_FRESH4, args.cache)
-    if why:
-        print(f"note: real-fresh4 skipped: {why}", file=sys.stderr)
-    else:
-        sets["real-fresh4"] = fresh4
+    for name, path in (
+        ("real-fresh3", REAL_FRESH3),
+        ("real-fresh4", REAL_FRESH4),
+        ("real-fresh5", REAL_FRESH5),
+    ):
+        cached, why = load_real_text(path, args.cache)
+        if why:
+            print(f"note: {name} skipped: {why}", file=sys.stderr)
+        else:
+            sets[name] = cached
     if args.only:
         if args.only not in sets:
             print(f"error: no set {args.only!r} (have: {', '.join(sets)})", file=sys.stderr)
