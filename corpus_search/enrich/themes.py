@@ -52,6 +52,9 @@ ONE_TERM_HITS = 6
 KEY_SHARE = 0.75
 KEY_MAX = 2
 MIN_PREFIX = 3
+# Weak terms (weight below STRONG) of one word count only outside the phrases that any
+# theme matched in the text (_count_loose_words): "cold war" is not also a "war".
+STRONG = 2
 _STARTS_CACHE = 200_000  # distinct words whose theme terms are remembered
 
 
@@ -159,6 +162,8 @@ class Taxonomy:
                 for entry in index.get(key, ())
             ]
         found_at = list(map(starts.__getitem__, tokens))
+        phrases: list[tuple[int, int]] = []  # (first word, words after it) of phrase hits
+        loose: list[tuple[int, str, int, int]] = []  # weak one-word hits, counted after
         # Most words start no term: ``compress`` skips them without a Python step each.
         for i in compress(range(len(tokens)), found_at):
             for theme_id, rest, weight, number, plain in found_at[i]:
@@ -168,8 +173,13 @@ class Taxonomy:
                             continue
                     elif not _follows(tokens, i + 1, rest):
                         continue
+                    phrases.append((i, len(rest)))
+                elif weight < STRONG:
+                    loose.append((i, theme_id, weight, number))
+                    continue
                 totals[theme_id] = totals.get(theme_id, 0.0) + weight
                 terms.setdefault(theme_id, set()).add(number)
+        _count_loose_words(loose, phrases, totals, terms)
         per_thousand = 1000.0 / max(len(tokens), 200)
         top = max(totals.values(), default=0.0)
         floor = THRESHOLD if threshold is None else threshold
@@ -193,6 +203,25 @@ class Taxonomy:
         ]
         result.sort(key=lambda t: (-t.score, t.id))
         return result
+
+
+def _count_loose_words(
+    loose: list[tuple[int, str, int, int]],
+    phrases: list[tuple[int, int]],
+    totals: dict[str, float],
+    terms: dict[str, set[int]],
+) -> None:
+    """Add the weak one-word hits that are not inside a phrase some theme matched.
+
+    A phrase is read as the phrase: the "war" of "cold war" or "trade war" and the
+    "nuclear" of "nuclear deal" are not also loose words for another theme, nor are the
+    "rights" of "human rights" or the "gas" of "natural gas" a second, separate term for
+    the phrase's own theme."""
+    covered = {k for first, extra in phrases for k in range(first, first + extra + 1)}
+    for i, theme_id, weight, number in loose:
+        if i not in covered:
+            totals[theme_id] = totals.get(theme_id, 0.0) + weight
+            terms.setdefault(theme_id, set()).add(number)
 
 
 def _follows(tokens: list[str], start: int, rest: tuple[str, ...]) -> bool:
