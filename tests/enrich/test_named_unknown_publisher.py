@@ -319,7 +319,7 @@ FRESH_SPLITS = [
             "countries": (0.97, 0.95),
             "persons": (0.88, 0.84),
             "organizations": (0.84, 0.70),
-            "themes": (0.80, 0.85),
+            "themes": (0.90, 0.88),  # 0.919 / 0.909 after the fifth round
         },
     ),
     # the last 31 pages of the pool, labelled the same day the same way, scored before
@@ -334,7 +334,7 @@ FRESH_SPLITS = [
             "countries": (0.96, 0.95),
             "persons": (0.92, 0.94),
             "organizations": (0.83, 0.77),
-            "themes": (0.72, 0.88),
+            "themes": (0.78, 0.90),  # 0.797 / 0.923 after the fifth round
         },
     ),
 ]
@@ -376,7 +376,7 @@ def test_real_fresh3_split_holds_its_measured_level(enricher: Enricher) -> None:
         "countries": (0.97, 0.97),
         "persons": (0.93, 0.84),
         "organizations": (0.92, 0.97),
-        "themes": (0.84, 0.73),
+        "themes": (0.87, 0.75),  # 0.886 / 0.763 after the fifth round
     }
     for kind, (precision, recall) in floors.items():
         assert scores[kind].precision >= precision, (kind, scores[kind])
@@ -400,7 +400,31 @@ def test_real_fresh4_split_holds_its_measured_level(enricher: Enricher) -> None:
         "countries": (0.95, 0.96),
         "persons": (0.92, 0.92),
         "organizations": (0.70, 0.84),
-        "themes": (0.62, 0.76),
+        "themes": (0.69, 0.82),  # 0.705 / 0.838 after the fifth round
+    }
+    for kind, (precision, recall) in floors.items():
+        assert scores[kind].precision >= precision, (kind, scores[kind])
+        assert scores[kind].recall >= recall, (kind, scores[kind])
+
+
+def test_real_fresh5_split_holds_its_measured_level(enricher: Enricher) -> None:
+    """15 more pages known only by their text, chosen by fixed searches written down before
+    they ran, labelled on 2026-12-04 before any tagger ran on them and scored once, at the
+    end of the fifth round (countries 1.000 / 0.950, persons 1.000 / 0.833, organisations
+    0.615 / 0.889, themes 0.892 / 0.667). Skipped when the texts are not in the cache."""
+    if not FRESH3_CACHE.is_dir():
+        pytest.skip(f"the real-fresh5 page texts are not at {FRESH3_CACHE} (kept outside the repo)")
+    docs, why = load_real_text("tests/data/enrichment/real_labels_fresh5.json", FRESH3_CACHE)
+    if why is not None and "missing" in why:
+        pytest.skip(why)
+    assert why is None, why
+    assert len(docs) == 15 and {d.split for d in docs} == {"fresh5"}
+    scores = evaluate(docs, enricher, repeat=1).scores
+    floors = {
+        "countries": (0.97, 0.93),
+        "persons": (0.97, 0.80),
+        "organizations": (0.58, 0.86),
+        "themes": (0.87, 0.64),
     }
     for kind, (precision, recall) in floors.items():
         assert scores[kind].precision >= precision, (kind, scores[kind])
