@@ -45,7 +45,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1204,6 +1204,28 @@ def _winner(claim: list[Person]) -> Person | None:
     return None
 
 
+def _curated(vocab: Vocabulary, org: Org) -> bool:
+    """The hand-written file already holds this organisation (by name or a longer form)."""
+    return org.name in vocab.curated_names or any(
+        f in vocab.curated_forms for f in org.aliases if len(f.split()) > 1
+    )
+
+
+def _usable_forms(vocab: Vocabulary, org: Org, own: Callable[[str], bool]) -> list[str]:
+    """The forms of ``org`` the gazetteer may match: ``own`` ones (no other entry claims
+    them), not curated, not a place, not blocked, not an English word, 3 characters or more."""
+    return [
+        f
+        for f in org.aliases
+        if own(f)
+        and f not in vocab.curated_forms
+        and f not in vocab.places
+        and f not in vocab.blockers
+        and not _english(vocab, org, f)
+        and len(f) >= 3
+    ]
+
+
 def _english(vocab: Vocabulary, org: Org, form: str) -> bool:
     """``form`` is an English word: for a listed company's own listed name, only one the
     word list spells in lower case (a name it gives capitalised, "Verizon", is the
@@ -1242,20 +1264,9 @@ def _clean_orgs(orgs: list[Org], vocab: Vocabulary, acronym_claims: Counter[str]
             owners[form] += 1
     result: list[Org] = []
     for org in merged:
-        if org.name in vocab.curated_names or any(
-            f in vocab.curated_forms for f in org.aliases if len(f.split()) > 1
-        ):
+        if _curated(vocab, org):
             continue
-        forms = [
-            f
-            for f in org.aliases
-            if owners[f] == 1
-            and f not in vocab.curated_forms
-            and f not in vocab.places
-            and f not in vocab.blockers
-            and not _english(vocab, org, f)
-            and len(f) >= 3
-        ]
+        forms = _usable_forms(vocab, org, lambda f: owners[f] == 1)
         for acronym in org.acronyms:
             if (
                 len(acronym) >= 3
@@ -1397,20 +1408,9 @@ def _sp500_only(folder: Path, vocab: Vocabulary, out: Path, notes: list[str]) ->
     owners = Counter(f for e in kept for f in e.get("aliases", []))
     fresh: list[dict[str, Any]] = []
     for org in sp500_orgs(folder, vocab, given_names):
-        if org.name in vocab.curated_names or any(
-            f in vocab.curated_forms for f in org.aliases if len(f.split()) > 1
-        ):
+        if _curated(vocab, org):
             continue
-        forms = [
-            f
-            for f in org.aliases
-            if owners[f] == 0
-            and f not in vocab.curated_forms
-            and f not in vocab.places
-            and f not in vocab.blockers
-            and not _english(vocab, org, f)
-            and len(f) >= 3
-        ]
+        forms = _usable_forms(vocab, org, lambda f: owners[f] == 0)
         if not forms:
             continue
         if org.name not in forms:
