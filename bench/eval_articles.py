@@ -8,7 +8,10 @@ profiles' article URL patterns against labelled real URLs.
     python bench/eval_articles.py --audit       # also the figures with the audited labels
 
 Sets (each split into "tuning" and "heldout" by a hash of the page's key, so the
-held-out third was never looked at while the judgement was tuned):
+held-out third was never looked at while the judgement was tuned; labelled pages added
+later as a set of their own carry its split instead, "fresh" for the HTML pages of
+htmldate's test data and "fresh2" for the fifth round's text pages, each reported on its
+own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
   ``extraction/readability`` (130) and ``dates/htmldate-mediacloud`` (200), all real
@@ -254,10 +257,15 @@ def load_audit(path: Path, data: Path | None = None) -> dict[tuple[str, str], di
     return entries
 
 
+SPLITS = ("tuning", "heldout", "fresh", "fresh2")
+
+
 def summary(tallies: dict[tuple[str, str], Tally], sets: tuple[str, ...]) -> dict[str, Any]:
-    """Pages and pages judged right by split, over the tallies of ``sets``."""
+    """Pages and pages judged right by split, over the tallies of ``sets`` (tuning and
+    held-out always, a fresh split when the sets hold one)."""
     out: dict[str, Any] = {}
-    for split in ("tuning", "heldout"):
+    held = {t.split for t in tallies.values() if t.set in sets}
+    for split in (s for s in SPLITS if s in ("tuning", "heldout") or s in held):
         part = [t for t in tallies.values() if t.set in sets and t.split == split]
         n, r = sum(t.total for t in part), sum(t.right for t in part)
         out[split] = {"total": n, "right": r, "rate": round(r / n, 4) if n else 0.0}
@@ -385,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {t.rate:6.1%} {word}"
             )
         subtotal = [t for t in tallies.values() if t.label == label]
-        for split in ("tuning", "heldout"):
+        for split in SPLITS:
             part = [t for t in subtotal if t.split == split]
             if part:
                 n, r = sum(t.total for t in part), sum(t.right for t in part)
