@@ -12,8 +12,10 @@ limited") carry, and by the generic wording of other bot walls.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -60,7 +62,7 @@ HOME_PATH = re.compile(
 )
 LISTING_PATHS = (
     (HOME_PATH, "home page"),
-    (re.compile(r"^(/[a-z-]+)?/(19|20)\d\d(/\d\d?){0,2}/?$"), "date archive"),
+    (re.compile(r"^(/[a-z-]+)?/(19|20)\d\d(/\d\d?){0,2}/?(\?.*)?$"), "date archive"),
     (
         re.compile(
             r"/(terms|terms-of-use|terms-of-service|terms-and-conditions|tos|privacy"
@@ -70,9 +72,12 @@ LISTING_PATHS = (
         ),
         "legal or site page",
     ),
-    (re.compile(r"/(tags?|topics?|keywords?|subjects?)/", re.I), "tag page"),
+    (re.compile(r"/(tags?|tagged|topics?|keywords?|subjects?)/", re.I), "tag page"),
     (
-        re.compile(r"/(authors?|experts?|people|staff|profiles?|contributors?)(/|$)", re.I),
+        re.compile(
+            r"/(authors?|experts?|people|staff|profiles?|contributors?)(/|$)|^/by/[^/?]+/?(\?|$)",
+            re.I,
+        ),
         "author page",
     ),
     (
@@ -126,6 +131,9 @@ DECISIVE_PATHS = frozenset(
 LATER_PAGE = re.compile(
     r"/page/([2-9]|\d\d+)/?$|[?&](page|_page|paged|pageOn)=([2-9]|\d\d+)\b", re.I
 )
+# A category's, a program's or a region's own page: in HTML its long featured text yields
+# to the markup (its teasers sit in links and cards), in text the address decides.
+SECTION_PAGE = re.compile(r"/(category|categories)/|/(programs?|regions?)/[^/?]+/?(\?|$)", re.I)
 ERROR_TITLES = re.compile(
     r"\b(404|page not found|not found|error 5\d\d|server error|access denied|forbidden)\b", re.I
 )
@@ -185,6 +193,26 @@ BODY_RUN = 1000
 # Characters of a title or a blurb: a shorter line (a section name) may well repeat.
 REPEATED_LINE = (25, 300)
 REPEAT_GAP = 2  # lines: a listing prints a title twice in a row (heading, then link)
+# A line printed once per item with its own figures (a date, a length): short lines of
+# one pattern but for their numbers and month or day names.
+TEMPLATE_LINE = 60
+TEMPLATE_LINES = 3
+MONTH = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
+    r"|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?",
+    re.I,
+)
+WEEKDAY = re.compile(
+    r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
+# A headline list (a news section, a podcast's episodes): at least HEADLINE_ITEMS
+# headlines (lines of HEADLINE to TITLE_LINE characters not ending as a sentence), each
+# followed by a standfirst of at most STANDFIRST characters (median).
+HEADLINE_ITEMS = 5
+HEADLINE = 40
+TITLE_LINE = 150
+STANDFIRST = 200
 FULL_STOP = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
 NEXT_TEXT = re.compile(
     r"^\s*(next( page)?|older( posts| entries)?|more|›|»|→|>)\s*[›»→>]?\s*$", re.I
@@ -313,7 +341,9 @@ def inspect_text(text: str, url: str) -> PageInfo:
     text archives and search engines keep pages): the same judgement as ``inspect_page``,
     with the running text measured on the lines (a line of at least 40 characters is
     prose; a short line, a title or a date, ends a run). Without markup no text is known
-    to sit inside a link, so prose is measured more generously than in HTML."""
+    to sit inside a link, so prose is measured more generously than in HTML, and the
+    address of a listing's later page, or of a category's, program's or region's own page,
+    decides alone (in HTML their long featured text yields to the markup)."""
     info = PageInfo("other", "")
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     antibot = next((r for m, r in ANTIBOT_MARKERS if m in text[:5000].lower()), None)
@@ -341,6 +371,9 @@ def inspect_text(text: str, url: str) -> PageInfo:
     if path is not None and LATER_PAGE.search(path):
         info.kind, info.reason = "listing", "a later page of a listing (address)"
         return info
+    if path is not None and SECTION_PAGE.search(path):
+        info.kind, info.reason = "listing", "a category, program or region page (address)"
+        return info
     ends = _paragraph_ends([line for line in lines if line])
     unended = sum(1 for end in ends if not end)
     if len(ends) >= 6 and unended >= 0.9 * len(ends):
@@ -358,8 +391,10 @@ def _listing_shape(lines: list[str]) -> str | None:
     None: a count of its items or pages, an event's hours among its first lines, titles or
     blurbs printed twice in a row (a listing repeats a teaser's title as its link; an
     article may quote a line again, but not straight after it), prose cut into list
-    items, or blurbs (lines of at most a blurb's length) that open in lower case after a
-    full stop (their subject was a link: "sees three options...")."""
+    items, blurbs (lines of at most a blurb's length) that open in lower case after a
+    full stop (their subject was a link: "sees three options..."), a short line printed
+    once per item with its own date or length, or headlines each with a one-line
+    standfirst."""
     count = next((line for line in lines if COUNT_LINE.match(line)), None)
     if count:
         return f"a count of items or pages ({count[:40]})"
@@ -391,7 +426,74 @@ def _listing_shape(lines: list[str]) -> str | None:
     )
     if headless >= 2:
         return f"{headless} blurbs open in lower case (their subject was a link)"
+    template = _repeated_template(lines)
+    if template:
+        return template
+    return _headline_list(lines)
+
+
+def _repeated_template(lines: list[str]) -> str | None:
+    """A short line printed once per item with other figures: a date, an episode's length
+    and number ("Dec 2", "36 min 153. episode"), the same line but for its numbers and
+    month or day names, at least ``TEMPLATE_LINES`` times, never twice in a row. A line
+    with one number only ("Step 2", "Meal 3") numbers an article's own parts and is left
+    out, as are lines without letters (clock times, scores)."""
+    seen: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        if len(line) > TEMPLATE_LINE or not re.search(r"\d", line):
+            continue
+        shape = WEEKDAY.sub("D", MONTH.sub("M", line))
+        figures = len(re.findall(r"\d+", shape))
+        if not re.search(r"[^\W\d_]", shape) or (figures < 2 and "M" not in shape.split()):
+            continue
+        seen.setdefault(re.sub(r"\d+", "0", shape), []).append(number)
+    for shape, numbers in seen.items():
+        apart = all(b - a > 1 for a, b in itertools.pairwise(numbers))
+        if len(numbers) >= TEMPLATE_LINES and apart:
+            return f"{len(numbers)} lines of one pattern ({shape[:30]})"
     return None
+
+
+def _headline_list(lines: list[str]) -> str | None:
+    """Headlines each followed by a one-line standfirst: a headline (a line of a title's
+    length, ``HEADLINE`` characters at least, not ending as a sentence) then a short
+    paragraph of prose, over and over, a standfirst seldom followed by a second paragraph
+    (for one in four at most). An article's subheadings are shorter than a headline, and a
+    paragraph under one is followed by more. A text wrapped at a fixed width (a third of
+    its long lines going on in lower case on the next) is not judged so: its lines are no
+    headlines."""
+    long = [after[:1] for line, after in itertools.pairwise(lines) if len(line) >= _MIN_BLOCK]
+    if 3 * sum(start.islower() for start in long) >= len(long):
+        return None
+    kinds = [_line_kind(line) for line in lines]
+    blurbs, follow = [], 0
+    for line, kind, before in zip(lines[1:], kinds[1:], kinds, strict=False):
+        if kind == "sentence" and before == "title":
+            blurbs.append(len(line))
+        follow += kind == "sentence" and before == "sentence"
+    heads = [
+        len(line)
+        for line, kind, after in zip(lines, kinds, [*kinds[1:], ""], strict=True)
+        if kind == "title" and after == "sentence"
+    ]
+    if (
+        len(blurbs) >= HEADLINE_ITEMS
+        and 4 * follow <= len(blurbs)
+        and statistics.median(heads) >= HEADLINE
+        and statistics.median(blurbs) <= STANDFIRST
+    ):
+        return f"{len(blurbs)} headlines, each with a one-line standfirst"
+    return None
+
+
+def _line_kind(line: str) -> str:
+    """The kind of a line: "sentence" (prose ending as a sentence does), "title" (a
+    line of a title's length that does not) or "other"."""
+    if len(line) >= _MIN_BLOCK and SENTENCE_END.search(line):
+        return "sentence"
+    if len(line) <= TITLE_LINE and not SENTENCE_END.search(line):
+        return "title"
+    return "other"
 
 
 def looks_like_article_url(url: str) -> bool:

@@ -289,6 +289,126 @@ def test_articles_without_markup_keep_their_paragraphs_ends() -> None:
         assert info.is_article, info.reason
 
 
+def test_addresses_of_archives_tags_and_authors_in_their_other_spellings() -> None:
+    """A date archive with a query ("?m=0", as a blogging platform's mobile switch adds),
+    a ``/tagged/`` page and a site's ``/by/<name>`` page are listings, in HTML as in text;
+    an article whose slug holds "by" or a date is not."""
+    assert judge("/2019/04/?m=0", set(), 5000) == ("listing", "date archive")
+    assert judge("/orchards/tagged/pruning", set(), 5000) == ("listing", "tag page")
+    assert judge("/by/ada-orchard", set(), 5000) == ("listing", "author page")
+    assert judge("/by/ada-orchard/?page=1", set(), 5000)[0] == "listing"
+    assert judge("/2019/04/pruning-by-hand", set(), 800) == ("article", "running text")
+    assert judge("/news/by-the-numbers", set(), 800)[0] == "article"
+    assert judge("/letters/by/2019/04/a-reply", set(), 800)[0] == "article"
+    text = "A title\n\n" + "\n\n".join(" ".join(["orchards"] * 50) + "." for _ in range(6))
+    assert inspect_text(text, "https://t.example/2019/04/?m=1").reason == "date archive"
+    assert inspect_text(text, "https://t.example/by/ada-orchard").reason == "author page"
+    assert inspect_text(text, "https://t.example/2019/04/pruning-by-hand").is_article
+
+
+def test_text_at_a_category_program_or_region_address_is_a_listing() -> None:
+    """Known only by its text, a category, program or region page that prints its latest
+    piece in full reads as an article: its address decides. In HTML the markup tells the
+    featured piece from the page, and the address alone does not decide."""
+    body = "\n\n".join(
+        "The cider presses of the valley run from the first frost until the end of the "
+        "year, and the growers share them by a rota agreed every spring."
+        for _ in range(12)
+    )
+    for address in (
+        "https://t.example/category/orchards/",
+        "https://t.example/categories/12-34/farming.html",
+        "https://t.example/programs/rural-economy/",
+        "https://t.example/regions/east-anglia",
+    ):
+        info = inspect_text(f"Orchards\n\n{body}", address)
+        assert info.reason == "a category, program or region page (address)", address
+    assert inspect_text(body, "https://t.example/programs/rural-economy/2024/05/presses").is_article
+    assert inspect_text(body, "https://t.example/2024/05/categories-of-cider").is_article
+    html = f"<html><body><article>{''.join(f'<p>{p}</p>' for p in body.split(chr(10) * 2))}"
+    html += "</article></body></html>"
+    assert inspect_page(html, "https://t.example/programs/rural-economy/").is_article
+
+
+def test_headlines_each_with_a_one_line_standfirst_make_a_listing() -> None:
+    """A news section known by its text: headlines (a title's length, no full stop), each
+    followed by a one-sentence standfirst and then the next headline."""
+    stories = [
+        ("Storm floods the lower meadows of the valley overnight", "The river rose a metre."),
+        ("Rail line to the coast reopens after a month of repairs", "Trains run hourly again."),
+        ("Growers agree a new rota for the cider presses this year", "The vote was unanimous."),
+        ("Council delays the vote on the new bridge across the weir", "It meets again in May."),
+        ("Ferry operator names a new master for the winter crossings", "She starts next week."),
+        ("Market hall roof to be mended before the autumn fair opens", "The cost is shared."),
+    ]
+    section = "Latest headlines\n\n" + "\n\n".join(
+        f"{head}\n\n{standfirst} More on the story as it comes." for head, standfirst in stories
+    )
+    info = inspect_text(section, "https://t.example/news/valley")
+    assert info.reason == "6 headlines, each with a one-line standfirst", info.reason
+
+
+def test_articles_with_subheadings_are_not_headline_lists() -> None:
+    """Short subheadings over one paragraph each, or headline-long subheadings over
+    several paragraphs, are an article's."""
+
+    def paragraph(n: int) -> str:
+        return (
+            f"The growers of the valley press their apples in barn number {n} every "
+            f"autumn, and its rota is agreed in the spring by a show of {n + 10} hands. "
+            "Late fruit waits in the cold store until one of the presses is free again."
+        )
+
+    heads = ("The barns", "The rota", "The vote", "The fees", "The fruit", "The cider")
+    short_heads = "Pressing the valley's apples\n\n" + "\n\n".join(
+        f"{head}\n\n{paragraph(n)}" for n, head in enumerate(heads)
+    )
+    long_heads = "Pressing the valley's apples\n\n" + "\n\n".join(
+        f"What the growers of the valley decided about part {n}\n\n{paragraph(n)}\n\n"
+        f"{paragraph(n + 20)}"
+        for n in range(6)
+    )
+    for text in (short_heads, long_heads):
+        info = inspect_text(text, "https://t.example/2024/10/pressing")
+        assert info.is_article, info.reason
+
+
+def test_lines_of_one_pattern_make_a_listing() -> None:
+    """A line printed once per item with its own date, length or number ("Mar 4",
+    "31 min, episode 12"): three lines of one pattern but for their figures."""
+    notes = "The growers talk about the rota for the presses and the price of the fruit."
+    dated = "Orchard talk\n\n" + "\n\n".join(
+        f"Pressing day, part {n}\n\n{notes}\n\n{month} {n + 3}"
+        for n, month in enumerate(("Mar", "Feb", "Jan", "Dec"))
+    )
+    timed = "Orchard talk\n\n" + "\n\n".join(
+        f"Pressing day, part {n}\n\n3{n} min, episode {20 - n}\n\n{notes}" for n in range(4)
+    )
+    for text in (dated, timed):
+        info = inspect_text(text, "https://t.example/orchard-talk")
+        assert info.kind == "listing" and "lines of one pattern" in info.reason, info.reason
+
+
+def test_an_article_numbering_its_parts_or_printing_times_is_not_a_pattern_listing() -> None:
+    """Numbered parts ("Step 2"), times of day without words ("10:15"), or a pattern's
+    lines printed one after another (a table) are an article's."""
+    paragraph = (
+        "Wash the apples in cold water, cut away the bruises and leave them to dry on "
+        "a rack overnight before they go to the press in the morning. Keep the "
+        "windfalls apart: they make a cloudier juice and spoil a whole barrel."
+    )
+    steps = "Making cider\n\n" + "\n\n".join(
+        f"Step {n}\n\n{paragraph} (batch {n})" for n in range(1, 6)
+    )
+    times = "The day of the fair\n\n" + "\n\n".join(
+        f"1{n}:15\n\n{paragraph} (stall {n})" for n in range(5)
+    )
+    table = f"Pressing days\n\n{paragraph}\n\nMar 3 2024\nMar 10 2024\nMar 17 2024\n\n{paragraph}"
+    for text in (steps, times, table):
+        info = inspect_text(text, "https://t.example/2024/10/cider")
+        assert info.is_article, info.reason
+
+
 # -- real pages, read at run time --------------------------------------------------------
 
 
@@ -413,7 +533,7 @@ def test_labelled_real_non_articles_are_rejected() -> None:
             f"only {len(rows)} labelled text non-article pages in {EVALCACHE} as labelled "
             f"({len(unusable)} missing or another capture): too few to hold the rates"
         )
-    rejected = {"tuning": [0, 0], "heldout": [0, 0]}
+    rejected = {"tuning": [0, 0], "heldout": [0, 0], "fresh2": [0, 0]}
     for row in rows:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
         rejected[row["split"]][0] += not info.is_article
@@ -425,8 +545,14 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # them. The held-out pages are harder than the tuning ones: see docs/accuracy.md.
     # Fourth round (the address of a later page or of search results decides): tuning 80
     # of 82 (97.6%), held-out 42 of 53 (79.2%).
+    # Fifth round: the held-out split became a tuning one (52 of 53 after the rules on
+    # headline lists, lines of one pattern and section addresses); the new split fresh2,
+    # collected and labelled before any judgement ran on it, was judged once before (38 of
+    # 50) and once after them (39 of 50, 78.0%).
     assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.95, (rejected, len(unusable))
-    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.77, (rejected, len(unusable))
+    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
+    if rejected["fresh2"][1] >= 45:
+        assert rejected["fresh2"][0] / rejected["fresh2"][1] >= 0.78, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -453,21 +579,22 @@ def test_labelled_real_text_articles_are_kept() -> None:
         inspect_text((ARTICLE_CACHE / r["file"]).read_text("utf-8"), r["url"]).is_article
         for r in rows
     ]
-    # Measured on this version: 31 of 31 usable (tuning 20 of 20, held-out 11 of 11; the
-    # 16 of the first round were all kept too, on the machine that had them).
+    # Measured on this version: 51 of 51 usable (tuning 20 of 20, held-out 11 of 11, fresh2
+    # 20 of 20; the 16 of the first round were all kept too, on the machine that had them).
     assert sum(kept) / len(kept) >= 0.95, (sum(kept), len(kept))
 
 
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
-        assert row["label"] == "article" and row["split"] == split_of(row["url"])
+        assert row["label"] == "article"
+        assert row["split"] in ("fresh2", split_of(row["url"])), row["url"]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
     rows = doc["pages"]
     assert len(rows) >= 100
     for row in rows:
         assert row["label"] == "not-article"
-        if row["split"] != "fresh":
+        if row["split"] not in ("fresh", "fresh2"):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
 
