@@ -23,7 +23,9 @@ before any tagger ran on them), reads its texts from ``/work/evalcache/enrichmen
 before they ran and labelled on 2026-12-04 before any tagger ran on them; scored once, at
 the end of the round that added it), reads its texts from the same folder, and so does a
 seventh, ``real-fresh5`` (``real_labels_fresh5.json``: 15 more pages chosen and labelled the
-same way on 2026-12-04, scored once at the end of the round that added it).
+same way on 2026-12-04, scored once at the end of the round that added it), and an eighth,
+``real-fresh6`` (``real_labels_fresh6.json``: 40 more pages chosen the same way and labelled on
+2026-12-04 before any tagger ran on them; never tuned on, the clean test for tagger changes).
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -56,6 +58,7 @@ REAL_FRESH2 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh2.json"
 REAL_FRESH3 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh3.json"
 REAL_FRESH4 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh4.json"
 REAL_FRESH5 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh5.json"
+REAL_FRESH6 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh6.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -82,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3, -fresh4 and -fresh5 page texts",
+        help="folder of the real-fresh3 to -fresh6 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -128,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh3", REAL_FRESH3),
         ("real-fresh4", REAL_FRESH4),
         ("real-fresh5", REAL_FRESH5),
+        ("real-fresh6", REAL_FRESH6),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

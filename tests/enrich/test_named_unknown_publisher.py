@@ -373,6 +373,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # - fresh5: 15 pages chosen the same way, scored once at the end of the fifth round
 #   (countries 1.000 / 0.950, persons 1.000 / 0.833, organisations 0.615 / 0.889, themes
 #   0.892 / 0.667).
+# - fresh6: 40 pages chosen the same way from a new fixed list of searches, never tuned on,
+#   scored once on the tagger of its day (countries 1.000 / 1.000, persons 0.786 / 0.846,
+#   organisations 0.694 / 0.919, themes 0.894 / 0.788).
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -405,6 +408,17 @@ TEXT_SPLITS = [
             "persons": (0.97, 0.80),
             "organizations": (0.58, 0.86),
             "themes": (0.87, 0.64),
+        },
+    ),
+    (
+        "fresh6",
+        40,
+        True,
+        {
+            "countries": (0.97, 0.97),
+            "persons": (0.75, 0.81),
+            "organizations": (0.66, 0.89),
+            "themes": (0.87, 0.76),
         },
     ),
 ]
