@@ -623,6 +623,7 @@ def test_the_bench_runs_as_a_subprocess() -> None:
     assert ("synthetic", "-") in sets and ("real-html", "tuning") in sets
     assert {"aeb", "readability", "mediacloud"} <= {s for s, _ in sets}
     assert all(entry["agreement"] >= 0.97 for entry in result["urls"].values())
+    assert set(result["urls_heldout"]) == set(result["urls"])
     assert {"tuning", "heldout"} <= set(result["audited"]["articles"])
 
 
