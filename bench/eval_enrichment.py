@@ -23,7 +23,9 @@ before any tagger ran on them), reads its texts from ``/work/evalcache/enrichmen
 before they ran and labelled on 2026-12-04 before any tagger ran on them; scored once, at
 the end of the round that added it), reads its texts from the same folder, and so does a
 seventh, ``real-fresh5`` (``real_labels_fresh5.json``: 15 more pages chosen and labelled the
-same way on 2026-12-04, scored once at the end of the round that added it).
+same way on 2026-12-04, scored once at the end of the round that added it). The sixth round
+(themes) tuned on every one of these splits, fresh5 included: none of them is a clean
+test of the theme rules any more.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
