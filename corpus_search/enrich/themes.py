@@ -48,7 +48,8 @@ SURE = 0.75
 # tuning, never-tuned, fresh and fresh2 splits (whole views and their first 280 words).
 # A theme found only through weak terms (weight below STRONG: "useful only alongside other
 # hits", says the taxonomy) is held to the same bar however many of them it has: "regime",
-# "opposition" and "governance" in a page on a war do not make it a page on governance.
+# "opposition" and "governance" in a page on a war do not make it a page on governance;
+# and one weak term alone, however often repeated, never makes a topic of a page.
 # Chosen on every real split up to fresh5 (the sixth round).
 MIN_WORDS = 150
 MIN_TERMS = 2
@@ -196,11 +197,12 @@ class Taxonomy:
         for theme_id, hits in totals.items():
             score = round(1.0 - math.exp(-(hits * per_thousand) / SCALE), 3)
             enough = threshold is not None or hits >= RELATIVE * top or score >= SURE
+            one_term = len(terms[theme_id]) < MIN_TERMS
+            weak_only = theme_id not in strong
             one_word = (
                 threshold is None
                 and long_text
-                and (len(terms[theme_id]) < MIN_TERMS or theme_id not in strong)
-                and hits < ONE_TERM_HITS
+                and ((one_term and weak_only) or ((one_term or weak_only) and hits < ONE_TERM_HITS))
             )
             if score >= floor and enough and not one_word:
                 kept.append((hits, ThemeScore(theme_id, score)))

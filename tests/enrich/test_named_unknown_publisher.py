@@ -334,7 +334,7 @@ FRESH_SPLITS = [
             "countries": (0.96, 0.95),
             "persons": (0.92, 0.94),
             "organizations": (0.83, 0.77),
-            "themes": (0.77, 0.90),  # 0.797 / 0.923 after the fifth round, 0.794 / 0.923 the sixth
+            "themes": (0.78, 0.90),  # 0.797 / 0.923 after the fifth round, 0.806 / 0.923 the sixth
         },
     ),
 ]

@@ -209,3 +209,12 @@ def test_a_county_s_economic_development_is_not_aid_to_poorer_countries() -> Non
     )
     assert "development" in raw(page)
     assert "development" not in kept(page)
+
+
+def test_one_weak_term_however_repeated_is_not_a_topic_of_a_page() -> None:
+    # "designation" (a weak sanctions term) six times in a page on naming public offices
+    page = FILLER + " The designation of the office changed; a designation is a name." * 3
+    assert raw(page)["sanctions"] >= 0.45
+    assert "sanctions" not in kept(page)
+    # a good term of the theme beside it makes the topic
+    assert "sanctions" in kept(page + " The sanctions stayed.")
