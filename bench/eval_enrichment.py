@@ -26,6 +26,8 @@ seventh, ``real-fresh5`` (``real_labels_fresh5.json``: 15 more pages chosen and 
 same way on 2026-12-04, scored once at the end of the round that added it), and an eighth,
 ``real-fresh6`` (``real_labels_fresh6.json``: 40 more pages chosen the same way and labelled on
 2026-12-04 before any tagger ran on them; never tuned on, the clean test for tagger changes).
+The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
+splits only fresh6 is a clean test of the theme rules.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
