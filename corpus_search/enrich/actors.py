@@ -415,8 +415,11 @@ class Gazetteer:
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
         in_context: list[tuple[int, int]] = []  # (token index, actor number)
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
-        starts = _starts(text, tokens, words)
-        spans = [s for s in find_spans(words, starts, self._names) if self.resolve(s.name) is None]
+        lines: set[int] = set()
+        starts = _starts(text, tokens, words, lines)
+        spans = [
+            s for s in find_spans(words, starts, self._names, lines) if self.resolve(s.name) is None
+        ]
         span_at: dict[int, Span] = {}
         for span in spans:
             for k in range(span.start, span.end):
@@ -562,7 +565,7 @@ class Gazetteer:
             and (
                 own is None
                 or actors[k] is not own
-                or (first[k] < head_chars and not _credit_line(text, first[k]))
+                or (first[k] < head_chars and _own_in_head(text[:head_chars], own_forms))
             )
         ]
         unknown: dict[str, list[int]] = {}
@@ -570,6 +573,7 @@ class Gazetteer:
         if own_words is None:
             own_words = _own_words(publisher, own) - self._names.given
             self._own_word_cache[publisher or ""] = own_words
+        line_list = sorted(lines)
         for span in spans:
             if id(span) in dropped:
                 continue
@@ -584,6 +588,12 @@ class Gazetteer:
                 words, span, publisher, tokens[span.start][1] < head_chars, self._country_words
             ):
                 continue  # the publisher by its own name, a self-introduction, "US-Japan Alliance"
+            if span.type == "organization" and (
+                _staff_after(words, span.end)
+                or (span.start > 0 and words[span.start - 1] in ("our", "Our"))
+                or _furniture_line(_line_of(text, tokens, line_list, span.start))
+            ):
+                continue  # "X Center Senior Fellow Jane Roe", "our X Network", a staff line
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -976,20 +986,60 @@ def _name_goes_on(words: list[str], start: int, end: int) -> bool:
     return rest is not None and rest.start == start
 
 
-def _starts(text: str, tokens: list[tuple[str, int]], words: list[str]) -> list[bool]:
-    """For each token: does it begin a sentence or a line?"""
+def _starts(
+    text: str, tokens: list[tuple[str, int]], words: list[str], lines: set[int] | None = None
+) -> list[bool]:
+    """For each token: does it begin a sentence or a line? A line break inside running
+    text (a hard-wrapped paragraph, see ``_wrapped``) begins nothing. ``lines`` receives
+    the token positions that begin a line."""
     if not words:
         return []
     starts = [True, *map(_SENTENCE_END.__contains__, words[:-1])]
+    breaks: list[tuple[int, int]] = []  # (newline offset, first token after it)
     newline = text.find("\n")
     while newline != -1:
         # The first token after this newline starts a line.
         k = bisect_left(tokens, newline, key=_offset)
         if k == len(tokens):
             break
-        starts[k] = True
+        breaks.append((newline, k))
         newline = text.find("\n", tokens[k][1])
+    # A hard-wrapped text: several lines go on in lower case after a line that ends no
+    # sentence ("a preview of which had been" / "discussed a day earlier").
+    wrapped = (
+        sum(words[k][:1].islower() and words[k - 1] not in _SENTENCE_END for _, k in breaks)
+        >= _WRAP_MIN_LINES
+    )
+    for newline, k in breaks:
+        if not (wrapped and _wrapped(text, newline, tokens[k][1])):
+            starts[k] = True
+            if lines is not None:
+                lines.add(k)
     return starts
+
+
+_WRAP_MIN_WORDS = 6
+_WRAP_MIN_LINES = 3
+
+
+def _wrapped(text: str, newline: int, after: int) -> bool:
+    """In a hard-wrapped text, the line break from ``newline`` to ``after`` (the next
+    token's offset) cuts a sentence of running text in two: the line before does not end a sentence and both
+    lines read as prose (several words, some in lower case): "the Arms Control" /
+    "Association, for example, all support". A short line, a heading or a name on its
+    own line ("Sir Jane Roe" / "Commentary, 19 May") is a real break."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    before = text[line_start:newline].rstrip()
+    if not before or before[-1] in _SENTENCE_END or before[-1] in ".!?,:;":
+        return False
+    end = text.find("\n", after)
+    following = text[after : end if end != -1 else len(text)]
+    return _prose(before) and _prose(following)
+
+
+def _prose(line: str) -> bool:
+    words = line.split()
+    return len(words) >= _WRAP_MIN_WORDS and sum(w[:1].islower() for w in words) >= 2
 
 
 def _offset(token: tuple[str, int]) -> int:
@@ -1115,6 +1165,9 @@ def _person(entry: dict[str, Any]) -> Actor:
     )
 
 
+_FORCES = "Armed Forces"
+
+
 def _org(entry: dict[str, Any], kind: str) -> Actor:
     name = str(entry["name"])
     forms = [name, *_strings(entry, "aliases")]
@@ -1123,6 +1176,9 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         forms += [
             f"United States {f.split(' ', 1)[1]}" for f in forms if f.startswith(("US ", "U.S. "))
         ]
+    # "the Russian armed forces": a state's forces named in lower case are still the body
+    # the gazetteer holds under "Russian Armed Forces" (only that descriptive form).
+    forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
     nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
     context = tuple(_strings(entry, "context_aliases"))
     return Actor(
@@ -1352,6 +1408,108 @@ def _affiliation(words: list[str], start: int) -> bool:
 # -- page furniture and names that are not bodies (unknown organisations) ----------------
 
 _CREDIT_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+|The\s+)?$")
+
+
+def _own_in_head(head: str, forms: set[str]) -> bool:
+    """The title and standfirst ``head`` name the publisher as an actor: somewhere in it,
+    one of its ``forms`` is not page furniture (see ``_own_furniture``)."""
+    for form in forms:
+        start = head.find(form)
+        while start != -1:
+            end = start + len(form)
+            if (
+                (start == 0 or not head[start - 1].isalnum())
+                and (end == len(head) or not head[end].isalnum())
+                and not _own_furniture(head, start, end, forms)
+            ):
+                return True
+            start = head.find(form, start + 1)
+    return False
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_CARRIED_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
+
+
+def _own_furniture(head: str, start: int, end: int, forms: set[str]) -> bool:
+    """The publisher's name at ``head[start:end]`` is furniture, not an actor: a credit
+    ("Published by the X Institute"), the site's name as a segment of the title ("How
+    tariffs work | X Institute", "XI - The X Institute - Ideas for a better world"), or the
+    name carried on by a capitalised word: its own product, unit or slogan ("X Papers on
+    Trade", "X's Moment", "75 Years of X Insights")."""
+    if _credit_line(head, start) or _CARRIED_ON.match(head, end):
+        return True
+    line_start = head.rfind("\n", 0, start) + 1
+    line_end = head.find("\n", end)
+    line = head[line_start : line_end if line_end != -1 else len(head)]
+    offset = 0
+    plain = {_without_the(f).casefold() for f in forms}
+    for segment in _SITE_SEPARATOR.split(line):
+        where = line.find(segment, offset)
+        offset = where + len(segment)
+        if where <= start - line_start < offset:
+            return len(_SITE_SEPARATOR.split(line)) > 1 and (
+                _without_the(segment.strip()).casefold() in plain
+            )
+    return False
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4] in ("The ", "the ") else name
+
+
+# Words for one of a body's staff right after its name, before a person's name ("the X
+# Center Senior Fellow Jane Roe"): the body is that person's affiliation.
+_STAFF = frozenset(["Fellow", "Scholar", "Researcher", "Analyst", "Associate"])
+_STAFF_GRADES = frozenset(["Senior", "Visiting", "Nonresident", "Research", "Distinguished"])
+
+
+def _staff_after(words: list[str], end: int) -> bool:
+    """A staff title and a capitalised name follow the organisation ending at ``end``."""
+    k = end
+    while k < len(words) and words[k] in _STAFF_GRADES:
+        k += 1
+    return (
+        k + 1 < len(words)
+        and words[k] in _STAFF
+        and words[k + 1][:1].isupper()
+        and words[k + 1].isalpha()
+    )
+
+
+_STAFF_LINE = re.compile(
+    r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s+[A-Z]"
+)
+_LINKS = frozenset(["of", "the", "and", "at", "for", "on", "in", "to"])
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LIST_MIN_WORDS = 6
+
+
+def _line_of(text: str, tokens: list[tuple[str, int]], line_list: list[int], k: int) -> str:
+    """The line holding token ``k``; in a hard-wrapped text, the whole paragraph (a
+    wrapped line break begins no line, see ``_starts``)."""
+    at = bisect_left(line_list, k + 1)
+    start = tokens[line_list[at - 1]][1] if at else 0
+    end = tokens[line_list[at]][1] if at < len(line_list) else len(text)
+    return text[start:end]
+
+
+def _furniture_line(line: str) -> bool:
+    """The line holding ``offset`` is page furniture, not prose: a staff line (a
+    person's name, a comma, their posts: "Jane Roe, Director of the X Project and Fellow
+    at the Y"), a line of topic tags ("China Europe Trade Human Rights Security &
+    Defense") or a headline in title case, whose capitals say nothing of names
+    ("Sustaining the Atlantic Partnership: Ten Years of Work on Trade"). None ends a
+    sentence or has a lower-case word but "of", "the", "and", "at" and the like; a tag
+    line or a headline has six words or more."""
+    line = line.strip()
+    if not line or line[-1] in ".!?":
+        return False
+    letters = _LETTERS.findall(line)
+    lower = [w for w in letters if w[0].islower()]
+    if _STAFF_LINE.match(line):
+        return all(w in _LINKS for w in lower)
+    return len(letters) >= _LIST_MIN_WORDS and all(w in _LINKS for w in lower)
 
 
 def _credit_line(text: str, offset: int) -> bool:
