@@ -47,6 +47,7 @@ from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
     CONNECTORS,
     HEADLINE_WORDS,
+    NAMED_THINGS,
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_TITLES,
@@ -136,6 +137,33 @@ _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady",
 _Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
 _Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
 _NONE: list[_Candidate] = []
+# Words after a known person's name that make it the name of a thing or a body ("the
+# James Roe Program in Civics", "the Jane Roe Center"): the person is not mentioned.
+_NAMED_AFTER = NAMED_THINGS | {
+    "Program",
+    "Programme",
+    "Project",
+    "Center",
+    "Centre",
+    "Institute",
+    "School",
+    "Foundation",
+    "Fellowship",
+    "Professorship",
+    "Chair",
+    "Award",
+    "Scholarship",
+}
+# Plural titles before two or more surnames ("Presidents Roe and Doe"), with the singular.
+_PLURAL_TITLES = {
+    "Presidents": "President",
+    "Senators": "Senator",
+    "Chancellors": "Chancellor",
+    "Secretaries": "Secretary",
+    "Governors": "Governor",
+    "Generals": "General",
+    "Ministers": "Minister",
+}
 _SENTENCE_END = frozenset('.!?:;"“”()')
 _NOT_NESTED = frozenset({"company", "think-tank", "media"})
 # The words of a body's name that says what it is but not whose it is ("Foreign Office",
@@ -492,9 +520,15 @@ class Gazetteer:
                             and self._other_state(words, i, size, actors[number].code)
                         )
                     ):
-                        if self._other_person(
-                            words, starts, i, size, number, in_actor
-                        ) or self._surname_not_org(words, starts, i, size, number, in_actor):
+                        if (
+                            self._other_person(words, starts, i, size, number, in_actor)
+                            or self._surname_not_org(words, starts, i, size, number, in_actor)
+                            or (
+                                actors[number].type == "person"
+                                and i + size < n
+                                and words[i + size] in _NAMED_AFTER
+                            )
+                        ):
                             step = size
                             break
                         count(number, i)
@@ -517,11 +551,17 @@ class Gazetteer:
                 ):
                     pending.append((i, short_index[words[i]], tokens[i][1]))
             i += step
+        for k in compress(range(n - 1), map(_PLURAL_TITLES.__contains__, words)):
+            for position, number in self._plural_titled(words, k, in_actor):
+                count(number, position)
+                in_actor.add(position)
         states = {actors[k].code for k in counts if actors[k].type == "country"}
         for position, number in in_context:
             if actors[number].context_code in states:
                 count(number, position)
         for position, candidates, offset in pending:
+            if position in in_actor:
+                continue  # "Presidents Roe and Doe": counted with its plural title
             named = [c for c in candidates if c in counts]
             if not named:
                 # A sitting leader's surname alone ("Xi tightens his grip") in a text
@@ -692,14 +732,37 @@ class Gazetteer:
     def _numbers(self) -> dict[str, int]:
         return {actor.name: k for k, actor in enumerate(self._actor_list)}
 
+    def _plural_titled(self, words: list[str], k: int, in_actor: set[int]) -> list[tuple[int, int]]:
+        """The people a plural title names ("Presidents Roe and Doe", "Senators Roe, Doe
+        and Poe"): each surname after it that, with the title in the singular, is one of
+        the gazetteer's titled forms ("President Roe"); as (token position, actor)."""
+        title = _PLURAL_TITLES[words[k]]
+        found: list[tuple[int, int]] = []
+        j = k + 1
+        while j < len(words) and words[j][:1].isupper() and j not in in_actor:
+            actor = self._lookup.get(f"{title} {words[j]}".casefold())
+            if actor is None or f"{title} {words[j]}" not in actor.forms:
+                break
+            found.append((j, self._numbers[actor.name]))
+            if j + 2 < len(words) and words[j + 1] in (",", "and"):
+                j += 2
+            else:
+                break
+        return found
+
     def _us_state_body(self, words: list[str], i: int, number: int) -> bool:
         """A US federal body's bare name ("Department of Education", "Office of
-        Management") right after a US state's name is that state's body."""
+        Management") right after a US state's name, or after "state" in lower case ("the
+        state Department of Education"), is that state's body."""
         actor = self._actor_list[number]
         if actor.code != "USA" or actor.type != "organization" or words[i] not in ORG_OPENERS:
             return False
         states = self.rules.us_states
-        return i >= 1 and (words[i - 1] in states or " ".join(words[i - 2 : i]) in states)
+        return i >= 1 and (
+            words[i - 1] in states
+            or words[i - 1] == "state"
+            or " ".join(words[i - 2 : i]) in states
+        )
 
     def _state_at(self, words: list[str], start: int, end: int) -> str | None:
         """The state a form of one to three words ending at ``end`` (exclusive) or, with
@@ -765,6 +828,8 @@ class Gazetteer:
         if number >= 0 and self._actor_list[number].type != "person":
             return False
         before = words[i - 1]
+        if number >= 0 and _same_given(before, self._actor_list[number].name.split()[0]):
+            return False  # "Victor Yanukovych" is Viktor Yanukovych, spelled another way
         return (
             _name_like(before)
             and before not in self.rules.office_words
@@ -968,6 +1033,25 @@ class Gazetteer:
                 ):
                     counts[number] += counts.pop(other)
                     first[number] = min(first[number], first.pop(other))
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two spellings of one given name as transliterations give it ("Viktor" and
+    "Victor", "Aleksandr" and "Alexander", "Sergei" and "Sergey"): the same first two
+    letters and the same consonants once "k"/"c", "ks"/"x" and "y"/"i" are one letter,
+    and at most one letter more or less. "Tony" and "Tina" are not."""
+    if a == b:
+        return True
+    x, y = _fold_given(a), _fold_given(b)
+    return (
+        abs(len(a) - len(b)) <= 1
+        and x[:2] == y[:2]
+        and x[:1] + re.sub("[aeiou]", "", x[1:]) == y[:1] + re.sub("[aeiou]", "", y[1:])
+    )
+
+
+def _fold_given(name: str) -> str:
+    return name.casefold().replace("ks", "x").replace("k", "c").replace("y", "i")
 
 
 def _name_goes_on(words: list[str], start: int, end: int) -> bool:

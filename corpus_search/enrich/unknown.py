@@ -1209,6 +1209,8 @@ def _given_named(
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
             continue
+        if k + 1 < n and words[k] == "-" and words[k + 1].isalpha() and words[k + 1].islower():
+            k += 2  # "Huang Kuo-chang": the name's last part, after a hyphen
         if k < n and (
             (words[k][:1].isupper() and words[k].isalpha() and k not in lines)
             or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())

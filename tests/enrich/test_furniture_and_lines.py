@@ -122,3 +122,37 @@ def test_a_states_forces_in_lower_case(gazetteer: Gazetteer) -> None:
     assert "Turkish Armed Forces" in found
     found = names(gazetteer, "The armed forces of both states were on alert all week.")
     assert not any("Armed Forces" in name for name in found)
+
+
+def test_the_state_department_of_a_us_state_is_not_the_federal_one(gazetteer: Gazetteer) -> None:
+    state = "The governor asked the state Department of Education to list its staff."
+    assert "US Department of Education" not in names(gazetteer, state)
+    federal = "The Department of Education sent every district a letter."
+    assert "US Department of Education" in names(gazetteer, federal)
+
+
+def test_a_given_name_spelled_another_way_is_the_same_person(gazetteer: Gazetteer) -> None:
+    found = names(gazetteer, "Kyiv mourned after former President Victor Yanukovych fled.")
+    assert "Viktor Yanukovych" in found
+    assert "Tony Blair" not in names(gazetteer, "The singer Bruce Blair toured London.")
+
+
+def test_a_plural_title_names_each_person(gazetteer: Gazetteer) -> None:
+    found = {
+        m.name: m.count
+        for m in gazetteer.tag("When Presidents Tusk and Macron meet, trade will top the list.")
+    }
+    assert found.get("Donald Tusk") == 1 and found.get("Emmanuel Macron") == 1
+    assert names(gazetteer, "Presidents Day falls on a Monday this year.") == set()
+
+
+def test_a_persons_name_that_names_a_programme_is_not_the_person(gazetteer: Gazetteer) -> None:
+    programme = "She directs the James Madison Program in civic studies at a college."
+    assert "James Madison" not in names(gazetteer, programme)
+    assert "James Madison" in names(gazetteer, "James Madison drafted the first plan.")
+
+
+def test_a_name_ending_after_a_hyphen_in_lower_case(gazetteer: Gazetteer) -> None:
+    text = "The party and its then-leader Huang Kuo-chang voted to lower the bar."
+    people = {m.name for m in gazetteer.tag(text) if m.type == "person"}
+    assert people == {"Huang Kuo-chang"}
