@@ -670,6 +670,8 @@ class Gazetteer:
         form with no organisation word of its own that the rest carries on ("Federal
         Reserve Bank of Boston") is part of the one longer name."""
         end = i + size
+        if actor is None and span.type == "person" and (i, end) == (span.start, span.end):
+            return True  # "President George Washington": a blocker that is a person's name
         if not (span.start <= i and end <= span.end) or (i == span.start and end == span.end):
             return None
         if actor is not None and actor.type == "person":
@@ -677,7 +679,7 @@ class Gazetteer:
         rest: tuple[int, int] | None = None
         if actor is None:
             return True
-        if end == span.end and i - span.start <= 1:
+        if end == span.end and i - span.start <= 1 and span.type != "person":
             return None  # "80th UN General Assembly": the known name is the name
         if i == span.start and actor.type != "country":
             if words[end - 1] not in ORG_HEADS and _name_goes_on(words, end, span.end):

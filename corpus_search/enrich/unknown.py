@@ -57,6 +57,7 @@ ORG_HEADS = frozenset(
         "Brigade",
         "Bureau",
         "Caucus",
+        "Chamber",
         "Center",
         "Centre",
         "Coalition",
@@ -955,13 +956,20 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
     return Span(start, stop, name, "organization", head_word in STATE_HEADS)
 
 
+def _post(word: str) -> bool:
+    """``word`` names a post held in a body ("director", "Chairman", "CEO")."""
+    return word.lower() in APPOSITIVE_ROLES or word == "CEO"
+
+
 def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
     spans: list[Span] = []
     n = len(words)
     cues = [
         k
         for k in _where(map(_PERSON_CUES.__contains__, words))
-        if words[k] != "," or (k + 1 < n and words[k + 1] in _APPOSITION)
+        if words[k] != ","
+        or (k + 1 < n and words[k + 1] in _APPOSITION)
+        or (k + 2 < n and words[k + 2] in ("of", "at") and _post(words[k + 1]))
     ]
     for i in cues:
         word = words[i]
@@ -1005,6 +1013,16 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             if not 2 <= len(names) <= 4:
                 continue
             after = words[i + 1 : i + 7]
+            if (
+                len(after) > 2
+                and _post(after[0])
+                and after[1] in ("of", "at")
+                and after[2][:1].isupper()
+            ):
+                # "Jane Roe, CEO of Lumen Forge", "Tom Lee, chairman of the X": a post
+                # with no article before it.
+                spans.append(Span(first, i, _join(words, first, i), "person"))
+                continue
             if not after or after[0] not in ("the", "a", "an", "who", "then"):
                 continue
             # A role that is another person's title ("..., the system President Donald

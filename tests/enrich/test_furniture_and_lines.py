@@ -156,3 +156,23 @@ def test_a_name_ending_after_a_hyphen_in_lower_case(gazetteer: Gazetteer) -> Non
     text = "The party and its then-leader Huang Kuo-chang voted to lower the bar."
     people = {m.name for m in gazetteer.tag(text) if m.type == "person"}
     assert people == {"Huang Kuo-chang"}
+
+
+def test_a_person_whose_name_is_also_a_blocked_place_form(gazetteer: Gazetteer) -> None:
+    found = names(
+        gazetteer, "As President George Washington wrote to his officers, peace was fragile."
+    )
+    assert "George Washington" in found and "United States" not in found
+    assert names(gazetteer, "Students at George Washington University marched.") == set()
+
+
+def test_a_chamber_heads_a_name(gazetteer: Gazetteer) -> None:
+    assert "Chamber of Commerce" in names(gazetteer, "The Chamber of Commerce lobbied hard.")
+    found = names(gazetteer, "The Ruritania Chamber of Commerce Foundation paid for it.")
+    assert "Ruritania Chamber of Commerce Foundation" in found
+
+
+def test_a_post_after_a_name_and_a_comma_cues_a_person(gazetteer: Gazetteer) -> None:
+    found = names(gazetteer, "When Tomas Velik, CEO of Lumen Forge, spoke, shares rose.")
+    assert "Tomas Velik" in found
+    assert names(gazetteer, "Tariffs, chair of the panel argued, hurt farmers.") == set()
