@@ -679,7 +679,7 @@ class Gazetteer:
         rest: tuple[int, int] | None = None
         if actor is None:
             return True
-        if end == span.end and i - span.start <= 1 and span.type != "person":
+        if end == span.end and i - span.start <= 1:
             return None  # "80th UN General Assembly": the known name is the name
         if i == span.start and actor.type != "country":
             if words[end - 1] not in ORG_HEADS and _name_goes_on(words, end, span.end):
