@@ -5,9 +5,12 @@ for this test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from corpus_search.enrich import Gazetteer
+from corpus_search.enrich import Enricher, Gazetteer
+from corpus_search.enrich.evaluate import evaluate, load_real_text
 
 BROOKINGS = "Brookings Institution"
 BODY = "\nA paragraph about ports and shipping lanes follows the title here."
@@ -176,3 +179,28 @@ def test_a_post_after_a_name_and_a_comma_cues_a_person(gazetteer: Gazetteer) -> 
     found = names(gazetteer, "When Tomas Velik, CEO of Lumen Forge, spoke, shares rose.")
     assert "Tomas Velik" in found
     assert names(gazetteer, "Tariffs, chair of the panel argued, hurt farmers.") == set()
+
+
+# Persons and organisations on the text-only splits after this round (fresh3, fresh4 and
+# fresh5 became tuning splits for them), less a small margin; measured 2026-12-04:
+# fresh3 persons 0.980 / 0.907, organisations 0.959 / 1.000; fresh4 1.000 / 0.941 and
+# 1.000 / 0.957; fresh5 1.000 / 1.000 and 0.889 / 0.889.
+CACHE = Path("/work/evalcache/enrichment")
+ACTOR_FLOORS = [
+    ("fresh3", {"persons": (0.96, 0.88), "organizations": (0.94, 0.97)}),
+    ("fresh4", {"persons": (0.97, 0.92), "organizations": (0.95, 0.93)}),
+    ("fresh5", {"persons": (0.97, 0.97), "organizations": (0.85, 0.86)}),
+]
+
+
+@pytest.mark.parametrize("split, floors", ACTOR_FLOORS, ids=[s for s, _ in ACTOR_FLOORS])
+def test_text_splits_hold_this_rounds_actor_level(split: str, floors: dict) -> None:
+    if not CACHE.is_dir():
+        pytest.skip(f"the real-{split} page texts are not at {CACHE} (kept outside the repo)")
+    docs, why = load_real_text(f"tests/data/enrichment/real_labels_{split}.json", CACHE)
+    if why is not None:
+        pytest.skip(why)
+    scores = evaluate(docs, Enricher.load(), repeat=1).scores
+    for kind, (precision, recall) in floors.items():
+        assert scores[kind].precision >= precision, (kind, scores[kind])
+        assert scores[kind].recall >= recall, (kind, scores[kind])
