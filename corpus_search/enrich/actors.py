@@ -443,6 +443,7 @@ class Gazetteer:
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
         in_context: list[tuple[int, int]] = []  # (token index, actor number)
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
+        bodies: dict[int, int] = {}  # where a known organisation's mention starts: which
         lines: set[int] = set()
         starts = _starts(text, tokens, words, lines)
         spans = [
@@ -533,6 +534,8 @@ class Gazetteer:
                             break
                         count(number, i)
                         in_actor.update(range(i, i + size))
+                        if actors[number].type in ("organization", "group"):
+                            bodies[i] = number
                         if size == 1 and words[i] in self.rules.us_place_names:
                             bare[number] = bare.get(number, 0) + 1
                         if kind:
@@ -609,6 +612,12 @@ class Gazetteer:
             )
         ]
         unknown: dict[str, list[int]] = {}
+        for k, number in bodies.items():
+            if own is not None and actors[number] is own:
+                continue  # the publisher's staff
+            start = _of_body(words, starts, k, in_actor, span_at, self._names)
+            if start is not None:  # "Jane Roe of the Daily Ledger moderated"
+                spans.append(Span(start, start + 2, _join_name(words, start), "person"))
         own_words = self._own_word_cache.get(publisher or "")
         if own_words is None:
             own_words = _own_words(publisher, own) - self._names.given
@@ -1035,6 +1044,45 @@ class Gazetteer:
                 ):
                     counts[number] += counts.pop(other)
                     first[number] = min(first[number], first.pop(other))
+
+
+def _join_name(words: list[str], start: int) -> str:
+    return f"{words[start]} {words[start + 1]}"
+
+
+def _of_body(
+    words: list[str],
+    starts: list[bool],
+    k: int,
+    in_actor: set[int],
+    span_at: dict[int, Span],
+    names: NameWords,
+) -> int | None:
+    """Where a person named by two words and a known body starts ("Jane Roe of the Daily
+    Ledger", the body known at ``k``): two capitalised words that are no title, place,
+    body or headline word, not inside another name, then "of" (and "the")."""
+    j = k - 1
+    if j >= 0 and words[j] in ("the", "The"):
+        j -= 1
+    start = j - 2
+    if start < 0 or words[j] != "of":
+        return None
+    pair = words[start:j]
+    if start > 0 and not starts[start] and words[start - 1][:1].isupper():
+        return None  # a longer capitalised run
+    if any(
+        not (w[:1].isupper() and w[1:].islower() and w.isalpha())
+        or w in names.other
+        or w in PERSON_TITLES
+        or w in ORG_HEADS
+        or w in HEADLINE_WORDS
+        or w in _NAMED_AFTER
+        for w in pair
+    ):
+        return None
+    if any(m in in_actor or m in span_at for m in (start, start + 1)):
+        return None
+    return start
 
 
 def _same_given(a: str, b: str) -> bool:
