@@ -47,6 +47,7 @@ from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
     CONNECTORS,
     HEADLINE_WORDS,
+    NAMED_THINGS,
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_TITLES,
@@ -136,6 +137,33 @@ _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady",
 _Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
 _Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
 _NONE: list[_Candidate] = []
+# Words after a known person's name that make it the name of a thing or a body ("the
+# James Roe Program in Civics", "the Jane Roe Center"): the person is not mentioned.
+_NAMED_AFTER = NAMED_THINGS | {
+    "Program",
+    "Programme",
+    "Project",
+    "Center",
+    "Centre",
+    "Institute",
+    "School",
+    "Foundation",
+    "Fellowship",
+    "Professorship",
+    "Chair",
+    "Award",
+    "Scholarship",
+}
+# Plural titles before two or more surnames ("Presidents Roe and Doe"), with the singular.
+_PLURAL_TITLES = {
+    "Presidents": "President",
+    "Senators": "Senator",
+    "Chancellors": "Chancellor",
+    "Secretaries": "Secretary",
+    "Governors": "Governor",
+    "Generals": "General",
+    "Ministers": "Minister",
+}
 _SENTENCE_END = frozenset('.!?:;"“”()')
 _NOT_NESTED = frozenset({"company", "think-tank", "media"})
 # The words of a body's name that says what it is but not whose it is ("Foreign Office",
@@ -415,8 +443,12 @@ class Gazetteer:
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
         in_context: list[tuple[int, int]] = []  # (token index, actor number)
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
-        starts = _starts(text, tokens, words)
-        spans = [s for s in find_spans(words, starts, self._names) if self.resolve(s.name) is None]
+        bodies: dict[int, int] = {}  # where a known organisation's mention starts: which
+        lines: set[int] = set()
+        starts = _starts(text, tokens, words, lines)
+        spans = [
+            s for s in find_spans(words, starts, self._names, lines) if self.resolve(s.name) is None
+        ]
         span_at: dict[int, Span] = {}
         for span in spans:
             for k in range(span.start, span.end):
@@ -489,13 +521,21 @@ class Gazetteer:
                             and self._other_state(words, i, size, actors[number].code)
                         )
                     ):
-                        if self._other_person(
-                            words, starts, i, size, number, in_actor
-                        ) or self._surname_not_org(words, starts, i, size, number, in_actor):
+                        if (
+                            self._other_person(words, starts, i, size, number, in_actor)
+                            or self._surname_not_org(words, starts, i, size, number, in_actor)
+                            or (
+                                actors[number].type == "person"
+                                and i + size < n
+                                and words[i + size] in _NAMED_AFTER
+                            )
+                        ):
                             step = size
                             break
                         count(number, i)
                         in_actor.update(range(i, i + size))
+                        if actors[number].type in ("organization", "group"):
+                            bodies[i] = number
                         if size == 1 and words[i] in self.rules.us_place_names:
                             bare[number] = bare.get(number, 0) + 1
                         if kind:
@@ -514,11 +554,17 @@ class Gazetteer:
                 ):
                     pending.append((i, short_index[words[i]], tokens[i][1]))
             i += step
+        for k in compress(range(n - 1), map(_PLURAL_TITLES.__contains__, words)):
+            for position, number in self._plural_titled(words, k, in_actor):
+                count(number, position)
+                in_actor.add(position)
         states = {actors[k].code for k in counts if actors[k].type == "country"}
         for position, number in in_context:
             if actors[number].context_code in states:
                 count(number, position)
         for position, candidates, offset in pending:
+            if position in in_actor:
+                continue  # "Presidents Roe and Doe": counted with its plural title
             named = [c for c in candidates if c in counts]
             if not named:
                 # A sitting leader's surname alone ("Xi tightens his grip") in a text
@@ -562,14 +608,21 @@ class Gazetteer:
             and (
                 own is None
                 or actors[k] is not own
-                or (first[k] < head_chars and not _credit_line(text, first[k]))
+                or (first[k] < head_chars and _own_in_head(text[:head_chars], own_forms))
             )
         ]
         unknown: dict[str, list[int]] = {}
+        for k, number in bodies.items():
+            if own is not None and actors[number] is own:
+                continue  # the publisher's staff
+            start = _of_body(words, starts, k, in_actor, span_at, self._names)
+            if start is not None:  # "Jane Roe of the Daily Ledger moderated"
+                spans.append(Span(start, start + 2, _join_name(words, start), "person"))
         own_words = self._own_word_cache.get(publisher or "")
         if own_words is None:
             own_words = _own_words(publisher, own) - self._names.given
             self._own_word_cache[publisher or ""] = own_words
+        line_list = sorted(lines)
         for span in spans:
             if id(span) in dropped:
                 continue
@@ -584,6 +637,12 @@ class Gazetteer:
                 words, span, publisher, tokens[span.start][1] < head_chars, self._country_words
             ):
                 continue  # the publisher by its own name, a self-introduction, "US-Japan Alliance"
+            if span.type == "organization" and (
+                _staff_after(words, span.end)
+                or (span.start > 0 and words[span.start - 1] in ("our", "Our"))
+                or _furniture_line(_line_of(text, tokens, line_list, span.start))
+            ):
+                continue  # "X Center Senior Fellow Jane Roe", "our X Network", a staff line
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -620,6 +679,8 @@ class Gazetteer:
         form with no organisation word of its own that the rest carries on ("Federal
         Reserve Bank of Boston") is part of the one longer name."""
         end = i + size
+        if actor is None and span.type == "person" and (i, end) == (span.start, span.end):
+            return True  # "President George Washington": a blocker that is a person's name
         if not (span.start <= i and end <= span.end) or (i == span.start and end == span.end):
             return None
         if actor is not None and actor.type == "person":
@@ -682,14 +743,37 @@ class Gazetteer:
     def _numbers(self) -> dict[str, int]:
         return {actor.name: k for k, actor in enumerate(self._actor_list)}
 
+    def _plural_titled(self, words: list[str], k: int, in_actor: set[int]) -> list[tuple[int, int]]:
+        """The people a plural title names ("Presidents Roe and Doe", "Senators Roe, Doe
+        and Poe"): each surname after it that, with the title in the singular, is one of
+        the gazetteer's titled forms ("President Roe"); as (token position, actor)."""
+        title = _PLURAL_TITLES[words[k]]
+        found: list[tuple[int, int]] = []
+        j = k + 1
+        while j < len(words) and words[j][:1].isupper() and j not in in_actor:
+            actor = self._lookup.get(f"{title} {words[j]}".casefold())
+            if actor is None or f"{title} {words[j]}" not in actor.forms:
+                break
+            found.append((j, self._numbers[actor.name]))
+            if j + 2 < len(words) and words[j + 1] in (",", "and"):
+                j += 2
+            else:
+                break
+        return found
+
     def _us_state_body(self, words: list[str], i: int, number: int) -> bool:
         """A US federal body's bare name ("Department of Education", "Office of
-        Management") right after a US state's name is that state's body."""
+        Management") right after a US state's name, or after "state" in lower case ("the
+        state Department of Education"), is that state's body."""
         actor = self._actor_list[number]
         if actor.code != "USA" or actor.type != "organization" or words[i] not in ORG_OPENERS:
             return False
         states = self.rules.us_states
-        return i >= 1 and (words[i - 1] in states or " ".join(words[i - 2 : i]) in states)
+        return i >= 1 and (
+            words[i - 1] in states
+            or words[i - 1] == "state"
+            or " ".join(words[i - 2 : i]) in states
+        )
 
     def _state_at(self, words: list[str], start: int, end: int) -> str | None:
         """The state a form of one to three words ending at ``end`` (exclusive) or, with
@@ -755,6 +839,8 @@ class Gazetteer:
         if number >= 0 and self._actor_list[number].type != "person":
             return False
         before = words[i - 1]
+        if number >= 0 and _same_given(before, self._actor_list[number].name.split()[0]):
+            return False  # "Victor Yanukovych" is Viktor Yanukovych, spelled another way
         return (
             _name_like(before)
             and before not in self.rules.office_words
@@ -960,6 +1046,64 @@ class Gazetteer:
                     first[number] = min(first[number], first.pop(other))
 
 
+def _join_name(words: list[str], start: int) -> str:
+    return f"{words[start]} {words[start + 1]}"
+
+
+def _of_body(
+    words: list[str],
+    starts: list[bool],
+    k: int,
+    in_actor: set[int],
+    span_at: dict[int, Span],
+    names: NameWords,
+) -> int | None:
+    """Where a person named by two words and a known body starts ("Jane Roe of the Daily
+    Ledger", the body known at ``k``): two capitalised words that are no title, place,
+    body or headline word, not inside another name, then "of" (and "the")."""
+    j = k - 1
+    if j >= 0 and words[j] in ("the", "The"):
+        j -= 1
+    start = j - 2
+    if start < 0 or words[j] != "of":
+        return None
+    pair = words[start:j]
+    if start > 0 and not starts[start] and words[start - 1][:1].isupper():
+        return None  # a longer capitalised run
+    if any(
+        not (w[:1].isupper() and w[1:].islower() and w.isalpha())
+        or w in names.other
+        or w in PERSON_TITLES
+        or w in ORG_HEADS
+        or w in HEADLINE_WORDS
+        or w in _NAMED_AFTER
+        for w in pair
+    ):
+        return None
+    if any(m in in_actor or m in span_at for m in (start, start + 1)):
+        return None
+    return start
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two spellings of one given name as transliterations give it ("Viktor" and
+    "Victor", "Aleksandr" and "Alexander", "Sergei" and "Sergey"): the same first two
+    letters and the same consonants once "k"/"c", "ks"/"x" and "y"/"i" are one letter,
+    and at most one letter more or less. "Tony" and "Tina" are not."""
+    if a == b:
+        return True
+    x, y = _fold_given(a), _fold_given(b)
+    return (
+        abs(len(a) - len(b)) <= 1
+        and x[:2] == y[:2]
+        and x[:1] + re.sub("[aeiou]", "", x[1:]) == y[:1] + re.sub("[aeiou]", "", y[1:])
+    )
+
+
+def _fold_given(name: str) -> str:
+    return name.casefold().replace("ks", "x").replace("k", "c").replace("y", "i")
+
+
 def _name_goes_on(words: list[str], start: int, end: int) -> bool:
     """``words[start:end]``, right after a known name, carries that name on to a longer
     one ("Federal Reserve" + "Bank of Boston", "NATO" + "Parliamentary Assembly", "EU" +
@@ -976,20 +1120,60 @@ def _name_goes_on(words: list[str], start: int, end: int) -> bool:
     return rest is not None and rest.start == start
 
 
-def _starts(text: str, tokens: list[tuple[str, int]], words: list[str]) -> list[bool]:
-    """For each token: does it begin a sentence or a line?"""
+def _starts(
+    text: str, tokens: list[tuple[str, int]], words: list[str], lines: set[int] | None = None
+) -> list[bool]:
+    """For each token: does it begin a sentence or a line? A line break inside running
+    text (a hard-wrapped paragraph, see ``_wrapped``) begins nothing. ``lines`` receives
+    the token positions that begin a line."""
     if not words:
         return []
     starts = [True, *map(_SENTENCE_END.__contains__, words[:-1])]
+    breaks: list[tuple[int, int]] = []  # (newline offset, first token after it)
     newline = text.find("\n")
     while newline != -1:
         # The first token after this newline starts a line.
         k = bisect_left(tokens, newline, key=_offset)
         if k == len(tokens):
             break
-        starts[k] = True
+        breaks.append((newline, k))
         newline = text.find("\n", tokens[k][1])
+    # A hard-wrapped text: several lines go on in lower case after a line that ends no
+    # sentence ("a preview of which had been" / "discussed a day earlier").
+    wrapped = (
+        sum(words[k][:1].islower() and words[k - 1] not in _SENTENCE_END for _, k in breaks)
+        >= _WRAP_MIN_LINES
+    )
+    for newline, k in breaks:
+        if not (wrapped and _wrapped(text, newline, tokens[k][1])):
+            starts[k] = True
+            if lines is not None:
+                lines.add(k)
     return starts
+
+
+_WRAP_MIN_WORDS = 6
+_WRAP_MIN_LINES = 3
+
+
+def _wrapped(text: str, newline: int, after: int) -> bool:
+    """In a hard-wrapped text, the line break from ``newline`` to ``after`` (the next
+    token's offset) cuts a sentence of running text in two: the line before does not end a sentence and both
+    lines read as prose (several words, some in lower case): "the Arms Control" /
+    "Association, for example, all support". A short line, a heading or a name on its
+    own line ("Sir Jane Roe" / "Commentary, 19 May") is a real break."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    before = text[line_start:newline].rstrip()
+    if not before or before[-1] in _SENTENCE_END or before[-1] in ".!?,:;":
+        return False
+    end = text.find("\n", after)
+    following = text[after : end if end != -1 else len(text)]
+    return _prose(before) and _prose(following)
+
+
+def _prose(line: str) -> bool:
+    words = line.split()
+    return len(words) >= _WRAP_MIN_WORDS and sum(w[:1].islower() for w in words) >= 2
 
 
 def _offset(token: tuple[str, int]) -> int:
@@ -1115,6 +1299,9 @@ def _person(entry: dict[str, Any]) -> Actor:
     )
 
 
+_FORCES = "Armed Forces"
+
+
 def _org(entry: dict[str, Any], kind: str) -> Actor:
     name = str(entry["name"])
     forms = [name, *_strings(entry, "aliases")]
@@ -1123,6 +1310,9 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         forms += [
             f"United States {f.split(' ', 1)[1]}" for f in forms if f.startswith(("US ", "U.S. "))
         ]
+    # "the Russian armed forces": a state's forces named in lower case are still the body
+    # the gazetteer holds under "Russian Armed Forces" (only that descriptive form).
+    forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
     nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
     context = tuple(_strings(entry, "context_aliases"))
     return Actor(
@@ -1352,6 +1542,108 @@ def _affiliation(words: list[str], start: int) -> bool:
 # -- page furniture and names that are not bodies (unknown organisations) ----------------
 
 _CREDIT_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+|The\s+)?$")
+
+
+def _own_in_head(head: str, forms: set[str]) -> bool:
+    """The title and standfirst ``head`` name the publisher as an actor: somewhere in it,
+    one of its ``forms`` is not page furniture (see ``_own_furniture``)."""
+    for form in forms:
+        start = head.find(form)
+        while start != -1:
+            end = start + len(form)
+            if (
+                (start == 0 or not head[start - 1].isalnum())
+                and (end == len(head) or not head[end].isalnum())
+                and not _own_furniture(head, start, end, forms)
+            ):
+                return True
+            start = head.find(form, start + 1)
+    return False
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_CARRIED_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
+
+
+def _own_furniture(head: str, start: int, end: int, forms: set[str]) -> bool:
+    """The publisher's name at ``head[start:end]`` is furniture, not an actor: a credit
+    ("Published by the X Institute"), the site's name as a segment of the title ("How
+    tariffs work | X Institute", "XI - The X Institute - Ideas for a better world"), or the
+    name carried on by a capitalised word: its own product, unit or slogan ("X Papers on
+    Trade", "X's Moment", "75 Years of X Insights")."""
+    if _credit_line(head, start) or _CARRIED_ON.match(head, end):
+        return True
+    line_start = head.rfind("\n", 0, start) + 1
+    line_end = head.find("\n", end)
+    line = head[line_start : line_end if line_end != -1 else len(head)]
+    offset = 0
+    plain = {_without_the(f).casefold() for f in forms}
+    for segment in _SITE_SEPARATOR.split(line):
+        where = line.find(segment, offset)
+        offset = where + len(segment)
+        if where <= start - line_start < offset:
+            return len(_SITE_SEPARATOR.split(line)) > 1 and (
+                _without_the(segment.strip()).casefold() in plain
+            )
+    return False
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4] in ("The ", "the ") else name
+
+
+# Words for one of a body's staff right after its name, before a person's name ("the X
+# Center Senior Fellow Jane Roe"): the body is that person's affiliation.
+_STAFF = frozenset(["Fellow", "Scholar", "Researcher", "Analyst", "Associate"])
+_STAFF_GRADES = frozenset(["Senior", "Visiting", "Nonresident", "Research", "Distinguished"])
+
+
+def _staff_after(words: list[str], end: int) -> bool:
+    """A staff title and a capitalised name follow the organisation ending at ``end``."""
+    k = end
+    while k < len(words) and words[k] in _STAFF_GRADES:
+        k += 1
+    return (
+        k + 1 < len(words)
+        and words[k] in _STAFF
+        and words[k + 1][:1].isupper()
+        and words[k + 1].isalpha()
+    )
+
+
+_STAFF_LINE = re.compile(
+    r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s+[A-Z]"
+)
+_LINKS = frozenset(["of", "the", "and", "at", "for", "on", "in", "to"])
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LIST_MIN_WORDS = 6
+
+
+def _line_of(text: str, tokens: list[tuple[str, int]], line_list: list[int], k: int) -> str:
+    """The line holding token ``k``; in a hard-wrapped text, the whole paragraph (a
+    wrapped line break begins no line, see ``_starts``)."""
+    at = bisect_left(line_list, k + 1)
+    start = tokens[line_list[at - 1]][1] if at else 0
+    end = tokens[line_list[at]][1] if at < len(line_list) else len(text)
+    return text[start:end]
+
+
+def _furniture_line(line: str) -> bool:
+    """The line holding ``offset`` is page furniture, not prose: a staff line (a
+    person's name, a comma, their posts: "Jane Roe, Director of the X Project and Fellow
+    at the Y"), a line of topic tags ("China Europe Trade Human Rights Security &
+    Defense") or a headline in title case, whose capitals say nothing of names
+    ("Sustaining the Atlantic Partnership: Ten Years of Work on Trade"). None ends a
+    sentence or has a lower-case word but "of", "the", "and", "at" and the like; a tag
+    line or a headline has six words or more."""
+    line = line.strip()
+    if not line or line[-1] in ".!?":
+        return False
+    letters = _LETTERS.findall(line)
+    lower = [w for w in letters if w[0].islower()]
+    if _STAFF_LINE.match(line):
+        return all(w in _LINKS for w in lower)
+    return len(letters) >= _LIST_MIN_WORDS and all(w in _LINKS for w in lower)
 
 
 def _credit_line(text: str, offset: int) -> bool:

@@ -33,7 +33,7 @@ tagging (replaced by spaces, so offsets do not move).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import itemgetter, or_
@@ -57,6 +57,7 @@ ORG_HEADS = frozenset(
         "Brigade",
         "Bureau",
         "Caucus",
+        "Chamber",
         "Center",
         "Centre",
         "Coalition",
@@ -709,22 +710,28 @@ class NameWords:
     other: frozenset[str] = frozenset()
 
 
-def find_spans(words: list[str], starts: list[bool], names: NameWords | None = None) -> list[Span]:
+def find_spans(
+    words: list[str],
+    starts: list[bool],
+    names: NameWords | None = None,
+    lines: Collection[int] = (),
+) -> list[Span]:
     """Person and organisation names cued by role, title or organisation words, and
     people named by a known given name and a surname. ``starts[i]`` is true when
-    ``words[i]`` begins a sentence or a line."""
+    ``words[i]`` begins a sentence or a line; ``lines`` holds the positions that begin a
+    line (a person's name ends there: "Sir Jane Roe" / "Commentary")."""
     spans = _organisations(words, starts)
     taken = {i for s in spans for i in range(s.start, s.end)}
     for span in _described_organisations(words, starts):
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for span in _persons(words):
+    for span in _persons(words, lines):
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     if names is not None and names.given:
         taken = {i for s in spans for i in range(s.start, s.end)}
-        for span in _given_named(words, starts, names):
+        for span in _given_named(words, starts, names, lines):
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
     spans = [s for s in spans if not _in_case_name(words, s)]
@@ -809,6 +816,7 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
                     and not (nxt.isupper() and len(nxt) > 1)  # "... of Energy and DOE"
                     and (phrase or (not headed and nxt not in ORG_HEADS))
                     and nxt not in PERSON_TITLES
+                    and not _STAFF_POSTS.intersection(words[j + 1 : j + 3])
                 )
                 or (w == "-" and _capital(nxt))
                 or (w == "the" and j > i and words[j - 1] in ("of", "for", "on") and _capital(nxt))
@@ -831,6 +839,9 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
     return spans
 
 
+# Posts that "and" does not join to a name: "Director of the X Project and Research
+# Fellow at the Y" is two posts, not a body called "X Project and Research Fellow".
+_STAFF_POSTS = frozenset(["Fellow", "Director", "Professor", "Scholar", "Chair", "Adviser"])
 _DASHES = ("-", "–")
 # Lowercase words that make a place's or a body's name before them an organisation
 # ("the Carmel Clay schools", "the Orange County Sheriff's office", "Hong Kong police").
@@ -945,13 +956,20 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
     return Span(start, stop, name, "organization", head_word in STATE_HEADS)
 
 
-def _persons(words: list[str]) -> list[Span]:
+def _post(word: str) -> bool:
+    """``word`` names a post held in a body ("director", "Chairman", "CEO")."""
+    return word.lower() in APPOSITIVE_ROLES or word == "CEO"
+
+
+def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
     spans: list[Span] = []
     n = len(words)
     cues = [
         k
         for k in _where(map(_PERSON_CUES.__contains__, words))
-        if words[k] != "," or (k + 1 < n and words[k + 1] in _APPOSITION)
+        if words[k] != ","
+        or (k + 1 < n and words[k + 1] in _APPOSITION)
+        or (k + 2 < n and words[k + 2] in ("of", "at") and _post(words[k + 1]))
     ]
     for i in cues:
         word = words[i]
@@ -961,6 +979,8 @@ def _persons(words: list[str]) -> list[Span]:
                 j += 1
             k = j
             while k < n and k - j < 6:
+                if k > j and k in lines:
+                    break
                 if _initial(words, k):
                     k += 2
                 elif _name_word(words[k]):
@@ -970,7 +990,7 @@ def _persons(words: list[str]) -> list[Span]:
                 else:
                     break
             names = [w for w in words[j:k] if w not in (".", "-")]
-            followed = k < n and words[k][:1].isupper() and words[k].isalpha()
+            followed = k < n and k not in lines and words[k][:1].isupper() and words[k].isalpha()
             if 2 <= len(names) <= 4 and not followed and not any(w in PERSON_TITLES for w in names):
                 spans.append(Span(j, k, _join(words, j, k), "person"))
         elif word == "," and i >= 2:
@@ -993,6 +1013,16 @@ def _persons(words: list[str]) -> list[Span]:
             if not 2 <= len(names) <= 4:
                 continue
             after = words[i + 1 : i + 7]
+            if (
+                len(after) > 2
+                and _post(after[0])
+                and after[1] in ("of", "at")
+                and after[2][:1].isupper()
+            ):
+                # "Jane Roe, CEO of Lumen Forge", "Tom Lee, chairman of the X": a post
+                # with no article before it.
+                spans.append(Span(first, i, _join(words, first, i), "person"))
+                continue
             if not after or after[0] not in ("the", "a", "an", "who", "then"):
                 continue
             # A role that is another person's title ("..., the system President Donald
@@ -1170,7 +1200,9 @@ NAMED_THINGS = frozenset(
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord"})
 
 
-def _given_named(words: list[str], starts: list[bool], names: NameWords) -> list[Span]:
+def _given_named(
+    words: list[str], starts: list[bool], names: NameWords, lines: Collection[int] = ()
+) -> list[Span]:
     """People named with no cue but the name's shape: a given name the gazetteer's
     persons carry, an optional initial, and one or two surname words ("Gail Roe", "Omar
     J. Lind"), the whole not inside a longer run of capitalised words ("Mark Twain
@@ -1189,14 +1221,16 @@ def _given_named(words: list[str], starts: list[bool], names: NameWords) -> list
             k += 2
         surnames = 0
         while k < n and surnames < 2 and _surname(words[k]):
-            if words[k] in names.other or words[k] in PERSON_TITLES:
-                break
+            if words[k] in names.other or words[k] in PERSON_TITLES or k in lines:
+                break  # a name ends at a line's end ("Sir Jane Roe" / "Commentary")
             k += 1
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
             continue
+        if k + 1 < n and words[k] == "-" and words[k + 1].isalpha() and words[k + 1].islower():
+            k += 2  # "Huang Kuo-chang": the name's last part, after a hyphen
         if k < n and (
-            (words[k][:1].isupper() and words[k].isalpha())
+            (words[k][:1].isupper() and words[k].isalpha() and k not in lines)
             or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
         ):
             continue  # a longer capitalised run: an organisation, a place, a headline
