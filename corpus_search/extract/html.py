@@ -110,29 +110,8 @@ _WARM_PAGE = (
 
 def warm_up() -> None:
     """Load what extracting a page loads on first use (trafilatura, htmldate, the language
-    model), by extracting a small page of our own, and prepare dateparser's locales (see
-    ``_warm_dateparser``)."""
+    model), by extracting a small page of our own."""
     extract_html(_WARM_PAGE)
-    _warm_dateparser()
-
-
-def _warm_dateparser() -> None:
-    """htmldate hands the date-like strings it cannot read itself to dateparser, which
-    tries every locale it knows on the first one that no locale reads, compiling each
-    locale's patterns as it goes: about 3 CPU seconds, paid by every worker process that
-    meets such a string (on the 511 real pages, each does). Done once here, in the
-    process workers are forked from, each inherits the compiled locales.
-    ``get_external_parser`` is not htmldate's documented interface: where a release moves
-    it, nothing is warmed."""
-    try:
-        from htmldate.extractors import get_external_parser
-
-        get_external_parser().get_date_data(_WARM_DATE)
-    except Exception:  # (a worker then warms it on first use, as before)
-        return
-
-
-_WARM_DATE = "zz 12 zz"  # a string no locale reads: every locale is tried
 
 
 # -- the page tree ----------------------------------------------------------------------
