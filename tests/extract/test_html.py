@@ -162,3 +162,40 @@ def test_trafilatura_moved_internals_fall_back_to_its_public_extract(monkeypatch
     monkeypatch.delattr(trafilatura.settings, "Extractor")  # (trafilatura keeps its own)
     slow = module._trafilatura_items(page, "https://example.org/a")
     assert fast and fast == slow
+
+
+def test_trafilatura_reads_a_page_again_in_full_only_when_the_fast_result_is_short(
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """Fast mode first; the whole cascade (readability, jusText) only for a page whose
+    fast result is under trafilatura's own minimum size, so a short page loses nothing."""
+    import trafilatura
+
+    from corpus_search.extract import html as module
+
+    modes: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def recording(html: str, options: object = None, **kwargs: object) -> object:
+        modes.append(bool(getattr(options, "fast", None)))
+        return real(html, options=options, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    paragraphs = "".join(
+        f"<p>Paragraph {i} on grain exports, port access and the tariff schedule, "
+        "written long enough to read as the body of an article.</p>"
+        for i in range(12)
+    )
+    long_page = (
+        "<html><head><title>Grain and ports</title></head><body><nav>Home | About</nav>"
+        f"<article><h1>Grain and ports</h1>{paragraphs}</article></body></html>"
+    )
+    assert module._trafilatura_xml(long_page, None)
+    assert modes == [True]
+    modes.clear()
+    short_page = (
+        "<html><head><title>Note</title></head><body><article><h1>Note</h1>"
+        "<p>Ports reopen on Monday.</p></article></body></html>"
+    )
+    module._trafilatura_xml(short_page, None)
+    assert modes == [True, False]

@@ -139,6 +139,28 @@ def test_bulk_load_commits_when_the_input_runs_out(tmp_path: Path) -> None:
     assert sorted(added) == sorted(d.id for d in docs) and len(corpus) == 12
 
 
+def test_bulk_load_does_not_commit_at_a_repeated_id(tmp_path: Path) -> None:
+    """A page seen twice in a load waits for the next commit: committing the load there
+    and then stopped an ingest from collecting its workers' results while it wrote. The
+    second copy still wins and every input counts once."""
+    docs = _docs(8, seed=23)
+    changed = make_doc(docs[1].id, "the second copy wins", title="Second")
+    stream_docs = [*docs[:3], changed, *docs[3:]]
+    corpus = Corpus.open(tmp_path / "ix", create=True)
+    seen_while_streaming: list[int] = []
+
+    def stream():  # type: ignore[no-untyped-def]
+        for number, doc in enumerate(stream_docs):
+            if number == 6:  # the repeat came in at 3
+                seen_while_streaming.append(len(Corpus.open(tmp_path / "ix")))
+            yield doc
+
+    added, updated, skipped = corpus._store.write(stream())
+    assert seen_while_streaming == [0]
+    assert (len(added), len(updated), len(skipped)) == (8, 1, 0)
+    assert len(corpus) == 8 and corpus.get(docs[1].id).title == "Second"
+
+
 def test_incremental_write_commits_when_the_input_runs_out(tmp_path: Path) -> None:
     """The same into a corpus that holds documents: the batch so far is committed at
     the flush, the rest in the last one; a changed copy still counts as updated."""

@@ -189,11 +189,12 @@ class _BulkLoad:
         self.writer = open_writer(self.ix, self.path, procs=self.procs)
 
     def repeat(self, doc: Document, record: str) -> None:
-        if doc.id in self.pending:
-            self.commit()  # the first copy must be in the index before it is replaced
+        # Held until the first copy is committed (at the next commit, before ``again``
+        # is written): committing there and then, in the middle of a load, kept an
+        # ingest from collecting its workers' results while they ran out of work.
         _put(self.again, doc, record, self.counts[2])
         if len(self.again) >= self.batch_size:
-            self.commit()
+            self.commit()  # the first copies must be in the index before they are replaced
             _commit_batch(self.ix, self.path, self.again, self.written, self.counts, self.on_commit)
 
     def commit(self) -> None:
