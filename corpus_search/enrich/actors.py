@@ -1684,8 +1684,7 @@ def _not_a_body(
 
 def _same_name(name: str, publisher: str) -> bool:
     def plain(text: str) -> str:
-        text = " ".join(text.replace("’", "'").split()).casefold()
-        return text[4:] if text.startswith("the ") else text
+        return _without_the(" ".join(text.replace("’", "'").split()).casefold())
 
     return plain(name) == plain(publisher)
 
