@@ -25,9 +25,13 @@ the end of the round that added it), reads its texts from the same folder, and s
 seventh, ``real-fresh5`` (``real_labels_fresh5.json``: 15 more pages chosen and labelled the
 same way on 2026-12-04, scored once at the end of the round that added it), and an eighth,
 ``real-fresh6`` (``real_labels_fresh6.json``: 40 more pages chosen the same way and labelled on
-2026-12-04 before any tagger ran on them; never tuned on, the clean test for tagger changes).
+2026-12-04 before any tagger ran on them; never tuned on), and a ninth,
+``real-fresh7`` (``real_labels_fresh7.json``: 45 pages of 36 publishers chosen by 95 searches
+written down before they ran, aimed at legislatures, armed services, ministries, companies and
+regions earlier splits under-sampled, and labelled on 2026-12-04 before any tagger ran on
+them; never tuned on, the clean test for the next tagger changes).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
-splits only fresh6 is a clean test of the theme rules.
+splits only fresh6 and fresh7 are clean tests of the theme rules.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -61,6 +65,7 @@ REAL_FRESH3 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh3.json"
 REAL_FRESH4 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh4.json"
 REAL_FRESH5 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh5.json"
 REAL_FRESH6 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh6.json"
+REAL_FRESH7 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh7.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -87,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh6 page texts",
+        help="folder of the real-fresh3 to -fresh7 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -134,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh4", REAL_FRESH4),
         ("real-fresh5", REAL_FRESH5),
         ("real-fresh6", REAL_FRESH6),
+        ("real-fresh7", REAL_FRESH7),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:
