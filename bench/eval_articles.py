@@ -41,7 +41,10 @@ URL patterns: ``tests/data/sites/urls.json`` lists real URLs of the profiled thi
 each labelled article or not by hand; the table gives each profile's agreement. The
 patterns were rewritten from that set's misses, so a second table gives the agreement on
 ``tests/data/sites/urls_heldout.json``: other real URLs of the same sites, gathered by
-fixed queries and labelled before the patterns were run on them.
+fixed queries and labelled before the patterns were run on them. That set's first run
+led to pattern fixes too, so a third block gives the agreement on
+``tests/data/sites/urls_heldout2.json``: a second held-out set, gathered and labelled the
+same way and never used to write or tune the patterns (reported as skipped when absent).
 
 Third-party pages are read at run time and never copied into the project; a set whose
 folder is absent is reported as skipped.
@@ -74,6 +77,7 @@ DEFAULT_AUDIT = ROOT / "tests" / "data" / "articles" / "audit.json"
 ARTICLE_SETS = ("aeb", "readability", "mediacloud", "text-articles")
 URLS = ROOT / "tests" / "data" / "sites" / "urls.json"
 HELDOUT_URLS = ROOT / "tests" / "data" / "sites" / "urls_heldout.json"
+HELDOUT2_URLS = ROOT / "tests" / "data" / "sites" / "urls_heldout2.json"
 
 
 def split_of(key: str) -> str:
@@ -297,24 +301,28 @@ def url_agreement(path: Path = URLS) -> dict[str, dict[str, Any]]:
     return out
 
 
-def url_table(tuning: dict[str, dict[str, Any]], heldout: dict[str, dict[str, Any]]) -> str:
-    """The per-profile agreement on the original set (the patterns were fitted to it)
-    beside the held-out set's."""
-    head = f"{'':<16}{'urls.json (fitted)':^28}  {'urls_heldout.json':^28}"
+def url_table(tables: dict[str, dict[str, dict[str, Any]]]) -> str:
+    """The per-profile agreement on each URL set, side by side: the original set (the
+    patterns were fitted to it), then the held-out sets, one column block each, keyed by
+    the block's heading."""
     cols = f"{'urls':>5}{'articles':>9}{'agree':>7}{'rate':>7}"
-    lines = [head, f"{'profile':<16}{cols}  {cols}"]
+    head = f"{'':<16}" + "  ".join(f"{heading:^28}" for heading in tables)
+    lines = [head, f"{'profile':<16}" + "  ".join(cols for _ in tables)]
     empty = {"total": 0, "articles": 0, "agree": 0, "agreement": 0.0}
-    for name in sorted(set(tuning) | set(heldout)):
+    names = sorted({name for table in tables.values() for name in table})
+    for name in names:
         cells = []
-        for table in (tuning, heldout):
+        for table in tables.values():
             e = table.get(name, empty)
             rate = f"{e['agreement']:7.1%}" if e["total"] else f"{'-':>7}"
             cells.append(f"{e['total']:>5}{e['articles']:>9}{e['agree']:>7}{rate}")
-        lines.append(f"{name:<16}{cells[0]}  {cells[1]}")
-    for label, table in (("all", tuning), ("all held-out", heldout)):
+        lines.append(f"{name:<16}" + "  ".join(cells))
+    for heading, table in tables.items():
         n = sum(e["total"] for e in table.values())
         r = sum(e["agree"] for e in table.values())
-        lines.append(f"{label}: {r} of {n} agree ({r / n:.1%})" if n else f"{label}: none")
+        lines.append(
+            f"all {heading}: {r} of {n} agree ({r / n:.1%})" if n else f"all {heading}: none"
+        )
     return "\n".join(lines)
 
 
@@ -369,6 +377,11 @@ def main(argv: list[str] | None = None) -> int:
         audited |= {key: t for key, t in tallies.items() if t.set == "text-articles"}
     urls = url_agreement()
     heldout_urls = url_agreement(HELDOUT_URLS)
+    heldout2_urls: dict[str, dict[str, Any]] = {}
+    if HELDOUT2_URLS.exists():
+        heldout2_urls = url_agreement(HELDOUT2_URLS)
+    else:
+        skipped.append(f"second held-out URL set: {HELDOUT2_URLS} absent")
 
     if args.json:
         print(
@@ -393,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
                     "urls_heldout": {
                         k: {**v, "misses": v["misses"] if args.failures else len(v["misses"])}
                         for k, v in sorted(heldout_urls.items())
+                    },
+                    "urls_heldout2": {
+                        k: {**v, "misses": v["misses"] if args.failures else len(v["misses"])}
+                        for k, v in sorted(heldout2_urls.items())
                     },
                     "skipped": skipped,
                     **(
@@ -430,7 +447,10 @@ def main(argv: list[str] | None = None) -> int:
                 n, r = sum(t.total for t in part), sum(t.right for t in part)
                 print(f"{'  all ' + label:<22}{split:<13}{n:>6}{'':>16}  {r / n:6.1%} right")
     print()
-    print(url_table(urls, heldout_urls))
+    url_tables = {"urls.json (fitted)": urls, "urls_heldout.json": heldout_urls}
+    if heldout2_urls:
+        url_tables["urls_heldout2.json"] = heldout2_urls
+    print(url_table(url_tables))
     if audited:
         print()
         print(f"with the audited labels ({args.audit}):")
@@ -455,7 +475,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{t.set}/{t.split}: {miss['key'][:40]} {miss['url'][:90]} | {miss['reason']}"
                 )
-        for split, table in (("tuning", urls), ("heldout", heldout_urls)):
+        for split, table in (
+            ("tuning", urls),
+            ("heldout", heldout_urls),
+            ("heldout2", heldout2_urls),
+        ):
             for name, e in sorted(table.items()):
                 for miss in e["misses"]:
                     print(f"url {split} {name}: {miss['label']}: {miss['url']}")
