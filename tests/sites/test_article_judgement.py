@@ -527,7 +527,9 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     if not EVALCACHE.exists():
         pytest.skip(f"labelled non-article pages not found at {EVALCACHE} (kept off the repo)")
     usable, unusable = usable_rows(LABELS, EVALCACHE)
-    rows = [r for r in usable if r["source"] == "pages"]
+    # The sixth round's split fresh3 is labelled but not judged yet: it is left out here
+    # until it has been measured once, and its floor is set from that measure.
+    rows = [r for r in usable if r["source"] == "pages" and r["split"] != "fresh3"]
     if len(rows) < 110:
         pytest.skip(
             f"only {len(rows)} labelled text non-article pages in {EVALCACHE} as labelled "
@@ -570,6 +572,7 @@ def test_labelled_real_text_articles_are_kept() -> None:
     if not ARTICLE_CACHE.exists():
         pytest.skip(f"labelled text articles not found at {ARTICLE_CACHE} (kept off the repo)")
     rows, unusable = usable_rows(TEXT_ARTICLES, ARTICLE_CACHE)
+    rows = [r for r in rows if r["split"] != "fresh3"]  # not judged yet, as above
     if len(rows) < 12:
         pytest.skip(
             f"only {len(rows)} labelled text articles in {ARTICLE_CACHE} as labelled "
@@ -587,16 +590,63 @@ def test_labelled_real_text_articles_are_kept() -> None:
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
         assert row["label"] == "article"
-        assert row["split"] in ("fresh2", split_of(row["url"])), row["url"]
+        assert row["split"] in ("fresh2", "fresh3", split_of(row["url"])), row["url"]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
     rows = doc["pages"]
     assert len(rows) >= 100
     for row in rows:
         assert row["label"] == "not-article"
-        if row["split"] not in ("fresh", "fresh2"):
+        if row["split"] not in ("fresh", "fresh2", "fresh3"):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
+
+
+def test_the_fresh3_split_is_read_as_labelled() -> None:
+    """The sixth round's split: its rows have the fields of the fifth round's, name their
+    cached text by the address's hash, and (where the cache is there) the bench's loaders
+    read each page with its split and only when its bytes are the labelled ones. Nothing
+    is judged here."""
+    from bench.eval_articles import SPLITS, real_nonarticle_pages, text_article_pages
+
+    assert "fresh3" in SPLITS
+    usable = {}
+    for path, label, cache in (
+        (LABELS, "not-article", EVALCACHE),
+        (TEXT_ARTICLES, "article", ARTICLE_CACHE),
+    ):
+        rows = json.loads(path.read_text("utf-8"))["pages"]
+        fields = {frozenset(r) for r in rows if r["split"] == "fresh2"}
+        fresh3 = [r for r in rows if r["split"] == "fresh3"]
+        for row in fresh3:
+            assert frozenset(row) in fields, row["url"]
+            assert (row["label"], row["source"], row["format"]) == (label, "pages", "text")
+            assert row["file"] == hashlib.sha256(row["url"].encode()).hexdigest()[:16] + ".txt"
+            assert len(row["sha256"]) == 64 and row["kind"]
+        assert len({r["url"] for r in fresh3}) == len(fresh3)
+        assert len(fresh3) >= (60 if label == "not-article" else 25), (label, len(fresh3))
+        found, _ = usable_rows(path, cache) if cache.exists() else ([], [])
+        usable[label] = {r["url"] for r in found if r["split"] == "fresh3"}
+        # A cached text of this split that is there but is not the labelled one (another
+        # capture) would need labelling again: an error, not a page to leave out.
+        differ = [
+            r["file"]
+            for r in fresh3
+            if (cache / r["file"]).exists() and r["url"] not in usable[label]
+        ]
+        assert not differ, (label, differ)
+    if not usable["not-article"] or not usable["article"]:
+        pytest.skip(
+            f"the fresh3 texts are not in {EVALCACHE.parent} as labelled (kept off the repo)"
+        )
+    # The loaders read exactly the pages found as labelled, each with its split. On the
+    # machine where they were labelled (2026-12-04) that is all 65 and all 28.
+    pages = [p for p in real_nonarticle_pages(SHARED, EVALCACHE) if p.split == "fresh3"]
+    texts = [p for p in text_article_pages(ARTICLE_CACHE) if p.split == "fresh3"]
+    assert {p.key for p in pages} == usable["not-article"]
+    assert {p.key for p in texts} == usable["article"]
+    assert all(p.text and p.label == "not-article" for p in pages)
+    assert all(p.text and p.label == "article" for p in texts)
 
 
 def test_the_bench_runs_as_a_subprocess() -> None:
