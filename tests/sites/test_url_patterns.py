@@ -152,6 +152,19 @@ def test_each_profile_holds_its_level_on_the_held_out_set(name: str) -> None:
         ("brookings", "https://www.brookings.edu/articles/a-piece/amp/"),
         # Atlantic Council: the /commentary/<type>/ section.
         ("atlanticcouncil", "https://www.atlanticcouncil.org/commentary/spotlight/a-piece/"),
+        # The other sites' older forms.
+        ("chathamhouse", "http://www.chathamhouse.org/publications/papers/view/123456"),
+        ("chathamhouse", "http://www.chathamhouse.org/media/comment/view/123456"),
+        ("chathamhouse", "https://www.chathamhouse.org/publications/twt/a-piece"),
+        ("csis", "http://csis.org/publication/a-piece-on-things"),
+        ("lowy", "https://www.lowyinstitute.org/publications/a-piece-on-things"),
+        (
+            "iiss",
+            "https://www.iiss.org/en/iiss%20voices/blogsections/iiss-voices-2013-1e35/"
+            "march-2013-6eb6/a-piece-5a1b",
+        ),
+        ("heritage", "http://www.heritage.org/Research/NationalSecurity/wm1234.cfm"),
+        ("heritage", "http://www.heritage.org/Press/Commentary/ed010705a.cfm"),
     ],
 )
 def test_older_shapes_are_articles(name: str, url: str) -> None:
@@ -191,6 +204,16 @@ def test_older_shapes_are_articles(name: str, url: str) -> None:
         (
             "atlanticcouncil",
             "https://www.atlanticcouncil.org/in-depth-research-reports/report/annual-report-2030/",
+        ),
+        ("chathamhouse", "https://www.chathamhouse.org/publications/twt/archive"),
+        ("chathamhouse", "http://www.chathamhouse.org/events/view/123456"),
+        ("csis", "http://csis.org/files/publication/a-paper.pdf"),
+        ("lowy", "https://www.lowyinstitute.org/publications/rss.xml"),
+        ("lowy", "https://www.lowyinstitute.org/publications/feed"),
+        (
+            "iiss",
+            "https://www.iiss.org/en/iiss%20voices/blogsections/iiss-voices-2013-1e35/"
+            "march-2013-6eb6",
         ),
     ],
 )
