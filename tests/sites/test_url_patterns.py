@@ -194,6 +194,8 @@ def test_older_shapes_are_articles(name: str, url: str) -> None:
         ("rusi", "https://rusi.org/publication/whitehall-papers"),
         ("rusi", "https://rusi.org/publication/occasional-papers"),
         ("rusi", "https://www.rusi.org/news-and-comment/in-the-news/a-mention"),
+        ("rusi", "https://rusi.org/publication/commentary"),
+        ("atlanticcouncil", "https://www.atlanticcouncil.org/commentary/podcast/an-episode/"),
         ("brookings", "http://www.brookings.edu/research/books/2015/a-book"),
         (
             "atlanticcouncil",
