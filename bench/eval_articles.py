@@ -135,18 +135,21 @@ def real_nonarticle_pages(
 ) -> Iterator[Page]:
     """The labelled real non-article pages found with the content they were labelled
     on; each page missing, or whose bytes differ from the labelled ones (its sha256),
-    is left out and named in ``unusable``."""
+    is left out and named in ``unusable`` ("<split>: <path>: <why>"). Rows of earlier
+    rounds whose text was never found again on this machine are expected there (the
+    labels file's "about" says which rounds; their hash is kept, their text is not
+    invented)."""
     labels = json.loads(LABELS.read_text("utf-8"))["pages"]
     for row in labels:
         path = data / row["file"] if row["source"] == "shared" else cache / row["file"]
         if not path.exists():
             if unusable is not None and cache.exists():
-                unusable.append(f"{path}: missing")
+                unusable.append(f"{row['split']}: {path}: missing")
             continue
         raw = path.read_bytes()
         if hashlib.sha256(raw).hexdigest() != row["sha256"]:
             if unusable is not None:
-                unusable.append(f"{path}: differs from the labelled page (sha256)")
+                unusable.append(f"{row['split']}: {path}: differs from the labelled page (sha256)")
             continue
         text = raw.decode("utf-8", "replace")
         url = row["url"] or f"file:///pages/{Path(row['file']).name}"
@@ -163,6 +166,16 @@ def real_nonarticle_pages(
         )
 
 
+def unusable_counts(unusable: list[str]) -> str:
+    """The unusable pages counted by split and reason ("tuning missing 107, ...")."""
+    counts: dict[str, int] = {}
+    for entry in unusable:
+        split, _, why = entry.split(": ", 2)
+        key = f"{split} {'missing' if why == 'missing' else 'differs'}"
+        counts[key] = counts.get(key, 0) + 1
+    return ", ".join(f"{key} {n}" for key, n in sorted(counts.items()))
+
+
 def text_article_pages(cache: Path, unusable: list[str] | None = None) -> Iterator[Page]:
     """The labelled real articles known by their text, found as labelled (sha256)."""
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
@@ -170,7 +183,8 @@ def text_article_pages(cache: Path, unusable: list[str] | None = None) -> Iterat
         raw = path.read_bytes() if path.exists() else None
         if raw is None or hashlib.sha256(raw).hexdigest() != row["sha256"]:
             if unusable is not None and cache.exists():
-                unusable.append(f"{path}: {'missing' if raw is None else 'differs (sha256)'}")
+                why = "missing" if raw is None else "differs (sha256)"
+                unusable.append(f"{row['split']}: {path}: {why}")
             continue
         yield Page(
             "text-articles",
@@ -359,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         elif unusable:
             skipped.append(
                 f"real non-articles: {len(unusable)} labelled pages missing from {args.cache} "
-                "or not as labelled (left out of the tables)"
+                f"or not as labelled (left out of the tables): {unusable_counts(unusable)}"
             )
         missing: list[str] = []
         tallies |= evaluate(text_article_pages(args.article_cache, missing))
@@ -368,7 +382,8 @@ def main(argv: list[str] | None = None) -> int:
         elif missing:
             skipped.append(
                 f"real text articles: {len(missing)} labelled pages missing from "
-                f"{args.article_cache} or not as labelled (left out of the tables)"
+                f"{args.article_cache} or not as labelled (left out of the tables): "
+                f"{unusable_counts(missing)}"
             )
     else:
         skipped.append(f"real pages: {args.data} absent")

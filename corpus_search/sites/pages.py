@@ -214,6 +214,71 @@ HEADLINE = 40
 TITLE_LINE = 150
 STANDFIRST = 200
 FULL_STOP = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
+# What only a page about other pages prints in its text (rules fitted on the fifth round's
+# text pages, 2026-12-04; measured in bench/eval_articles.py):
+# - a title naming the archive it heads ("Category Geopolitics", "Tag: EU", "Posts by X");
+ARCHIVE_TITLE = re.compile(
+    r"^(?:(?:category|tag|topic)\s+archives?|archives?|(?:posts?|articles?|stories)\s+"
+    r"(?:tagged|filed under|by)|tagged|filed under|author\s+archives?)\s*[:\-\u2013\u2014|]?\s+"
+    r"(?=[^\W\d])[^.!?]{1,60}$"
+    r"|^(?:category|tag|topic)\s*(?:[:\-\u2013\u2014|]\s*(?=[^\W\d])[^.!?]{1,60}"
+    r"|\s+[A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*)?)$",
+    re.I,
+)
+# - words for its own search box, filters and links ("search results", "hover over any
+#   link", "use this field to filter"): two different ones make a search or index page;
+INTERFACE_WORDS = re.compile(
+    r"\b(search (?:results|keywords|terms|criteria|types|box|field|operators)"
+    r"|(?:use|enter|type) (?:this|the|a) (?:field|box|search)|hover over"
+    r"|filter (?:by|the|your|results)|refine (?:your|the) (?:search|results)"
+    r"|sort(?:ed)? by (?:date|relevance|title)"
+    r"|click (?:here|below|on (?:any|a|the|each) (?:link|title|headline|name)))\b",
+    re.I,
+)
+INTERFACE_MIN = 2
+# - people named with their degrees or honours, entry after entry (a directory, a board, a
+#   list of fellows): short lines (not sentences) naming a degree or an honour, in blocks
+#   of adjacent lines (one person's name, degree and post), at least PEOPLE_BLOCKS of them
+#   before the page has printed a body of prose (an article's bylines make one block, its
+#   authors' notes come after its body);
+CREDENTIAL = re.compile(
+    r"\b(?:ph\.?\s?d|d\.?\s?phil|professor|prof\.|frs|frse|fba|kbe|obe|cbe|mbe|m\.?d\.)(?!\w)", re.I
+)
+PEOPLE_BLOCKS = 2
+# ... or, anywhere after a first entry before the body, PEOPLE_ENTRIES entries counting the
+# paragraphs that open a biography of a person named on one of the BIO_NAME_LINES lines
+# above ("Chris is currently...", "Professor Kamaljit S. Bawa is...").
+PEOPLE_ENTRIES = 3
+BIO_NAME_LINES = 3
+BIO_OPENER = re.compile(
+    r"^(?:(?i:professor|prof\.|dr\.?|sir|dame|mr\.?|ms\.?|mrs\.?)\s+)*(?P<name>[A-Z][a-z'\u2019-]{2,})"
+    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){0,2}\s+(?:is|was|has|serves|served|joined|leads"
+    r"|led|holds|held|directs|works|worked|teaches|chairs)\b"
+)
+# - an account of its people's appearances in the press ("wrote an op-ed for", "was quoted
+#   in", "was interviewed by"), three at least, on two lines or more (an "in the news"
+#   page);
+PRESS_MENTION = re.compile(
+    r"\b(?:wrote (?:(?:an?|two|three|several) )?(?:op-eds?|pieces?|columns?|articles?|essays?"
+    r"|commentar(?:y|ies)|letters?)\b|wrote for\b|(?:was|were)(?: also)? (?:quoted|featured"
+    r"|cited|interviewed|mentioned|profiled) (?:in|by|on)\b|appeared (?:in|on)\b)",
+    re.I,
+)
+PRESS_MENTIONS = 3
+# - a heading for a list of items ("Latest Articles", "Recent posts") printed before any
+#   body of prose;
+LIST_HEADING = re.compile(
+    r"^\W*(?:latest|recent|all|popular|featured|top|newest)\s+(?:articles|posts|news|stories"
+    r"|publications|episodes|analysis|commentary|insights|reports|updates|headlines)\W*$",
+    re.I,
+)
+# - titles each credited to their source ("A title \u2013 Institute for X (UK)"), a digest
+#   of other pages: at least CREDITED_TITLES of them, each followed by prose.
+CREDITED_TITLE = re.compile(
+    r"^.{15,}\s[\u2013\u2014-]\s+(?:[A-Z][\w'\u2019&.,-]*|of|for|and|the|on|in|&)"
+    r"(?:\s+(?:[A-Z][\w'\u2019&.,-]*|of|for|and|the|on|in|&)){0,7}(?:\s+\([^()]{2,30}\))?$"
+)
+CREDITED_TITLES = 3
 NEXT_TEXT = re.compile(
     r"^\s*(next( page)?|older( posts| entries)?|more|›|»|→|>)\s*[›»→>]?\s*$", re.I
 )
@@ -343,7 +408,10 @@ def inspect_text(text: str, url: str) -> PageInfo:
     prose; a short line, a title or a date, ends a run). Without markup no text is known
     to sit inside a link, so prose is measured more generously than in HTML, and the
     address of a listing's later page, or of a category's, program's or region's own page,
-    decides alone (in HTML their long featured text yields to the markup)."""
+    decides alone (in HTML their long featured text yields to the markup). Signs that the
+    text is about other pages (an archive's title, words for its own search box, people
+    listed with their degrees, press appearances, a list's heading before any body, titles
+    credited to their source) are read in text only: markup tells those pages apart."""
     info = PageInfo("other", "")
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     antibot = next((r for m, r in ANTIBOT_MARKERS if m in text[:5000].lower()), None)
@@ -357,7 +425,8 @@ def inspect_text(text: str, url: str) -> PageInfo:
     target = _address(address or "")
     path = target.path + (f"?{target.query}" if target.query else "") if address else None
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    shape = _listing_shape([line for line in lines if line])
+    filled = [line for line in lines if line]
+    shape = _listing_shape(filled) or _about_other_pages(filled)
     if shape:
         info.kind, info.reason = "listing", shape
         return info
@@ -430,6 +499,86 @@ def _listing_shape(lines: list[str]) -> str | None:
     if template:
         return template
     return _headline_list(lines)
+
+
+def _about_other_pages(lines: list[str]) -> str | None:
+    """What in a page's text lines (blank lines left out) shows the page is about other
+    pages rather than an argument of its own, or None: a title naming an archive, words
+    for its own search box and filters, people listed with their degrees or honours, an
+    account of its people's press appearances, a list's heading before any body, or
+    titles each credited to their source."""
+    if lines and ARCHIVE_TITLE.match(lines[0]):
+        return f"an archive's title ({lines[0][:40]})"
+    interface = {m.group(0).lower() for m in INTERFACE_WORDS.finditer("\n".join(lines))}
+    if len(interface) >= INTERFACE_MIN:
+        return f"words for its own search or links ({', '.join(sorted(interface))[:60]})"
+    body = _body_start(lines)
+    people = _people_entries(lines)
+    early = sum(1 for number, kind in people if number < body and kind == "credential")
+    if early >= PEOPLE_BLOCKS or (len(people) >= PEOPLE_ENTRIES and people[0][0] < body):
+        return f"{len(people)} people named with their degrees, honours or a biography"
+    mentions = [len(PRESS_MENTION.findall(line)) for line in lines]
+    if sum(mentions) >= PRESS_MENTIONS and sum(1 for n in mentions if n) >= 2:
+        return f"{sum(mentions)} appearances in the press"
+    heading = next((line for line in lines[:body] if LIST_HEADING.match(line)), None)
+    if heading:
+        return f"a list's heading before any body ({heading[:40]})"
+    credited = sum(
+        1
+        for line, after in itertools.pairwise(lines)
+        if len(line) <= TITLE_LINE
+        and CREDITED_TITLE.match(line)
+        and len(after) >= BLURB_LINE
+        and not CREDITED_TITLE.match(after)
+    )
+    if credited >= CREDITED_TITLES:
+        return f"{credited} titles credited to their source"
+    return None
+
+
+def _credential_line(line: str) -> bool:
+    """A short line, not a sentence, that names a degree or an honour."""
+    return (
+        len(line) <= TITLE_LINE and not SENTENCE_END.search(line) and bool(CREDENTIAL.search(line))
+    )
+
+
+def _people_entries(lines: list[str]) -> list[tuple[int, str]]:
+    """Where a list of people shows, in line numbers: each block of adjacent lines naming
+    a degree or an honour ("credential"), and each paragraph that opens a biography of a
+    person a short line just above named, a line that is no sentence ("Chris is a
+    professor...", after "Professor Sir Chris Smith FRS"; "biography")."""
+    entries: list[tuple[int, str]] = []
+    last = -2
+    for number, line in enumerate(lines):
+        if _credential_line(line):
+            if number > last + 1:
+                entries.append((number, "credential"))
+            last = number
+            continue
+        opener = BIO_OPENER.match(line)
+        if opener and len(line) >= _MIN_BLOCK:
+            names = " ".join(
+                above
+                for above in lines[max(0, number - BIO_NAME_LINES) : number]
+                if len(above) < BLURB_LINE and not SENTENCE_END.search(above)
+            )
+            if re.search(rf"\b{re.escape(opener['name'])}\b", names):
+                entries.append((number, "biography"))
+    return entries
+
+
+def _body_start(lines: list[str]) -> int:
+    """The number of the line where the text's first body of prose (a run of lines of
+    prose reaching ``BODY_RUN`` characters; a line naming a degree or an honour ends a run)
+    ends, or the number of lines."""
+    run = 0
+    for number, line in enumerate(lines):
+        prose = len(line) >= _MIN_BLOCK and not _credential_line(line)
+        run = run + len(line) if prose else 0
+        if run >= BODY_RUN:
+            return number
+    return len(lines)
 
 
 def _repeated_template(lines: list[str]) -> str | None:

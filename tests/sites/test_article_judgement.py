@@ -409,6 +409,109 @@ def test_an_article_numbering_its_parts_or_printing_times_is_not_a_pattern_listi
         assert info.is_article, info.reason
 
 
+# Invented texts for the signs that a page is about other pages (fifth round).
+ORCHARD = (
+    "The growers of the valley press their apples in the old barns every autumn, and "
+    "the rota for the presses is agreed in the spring by a show of hands at the hall."
+)
+
+
+def orchard_body(paragraphs: int) -> str:
+    """An invented article body: ``paragraphs`` different paragraphs."""
+    return "\n\n".join(f"{ORCHARD} Barn {n} presses on day {n + 2}." for n in range(paragraphs))
+
+
+def test_a_title_naming_an_archive_makes_a_listing() -> None:
+    for title in ("Category Orchards", "Category: Cider making", "Tag Archives: presses"):
+        text = f"{title}\n\n{ORCHARD}\n\n{ORCHARD} The fruit waits in the cold store."
+        info = inspect_text(text, "https://t.example/orchard-notes")
+        assert info.reason.startswith("an archive's title"), (title, info.reason)
+    for title in ("Category 5 storms flatten the orchards", "Topics of the spring meeting"):
+        info = inspect_text(f"{title}\n\n{ORCHARD}\n\n{ORCHARD}", "https://t.example/a")
+        assert info.is_article, (title, info.reason)
+
+
+def test_words_for_its_own_search_and_links_make_a_listing() -> None:
+    index = (
+        "Orchard documents\n\nUse this field to narrow the documents of the growers' "
+        "association by year and by barn.\n\nHover over any link to read the first lines "
+        f"of a document.\n\n{ORCHARD}"
+    )
+    info = inspect_text(index, "https://t.example/documents.html")
+    assert info.reason.startswith("words for its own search or links"), info.reason
+    once = f"Orchard documents\n\n{ORCHARD} Search results for cider rose this year.\n\n{ORCHARD}"
+    assert inspect_text(once, "https://t.example/2024/05/cider").is_article
+
+
+def test_people_named_with_their_degrees_or_a_biography_make_a_listing() -> None:
+    fellows = (
+        "Fellows of the orchard institute\n\nThe institute invites growers and scholars to "
+        "study the valley's orchards for a term of two years.\n\n"
+        "Ada Pippin,\nPh.D. \u2013 Professor,\nUniversity of the Valley\n\n"
+        "Bram Russet,\nPh.D. \u2013 Lecturer,\nCollege of the Coast"
+    )
+    board = (
+        "The advisory board\n\nThe project was led by a board of growers:\n\n"
+        "Professor Ada Pippin (Chair)\n\nAda is the keeper of the valley's seed bank and "
+        "has chaired the growers' association for ten years.\n\n"
+        "Bram Russet\n\nBram has run the coast presses since 1990 and teaches pruning.\n\n"
+        "Cora Quince\n\nCora is a cider maker and an authority on old varieties."
+    )
+    for text in (fellows, board):
+        info = inspect_text(text, "https://t.example/institute/board")
+        assert "people named" in info.reason, info.reason
+    # An article's two authors (one byline block) and its authors' notes after the body.
+    article = (
+        "Pressing the valley's apples\n\nAda Pippin, Ph.D.\nBram Russet, Ph.D.\n\n"
+        + orchard_body(6)
+        + "\n\nAda Pippin\n\nAda is a grower.\n\nBram Russet\n\nBram is a grower too."
+    )
+    info = inspect_text(article, "https://t.example/2024/05/pressing")
+    assert info.is_article, info.reason
+
+
+def test_an_account_of_press_appearances_makes_a_listing() -> None:
+    news = (
+        "Ada Pippin wrote an op-ed for the Valley Herald about the rota for the presses.\n\n"
+        "Orchards\n\nBram Russet was quoted in the Coast Gazette on the price of fruit, and "
+        "Cora Quince was interviewed by Valley Radio about old varieties."
+    )
+    info = inspect_text(news, "https://t.example/institute-in-the-news")
+    assert info.reason == "3 appearances in the press", info.reason
+    article = f"{orchard_body(4)}\n\nAda Pippin wrote an op-ed for the Valley Herald in May."
+    assert inspect_text(article, "https://t.example/2024/05/rota").is_article
+
+
+def test_a_list_heading_before_any_body_makes_a_listing() -> None:
+    teasers = (
+        "Valley notes\n\nLatest articles\n\nThe rota for the presses\n\n"
+        f"{ORCHARD}\n\nThe fair\n\nThe fair opens in the market hall with cider from every barn."
+    )
+    info = inspect_text(teasers, "https://t.example/valley-notes")
+    assert info.reason == "a list's heading before any body (Latest articles)", info.reason
+    # Related items printed after the article's body are the article's.
+    article = f"The rota\n\n{orchard_body(7)}\n\nRecent posts\n\nThe fair"
+    assert inspect_text(article, "https://t.example/2024/05/rota").is_article
+
+
+def test_titles_credited_to_their_source_make_a_listing() -> None:
+    digest = "The month in orchard thinking\n\n" + "\n\n".join(
+        f"{title} \u2013 {source} (UK)\n\n{ORCHARD} This paper weighs the rota of {title[:9]}."
+        for title, source in (
+            ("Who presses first: the rota in question", "Institute for Cider Studies"),
+            ("Old varieties and the new market", "Valley Growers Council"),
+            ("Bridges, barns and the price of fruit", "Coast Policy Forum"),
+        )
+    )
+    info = inspect_text(digest, "https://t.example/2023/the-month-in-orchard-thinking")
+    assert info.reason == "3 titles credited to their source", info.reason
+    # Lines of one item each (a calendar, a table) are not titles over blurbs.
+    calendar = f"Pressing calendar\n\n{ORCHARD}\n\n" + "\n".join(
+        f"Day {n}: {n} March 2024 \u2013 Lower Barn of the Valley Growers" for n in range(1, 8)
+    )
+    assert inspect_text(calendar, "https://t.example/2024/05/pressing-days").is_article
+
+
 # -- real pages, read at run time --------------------------------------------------------
 
 
@@ -551,10 +654,14 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # headline lists, lines of one pattern and section addresses); the new split fresh2,
     # collected and labelled before any judgement ran on it, was judged once before (38 of
     # 50) and once after them (39 of 50, 78.0%).
+    # Then fresh2 became tuning material too (its 11 misses read; a new split, fresh3, was
+    # labelled apart): the signs of a page about other pages (an archive's title, words
+    # for its own search, people with their degrees, press appearances, a list's heading,
+    # titles credited to their source) took it to 49 of 50 (98.0%).
     assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.95, (rejected, len(unusable))
     assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
     if rejected["fresh2"][1] >= 45:
-        assert rejected["fresh2"][0] / rejected["fresh2"][1] >= 0.78, (rejected, len(unusable))
+        assert rejected["fresh2"][0] / rejected["fresh2"][1] >= 0.96, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
