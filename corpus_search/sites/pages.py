@@ -267,8 +267,10 @@ PRESS_MENTION = re.compile(
 PRESS_MENTIONS = 3
 # - a heading for a list of items ("Latest Articles", "Recent posts") printed before any
 #   body of prose;
+# A bulleted line ("• Latest news") is an entry of a site's menu, not a heading.
 LIST_HEADING = re.compile(
-    r"^\W*(?:latest|recent|all|popular|featured|top|newest)\s+(?:articles|posts|news|stories"
+    r"^(?![\s\u2022\u00b7\u25aa\u25e6*-]*[\u2022\u00b7\u25aa\u25e6*-])"
+    r"\W*(?:latest|recent|all|popular|featured|top|newest)\s+(?:articles|posts|news|stories"
     r"|publications|episodes|analysis|commentary|insights|reports|updates|headlines)\W*$",
     re.I,
 )

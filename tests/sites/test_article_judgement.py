@@ -492,6 +492,10 @@ def test_a_list_heading_before_any_body_makes_a_listing() -> None:
     # Related items printed after the article's body are the article's.
     article = f"The rota\n\n{orchard_body(7)}\n\nRecent posts\n\nThe fair"
     assert inspect_text(article, "https://t.example/2024/05/rota").is_article
+    # An entry of the site's menu printed above the article is not the page's heading.
+    menu = "\n".join(f"  \u2022 {item}" for item in ("Latest news", "Orchards", "About us"))
+    article = f"{menu}\n\nThe rota\n\n{orchard_body(7)}"
+    assert inspect_text(article, "https://t.example/news/the-rota").is_article
 
 
 def test_titles_credited_to_their_source_make_a_listing() -> None:
