@@ -1,8 +1,8 @@
 """The second held-out URL set (tests/data/sites/urls_heldout2.json) as data: its fields,
 its size per profile, and that none of its addresses repeats one of urls.json or
-urls_heldout.json. Loader checks only: the profiles' article patterns are not run here,
-so the set stays unmeasured until its clean first run (bench/eval_articles.py reports
-it as its third URL column block)."""
+urls_heldout.json. Loader checks only: the profiles' article patterns are scored on it
+in test_url_patterns.py (after its clean first run, recorded in docs/accuracy.md;
+bench/eval_articles.py reports it as its third URL column block)."""
 
 from __future__ import annotations
 

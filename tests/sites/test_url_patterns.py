@@ -2,7 +2,8 @@
 tanks, each labelled article or not by hand (tests/data/sites/urls.json), across the
 shapes each site has used over the years; and against a held-out set of other real URLs
 of the same sites (tests/data/sites/urls_heldout.json), gathered by fixed queries and
-labelled before the patterns were run on them."""
+labelled before the patterns were run on them; and a second such set
+(tests/data/sites/urls_heldout2.json), scored cleanly once and tuning material since."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.conftest import ROOT
 
 URLS = ROOT / "tests" / "data" / "sites" / "urls.json"
 HELDOUT = ROOT / "tests" / "data" / "sites" / "urls_heldout.json"
+HELDOUT2 = ROOT / "tests" / "data" / "sites" / "urls_heldout2.json"
 
 # Misses allowed on urls_heldout.json. Its first (clean) run is recorded in
 # docs/accuracy.md; it has since been studied as tuning material, so these caps pin the
@@ -29,6 +31,17 @@ HELDOUT = ROOT / "tests" / "data" / "sites" / "urls_heldout.json"
 HELDOUT_MISSES = {
     "brookings": 1,
     "swp": 1,
+}
+
+# Misses allowed on urls_heldout2.json. Its clean run (333 of 347, 2026-12-04) is in
+# docs/accuracy.md; its misses were then studied, so these caps pin the level measured
+# after that round, not a held-out measure. Each is a page with an article's address
+# that only the page tells apart: an IISS interactive map under /online-analysis/, an
+# SWP monitor under /publikation/, a War on the Rocks podcast episode at a dated path.
+HELDOUT2_MISSES = {
+    "iiss": 1,
+    "swp": 1,
+    "warontherocks": 1,
 }
 
 
@@ -86,6 +99,19 @@ def test_each_profile_holds_its_level_on_the_held_out_set(name: str) -> None:
         if profile.is_article_url(row["url"]) != (row["label"] == "article")
     ]
     assert len(wrong) <= max(HELDOUT_MISSES.get(name, 0), int(0.03 * len(mine))), wrong
+
+
+@pytest.mark.parametrize("name", sorted(load_profiles()))
+def test_each_profile_holds_its_level_on_the_second_held_out_set(name: str) -> None:
+    profile = load_profiles()[name]
+    mine = [row for row in rows(HELDOUT2) if row["site"] == name]
+    assert len(mine) >= 20, name
+    wrong = [
+        row["url"]
+        for row in mine
+        if profile.is_article_url(row["url"]) != (row["label"] == "article")
+    ]
+    assert len(wrong) <= max(HELDOUT2_MISSES.get(name, 0), int(0.03 * len(mine))), wrong
 
 
 @pytest.mark.parametrize(
@@ -165,6 +191,20 @@ def test_each_profile_holds_its_level_on_the_held_out_set(name: str) -> None:
         ),
         ("heritage", "http://www.heritage.org/Research/NationalSecurity/wm1234.cfm"),
         ("heritage", "http://www.heritage.org/Press/Commentary/ed010705a.cfm"),
+        # Shapes read from urls_heldout2.json's misses (2026-12-04; invented slugs).
+        # Chatham House research papers split into chapter pages under the paper's path.
+        ("chathamhouse", "https://www.chathamhouse.org/2020/01/a-paper/3-a-chapter-on-things"),
+        ("chathamhouse", "https://www.chathamhouse.org/2020/01/a-paper/myth-4-a-myth"),
+        # IISS Strategic Comments addressed by year alone, besides year and month.
+        ("iiss", "https://www.iiss.org/publications/strategic-comments/2021/a-comment"),
+        # ECFR essays inside a special publication.
+        ("ecfr", "https://ecfr.eu/special/a_special/analysis/an_essay_on_things"),
+        # RUSI special-resources reports carry a title slug.
+        (
+            "rusi",
+            "https://www.rusi.org/explore-our-research/publications/special-resources/"
+            "a-report-on-many-things",
+        ),
     ],
 )
 def test_older_shapes_are_articles(name: str, url: str) -> None:
@@ -217,6 +257,14 @@ def test_older_shapes_are_articles(name: str, url: str) -> None:
             "https://www.iiss.org/en/iiss%20voices/blogsections/iiss-voices-2013-1e35/"
             "march-2013-6eb6",
         ),
+        # From urls_heldout2.json's misses (2026-12-04; invented slugs).
+        ("csis", "https://www.csis.org/analysis/feed"),
+        ("csis", "https://www.csis.org/blogs/a-blog/feed/"),
+        ("chathamhouse", "https://www.chathamhouse.org/2024/02/a-show-podcast"),
+        ("rand", "https://www.rand.org/pubs/tools/TL123.html"),
+        ("rand", "https://www.rand.org/pubs/tools/TLA123-1/a-tool/part.html"),
+        ("rusi", "https://rusi.org/explore-our-research/publications/special-resources/a-hub"),
+        ("ecfr", "https://ecfr.eu/special/a_mapping/an_actor"),
     ],
 )
 def test_section_pages_are_not(name: str, url: str) -> None:
