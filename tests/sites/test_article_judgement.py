@@ -634,15 +634,13 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     if not EVALCACHE.exists():
         pytest.skip(f"labelled non-article pages not found at {EVALCACHE} (kept off the repo)")
     usable, unusable = usable_rows(LABELS, EVALCACHE)
-    # The sixth round's split fresh3 is labelled but not judged yet: it is left out here
-    # until it has been measured once, and its floor is set from that measure.
-    rows = [r for r in usable if r["source"] == "pages" and r["split"] != "fresh3"]
+    rows = [r for r in usable if r["source"] == "pages"]
     if len(rows) < 110:
         pytest.skip(
             f"only {len(rows)} labelled text non-article pages in {EVALCACHE} as labelled "
             f"({len(unusable)} missing or another capture): too few to hold the rates"
         )
-    rejected = {"tuning": [0, 0], "heldout": [0, 0], "fresh2": [0, 0]}
+    rejected = {"tuning": [0, 0], "heldout": [0, 0], "fresh2": [0, 0], "fresh3": [0, 0]}
     for row in rows:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
         rejected[row["split"]][0] += not info.is_article
@@ -664,8 +662,13 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # titles credited to their source) took it to 49 of 50 (98.0%).
     assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.95, (rejected, len(unusable))
     assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
+    # The sixth round's split fresh3 (65 pages of 83 sites, labelled apart before any
+    # judgement ran) was judged once before and once after the fresh2 signs: 42 of 65
+    # (64.6%) both times, so those signs did not carry over to unseen pages.
     if rejected["fresh2"][1] >= 45:
         assert rejected["fresh2"][0] / rejected["fresh2"][1] >= 0.96, (rejected, len(unusable))
+    if rejected["fresh3"][1] >= 60:
+        assert rejected["fresh3"][0] / rejected["fresh3"][1] >= 0.63, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -683,7 +686,6 @@ def test_labelled_real_text_articles_are_kept() -> None:
     if not ARTICLE_CACHE.exists():
         pytest.skip(f"labelled text articles not found at {ARTICLE_CACHE} (kept off the repo)")
     rows, unusable = usable_rows(TEXT_ARTICLES, ARTICLE_CACHE)
-    rows = [r for r in rows if r["split"] != "fresh3"]  # not judged yet, as above
     if len(rows) < 12:
         pytest.skip(
             f"only {len(rows)} labelled text articles in {ARTICLE_CACHE} as labelled "
@@ -693,8 +695,10 @@ def test_labelled_real_text_articles_are_kept() -> None:
         inspect_text((ARTICLE_CACHE / r["file"]).read_text("utf-8"), r["url"]).is_article
         for r in rows
     ]
-    # Measured on this version: 51 of 51 usable (tuning 20 of 20, held-out 11 of 11, fresh2
-    # 20 of 20; the 16 of the first round were all kept too, on the machine that had them).
+    # Measured on this version: 79 of 79 usable (tuning 20 of 20, held-out 11 of 11, fresh2
+    # 20 of 20, fresh3 28 of 28; the 16 of the first round were all kept too, on the
+    # machine that had them). fresh3 lost one article (a site menu's "Latest news" taken
+    # for a list's heading) until menu entries were told apart from headings.
     assert sum(kept) / len(kept) >= 0.95, (sum(kept), len(kept))
 
 
@@ -785,6 +789,7 @@ def test_the_bench_runs_as_a_subprocess() -> None:
     assert {"aeb", "readability", "mediacloud"} <= {s for s, _ in sets}
     assert all(entry["agreement"] >= 0.97 for entry in result["urls"].values())
     assert set(result["urls_heldout"]) == set(result["urls"])
+    assert set(result["urls_heldout2"]) == set(result["urls"])
     assert {"tuning", "heldout"} <= set(result["audited"]["articles"])
 
 
