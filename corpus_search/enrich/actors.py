@@ -16,6 +16,12 @@ Matching rules, shared by every entry:
 - a person's ``short`` forms ("Xi", "Kim") count only when the same document also names
   that person by a full form or a title form ("President Xi"); so does a form that two
   actors share ("President Bush"), and it goes to the one named most recently before it;
+  a sitting leader's surname alone counts in a text about the leader's state, and "the
+  Roe administration" names the one head of state or government called Roe, unless the
+  text gives that surname to someone else ("Dr. Jane Kim", "Michael Roe");
+- a known name inside a longer name is not a mention: a person's full name opening a
+  body's name ("the Jane Roe Human Rights Commission"), a body's name before a document
+  noun ("the United Nations Convention on ..."), a one-word name in a hyphenated word;
 - context rules, driven by lists in ``countries.json``: a capital used as a venue ("talks
   in Vienna", "the Vienna agreement") is a place, not a government (seats of power such
   as the Kremlin are exempt, and "in Moscow's view" still counts); a country name that is also a given name
