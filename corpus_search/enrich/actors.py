@@ -16,6 +16,12 @@ Matching rules, shared by every entry:
 - a person's ``short`` forms ("Xi", "Kim") count only when the same document also names
   that person by a full form or a title form ("President Xi"); so does a form that two
   actors share ("President Bush"), and it goes to the one named most recently before it;
+  a sitting leader's surname alone counts in a text about the leader's state, and "the
+  Roe administration" names the one head of state or government called Roe, unless the
+  text gives that surname to someone else ("Dr. Jane Kim", "Michael Roe");
+- a known name inside a longer name is not a mention: a person's full name opening a
+  body's name ("the Jane Roe Human Rights Commission"), a body's name before a document
+  noun ("the United Nations Convention on ..."), a one-word name in a hyphenated word;
 - context rules, driven by lists in ``countries.json``: a capital used as a venue ("talks
   in Vienna", "the Vienna agreement") is a place, not a government (seats of power such
   as the Kremlin are exempt, and "in Moscow's view" still counts); a country name that is also a given name
@@ -114,6 +120,7 @@ class Actor:
     context: tuple[str, ...] = ()  # forms that count only beside ``context_code``'s state
     context_code: str | None = None
     leader: bool = False  # a sitting head of state or government: surname alone may do
+    head: bool = False  # a head of state or government at some time ("the Roe administration")
     collective: bool = False  # a descriptive name for a set of states: matched, not tagged
 
 
@@ -454,6 +461,8 @@ class Gazetteer:
             for k in range(span.start, span.end):
                 span_at[k] = span
         dropped: set[int] = set()  # ids of spans a gazetteer form covers
+        # surnames the text gives to people it does not know ("Dr. Jane Kim")
+        others = {words[s.end - 1] for s in spans if s.type == "person"}
 
         def count(number: int, position: int) -> None:
             counts[number] = counts.get(number, 0) + 1
@@ -521,13 +530,29 @@ class Gazetteer:
                             and self._other_state(words, i, size, actors[number].code)
                         )
                     ):
+                        other = self._other_person(words, starts, i, size, number, in_actor)
+                        if other:
+                            others.add(words[i])
                         if (
-                            self._other_person(words, starts, i, size, number, in_actor)
+                            other
                             or self._surname_not_org(words, starts, i, size, number, in_actor)
                             or (
                                 actors[number].type == "person"
                                 and i + size < n
-                                and words[i + size] in _NAMED_AFTER
+                                and (
+                                    words[i + size] in _NAMED_AFTER
+                                    or (size > 1 and _names_a_body(words, i + size))
+                                )
+                            )
+                            or (
+                                actors[number].type in ("organization", "group")
+                                and i + size < n
+                                and words[i + size] in _DOCUMENTS_AFTER
+                            )
+                            or (
+                                size == 1
+                                and actors[number].type in ("organization", "group")
+                                and self._compound_word(words, tokens, i)
                             )
                         ):
                             step = size
@@ -547,12 +572,11 @@ class Gazetteer:
                     step = size
                     break
             else:
-                if (
-                    words[i] in short_index
-                    and i not in span_at
-                    and not self._other_person(words, starts, i, 1, -1, in_actor)
-                ):
-                    pending.append((i, short_index[words[i]], tokens[i][1]))
+                if words[i] in short_index and i not in span_at:
+                    if self._other_person(words, starts, i, 1, -1, in_actor):
+                        others.add(words[i])  # "Jane Kim": no bare "Kim" is Kim Jong Un
+                    else:
+                        pending.append((i, short_index[words[i]], tokens[i][1]))
             i += step
         for k in compress(range(n - 1), map(_PLURAL_TITLES.__contains__, words)):
             for position, number in self._plural_titled(words, k, in_actor):
@@ -570,8 +594,11 @@ class Gazetteer:
                 # A sitting leader's surname alone ("Xi tightens his grip") in a text
                 # about that leader's state.
                 leaders = [c for c in candidates if actors[c].leader and actors[c].code in states]
-                if len(leaders) != 1:
-                    continue
+                if position + 1 < n and words[position + 1] in _GOVERNMENTS:
+                    # "the Roe administration": the one head of government called so
+                    leaders = [c for c in candidates if actors[c].head]
+                if len(leaders) != 1 or words[position] in others:
+                    continue  # the text names another person of that surname
                 count(leaders[0], position)
                 continue
             # The person named most recently before this point, else the first named.
@@ -641,8 +668,11 @@ class Gazetteer:
                 _staff_after(words, span.end)
                 or (span.start > 0 and words[span.start - 1] in ("our", "Our"))
                 or _furniture_line(_line_of(text, tokens, line_list, span.start))
+                or _funder(text, tokens[span.start][1])
+                or _generic_forces(words, span, self._country_words)
             ):
-                continue  # "X Center Senior Fellow Jane Roe", "our X Network", a staff line
+                continue  # "X Center Senior Fellow Jane Roe", "our X Network", a staff line,
+                # "funded by the X Office", "US Forces"
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -681,9 +711,29 @@ class Gazetteer:
         end = i + size
         if actor is None and span.type == "person" and (i, end) == (span.start, span.end):
             return True  # "President George Washington": a blocker that is a person's name
+        if (
+            span.start < i < span.end < end
+            and actor is not None
+            and actor.type in ("organization", "group")
+            and span.type == "organization"
+        ):
+            # "the X Commission of the U.S. House of Representatives": the known body
+            # runs past the unknown name's end; the words before its "of" stay a name.
+            cut = (
+                i - 2
+                if words[i - 2 : i] == ["of", "the"]
+                else i - 1
+                if words[i - 1] == "of"
+                else -1
+            )
+            if cut > span.start:
+                _replace_span(words, span, (span.start, cut), spans, span_at)
+                return False
         if not (span.start <= i and end <= span.end) or (i == span.start and end == span.end):
             return None
         if actor is not None and actor.type == "person":
+            if span.type == "organization" and i == span.start and _names_a_body(words, end):
+                return True  # "the Jane Roe Human Rights Commission": a body's name
             return None
         rest: tuple[int, int] | None = None
         if actor is None:
@@ -705,14 +755,7 @@ class Gazetteer:
             if cut > span.start:
                 rest = (span.start, cut)
         if rest is not None:
-            spans.remove(span)
-            for k in range(span.start, span.end):
-                span_at.pop(k, None)
-            new = org_in(words, *rest)
-            if new is not None:
-                spans.append(new)
-                for k in range(new.start, new.end):
-                    span_at[k] = new
+            _replace_span(words, span, rest, spans, span_at)
             return False
         return not (actor.type == "country" and span.state_body)
 
@@ -810,6 +853,22 @@ class Gazetteer:
                 return True
         return False
 
+    def _compound_word(self, words: list[str], tokens: list[tuple[str, int]], i: int) -> bool:
+        """A one-word, title-case name joined by a hyphen, with no space, to a capitalised
+        word that names no actor ("Meta-Scenarios"): part of a compound word; not
+        "EU-China" nor "Hamas-run"."""
+        word = words[i]
+        if i + 2 >= len(words) or words[i + 1] != "-" or word.isupper():
+            return False
+        after = words[i + 2]
+        return (
+            tokens[i + 1][1] == tokens[i][1] + len(word)
+            and tokens[i + 2][1] == tokens[i + 1][1] + 1
+            and after[:1].isupper()
+            and not after.isupper()
+            and not self._form_at(words, i + 2)
+        )
+
     def _longer_inside(self, words: list[str], i: int, size: int) -> bool:
         """A longer form starts inside ``words[i : i + size]`` and runs past its end."""
         index = self._index[0]
@@ -834,7 +893,13 @@ class Gazetteer:
         in_actor: set[int],
     ) -> bool:
         """A surname after another given name ("Bruce Blair" is not Tony Blair)."""
-        if size != 1 or i == 0 or starts[i] or starts[i - 1]:
+        if size != 1 or i == 0 or starts[i]:
+            return False
+        if starts[i - 1] and not (
+            words[i - 1] in self._names.given
+            or (i > 1 and words[i - 2] in _HONORIFICS)
+            or (i > 2 and words[i - 2] == "." and words[i - 3] in _HONORIFICS)
+        ):
             return False  # a sentence's first word may be any word ("Later Xi said")
         if number >= 0 and self._actor_list[number].type != "person":
             return False
@@ -847,7 +912,8 @@ class Gazetteer:
             and before not in _HONORIFICS
             and before not in PERSON_TITLES
             and (i - 1) not in in_actor
-            and before not in self._heads  # curated: the open-data names change no rule
+            # curated: the open-data names change no rule; a known given name is one
+            and (before not in self._heads or before in self._names.given)
         )
 
     def _surname_not_org(
@@ -1044,6 +1110,44 @@ class Gazetteer:
                 ):
                     counts[number] += counts.pop(other)
                     first[number] = min(first[number], first.pop(other))
+
+
+# Words after a known organisation's name that make it the name of a document ("the
+# United Nations Convention on ...", "the Roe Organisation Charter"): no mention of it.
+_DOCUMENTS_AFTER = frozenset(
+    ["Convention", "Charter", "Treaty", "Protocol", "Declaration", "Resolution", "Resolutions"]
+)
+
+
+def _replace_span(
+    words: list[str],
+    span: Span,
+    rest: tuple[int, int],
+    spans: list[Span],
+    span_at: dict[int, Span],
+) -> None:
+    """Put the unknown name in ``words[rest]`` (if it still is one) in place of ``span``."""
+    spans.remove(span)
+    for k in range(span.start, span.end):
+        span_at.pop(k, None)
+    new = org_in(words, *rest)
+    if new is not None:
+        spans.append(new)
+        for k in range(new.start, new.end):
+            span_at[k] = new
+
+
+def _names_a_body(words: list[str], end: int) -> bool:
+    """Capitalised words after a person's full name ending at ``end`` run on to an
+    organisation's head within three words ("the Jane Roe Human Rights Commission"):
+    the body is named after the person, who is not mentioned."""
+    for k in range(end, min(end + 3, len(words))):
+        word = words[k]
+        if not word[:1].isupper() or word in HEADLINE_WORDS or word in PERSON_TITLES:
+            return False
+        if word in ORG_HEADS:
+            return k > end and word not in ("Administration", "Government")
+    return False
 
 
 def _join_name(words: list[str], start: int) -> str:
@@ -1271,6 +1375,12 @@ _SITTING = re.compile(
 )
 
 
+_HEAD = re.compile(r"(?<!Vice )\b(President|Prime Minister|Chancellor|Premier)\b")
+# Words after a surname that make it a head of state's or government's ("the Roe
+# administration", "the Doe government").
+_GOVERNMENTS = frozenset(["administration", "government", "presidency", "cabinet"])
+
+
 def _variants(form: str) -> list[str]:
     """The form without diacritics ("Lopez Obrador") and, for a three-word name, with the
     middle name as an initial ("Robert E. Litan")."""
@@ -1288,7 +1398,8 @@ def _person(entry: dict[str, Any]) -> Actor:
     titled = [f"{title} {s}" for title in _strings(entry, "titles") for s in short]
     aliases = [name, *_strings(entry, "aliases")]
     forms = [*aliases, *(v for a in aliases for v in _variants(a)), *titled]
-    leader = bool(_SITTING.search(str(entry.get("role") or "")))
+    role = str(entry.get("role") or "")
+    leader = bool(_SITTING.search(role))
     return Actor(
         name,
         "person",
@@ -1296,6 +1407,7 @@ def _person(entry: dict[str, Any]) -> Actor:
         tuple(dict.fromkeys(forms)),
         tuple(short),
         leader=leader,
+        head=bool(_HEAD.search(role)),
     )
 
 
@@ -1683,10 +1795,39 @@ def _not_a_body(
 
 
 def _same_name(name: str, publisher: str) -> bool:
+    """``name`` is the publisher's, or one part of a publisher named with its parent
+    ("Strategic Studies Institute, US Army War College")."""
+
     def plain(text: str) -> str:
         return _without_the(" ".join(text.replace("’", "'").split()).casefold())
 
-    return plain(name) == plain(publisher)
+    return plain(name) in {plain(publisher), *(plain(p) for p in publisher.split(","))}
+
+
+# An acknowledgement of who paid for the work ("funded by", "made possible by the
+# generous support of"): the bodies it names are sponsors, page furniture.
+_FUNDING = re.compile(
+    r"\b(?:funded|sponsored|underwritten|supported|made possible)\s+(?:in part\s+)?by\b"
+    r"|\b(?:[Ff]unding|[Gg]rants?|(?:generous|financial) (?:support|contributions?))\s+"
+    r"(?:for this [\w ]+?\s+)?(?:was provided by|from|of)\b"
+)
+
+
+def _funder(text: str, offset: int) -> bool:
+    """The name at ``offset`` sits in a sentence that says who funded the work."""
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    return bool(_FUNDING.search(text, start, offset))
+
+
+def _generic_forces(words: list[str], span: Span, country_words: frozenset[str]) -> bool:
+    """A state's name and "Forces" alone ("US Forces in Korea"): the state's troops,
+    no body's name."""
+    inner = [w for w in words[span.start : span.end] if w not in ("-", "–", ".")]
+    return (
+        len(inner) >= 2
+        and inner[-1] in ("Forces", "Force")
+        and all(w in country_words or len(w) == 1 for w in inner[:-1])
+    )
 
 
 def _self_introduction(words: list[str], start: int) -> bool:

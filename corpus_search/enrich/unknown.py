@@ -334,6 +334,11 @@ GENERIC_WORDS = frozenset(
         "World",
     ]
 )
+# Words that say what kind of body a group is but never whose: with organisation heads
+# and generic words alone they name no one ("Task Force", "Advisory Board").
+GENERIC_KINDS = frozenset(
+    ["Task", "Advisory", "Steering", "Working", "Expert", "Governing", "Editorial", "Interagency"]
+)
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 CONNECTORS = frozenset({"of", "and", "for", "on", "&", "-"})
 FUNCTION_WORDS = frozenset(
@@ -579,7 +584,11 @@ PERSON_NOUNS = frozenset(
 )
 # Office nouns in an appositive after a name ("Jane Roe, the director of ...").
 _APPOSITION = frozenset({"the", "a", "an", "who", "then"})
-_PERSON_CUES = PERSON_TITLES | PERSON_NOUNS | {","}  # the words ``_persons`` starts from
+# Words before a name that leave it a name ("Dr Jane Roe", "Mrs. Roe").
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord"})
+_PERSON_CUES = (
+    PERSON_TITLES | PERSON_NOUNS | HONORIFICS | {","}
+)  # the words ``_persons`` starts from
 APPOSITIVE_ROLES = frozenset(
     [
         "administrator",
@@ -799,7 +808,12 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
                 last_cap = j
                 headed = headed or w in ORG_HEADS
                 j += 1
-            elif w in ("of", "for", "on") and (_capital(nxt) or nxt == "the"):
+            elif (
+                w in ("of", "for", "on")
+                and (_capital(nxt) or nxt == "the")
+                and nxt not in _CALENDAR
+            ):
+                # not "University on April 11": a date follows the name
                 phrase = True
                 j += 1
             elif w == "'" and j > i and words[j - 1] in POSSESSIVE_NOUNS:
@@ -950,8 +964,11 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
     name = _join(words, start, stop)
     if name in NOT_ORGANISATIONS:
         return None
-    if all(w in GENERIC_WORDS or w in ORG_HEADS or w in CONNECTORS for w in words[start:stop]):
-        return None  # "Public Schools", "the National Guard": no name in it
+    if all(
+        w in GENERIC_WORDS or w in ORG_HEADS or w in CONNECTORS or w in GENERIC_KINDS
+        for w in words[start:stop]
+    ):
+        return None  # "Public Schools", "the National Guard", "Task Force": no name in it
     head_word = words[head] if head is not None else words[start]
     return Span(start, stop, name, "organization", head_word in STATE_HEADS)
 
@@ -973,7 +990,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
     ]
     for i in cues:
         word = words[i]
-        if word in PERSON_TITLES or word in PERSON_NOUNS:
+        if word in PERSON_TITLES or word in PERSON_NOUNS or word in HONORIFICS:
             j = i + 1
             if j < n and words[j] == ".":
                 j += 1
@@ -1196,8 +1213,6 @@ NAMED_THINGS = frozenset(
         "Tower",
     ]
 )
-# Words before a name that leave it a name ("Dr Jane Roe", "Mrs. Roe").
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord"})
 
 
 def _given_named(
