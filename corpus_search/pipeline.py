@@ -280,6 +280,15 @@ class Workers:
                     break
                 chunk = ahead.popleft()
                 pending.append((chunk, self._submit(chunk)))
+                if self.draining:
+                    # The input has run out: every chunk left is already in memory, so
+                    # all go to the workers now. The caller may commit its index at the
+                    # next result (``draining``), and while it does, this generator
+                    # waits: the workers must have the rest of the work meanwhile, not
+                    # only the window in flight.
+                    while ahead:
+                        chunk = ahead.popleft()
+                        pending.append((chunk, self._submit(chunk)))
                 while len(pending) >= self.jobs * WINDOW:
                     yield from self._collect(pending)
             while pending:

@@ -38,6 +38,31 @@ def test_draining_turns_true_once_every_task_is_sent_with_work_still_in_flight()
     assert 120 - turned >= (2 * WINDOW) * CHUNK
 
 
+def test_once_draining_every_task_left_is_with_the_workers() -> None:
+    """When the input runs out, the chunks read ahead go to the workers at once: a caller
+    that then stops to commit its index (as an ingest does at ``draining``) finds the
+    rest of the work done meanwhile, not only the window that was in flight."""
+    tasks = _tasks(120)
+    workers = Workers(2, _Plain, min_parallel=1, read_ahead=6)
+    answered, checked = 0, False
+    try:
+        for _task, _outcomes in workers.map(tasks):
+            answered += 1
+            if workers.draining and not checked:
+                checked = True
+                assert not workers._ahead  # nothing read is held back
+                in_flight = sum(len(chunk) for chunk, _ in workers._pending)
+                # every task not yet answered is in flight, but the rest of this chunk
+                assert in_flight >= 120 - answered - CHUNK
+                # and more than the window was: the read-ahead went out too
+                assert in_flight > (2 * WINDOW) * CHUNK
+                for _chunk, future in list(workers._pending):
+                    future.result(timeout=30)  # done while this caller was busy
+    finally:
+        workers.close(kill=True)
+    assert checked and answered == 120
+
+
 def test_in_this_process_nothing_is_in_flight() -> None:
     workers = Workers(1, _Plain, read_ahead=3)
     assert [t.name for t, _ in workers.map(_tasks(5))] == [f"doc-{n}" for n in range(5)]

@@ -352,7 +352,32 @@ def _writer(ix: index.Index, procs: int = 1, **options: Any) -> Any:
         return _OrphanSafeMpWriter(ix, procs=procs, **options)
     writer = ix.writer(**options)
     writer.pool = _RunPool.replacing(writer.pool)
+    reader = writer.per_document_reader
+    writer.per_document_reader = lambda: _Lengths(reader())
     return writer
+
+
+class _Lengths:
+    """The lengths of a segment being written, as whoosh's posting writer asks for them
+    at commit: it asks once per posting, each answer a read through the segment's length
+    column; here each field's column is read once, in order, and the same values are
+    answered from a list (the segment's files are the same byte for byte)."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._fields: dict[tuple[str, int], list[int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self._fields.get((fieldname, default))
+        if lengths is None:
+            read = self._reader.doc_field_length
+            count = self._reader.doc_count_all()
+            lengths = [read(number, fieldname, default) for number in range(count)]
+            self._fields[(fieldname, default)] = lengths
+        return lengths[docnum]
+
+    def close(self) -> None:
+        self._reader.close()
 
 
 class _RunPool(PostingPool):
