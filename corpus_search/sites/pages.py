@@ -858,8 +858,8 @@ def _paragraph_ends(lines: list[str]) -> list[bool]:
     """For each line of prose (``BLURB_LINE`` characters or more) that ends a paragraph,
     whether it ends as a sentence does. A line followed by one that starts in lower case
     is a text wrapped at a fixed width, not the end of a paragraph, and is left out."""
-    ends = []
-    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+    ends: list[bool] = []
+    for line, after in zip(lines, [*lines[1:], ""][: len(lines)], strict=True):
         if len(line) >= BLURB_LINE and not after[:1].islower():
             ends.append(bool(SENTENCE_END.search(line)))
     return ends

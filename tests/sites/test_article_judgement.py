@@ -825,3 +825,11 @@ def test_a_judgement_without_links_judges_as_the_full_inspection() -> None:
         )
         assert alone.links == [] and alone.next_url is None and alone.feeds == []
     assert any(inspect_page(html, url).links for html, url in pages)  # (links were there)
+
+
+def test_an_empty_text_is_judged_not_raised() -> None:
+    """A stored page whose text is empty or blank (a capture of an empty body) is judged,
+    as a page of little running text, instead of stopping the batch."""
+    for text in ("", "   \n\n  "):
+        info = inspect_text(text, "https://t.example/2024/05/the-rota")
+        assert not info.is_article and info.reason.startswith("little running text"), info
