@@ -459,7 +459,10 @@ def inspect_text(text: str, url: str) -> PageInfo:
     decides alone (in HTML their long featured text yields to the markup). Signs that the
     text is about other pages (an archive's title, words for its own search box, people
     listed with their degrees, press appearances, a list's heading before any body, titles
-    credited to their source) are read in text only: markup tells those pages apart."""
+    credited to their source) and that it describes its own organisation's offers (a call
+    for applications; the organisation as the subject of its sentences, naming kinds of its
+    offerings, with no reported speech, no "I" and hardly any past tense) are read in text
+    only: markup tells those pages apart."""
     info = PageInfo("other", "")
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     antibot = next((r for m, r in ANTIBOT_MARKERS if m in text[:5000].lower()), None)
