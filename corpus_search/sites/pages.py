@@ -281,6 +281,52 @@ CREDITED_TITLE = re.compile(
     r"(?:\s+(?:[A-Z][\w'\u2019&.,-]*|of|for|and|the|on|in|&)){0,7}(?:\s+\([^()]{2,30}\))?$"
 )
 CREDITED_TITLES = 3
+# Signs that a page describes its own organisation's offers rather than arguing or
+# reporting (sixth round, fitted on the fresh3 split's text pages, 2026-12-04; measured in
+# bench/eval_articles.py). Read in the text's opening OPENING characters only (the length
+# of the stored texts they were measured on), so a long article does not gather them:
+OPENING = 2000
+# - a call for applications (a job posting, an internship or a fellowship call): at least
+#   APPLICATION_TERMS different words of hiring ("deadline", "qualifications", "per hour");
+APPLICATION_WORDS = re.compile(
+    r"\b(apply|applying|applications?|applicants?|deadline|qualifications?|responsibilities"
+    r"|duties|salary|stipend|per hour|compensation|internships?|interns?|trainees?|eligib(?:le"
+    r"|ility)|candidates?|requirements?|r[eé]sum[eé]s?|cover letter|full-time|part-time"
+    r"|positions?|hiring|hire|work authorization|experience (?:in|with)|preferred|required)\b",
+    re.I,
+)
+APPLICATION_TERMS = 5
+# - an organisation describing itself: a sentence whose subject is the organisation or one
+#   of its units ("The Center shapes", "Our program offers", "We manage", "MPC has") ...
+OWN_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:[\u2022\-\u2013]\s*)?"
+    r"(?:(?:The|Our|This|Each)\s+(?:[A-Z][\w\u2019'-]*\s+){0,4}(?i:center|centre|institute"
+    r"|office|program|programme|lab|laboratory|foundation|initiative|project|council|forum"
+    r"|network|department|school|bureau|team|unit|group|series|fellowship)"
+    r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w\u2019'-]*){1,5})?"
+    r"|We|(?:The\s+)?[A-Z]{2,6}|(?:The\s+)?[A-Z]{2,6}[\u2019']s\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:also\s+|currently\s+|now\s+)?"
+    r"(?:is|are|has|have|seeks?|strives?|aims?|provides?|hosts?|offers?|supports?|works?"
+    r"|conducts?|manages?|publish(?:es)?|brings?|address(?:es)?|focus(?:es)?|encompass(?:es)?"
+    r"|shapes?|informs?|takes?|invites?|welcomes?|serves?|promotes?|fosters?|runs?|holds?"
+    r"|organi[sz]es?|compiles?|stud(?:y|ies)|trains?|gives?)\b"
+)
+# ... naming at least OFFERING_KINDS different kinds of what it offers (programs, projects,
+# reports, lectures, fellows, events, opportunities) ...
+OFFERINGS = re.compile(
+    r"\b(research areas?|projects?|programs?|programmes?|initiatives?|policy briefs?|reports"
+    r"|papers|publications|fact sheets|summaries|lectures?|series|scholars|fellows|events?"
+    r"|sessions?|workshops?|webinars?|briefings?|courses?|training|activities"
+    r"|opportunit(?:y|ies))\b",
+    re.I,
+)
+OFFERING_KINDS = 2
+# ... with nothing of a report or an argument: no reported speech, no writer speaking as
+# "I", and at most PAST_WORDS auxiliaries of the past tense (a news story tells what was).
+REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to|wrote|writes|argues|argued)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me)\b")
+PAST_TENSE = re.compile(r"\b(was|were|had|did|wasn't|weren't|didn't|hadn't)\b", re.I)
+PAST_WORDS = 1
 NEXT_TEXT = re.compile(
     r"^\s*(next( page)?|older( posts| entries)?|more|›|»|→|>)\s*[›»→>]?\s*$", re.I
 )
@@ -413,7 +459,10 @@ def inspect_text(text: str, url: str) -> PageInfo:
     decides alone (in HTML their long featured text yields to the markup). Signs that the
     text is about other pages (an archive's title, words for its own search box, people
     listed with their degrees, press appearances, a list's heading before any body, titles
-    credited to their source) are read in text only: markup tells those pages apart."""
+    credited to their source) and that it describes its own organisation's offers (a call
+    for applications; the organisation as the subject of its sentences, naming kinds of its
+    offerings, with no reported speech, no "I" and hardly any past tense) are read in text
+    only: markup tells those pages apart."""
     info = PageInfo("other", "")
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     antibot = next((r for m, r in ANTIBOT_MARKERS if m in text[:5000].lower()), None)
@@ -428,7 +477,7 @@ def inspect_text(text: str, url: str) -> PageInfo:
     path = target.path + (f"?{target.query}" if target.query else "") if address else None
     lines = [" ".join(line.split()) for line in text.splitlines()]
     filled = [line for line in lines if line]
-    shape = _listing_shape(filled) or _about_other_pages(filled)
+    shape = _listing_shape(filled) or _about_other_pages(filled) or _own_offers(text)
     if shape:
         info.kind, info.reason = "listing", shape
         return info
@@ -536,6 +585,41 @@ def _about_other_pages(lines: list[str]) -> str | None:
     if credited >= CREDITED_TITLES:
         return f"{credited} titles credited to their source"
     return None
+
+
+def _own_offers(text: str) -> str | None:
+    """What in a text's opening shows the page describes its own organisation's offers
+    (a job or internship call, a program's, an event series' or a publication series' own
+    page) rather than reporting or arguing, or None: words of a call for applications, or
+    the organisation speaking of itself and of kinds of its offerings with no reported
+    speech, no "I" and (almost) no past tense."""
+    opening = text[:OPENING]
+    hiring = {m.lower() for m in APPLICATION_WORDS.findall(opening)}
+    if len(hiring) >= APPLICATION_TERMS:
+        return f"a call for applications ({', '.join(sorted(hiring))[:60]})"
+    subject = OWN_SUBJECT.search(opening)
+    if not subject:
+        return None
+    kinds = {_singular(word) for word in OFFERINGS.findall(opening)}
+    if (
+        len(kinds) >= OFFERING_KINDS
+        and not REPORTED_SPEECH.search(opening)
+        and not FIRST_PERSON.search(opening)
+        and len(PAST_TENSE.findall(opening)) <= PAST_WORDS
+    ):
+        return f"the organisation describes its own offers ({subject.group(0).strip()[:40]})"
+    return None
+
+
+def _singular(word: str) -> str:
+    """A word of the offerings in the singular, lower case ("Activities" -> "activity",
+    "Reports" -> "report"), so a kind named twice counts once."""
+    word = word.lower()
+    if word.endswith("series"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
 
 
 def _credential_line(line: str) -> bool:
@@ -858,8 +942,8 @@ def _paragraph_ends(lines: list[str]) -> list[bool]:
     """For each line of prose (``BLURB_LINE`` characters or more) that ends a paragraph,
     whether it ends as a sentence does. A line followed by one that starts in lower case
     is a text wrapped at a fixed width, not the end of a paragraph, and is left out."""
-    ends = []
-    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+    ends: list[bool] = []
+    for line, after in zip(lines, [*lines[1:], ""][: len(lines)], strict=True):
         if len(line) >= BLURB_LINE and not after[:1].islower():
             ends.append(bool(SENTENCE_END.search(line)))
     return ends

@@ -516,6 +516,48 @@ def test_titles_credited_to_their_source_make_a_listing() -> None:
     assert inspect_text(calendar, "https://t.example/2024/05/pressing-days").is_article
 
 
+def test_a_call_for_applications_makes_a_listing() -> None:
+    posting = (
+        "Press Assistant, Valley Cider Institute\n\nApplication deadline: 1 March 2025\n"
+        "Estimated pay: $18.00 per hour\n\nThe Press Assistant keeps the rota of the barns "
+        "and helps the growers at the hall through the autumn.\n\nQualifications\n\nSome "
+        "experience with fruit presses is preferred. Applicants should send a letter."
+    )
+    info = inspect_text(posting, "https://t.example/2025/02/press-assistant")
+    assert info.reason.startswith("a call for applications ("), info.reason
+    # A news story about a hiring round speaks of it in a few of those words only.
+    story = (
+        f"{orchard_body(3)}\n\nThe council said the barns would hire two more hands this "
+        "year, and that applications open in May."
+    )
+    assert inspect_text(story, "https://t.example/2025/02/barns-to-hire").is_article
+
+
+def test_an_organisation_describing_its_own_offers_makes_a_listing() -> None:
+    program = (
+        "Orchard Studies\n\nThe Valley Cider Institute strives to inform the growers on the "
+        "keeping of old varieties. Our program offers workshops on pressing and a series of "
+        "lectures at the hall each spring.\n\nThe lectures are open to the public and "
+        "free of charge for members of the growers' council."
+    )
+    info = inspect_text(program, "https://t.example/orchard-studies")
+    assert info.reason.startswith("the organisation describes its own offers ("), info.reason
+    # The same words in a story that reports what was said or done, or in a piece whose
+    # writer speaks as "I", are an article's.
+    story = (
+        f"{program}\n\nAt the first of the lectures the director said the rota was agreed "
+        "by a show of hands."
+    )
+    assert inspect_text(story, "https://t.example/2025/03/lectures-begin").is_article
+    essay = program.replace("The lectures are", "I think the lectures are")
+    assert inspect_text(essay, "https://t.example/2025/03/on-lectures").is_article
+    told = (
+        f"{program}\n\nThe rota was agreed in March and the barns were opened in "
+        "September, when the presses had been mended."
+    )
+    assert inspect_text(told, "https://t.example/2025/09/the-barns-opened").is_article
+
+
 # -- real pages, read at run time --------------------------------------------------------
 
 
@@ -664,11 +706,13 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
     # The sixth round's split fresh3 (65 pages of 83 sites, labelled apart before any
     # judgement ran) was judged once before and once after the fresh2 signs: 42 of 65
-    # (64.6%) both times, so those signs did not carry over to unseen pages.
+    # (64.6%) both times, so those signs did not carry over to unseen pages. Then fresh3
+    # became tuning material (its 23 misses read): a call for applications and an
+    # organisation describing its own offers took it to 53 of 65 (81.5%).
     if rejected["fresh2"][1] >= 45:
         assert rejected["fresh2"][0] / rejected["fresh2"][1] >= 0.96, (rejected, len(unusable))
     if rejected["fresh3"][1] >= 60:
-        assert rejected["fresh3"][0] / rejected["fresh3"][1] >= 0.63, (rejected, len(unusable))
+        assert rejected["fresh3"][0] / rejected["fresh3"][1] >= 0.8, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -825,3 +869,11 @@ def test_a_judgement_without_links_judges_as_the_full_inspection() -> None:
         )
         assert alone.links == [] and alone.next_url is None and alone.feeds == []
     assert any(inspect_page(html, url).links for html, url in pages)  # (links were there)
+
+
+def test_an_empty_text_is_judged_not_raised() -> None:
+    """A stored page whose text is empty or blank (a capture of an empty body) is judged,
+    as a page of little running text, instead of stopping the batch."""
+    for text in ("", "   \n\n  "):
+        info = inspect_text(text, "https://t.example/2024/05/the-rota")
+        assert not info.is_article and info.reason.startswith("little running text"), info
