@@ -29,9 +29,14 @@ same way on 2026-12-04, scored once at the end of the round that added it), and 
 ``real-fresh7`` (``real_labels_fresh7.json``: 45 pages of 36 publishers chosen by 95 searches
 written down before they ran, aimed at legislatures, armed services, ministries, companies and
 regions earlier splits under-sampled, and labelled on 2026-12-04 before any tagger ran on
-them; never tuned on, the clean test for the next tagger changes).
+them; never tuned on, the clean test for the next tagger changes), and a tenth,
+``real-fresh8`` (``real_labels_fresh8.json``: 38 pages of 29 publishers chosen by 116 searches
+written down before they ran, aimed at wars, Iran, Israel, South Asia, the Koreas, Japan, EU
+institutions, defence industry, intelligence, terrorism, arms control, climate diplomacy, trade
+and technology controls and health security, and labelled on 2026-12-04 before any tagger ran
+on them; never tuned on).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
-splits only fresh6 and fresh7 are clean tests of the theme rules.
+splits only fresh6, fresh7 and fresh8 are clean tests of the theme rules.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -66,6 +71,7 @@ REAL_FRESH4 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh4.json"
 REAL_FRESH5 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh5.json"
 REAL_FRESH6 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh6.json"
 REAL_FRESH7 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh7.json"
+REAL_FRESH8 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh8.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -92,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh7 page texts",
+        help="folder of the real-fresh3 to -fresh8 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -140,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh5", REAL_FRESH5),
         ("real-fresh6", REAL_FRESH6),
         ("real-fresh7", REAL_FRESH7),
+        ("real-fresh8", REAL_FRESH8),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

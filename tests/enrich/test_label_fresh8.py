@@ -1,0 +1,94 @@
+"""The real-fresh8 label file: it parses and every page carries the fields the evaluation reads.
+
+No tagger runs here: fresh8 is a clean split, scored only when a tagger change is measured
+(``python bench/eval_enrichment.py --set real-fresh8``). These checks read the labels, the
+theme taxonomy's ids and, when the cache is there, the hashes of the page texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from bench.eval_enrichment import FRESH3_CACHE, REAL_FRESH8
+
+LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
+KINDS = ("countries", "persons", "organizations")
+LISTS = (*KINDS, "key", "neutral", "not")
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return json.loads(REAL_FRESH8.read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def theme_ids() -> set[str]:
+    taxonomy = resources.files("corpus_search.enrich") / "data" / "themes.json"
+    return {theme["id"] for theme in json.loads(taxonomy.read_text("utf-8"))["themes"]}
+
+
+def test_the_bench_reads_the_file_in_the_repository() -> None:
+    assert REAL_FRESH8 == LABELS / "real_labels_fresh8.json"
+    assert REAL_FRESH8.is_file()
+
+
+def test_header_says_how_and_when_it_was_labelled(data: dict) -> None:
+    assert data["labelled_before_tagger_ran"] is True
+    assert data["guide"] == "tests/data/enrichment/GUIDE.md"
+    assert data["cache"] == str(FRESH3_CACHE)
+    assert len(data["about"]) > 200
+    assert len(data["documents"]) >= 35
+
+
+def test_every_page_has_the_fields_the_evaluation_reads(data: dict, theme_ids: set[str]) -> None:
+    for doc in data["documents"]:
+        where = doc.get("url")
+        assert isinstance(where, str) and where.startswith("http"), where
+        assert doc["split"] == "fresh8", where
+        assert isinstance(doc["source"], str) and doc["source"].strip(), where
+        assert doc["file"] == hashlib.sha256(where.encode()).hexdigest()[:16] + ".txt", where
+        assert len(doc["sha256"]) == 64 and int(doc["sha256"], 16) >= 0, where
+        for name in LISTS:
+            values = doc[name]
+            assert isinstance(values, list), (where, name)
+            assert all(isinstance(v, str) and v.strip() == v and v for v in values), (where, name)
+            assert len(values) == len(set(values)), (where, name)
+        themes = doc["themes"]
+        assert set(themes) == {"about", "touches"}, where
+        assert set(themes["about"]) | set(themes["touches"]) <= theme_ids, where
+        assert not set(themes["about"]) & set(themes["touches"]), where
+        actors = {v for kind in KINDS for v in doc[kind]}
+        assert 1 <= len(doc["key"]) <= 4 and set(doc["key"]) <= actors, where
+        assert not actors & set(doc["neutral"]), where
+        assert not actors & set(doc["not"]), where
+
+
+def test_pages_are_new_and_distinct(data: dict) -> None:
+    urls = [doc["url"] for doc in data["documents"]]
+    files = [doc["file"] for doc in data["documents"]]
+    assert len(set(urls)) == len(urls) and len(set(files)) == len(files)
+    earlier: set[str] = set()
+    for path in LABELS.glob("*.json"):
+        if path.name != REAL_FRESH8.name:
+            earlier |= {
+                d.get("url") for d in json.loads(path.read_text("utf-8")).get("documents", [])
+            }
+    assert not set(urls) & earlier
+    assert len({doc["source"] for doc in data["documents"]}) >= 20
+
+
+def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
+    """The page texts stay outside the repository; where they are, they must match."""
+    if not FRESH3_CACHE.is_dir():
+        pytest.skip(
+            f"no cached page texts at {FRESH3_CACHE} (they are kept outside the repository)"
+        )
+    for doc in data["documents"]:
+        page = FRESH3_CACHE / doc["file"]
+        assert page.is_file(), page
+        assert hashlib.sha256(page.read_bytes()).hexdigest() == doc["sha256"], page
