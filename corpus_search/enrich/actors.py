@@ -52,6 +52,8 @@ from typing import Any
 from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
     CONNECTORS,
+    DOCUMENT_NOUNS,
+    FUNCTION_WORDS,
     HEADLINE_WORDS,
     NAMED_THINGS,
     ORG_HEADS,
@@ -673,6 +675,13 @@ class Gazetteer:
             ):
                 continue  # "X Center Senior Fellow Jane Roe", "our X Network", a staff line,
                 # "funded by the X Office", "US Forces"
+            if all(k in in_actor for k in range(span.start, span.end)):
+                continue  # inside a known form ("Marine Corps Forces, Pacific")
+            if span.type == "organization" and (
+                (span.start > 0 and words[span.start - 1] in _INDEFINITE and _heads(words, span))
+                or self._glossed_by_known(words, span.end)
+            ):
+                continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -758,6 +767,18 @@ class Gazetteer:
             _replace_span(words, span, rest, spans, span_at)
             return False
         return not (actor.type == "country" and span.state_body)
+
+    def _glossed_by_known(self, words: list[str], end: int) -> bool:
+        """An unknown name glossed by a known body's acronym in brackets ("the
+        International Atomic Energy Organization (IAEA)"): a variant of that body's name,
+        which the acronym already counts."""
+        if not (end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")"):
+            return False
+        acronym = words[end + 1]
+        if not (acronym.isupper() and len(acronym) > 1):
+            return False
+        found = self.resolve(acronym)
+        return found is not None and found.type == "organization"
 
     def _qualified(self, words: list[str], span: Span) -> int | None:
         """The gazetteer's body that an unknown name is with the state the text gives it:
@@ -980,6 +1001,16 @@ class Gazetteer:
         """Whether the form at ``words[i : i + size]`` names its actor in this context."""
         rules = self.rules
         after = words[i + size] if i + size < len(words) else ""
+        start = tokens[i][1]
+        if (
+            size == 1
+            and len(words[i]) <= 4
+            and words[i].isupper()
+            and start > 1
+            and text[start - 1] == "."
+            and text[start - 2].isalnum()
+        ):
+            return False  # a file name's extension ("map2.PNG"), not the acronym
         if kind == _CONTEXT:
             # "Congress" but not "the Party Congress"; "Senate" but not "State Senate".
             if (
@@ -1114,6 +1145,18 @@ class Gazetteer:
 
 # Words after a known organisation's name that make it the name of a document ("the
 # United Nations Convention on ...", "the Roe Organisation Charter"): no mention of it.
+# An article that makes the capitalised run after it a kind of thing, not a body's name
+# ("addressed a Policy Forum", "an Agriculture Committee member").
+_INDEFINITE = frozenset({"a", "an", "A", "An"})
+
+
+def _heads(words: list[str], span: Span) -> bool:
+    """The name is its phrase's head ("a Policy Forum at"), not a modifier of a noun
+    after it ("a Coast Guard vessel")."""
+    after = words[span.end] if span.end < len(words) else ""
+    return not after.isalpha() or after.capitalize() in FUNCTION_WORDS or after in CONNECTORS
+
+
 _DOCUMENTS_AFTER = frozenset(
     ["Convention", "Charter", "Treaty", "Protocol", "Declaration", "Resolution", "Resolutions"]
 )
@@ -1181,9 +1224,10 @@ def _of_body(
         or w in ORG_HEADS
         or w in HEADLINE_WORDS
         or w in _NAMED_AFTER
+        or w in DOCUMENT_NOUNS
         for w in pair
     ):
-        return None
+        return None  # "the Special Summit of the African Union": an event of the body
     if any(m in in_actor or m in span_at for m in (start, start + 1)):
         return None
     return start

@@ -99,6 +99,7 @@ ORG_HEADS = frozenset(
         "Labs",
         "League",
         "Ltd",
+        "Marines",
         "Ministry",
         "Motors",
         "Movement",
@@ -1195,6 +1196,7 @@ NAMED_THINGS = frozenset(
         "Avenue",
         "Bridge",
         "Building",
+        "Dam",
         "Doctrine",
         "Hall",
         "Highway",
@@ -1213,6 +1215,8 @@ NAMED_THINGS = frozenset(
         "Tower",
     ]
 )
+# Lower-case words after which a capitalised pair is a place's or thing's name.
+_NOT_NAMED_AFTER = ORG_HEADS | NAMED_THINGS
 
 
 def _given_named(
@@ -1242,6 +1246,8 @@ def _given_named(
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
             continue
+        if words[k - 1] in ORG_HEADS or words[k - 1] in DOCUMENT_NOUNS:
+            continue  # "the Royal Marines", "the Special Summit": a body or an event
         if k + 1 < n and words[k] == "-" and words[k + 1].isalpha() and words[k + 1].islower():
             k += 2  # "Huang Kuo-chang": the name's last part, after a hyphen
         if k < n and (
@@ -1249,8 +1255,8 @@ def _given_named(
             or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
         ):
             continue  # a longer capitalised run: an organisation, a place, a headline
-        if k < n and words[k].islower() and words[k].capitalize() in ORG_HEADS:
-            continue  # "the Carmel Hill schools": a place's body, no one's name
+        if k < n and words[k].islower() and words[k].capitalize() in _NOT_NAMED_AFTER:
+            continue  # "the Carmel Hill schools", "the Don Sahong dam": no one's name
         if any(w in GENERIC_WORDS for w in words[i + 1 : k]):
             continue
         spans.append(Span(i, k, _join(words, i, k), "person"))
