@@ -552,6 +552,10 @@ class Gazetteer:
                                 and words[i + size] in _DOCUMENTS_AFTER
                             )
                             or (
+                                actors[number].type == "organization"
+                                and self._credit(words, tokens, text, i, size)
+                            )
+                            or (
                                 size == 1
                                 and actors[number].type in ("organization", "group")
                                 and self._compound_word(words, tokens, i)
@@ -677,6 +681,15 @@ class Gazetteer:
                 # "funded by the X Office", "US Forces"
             if all(k in in_actor for k in range(span.start, span.end)):
                 continue  # inside a known form ("Marine Corps Forces, Pacific")
+            if span.end == n and text.rstrip()[-1:].isalpha():
+                continue  # the text stops inside the name ("the Department of St")
+            if (
+                span.type == "person"
+                and span.start in lines
+                and span.end < n
+                and words[span.end] == ":"
+            ):
+                continue  # a transcript's speaker ("Jane Roe: Thank you"), not a subject
             if span.type == "organization" and (
                 (span.start > 0 and words[span.start - 1] in _INDEFINITE and _heads(words, span))
                 or self._glossed_by_known(words, span.end)
@@ -767,6 +780,18 @@ class Gazetteer:
             _replace_span(words, span, rest, spans, span_at)
             return False
         return not (actor.type == "country" and span.state_body)
+
+    @staticmethod
+    def _credit(
+        words: list[str], tokens: list[tuple[str, int]], text: str, i: int, size: int
+    ) -> bool:
+        """A body named alone in square brackets that close a line: a photo's or a
+        figure's credit ("... of world reserves. [Newswire]")."""
+        end = i + size
+        if not (i > 0 and words[i - 1] == "[" and end < len(words) and words[end] == "]"):
+            return False
+        after = text[tokens[end][1] + 1 :].lstrip(" \t")
+        return after[:1] in ("", "\n")
 
     def _glossed_by_known(self, words: list[str], end: int) -> bool:
         """An unknown name glossed by a known body's acronym in brackets ("the

@@ -736,7 +736,7 @@ def find_spans(
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for span in _persons(words, lines):
+    for span in [*_persons(words, lines), *_posted_persons(words, lines)]:
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     if names is not None and names.given:
@@ -995,6 +995,8 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             j = i + 1
             if j < n and words[j] == ".":
                 j += 1
+            if j < n and words[j] in HONORIFICS and word not in HONORIFICS:
+                j += 2 if j + 1 < n and words[j + 1] == "." else 1  # "CEO Dr Jane Roe"
             k = j
             while k < n and k - j < 6:
                 if k > j and k in lines:
@@ -1025,8 +1027,8 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 else:
                     break
             first = k + 1
-            while first < i and not _name_word(words[first]):
-                first += 1
+            while first < i and (not _name_word(words[first]) or words[first] in HONORIFICS):
+                first += 1  # "Dr Jane Roe, the director of": the name without its honorific
             names = [w for w in words[first:i] if w not in (".", "-")]
             if not 2 <= len(names) <= 4:
                 continue
@@ -1052,6 +1054,68 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             ):
                 spans.append(Span(first, i, _join(words, first, i), "person"))
     return spans
+
+
+def _name_run(words: list[str], j: int, lines: Collection[int]) -> int | None:
+    """Where a person's name of two to four words that starts at ``j`` ends, when
+    nothing capitalised follows it on its line."""
+    n = len(words)
+    k = j
+    while k < n and k - j < 7:
+        if k > j and k in lines:
+            break
+        if _name_word(words[k]) and words[k] not in PERSON_TITLES:
+            k += 1
+        elif words[k] == "-" and k > j and k + 1 < n and words[k + 1].isalpha():
+            k += 2  # "Ibaad-ur-Rehman", "al-Sudani"
+        else:
+            break
+    names = [w for w in words[j:k] if w != "-"]
+    if not 2 <= len(names) <= 4:
+        return None
+    if k < n and k not in lines and words[k][:1].isupper() and words[k].isalpha():
+        return None
+    return k
+
+
+# An office held towards a place, then the holder's name after a comma ("the High
+# Commissioner to Ruritania, Jane Roe and"; "the special envoy to Freedonia, Tom Lee").
+_POSTED_TO = frozenset({"to", "for", "in"})
+
+
+def _posted_persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
+    """People named after an office held towards a place and a comma, or after their
+    age ("the 22-year-old Jane Roe")."""
+    spans: list[Span] = []
+    n = len(words)
+    for i in _where(map(_AFTER_CUES.__contains__, words)):
+        if i + 1 >= n:
+            continue
+        if words[i] == ",":
+            k = i - 1
+            while k >= 0 and i - k <= 3 and _capital(words[k]) and words[k].isalpha():
+                k -= 1
+            if not (
+                k < i - 1
+                and k >= 1
+                and words[k] in _POSTED_TO
+                and words[k - 1].lower() in APPOSITIVE_ROLES
+            ):
+                continue
+        elif i < 3 or words[i - 3 : i] != ["-", "year", "-"]:
+            continue
+        end = _name_run(words, i + 1, lines)
+        if end is not None and not _PLACE_WORDS.intersection(words[i + 1 : end]):
+            spans.append(Span(i + 1, end, _join(words, i + 1, end), "person"))
+    return spans
+
+
+_AFTER_CUES = frozenset({",", "old"})
+# Words that make a capitalised pair a place ("the envoy to Japan, South Asia and ...").
+_PLACE_WORDS = frozenset(
+    {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"}
+    | {"New", "Upper", "Lower", "Greater", "Saint", "San", "Santa", "Port", "Fort", "Mount"}
+)
 
 
 # Nouns for a kind of organisation in an appositive after its name ("Lumen Forge, a

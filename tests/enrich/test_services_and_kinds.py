@@ -91,3 +91,61 @@ def test_a_file_name_s_extension_is_no_acronym(gazetteer: Gazetteer) -> None:
     # a sentence run on without a space still names its actor
     found = tagged(gazetteer, "The vote failed.Vice President Harris was away from Washington.")
     assert "Kamala Harris" in found
+
+
+def test_a_body_credited_in_brackets_at_a_line_s_end_is_no_actor(gazetteer: Gazetteer) -> None:
+    text = "Qatar holds a tenth of the world's gas. [Al Jazeera]\nQatar sells most of it."
+    assert "Al Jazeera" not in tagged(gazetteer, text)
+    # inside a sentence, brackets insert a name the writer means
+    said = tagged(gazetteer, "She said [NATO] would not move its forces, and it did not.")
+    assert "NATO" in said
+
+
+def test_a_name_cut_off_where_the_text_stops_is_dropped(gazetteer: Gazetteer) -> None:
+    text = "Checks go to the Department of Rural Broadband, while the Department of St"
+    found = tagged(gazetteer, text)
+    assert "Department of Rural Broadband" in found
+    assert [name for name in found if name.startswith("Department of St")] == []
+    ended = tagged(gazetteer, "Checks go to the Department of Rural Broadband.")
+    assert "Department of Rural Broadband" in ended
+
+
+def test_a_transcript_speaker_is_no_actor_but_the_people_discussed_are(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Event transcript\n"
+        "Gail Marsh: Thank you. Our topic is the plan Senator Maribel Ostrander tabled.\n"
+        "Tom Lee: It will pass."
+    )
+    found = tagged(gazetteer, text)
+    assert "Maribel Ostrander" in found
+    assert "Gail Marsh" not in found and "Tom Lee" not in found
+
+
+def test_an_honorific_after_a_role_is_not_part_of_the_name(gazetteer: Gazetteer) -> None:
+    found = tagged(
+        gazetteer, "The centre's CEO Dr Dorota Wexley, Director of Research, opened the talks."
+    )
+    assert "Dorota Wexley" in found
+    assert not [name for name in found if name.startswith("Dr")]
+
+
+def test_an_office_towards_a_place_then_a_comma_introduces_its_holder(
+    gazetteer: Gazetteer,
+) -> None:
+    found = tagged(
+        gazetteer,
+        "The minister met the High Commissioner to Bangladesh, Corin Valmont and thanked "
+        "him. The special envoy to Libya, Ghassan Orlev resigned in March.",
+    )
+    assert not found["Corin Valmont"].known and found["Corin Valmont"].type == "person"
+    assert "Ghassan Orlev" in found
+    # a list of places after the comma is no one's name
+    places = tagged(gazetteer, "She was envoy to Japan, South Asia and Oceania.")
+    assert [m.name for m in places.values() if m.type == "person"] == []
+
+
+def test_an_age_before_a_name_introduces_a_person(gazetteer: Gazetteer) -> None:
+    found = tagged(gazetteer, "The driver struck 19-year-old Tamsin Orlev near the bridge.")
+    assert found["Tamsin Orlev"].type == "person"
