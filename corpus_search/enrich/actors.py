@@ -1043,6 +1043,7 @@ class Gazetteer:
                 and _name_like(words[i - 1])
                 and words[i - 1] not in rules.office_words
                 and not self._form_at(words, i - 1)
+                and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]  # a heading's last word
             ):
                 starts = words[i - 2] in _SENTENCE_END if i > 1 else True
                 return starts and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]

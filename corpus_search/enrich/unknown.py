@@ -228,6 +228,7 @@ DOCUMENT_NOUNS = frozenset(
         "Declaration",
         "Medal",
         "Pact",
+        "Paper",
         "Poll",
         "Protocol",
         "Submission",
@@ -744,9 +745,27 @@ def find_spans(
         for span in _given_named(words, starts, names, lines):
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
-    spans = [s for s in spans if not _in_case_name(words, s)]
+    spans = [_with_particle(words, s) for s in spans if not _in_case_name(words, s)]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# Lower-case article particles that join an Arabic name's last part ("Ansar al-Sunna").
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def _with_particle(words: list[str], span: Span) -> Span:
+    """``span`` with the particle and word a hyphen joins to its end ("the group Ansar
+    al-Sunna", "Jaish al-Adl"): the name goes on past the lower-case particle."""
+    end = span.end
+    if not (
+        end + 2 < len(words)
+        and words[end] in _PARTICLES
+        and words[end + 1] == "-"
+        and _capital(words[end + 2])
+    ):
+        return span
+    return Span(span.start, end + 3, _join(words, span.start, end + 3), span.type, span.state_body)
 
 
 def _in_case_name(words: list[str], span: Span) -> bool:

@@ -149,3 +149,20 @@ def test_an_office_towards_a_place_then_a_comma_introduces_its_holder(
 def test_an_age_before_a_name_introduces_a_person(gazetteer: Gazetteer) -> None:
     found = tagged(gazetteer, "The driver struck 19-year-old Tamsin Orlev near the bridge.")
     assert found["Tamsin Orlev"].type == "person"
+
+
+def test_a_context_form_opening_a_line_is_not_bound_to_a_heading(gazetteer: Gazetteer) -> None:
+    text = "Main Points\n\nCongress should fund the shipyards of the United States this year."
+    assert "US Congress" in tagged(gazetteer, text)
+    # on one line, a capitalised word before it still makes it another body's name
+    assert "US Congress" not in tagged(gazetteer, "The Party Congress met; the United States")
+
+
+def test_a_body_s_paper_is_a_document_not_a_body(gazetteer: Gazetteer) -> None:
+    found = tagged(gazetteer, "The Ministry of Coastal Fisheries Command Paper was published.")
+    assert not [name for name in found if name.endswith("Paper")]
+
+
+def test_a_hyphened_particle_goes_on_with_the_name(gazetteer: Gazetteer) -> None:
+    found = tagged(gazetteer, "Fighters of the militant group Ansar al-Qadim seized two towns.")
+    assert "Ansar al-Qadim" in found and "Ansar" not in found
