@@ -52,6 +52,8 @@ from typing import Any
 from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
     CONNECTORS,
+    DOCUMENT_NOUNS,
+    FUNCTION_WORDS,
     HEADLINE_WORDS,
     NAMED_THINGS,
     ORG_HEADS,
@@ -550,6 +552,10 @@ class Gazetteer:
                                 and words[i + size] in _DOCUMENTS_AFTER
                             )
                             or (
+                                actors[number].type == "organization"
+                                and self._credit(words, tokens, text, i, size)
+                            )
+                            or (
                                 size == 1
                                 and actors[number].type in ("organization", "group")
                                 and self._compound_word(words, tokens, i)
@@ -673,6 +679,22 @@ class Gazetteer:
             ):
                 continue  # "X Center Senior Fellow Jane Roe", "our X Network", a staff line,
                 # "funded by the X Office", "US Forces"
+            if all(k in in_actor for k in range(span.start, span.end)):
+                continue  # inside a known form ("Marine Corps Forces, Pacific")
+            if span.end == n and text.rstrip()[-1:].isalpha():
+                continue  # the text stops inside the name ("the Department of St")
+            if (
+                span.type == "person"
+                and span.start in lines
+                and span.end < n
+                and words[span.end] == ":"
+            ):
+                continue  # a transcript's speaker ("Jane Roe: Thank you"), not a subject
+            if span.type == "organization" and (
+                (span.start > 0 and words[span.start - 1] in _INDEFINITE and _heads(words, span))
+                or self._glossed_by_known(words, span.end)
+            ):
+                continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -758,6 +780,30 @@ class Gazetteer:
             _replace_span(words, span, rest, spans, span_at)
             return False
         return not (actor.type == "country" and span.state_body)
+
+    @staticmethod
+    def _credit(
+        words: list[str], tokens: list[tuple[str, int]], text: str, i: int, size: int
+    ) -> bool:
+        """A body named alone in square brackets that close a line: a photo's or a
+        figure's credit ("... of world reserves. [Newswire]")."""
+        end = i + size
+        if not (i > 0 and words[i - 1] == "[" and end < len(words) and words[end] == "]"):
+            return False
+        after = text[tokens[end][1] + 1 :].lstrip(" \t")
+        return after[:1] in ("", "\n")
+
+    def _glossed_by_known(self, words: list[str], end: int) -> bool:
+        """An unknown name glossed by a known body's acronym in brackets ("the
+        International Atomic Energy Organization (IAEA)"): a variant of that body's name,
+        which the acronym already counts."""
+        if not (end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")"):
+            return False
+        acronym = words[end + 1]
+        if not (acronym.isupper() and len(acronym) > 1):
+            return False
+        found = self.resolve(acronym)
+        return found is not None and found.type == "organization"
 
     def _qualified(self, words: list[str], span: Span) -> int | None:
         """The gazetteer's body that an unknown name is with the state the text gives it:
@@ -980,6 +1026,16 @@ class Gazetteer:
         """Whether the form at ``words[i : i + size]`` names its actor in this context."""
         rules = self.rules
         after = words[i + size] if i + size < len(words) else ""
+        start = tokens[i][1]
+        if (
+            size == 1
+            and len(words[i]) <= 4
+            and words[i].isupper()
+            and start > 1
+            and text[start - 1] == "."
+            and text[start - 2].isalnum()
+        ):
+            return False  # a file name's extension ("map2.PNG"), not the acronym
         if kind == _CONTEXT:
             # "Congress" but not "the Party Congress"; "Senate" but not "State Senate".
             if (
@@ -987,6 +1043,7 @@ class Gazetteer:
                 and _name_like(words[i - 1])
                 and words[i - 1] not in rules.office_words
                 and not self._form_at(words, i - 1)
+                and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]  # a heading's last word
             ):
                 starts = words[i - 2] in _SENTENCE_END if i > 1 else True
                 return starts and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]
@@ -1114,6 +1171,18 @@ class Gazetteer:
 
 # Words after a known organisation's name that make it the name of a document ("the
 # United Nations Convention on ...", "the Roe Organisation Charter"): no mention of it.
+# An article that makes the capitalised run after it a kind of thing, not a body's name
+# ("addressed a Policy Forum", "an Agriculture Committee member").
+_INDEFINITE = frozenset({"a", "an", "A", "An"})
+
+
+def _heads(words: list[str], span: Span) -> bool:
+    """The name is its phrase's head ("a Policy Forum at"), not a modifier of a noun
+    after it ("a Coast Guard vessel")."""
+    after = words[span.end] if span.end < len(words) else ""
+    return not after.isalpha() or after.capitalize() in FUNCTION_WORDS or after in CONNECTORS
+
+
 _DOCUMENTS_AFTER = frozenset(
     ["Convention", "Charter", "Treaty", "Protocol", "Declaration", "Resolution", "Resolutions"]
 )
@@ -1181,9 +1250,10 @@ def _of_body(
         or w in ORG_HEADS
         or w in HEADLINE_WORDS
         or w in _NAMED_AFTER
+        or w in DOCUMENT_NOUNS
         for w in pair
     ):
-        return None
+        return None  # "the Special Summit of the African Union": an event of the body
     if any(m in in_actor or m in span_at for m in (start, start + 1)):
         return None
     return start

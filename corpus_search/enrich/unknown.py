@@ -99,6 +99,7 @@ ORG_HEADS = frozenset(
         "Labs",
         "League",
         "Ltd",
+        "Marines",
         "Ministry",
         "Motors",
         "Movement",
@@ -227,6 +228,7 @@ DOCUMENT_NOUNS = frozenset(
         "Declaration",
         "Medal",
         "Pact",
+        "Paper",
         "Poll",
         "Protocol",
         "Submission",
@@ -735,7 +737,7 @@ def find_spans(
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for span in _persons(words, lines):
+    for span in [*_persons(words, lines), *_posted_persons(words, lines)]:
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     if names is not None and names.given:
@@ -743,9 +745,27 @@ def find_spans(
         for span in _given_named(words, starts, names, lines):
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
-    spans = [s for s in spans if not _in_case_name(words, s)]
+    spans = [_with_particle(words, s) for s in spans if not _in_case_name(words, s)]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# Lower-case article particles that join an Arabic name's last part ("Ansar al-Sunna").
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def _with_particle(words: list[str], span: Span) -> Span:
+    """``span`` with the particle and word a hyphen joins to its end ("the group Ansar
+    al-Sunna", "Jaish al-Adl"): the name goes on past the lower-case particle."""
+    end = span.end
+    if not (
+        end + 2 < len(words)
+        and words[end] in _PARTICLES
+        and words[end + 1] == "-"
+        and _capital(words[end + 2])
+    ):
+        return span
+    return Span(span.start, end + 3, _join(words, span.start, end + 3), span.type, span.state_body)
 
 
 def _in_case_name(words: list[str], span: Span) -> bool:
@@ -994,6 +1014,8 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             j = i + 1
             if j < n and words[j] == ".":
                 j += 1
+            if j < n and words[j] in HONORIFICS and word not in HONORIFICS:
+                j += 2 if j + 1 < n and words[j + 1] == "." else 1  # "CEO Dr Jane Roe"
             k = j
             while k < n and k - j < 6:
                 if k > j and k in lines:
@@ -1024,8 +1046,8 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 else:
                     break
             first = k + 1
-            while first < i and not _name_word(words[first]):
-                first += 1
+            while first < i and (not _name_word(words[first]) or words[first] in HONORIFICS):
+                first += 1  # "Dr Jane Roe, the director of": the name without its honorific
             names = [w for w in words[first:i] if w not in (".", "-")]
             if not 2 <= len(names) <= 4:
                 continue
@@ -1051,6 +1073,68 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             ):
                 spans.append(Span(first, i, _join(words, first, i), "person"))
     return spans
+
+
+def _name_run(words: list[str], j: int, lines: Collection[int]) -> int | None:
+    """Where a person's name of two to four words that starts at ``j`` ends, when
+    nothing capitalised follows it on its line."""
+    n = len(words)
+    k = j
+    while k < n and k - j < 7:
+        if k > j and k in lines:
+            break
+        if _name_word(words[k]) and words[k] not in PERSON_TITLES:
+            k += 1
+        elif words[k] == "-" and k > j and k + 1 < n and words[k + 1].isalpha():
+            k += 2  # "Ibaad-ur-Rehman", "al-Sudani"
+        else:
+            break
+    names = [w for w in words[j:k] if w != "-"]
+    if not 2 <= len(names) <= 4:
+        return None
+    if k < n and k not in lines and words[k][:1].isupper() and words[k].isalpha():
+        return None
+    return k
+
+
+# An office held towards a place, then the holder's name after a comma ("the High
+# Commissioner to Ruritania, Jane Roe and"; "the special envoy to Freedonia, Tom Lee").
+_POSTED_TO = frozenset({"to", "for", "in"})
+
+
+def _posted_persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
+    """People named after an office held towards a place and a comma, or after their
+    age ("the 22-year-old Jane Roe")."""
+    spans: list[Span] = []
+    n = len(words)
+    for i in _where(map(_AFTER_CUES.__contains__, words)):
+        if i + 1 >= n:
+            continue
+        if words[i] == ",":
+            k = i - 1
+            while k >= 0 and i - k <= 3 and _capital(words[k]) and words[k].isalpha():
+                k -= 1
+            if not (
+                k < i - 1
+                and k >= 1
+                and words[k] in _POSTED_TO
+                and words[k - 1].lower() in APPOSITIVE_ROLES
+            ):
+                continue
+        elif i < 3 or words[i - 3 : i] != ["-", "year", "-"]:
+            continue
+        end = _name_run(words, i + 1, lines)
+        if end is not None and not _PLACE_WORDS.intersection(words[i + 1 : end]):
+            spans.append(Span(i + 1, end, _join(words, i + 1, end), "person"))
+    return spans
+
+
+_AFTER_CUES = frozenset({",", "old"})
+# Words that make a capitalised pair a place ("the envoy to Japan, South Asia and ...").
+_PLACE_WORDS = frozenset(
+    {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"}
+    | {"New", "Upper", "Lower", "Greater", "Saint", "San", "Santa", "Port", "Fort", "Mount"}
+)
 
 
 # Nouns for a kind of organisation in an appositive after its name ("Lumen Forge, a
@@ -1195,6 +1279,7 @@ NAMED_THINGS = frozenset(
         "Avenue",
         "Bridge",
         "Building",
+        "Dam",
         "Doctrine",
         "Hall",
         "Highway",
@@ -1213,6 +1298,8 @@ NAMED_THINGS = frozenset(
         "Tower",
     ]
 )
+# Lower-case words after which a capitalised pair is a place's or thing's name.
+_NOT_NAMED_AFTER = ORG_HEADS | NAMED_THINGS
 
 
 def _given_named(
@@ -1242,6 +1329,8 @@ def _given_named(
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
             continue
+        if words[k - 1] in ORG_HEADS or words[k - 1] in DOCUMENT_NOUNS:
+            continue  # "the Royal Marines", "the Special Summit": a body or an event
         if k + 1 < n and words[k] == "-" and words[k + 1].isalpha() and words[k + 1].islower():
             k += 2  # "Huang Kuo-chang": the name's last part, after a hyphen
         if k < n and (
@@ -1249,8 +1338,8 @@ def _given_named(
             or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
         ):
             continue  # a longer capitalised run: an organisation, a place, a headline
-        if k < n and words[k].islower() and words[k].capitalize() in ORG_HEADS:
-            continue  # "the Carmel Hill schools": a place's body, no one's name
+        if k < n and words[k].islower() and words[k].capitalize() in _NOT_NAMED_AFTER:
+            continue  # "the Carmel Hill schools", "the Don Sahong dam": no one's name
         if any(w in GENERIC_WORDS for w in words[i + 1 : k]):
             continue
         spans.append(Span(i, k, _join(words, i, k), "person"))
