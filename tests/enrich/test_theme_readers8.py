@@ -142,3 +142,40 @@ def test_one_presidential_election_in_a_page_on_an_alliance_is_incidental() -> N
     themes = kept(page)
     assert "alliances" in themes
     assert "democracy-governance" not in themes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Extreme poverty fell by half in two decades.",
+        "The fund's goal is poverty reduction in the poorest regions.",
+        "Food insecurity is spreading in the drought-hit provinces.",
+    ],
+)
+def test_poverty_abroad_is_development(sentence: str) -> None:
+    assert raw(sentence).get("development", 0.0) >= 0.45
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bill would cut food stamps for working adults.",
+        "The social safety net caught fewer families this year.",
+        "Low-income families and low-income households pay more for rent.",
+    ],
+)
+def test_the_safety_net_at_home_is_the_economy(sentence: str) -> None:
+    assert raw(sentence).get("economy", 0.0) >= 0.45
+
+
+def test_the_poverty_level_in_a_page_on_medicaid_is_not_development() -> None:
+    # "poverty" at home (an income line for public health cover) is not poverty in
+    # poorer countries: named twice in a page on Medicaid it is no development topic
+    page = FILLER + (
+        " Medicaid covers people with incomes below the federal poverty level; the state"
+        " may extend Medicaid to those up to a third above the poverty level, and"
+        " Medicaid would then cover most of the uninsured."
+    )
+    themes = kept(page)
+    assert "health" in themes
+    assert "development" not in themes
