@@ -179,3 +179,27 @@ def test_the_poverty_level_in_a_page_on_medicaid_is_not_development() -> None:
     themes = kept(page)
     assert "health" in themes
     assert "development" not in themes
+
+
+def test_offensives_and_escalations_are_fighting() -> None:
+    # the plurals of words the taxonomy already reads as fighting
+    assert (
+        raw("Two offensives in a month drove the villagers out.").get("armed-conflict", 0) >= 0.45
+    )
+    page = FILLER + (
+        " After two escalations and three offensives the enclave fell; combat ended when"
+        " the peacekeepers left, and the offensives stopped at the river."
+    )
+    assert "armed-conflict" in kept(page)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defence acquisition reform has stalled again.",
+        "The defense acquisition system rewards delay.",
+        "Submarine production lags far behind the plan.",
+    ],
+)
+def test_acquisition_and_submarine_production_are_defence_industry(sentence: str) -> None:
+    assert raw(sentence).get("defence-industry", 0.0) >= 0.45
