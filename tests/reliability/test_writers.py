@@ -186,8 +186,8 @@ def test_a_full_disk_is_a_clear_error_and_the_corpus_is_unchanged(tmp_path: Path
         # One process: what is tested is the index writer's failure. With worker
         # processes and this file-size limit, about 1 run in 20 on a loaded 2-core
         # machine ends in an internal error instead (EBADF or "handle is closed" while a
-        # worker is started after the failed commit): a known, open bug of the pool's
-        # clean-up, reported in the stop's note, not hidden by this test's subject.
+        # worker process is started: an fd sent to the forkserver is already closed), a
+        # known, open bug of the worker pool, reported in the stop's note.
         [
             sys.executable,
             "-m",
