@@ -1,6 +1,7 @@
-"""The real-fresh8 label file: it parses and every page carries the fields the evaluation reads.
+"""The label files of the clean splits real-fresh7 and real-fresh8: each parses and every
+page carries the fields the evaluation reads.
 
-No tagger runs here: fresh8 is a clean split, scored only when a tagger change is measured
+No tagger runs here: a clean split is scored only when a tagger change is measured
 (``python bench/eval_enrichment.py --set real-fresh8``). These checks read the labels, the
 theme taxonomy's ids and, when the cache is there, the hashes of the page texts.
 """
@@ -14,16 +15,23 @@ from pathlib import Path
 
 import pytest
 
-from bench.eval_enrichment import FRESH3_CACHE, REAL_FRESH8
+from bench.eval_enrichment import FRESH3_CACHE, REAL_FRESH7, REAL_FRESH8
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
 KINDS = ("countries", "persons", "organizations")
 LISTS = (*KINDS, "key", "neutral", "not")
+# (split, its file as the bench names it, the fewest pages it was built with)
+SPLITS = [("fresh7", REAL_FRESH7, 40), ("fresh8", REAL_FRESH8, 35)]
+
+
+@pytest.fixture(scope="module", params=SPLITS, ids=[s[0] for s in SPLITS])
+def split(request: pytest.FixtureRequest) -> tuple[str, Path, int]:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def data() -> dict:
-    return json.loads(REAL_FRESH8.read_text("utf-8"))
+def data(split: tuple[str, Path, int]) -> dict:
+    return json.loads(split[1].read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -32,24 +40,27 @@ def theme_ids() -> set[str]:
     return {theme["id"] for theme in json.loads(taxonomy.read_text("utf-8"))["themes"]}
 
 
-def test_the_bench_reads_the_file_in_the_repository() -> None:
-    assert REAL_FRESH8 == LABELS / "real_labels_fresh8.json"
-    assert REAL_FRESH8.is_file()
+def test_the_bench_reads_the_file_in_the_repository(split: tuple[str, Path, int]) -> None:
+    name, path, _ = split
+    assert path == LABELS / f"real_labels_{name}.json"
+    assert path.is_file()
 
 
-def test_header_says_how_and_when_it_was_labelled(data: dict) -> None:
+def test_header_says_how_and_when_it_was_labelled(data: dict, split: tuple[str, Path, int]) -> None:
     assert data["labelled_before_tagger_ran"] is True
     assert data["guide"] == "tests/data/enrichment/GUIDE.md"
     assert data["cache"] == str(FRESH3_CACHE)
     assert len(data["about"]) > 200
-    assert len(data["documents"]) >= 35
+    assert len(data["documents"]) >= split[2]
 
 
-def test_every_page_has_the_fields_the_evaluation_reads(data: dict, theme_ids: set[str]) -> None:
+def test_every_page_has_the_fields_the_evaluation_reads(
+    data: dict, theme_ids: set[str], split: tuple[str, Path, int]
+) -> None:
     for doc in data["documents"]:
         where = doc.get("url")
         assert isinstance(where, str) and where.startswith("http"), where
-        assert doc["split"] == "fresh8", where
+        assert doc["split"] == split[0], where
         assert isinstance(doc["source"], str) and doc["source"].strip(), where
         assert doc["file"] == hashlib.sha256(where.encode()).hexdigest()[:16] + ".txt", where
         assert len(doc["sha256"]) == 64 and int(doc["sha256"], 16) >= 0, where
@@ -68,13 +79,13 @@ def test_every_page_has_the_fields_the_evaluation_reads(data: dict, theme_ids: s
         assert not actors & set(doc["not"]), where
 
 
-def test_pages_are_new_and_distinct(data: dict) -> None:
+def test_pages_are_new_and_distinct(data: dict, split: tuple[str, Path, int]) -> None:
     urls = [doc["url"] for doc in data["documents"]]
     files = [doc["file"] for doc in data["documents"]]
     assert len(set(urls)) == len(urls) and len(set(files)) == len(files)
     earlier: set[str] = set()
     for path in LABELS.glob("*.json"):
-        if path.name != REAL_FRESH8.name:
+        if path.name != split[1].name:
             earlier |= {
                 d.get("url") for d in json.loads(path.read_text("utf-8")).get("documents", [])
             }
