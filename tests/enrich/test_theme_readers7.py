@@ -6,29 +6,8 @@ rather than a navy. Every text here is written for these tests."""
 
 import pytest
 
-from corpus_search.enrich import Taxonomy
-
-TAXONOMY = Taxonomy.load()
-
-# About 160 words that name no theme: a page of some length for the incidental-word rules.
-FILLER = " ".join(
-    [
-        "The committee met in the old hall on a grey morning and talked for hours.",
-        "Its members read the minutes aloud, corrected two dates and agreed on the order.",
-        "Lunch was late, the coffee was cold and the heating failed before noon.",
-        "Nobody wanted to stay longer than the chair, who kept looking at the clock.",
-    ]
-    * 3
-)
-
-
-def raw(text: str) -> dict[str, float]:
-    """Every theme with any score (no threshold, no evidence rule)."""
-    return {t.id: t.score for t in TAXONOMY.score(text, threshold=0.0)}
-
-
-def kept(text: str) -> set[str]:
-    return {t.id for t in TAXONOMY.score(text)}
+# the taxonomy, a page of filler that names no theme, and the two ways of scoring a text
+from tests.enrich.test_theme_readers import FILLER, kept, raw
 
 
 @pytest.mark.parametrize(
