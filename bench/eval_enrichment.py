@@ -34,9 +34,14 @@ them; never tuned on, the clean test for the next tagger changes), and a tenth,
 written down before they ran, aimed at wars, Iran, Israel, South Asia, the Koreas, Japan, EU
 institutions, defence industry, intelligence, terrorism, arms control, climate diplomacy, trade
 and technology controls and health security, and labelled on 2026-12-04 before any tagger ran
-on them; never tuned on).
+on them; never tuned on), and an eleventh, ``real-fresh9`` (``real_labels_fresh9.json``: 40
+pages of 35 publishers chosen by 115 of 130 searches written down before they ran, aimed at
+Latin America, Central Asia, the Caucasus, the Balkans, the Gulf, the Horn and West of Africa,
+Southeast Asian seas, the Pacific Islands, energy, migration, food security, cyber, space,
+critical minerals, development finance, sanctions, European defence, UN reform and elections,
+and labelled on 2026-12-04 before any tagger ran on them; never tuned on).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
-splits only fresh6, fresh7 and fresh8 are clean tests of the theme rules.
+splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
 Three sets: the labelled set written for this project (``tests/data/enrichment/
 labelled.json``, short original documents covering every disambiguation trap, which the
@@ -72,6 +77,7 @@ REAL_FRESH5 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh5.json"
 REAL_FRESH6 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh6.json"
 REAL_FRESH7 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh7.json"
 REAL_FRESH8 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh8.json"
+REAL_FRESH9 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh9.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -98,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh8 page texts",
+        help="folder of the real-fresh3 to -fresh9 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -147,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh6", REAL_FRESH6),
         ("real-fresh7", REAL_FRESH7),
         ("real-fresh8", REAL_FRESH8),
+        ("real-fresh9", REAL_FRESH9),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

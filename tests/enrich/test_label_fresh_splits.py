@@ -1,5 +1,5 @@
-"""The label files of the clean splits real-fresh7 and real-fresh8: each parses and every
-page carries the fields the evaluation reads.
+"""The label files of the clean splits real-fresh7, real-fresh8 and real-fresh9: each parses
+and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
 (``python bench/eval_enrichment.py --set real-fresh8``). These checks read the labels, the
@@ -15,13 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from bench.eval_enrichment import FRESH3_CACHE, REAL_FRESH7, REAL_FRESH8
+from bench.eval_enrichment import FRESH3_CACHE, REAL_FRESH7, REAL_FRESH8, REAL_FRESH9
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
 KINDS = ("countries", "persons", "organizations")
 LISTS = (*KINDS, "key", "neutral", "not")
 # (split, its file as the bench names it, the fewest pages it was built with)
-SPLITS = [("fresh7", REAL_FRESH7, 40), ("fresh8", REAL_FRESH8, 35)]
+SPLITS = [
+    ("fresh7", REAL_FRESH7, 40),
+    ("fresh8", REAL_FRESH8, 35),
+    ("fresh9", REAL_FRESH9, 40),
+]
 
 
 @pytest.fixture(scope="module", params=SPLITS, ids=[s[0] for s in SPLITS])
