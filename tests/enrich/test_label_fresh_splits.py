@@ -103,7 +103,11 @@ def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
         pytest.skip(
             f"no cached page texts at {FRESH3_CACHE} (they are kept outside the repository)"
         )
-    for doc in data["documents"]:
+    # A text not fetched on this machine is left out (the bench names it); one that is
+    # there but is not the labelled capture would need labelling again: an error.
+    present = [doc for doc in data["documents"] if (FRESH3_CACHE / doc["file"]).is_file()]
+    if not present:
+        pytest.skip(f"none of this split's page texts is in {FRESH3_CACHE}")
+    for doc in present:
         page = FRESH3_CACHE / doc["file"]
-        assert page.is_file(), page
         assert hashlib.sha256(page.read_bytes()).hexdigest() == doc["sha256"], page
