@@ -621,6 +621,26 @@ def test_real_articles_are_kept() -> None:
         assert right / n >= 0.99, (split, audited)
 
 
+def test_real_articles_known_by_their_text_are_kept() -> None:
+    """The 511 real articles as a search engine's stored copy holds them (main text without
+    markup, first 2,000 characters; ``bench/eval_articles.py``'s "as-text" rows): the text
+    judgement keeps them. The labelled text articles are under 100; these are 500 pages of
+    many sites, so a text rule that takes an article's shape for a listing's fails here."""
+    from bench.eval_articles import article_text_renderings
+
+    kept = {"tuning": [0, 0], "heldout": [0, 0]}
+    for page in article_text_renderings(shared_path()):
+        kept[page.split][0] += inspect_text(page.text or "", page.url or "").is_article
+        kept[page.split][1] += 1
+    assert kept["tuning"][1] + kept["heldout"][1] >= 480, kept
+    # Measured when this set was added (before the rule on dated titles): tuning 321 of
+    # 332 (96.7%), held-out 158 of 164 (96.3%). The misses are articles with bulleted
+    # lists, a timeline's dated headings, an article on hiring read as a job call: rules of
+    # the text judgement fitted on listings' texts. No rule since may lose one more.
+    assert kept["tuning"][0] >= 321, kept
+    assert kept["heldout"][0] >= 158, kept
+
+
 def audit() -> list[dict[str, str]]:
     entries: list[dict[str, str]] = json.loads(AUDIT.read_text("utf-8"))["entries"]
     return entries
