@@ -206,6 +206,23 @@ WEEKDAY = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
+# An entry of an archive, a newsletter's back issues or a press list printed as one line
+# that opens with its full date and goes on with its title ("March 3, 2024 | A title",
+# "2024-03-03 \u2013 A title"), at least DATED_TITLES of them, the title not ending as a
+# sentence. An article prints its own date alone on a line or inside a sentence, and a
+# chronology's entries are sentences.
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+DATED_TITLE = re.compile(
+    r"^\W{0,3}(?:(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"\.?,?"
+    r"|" + _MONTH_NAME + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?![\d/-])"
+    r"\s*[^\w\s]{0,3}\s*(?=[^\W\d_])(?P<title>.{10,150})$",
+    re.I,
+)
+DATED_TITLES = 3
 # A headline list (a news section, a podcast's episodes): at least HEADLINE_ITEMS
 # headlines (lines of HEADLINE to TITLE_LINE characters not ending as a sentence), each
 # followed by a standfirst of at most STANDFIRST characters (median).
@@ -513,8 +530,8 @@ def _listing_shape(lines: list[str]) -> str | None:
     article may quote a line again, but not straight after it), prose cut into list
     items, blurbs (lines of at most a blurb's length) that open in lower case after a
     full stop (their subject was a link: "sees three options..."), a short line printed
-    once per item with its own date or length, or headlines each with a one-line
-    standfirst."""
+    once per item with its own date or length, titles each led by its date on the same
+    line, or headlines each with a one-line standfirst."""
     count = next((line for line in lines if COUNT_LINE.match(line)), None)
     if count:
         return f"a count of items or pages ({count[:40]})"
@@ -549,6 +566,13 @@ def _listing_shape(lines: list[str]) -> str | None:
     template = _repeated_template(lines)
     if template:
         return template
+    dated = [
+        line
+        for line in lines
+        if (match := DATED_TITLE.match(line)) and not SENTENCE_END.search(match["title"])
+    ]
+    if len(dated) >= DATED_TITLES:
+        return f"{len(dated)} titles led by their dates ({dated[0][:40]})"
     return _headline_list(lines)
 
 

@@ -389,6 +389,49 @@ def test_lines_of_one_pattern_make_a_listing() -> None:
         assert info.kind == "listing" and "lines of one pattern" in info.reason, info.reason
 
 
+def test_titles_led_by_their_dates_make_a_listing() -> None:
+    """A newsletter's back issues, an archive or a press list: each entry one line that
+    opens with its full date and goes on with its title, three at least, whatever prose
+    introduces them."""
+    intro = (
+        "The weekly letter of the river trust gathers what happened on the water, who "
+        "cleaned which bank, and which meetings are coming, for members and for anyone "
+        "who cares about the valley and wants to help keep it clean. "
+    ) * 4
+    issues = (
+        "March 14, 2025 \u2767 Spring floods, a new weir and the heron count\n"
+        "Plus: volunteers for the lower meadow and a talk on eels\n"
+        "March 7, 2025 \u2767 The mill race reopens to canoes\n"
+        "Plus: how the trust spends its grant\n"
+        "2025-02-28 | Winter bird survey results and the otter sightings\n"
+        "12 February 2025 - Minutes of the annual meeting in the village hall\n"
+    )
+    for text in (intro + "\nBack issues\n" + issues, issues):
+        info = inspect_text(text, "https://t.example/letter")
+        assert info.kind == "listing" and "led by their dates" in info.reason, info.reason
+
+
+def test_an_article_with_its_date_or_a_chronology_is_not_a_dated_listing() -> None:
+    """An article prints its own date alone or with a byline, and a chronology's dated
+    entries are sentences: neither is a listing of dated titles."""
+    body = (
+        "The trust spent the winter repairing the banks of the lower meadow, where the "
+        "floods had cut deep channels into the soft soil and carried away two old willows. "
+    ) * 6
+    dated_article = (
+        "How the lower meadow was saved\nMarch 14, 2025\nBy the editors\n\n" + body + "\n"
+        "Updated March 15, 2025\n"
+    )
+    chronology = body + (
+        "\nMarch 3, 2025 \u2013 The first volunteers cleared the fallen willows.\n"
+        "March 9, 2025 \u2013 Engineers from the county surveyed the new channels.\n"
+        "March 12, 2025 \u2013 The trust voted to rebuild the weir before summer.\n"
+    )
+    for text in (dated_article, chronology):
+        info = inspect_text(text, "https://t.example/meadow")
+        assert info.is_article, info.reason
+
+
 def test_an_article_numbering_its_parts_or_printing_times_is_not_a_pattern_listing() -> None:
     """Numbered parts ("Step 2"), times of day without words ("10:15"), or a pattern's
     lines printed one after another (a table) are an article's."""
