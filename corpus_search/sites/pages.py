@@ -197,6 +197,12 @@ REPEAT_GAP = 2  # lines: a listing prints a title twice in a row (heading, then 
 # one pattern but for their numbers and month or day names.
 TEMPLATE_LINE = 60
 TEMPLATE_LINES = 3
+# The credit line under a social-media post an article quotes: a dash, the writer's name
+# and handle ("\u2014 A. Writer (@awriter) May 3, 2020").
+# A line that is a date and nothing else, once its month and day names and its figures
+# are replaced ("M 0", "D, M 0, 0").
+DATE_ONLY = re.compile(r"^[\sDM0,./\u2013-]*M[\sDM0,./\u2013-]*$")
+POST_CREDIT = re.compile(r"^[\u2014\u2013-]\s*[^()]{1,80}\(@\w{1,30}\)")
 MONTH = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
     r"|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?",
@@ -696,10 +702,14 @@ def _repeated_template(lines: list[str]) -> str | None:
     and number ("Dec 2", "36 min 153. episode"), the same line but for its numbers and
     month or day names, at least ``TEMPLATE_LINES`` times, never twice in a row. A line
     with one number only ("Step 2", "Meal 3") numbers an article's own parts and is left
-    out, as are lines without letters (clock times, scores)."""
+    out, as are lines without letters (clock times, scores), and the credit lines of posts
+    an article quotes ("\u2014 A. Writer (@awriter) May 3, 2020"). Dates alone on their lines,
+    each followed by a paragraph of prose that ends as a sentence (two in three at least),
+    are a chronology's headings ("March 3" over what happened that day), not a listing's
+    entries."""
     seen: dict[str, list[int]] = {}
     for number, line in enumerate(lines):
-        if len(line) > TEMPLATE_LINE or not re.search(r"\d", line):
+        if len(line) > TEMPLATE_LINE or not re.search(r"\d", line) or POST_CREDIT.match(line):
             continue
         shape = WEEKDAY.sub("D", MONTH.sub("M", line))
         figures = len(re.findall(r"\d+", shape))
@@ -708,7 +718,14 @@ def _repeated_template(lines: list[str]) -> str | None:
         seen.setdefault(re.sub(r"\d+", "0", shape), []).append(number)
     for shape, numbers in seen.items():
         apart = all(b - a > 1 for a, b in itertools.pairwise(numbers))
-        if len(numbers) >= TEMPLATE_LINES and apart:
+        headed = DATE_ONLY.match(shape) and sum(
+            1
+            for n in numbers
+            if n + 1 < len(lines)
+            and len(lines[n + 1]) >= BLURB_LINE
+            and SENTENCE_END.search(lines[n + 1])
+        )
+        if len(numbers) >= TEMPLATE_LINES and apart and 3 * (headed or 0) < 2 * len(numbers):
             return f"{len(numbers)} lines of one pattern ({shape[:30]})"
     return None
 

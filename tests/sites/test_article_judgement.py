@@ -389,6 +389,41 @@ def test_lines_of_one_pattern_make_a_listing() -> None:
         assert info.kind == "listing" and "lines of one pattern" in info.reason, info.reason
 
 
+def test_quoted_posts_and_a_chronology_are_not_pattern_listings() -> None:
+    """The credit lines under posts an article quotes ("\u2014 Name (@handle) date"), and a
+    chronology's dates each heading a paragraph of what happened, are an article's lines,
+    not a listing's entries."""
+    prose = (
+        "The mayor spent the holiday at the harbour again, the third visit in a week, and "
+        "her office said the trips were working meetings about the new sea wall."
+    )
+    quoted = "\n".join(
+        f"{prose}\nThe sea wall will be finished before the storms, I promise you all.\n"
+        f"\u2014 A. Harbourwatcher (@harbourwatch) January {day}, 2021"
+        for day in (2, 5, 9)
+    )
+    chronology = "How the sea wall was built\n" + "\n".join(
+        f"{month} {day}\nThe council {verb}, after a long debate about the cost and the "
+        "shape of the wall that the engineers had proposed for the old harbour. Fishermen "
+        "asked again for a gap wide enough for their boats, and the engineers agreed."
+        for month, day, verb in (
+            ("March", 3, "voted the money"),
+            ("April", 12, "chose the builders"),
+            ("June", 30, "opened the first section"),
+        )
+    )
+    for text in (quoted, chronology):
+        info = inspect_text(text, "https://t.example/sea-wall")
+        assert info.is_article, info.reason
+    # The same dates over a listing's short titles are a listing's entries.
+    listing = "\n".join(
+        f"{month} {day}\nSea wall notes, part {n}"
+        for n, (month, day) in enumerate((("March", 3), ("April", 12), ("June", 30)))
+    )
+    info = inspect_text(listing, "https://t.example/sea-wall")
+    assert info.kind == "listing" and "one pattern" in info.reason, info.reason
+
+
 def test_titles_led_by_their_dates_make_a_listing() -> None:
     """A newsletter's back issues, an archive or a press list: each entry one line that
     opens with its full date and goes on with its title, three at least, whatever prose
@@ -679,8 +714,10 @@ def test_real_articles_known_by_their_text_are_kept() -> None:
     # Measured when this set was added (before the rule on dated titles): tuning 321 of
     # 332 (96.7%), held-out 158 of 164 (96.3%). The misses are articles with bulleted
     # lists, a timeline's dated headings, an article on hiring read as a job call: rules of
-    # the text judgement fitted on listings' texts. No rule since may lose one more.
-    assert kept["tuning"][0] >= 321, kept
+    # the text judgement fitted on listings' texts. No rule since may lose one more. Once
+    # quoted posts' credit lines and a chronology's dates were told apart from a listing's
+    # lines of one pattern: tuning 322 of 332 (97.0%).
+    assert kept["tuning"][0] >= 322, kept
     assert kept["heldout"][0] >= 158, kept
 
 
