@@ -145,7 +145,8 @@ MIN_RUNNING_TEXT = 200
 MIN_DECLARED_TEXT = 60  # a page that declares itself an article may be a short news item
 STRONG_RUNNING_TEXT = 1500
 # Lines that repeat once per item in a listing's text: dates, bylines, "read more" (with
-# its arrows: "» Read more", "Read More »"), "posted <date>", a teaser cut short ("…",
+# its arrows: "» Read more", "Read More »") and the other cues of a teaser's link alone on
+# a line ("Learn more", "See details", "More info", "Watch"), "posted <date>", a teaser cut short ("…",
 # "...", "[…]": a listing prints the first words of each item, an article its whole text)
 # a teaser ending in its reading time ("… [4 min read]") or in a "Read full article" or
 # "Continue reading" link, a byline with its date and comment count ("by X | Fri,
@@ -153,6 +154,8 @@ STRONG_RUNNING_TEXT = 1500
 # "23 minutes, 47 seconds").
 TEASER_LINE = re.compile(
     r"^(by\s+\S.{0,60}|\W*read (more|full story)\W*|view article|listen\b.*|\d+ min( read)?"
+    r"|\W*(learn|see|view|find out|discover|read|show) more\W*|\W*(view|see) (details|all)\W*"
+    r"|\W*more (info|information|details)\W*|\W*watch( now| video)?\W*"
     r"|\W{0,2}(\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4})"
     r"|posted\b.{0,40}\b(19|20)\d\d|\w+day, \w{3,9} \d{1,2}, \d{4}\b.{0,12}"
     r"|.{20,400}(\u2026|\.\.\.|\[\u2026\])|.{20,600}[\[(]\d[^\])]{0,8}\bmin(ute)?s? read[\])]"

@@ -389,6 +389,32 @@ def test_lines_of_one_pattern_make_a_listing() -> None:
         assert info.kind == "listing" and "lines of one pattern" in info.reason, info.reason
 
 
+def test_cues_of_a_teasers_link_make_a_listing() -> None:
+    """Each item of a listing ends in its link's cue alone on a line ("Learn more", "See
+    details", "More info", "Watch"): three of them make a listing; an article printing
+    one such cue under its body stays an article."""
+    items = (
+        ("Clean rivers week", "Volunteers walk the banks and count what the floods left."),
+        ("The eel ladder", "A small ramp lets young eels climb past the old mill weir."),
+        ("Meadow open day", "Families can visit the restored meadow and its new ponds."),
+    )
+    more = (
+        " Bring boots and a packed lunch; the trust lends gloves, bags and maps, and the "
+        "rangers explain what they are looking for and why, and how the count helps the "
+        "valley's councils plan the work of the next year."
+    )
+    for cue in ("Learn more", "See details \u203a", "More info", "Watch"):
+        text = "What we do\n" + "\n".join(f"{t}\n{b}{more}\n{cue}" for t, b in items)
+        info = inspect_text(text, "https://t.example/what-we-do")
+        assert info.kind == "listing" and "teaser lines" in info.reason, (cue, info.reason)
+    body = (
+        "The trust spent the winter repairing the banks of the lower meadow, where the "
+        "floods had cut deep channels into the soft soil and carried away two old willows. "
+    ) * 5
+    info = inspect_text(f"Saving the meadow\n{body}\nLearn more", "https://t.example/meadow")
+    assert info.is_article, info.reason
+
+
 def test_quoted_posts_and_a_chronology_are_not_pattern_listings() -> None:
     """The credit lines under posts an article quotes ("\u2014 Name (@handle) date"), and a
     chronology's dates each heading a paragraph of what happened, are an article's lines,
