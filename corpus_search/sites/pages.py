@@ -145,7 +145,8 @@ MIN_RUNNING_TEXT = 200
 MIN_DECLARED_TEXT = 60  # a page that declares itself an article may be a short news item
 STRONG_RUNNING_TEXT = 1500
 # Lines that repeat once per item in a listing's text: dates, bylines, "read more" (with
-# its arrows: "» Read more", "Read More »"), "posted <date>", a teaser cut short ("…",
+# its arrows: "» Read more", "Read More »") and the other cues of a teaser's link alone on
+# a line ("Learn more", "See details", "More info", "Watch"), "posted <date>", a teaser cut short ("…",
 # "...", "[…]": a listing prints the first words of each item, an article its whole text)
 # a teaser ending in its reading time ("… [4 min read]") or in a "Read full article" or
 # "Continue reading" link, a byline with its date and comment count ("by X | Fri,
@@ -153,6 +154,8 @@ STRONG_RUNNING_TEXT = 1500
 # "23 minutes, 47 seconds").
 TEASER_LINE = re.compile(
     r"^(by\s+\S.{0,60}|\W*read (more|full story)\W*|view article|listen\b.*|\d+ min( read)?"
+    r"|\W*(learn|see|view|find out|discover|read|show) more\W*|\W*(view|see) (details|all)\W*"
+    r"|\W*more (info|information|details)\W*|\W*watch( now| video)?\W*"
     r"|\W{0,2}(\d{1,2} \w{3,9},? \d{4}|\w{3,9}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4})"
     r"|posted\b.{0,40}\b(19|20)\d\d|\w+day, \w{3,9} \d{1,2}, \d{4}\b.{0,12}"
     r"|.{20,400}(\u2026|\.\.\.|\[\u2026\])|.{20,600}[\[(]\d[^\])]{0,8}\bmin(ute)?s? read[\])]"
@@ -197,6 +200,12 @@ REPEAT_GAP = 2  # lines: a listing prints a title twice in a row (heading, then 
 # one pattern but for their numbers and month or day names.
 TEMPLATE_LINE = 60
 TEMPLATE_LINES = 3
+# The credit line under a social-media post an article quotes: a dash, the writer's name
+# and handle ("\u2014 A. Writer (@awriter) May 3, 2020").
+# A line that is a date and nothing else, once its month and day names and its figures
+# are replaced ("M 0", "D, M 0, 0").
+DATE_ONLY = re.compile(r"^[\sDM0,./\u2013-]*M[\sDM0,./\u2013-]*$")
+POST_CREDIT = re.compile(r"^[\u2014\u2013-]\s*[^()]{1,80}\(@\w{1,30}\)")
 MONTH = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
     r"|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?",
@@ -206,6 +215,23 @@ WEEKDAY = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
+# An entry of an archive, a newsletter's back issues or a press list printed as one line
+# that opens with its full date and goes on with its title ("March 3, 2024 | A title",
+# "2024-03-03 \u2013 A title"), at least DATED_TITLES of them, the title not ending as a
+# sentence. An article prints its own date alone on a line or inside a sentence, and a
+# chronology's entries are sentences.
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+DATED_TITLE = re.compile(
+    r"^\W{0,3}(?:(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"\.?,?"
+    r"|" + _MONTH_NAME + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?![\d/-])"
+    r"\s*[^\w\s]{0,3}\s*(?=[^\W\d_])(?P<title>.{10,150})$",
+    re.I,
+)
+DATED_TITLES = 3
 # A headline list (a news section, a podcast's episodes): at least HEADLINE_ITEMS
 # headlines (lines of HEADLINE to TITLE_LINE characters not ending as a sentence), each
 # followed by a standfirst of at most STANDFIRST characters (median).
@@ -513,8 +539,8 @@ def _listing_shape(lines: list[str]) -> str | None:
     article may quote a line again, but not straight after it), prose cut into list
     items, blurbs (lines of at most a blurb's length) that open in lower case after a
     full stop (their subject was a link: "sees three options..."), a short line printed
-    once per item with its own date or length, or headlines each with a one-line
-    standfirst."""
+    once per item with its own date or length, titles each led by its date on the same
+    line, or headlines each with a one-line standfirst."""
     count = next((line for line in lines if COUNT_LINE.match(line)), None)
     if count:
         return f"a count of items or pages ({count[:40]})"
@@ -549,6 +575,13 @@ def _listing_shape(lines: list[str]) -> str | None:
     template = _repeated_template(lines)
     if template:
         return template
+    dated = [
+        line
+        for line in lines
+        if (match := DATED_TITLE.match(line)) and not SENTENCE_END.search(match["title"])
+    ]
+    if len(dated) >= DATED_TITLES:
+        return f"{len(dated)} titles led by their dates ({dated[0][:40]})"
     return _headline_list(lines)
 
 
@@ -672,10 +705,14 @@ def _repeated_template(lines: list[str]) -> str | None:
     and number ("Dec 2", "36 min 153. episode"), the same line but for its numbers and
     month or day names, at least ``TEMPLATE_LINES`` times, never twice in a row. A line
     with one number only ("Step 2", "Meal 3") numbers an article's own parts and is left
-    out, as are lines without letters (clock times, scores)."""
+    out, as are lines without letters (clock times, scores), and the credit lines of posts
+    an article quotes ("\u2014 A. Writer (@awriter) May 3, 2020"). Dates alone on their lines,
+    each followed by a paragraph of prose that ends as a sentence (two in three at least),
+    are a chronology's headings ("March 3" over what happened that day), not a listing's
+    entries."""
     seen: dict[str, list[int]] = {}
     for number, line in enumerate(lines):
-        if len(line) > TEMPLATE_LINE or not re.search(r"\d", line):
+        if len(line) > TEMPLATE_LINE or not re.search(r"\d", line) or POST_CREDIT.match(line):
             continue
         shape = WEEKDAY.sub("D", MONTH.sub("M", line))
         figures = len(re.findall(r"\d+", shape))
@@ -684,7 +721,14 @@ def _repeated_template(lines: list[str]) -> str | None:
         seen.setdefault(re.sub(r"\d+", "0", shape), []).append(number)
     for shape, numbers in seen.items():
         apart = all(b - a > 1 for a, b in itertools.pairwise(numbers))
-        if len(numbers) >= TEMPLATE_LINES and apart:
+        headed = DATE_ONLY.match(shape) and sum(
+            1
+            for n in numbers
+            if n + 1 < len(lines)
+            and len(lines[n + 1]) >= BLURB_LINE
+            and SENTENCE_END.search(lines[n + 1])
+        )
+        if len(numbers) >= TEMPLATE_LINES and apart and 3 * (headed or 0) < 2 * len(numbers):
             return f"{len(numbers)} lines of one pattern ({shape[:30]})"
     return None
 

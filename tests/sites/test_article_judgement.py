@@ -389,6 +389,110 @@ def test_lines_of_one_pattern_make_a_listing() -> None:
         assert info.kind == "listing" and "lines of one pattern" in info.reason, info.reason
 
 
+def test_cues_of_a_teasers_link_make_a_listing() -> None:
+    """Each item of a listing ends in its link's cue alone on a line ("Learn more", "See
+    details", "More info", "Watch"): three of them make a listing; an article printing
+    one such cue under its body stays an article."""
+    items = (
+        ("Clean rivers week", "Volunteers walk the banks and count what the floods left."),
+        ("The eel ladder", "A small ramp lets young eels climb past the old mill weir."),
+        ("Meadow open day", "Families can visit the restored meadow and its new ponds."),
+    )
+    more = (
+        " Bring boots and a packed lunch; the trust lends gloves, bags and maps, and the "
+        "rangers explain what they are looking for and why, and how the count helps the "
+        "valley's councils plan the work of the next year."
+    )
+    for cue in ("Learn more", "See details \u203a", "More info", "Watch"):
+        text = "What we do\n" + "\n".join(f"{t}\n{b}{more}\n{cue}" for t, b in items)
+        info = inspect_text(text, "https://t.example/what-we-do")
+        assert info.kind == "listing" and "teaser lines" in info.reason, (cue, info.reason)
+    body = (
+        "The trust spent the winter repairing the banks of the lower meadow, where the "
+        "floods had cut deep channels into the soft soil and carried away two old willows. "
+    ) * 5
+    info = inspect_text(f"Saving the meadow\n{body}\nLearn more", "https://t.example/meadow")
+    assert info.is_article, info.reason
+
+
+def test_quoted_posts_and_a_chronology_are_not_pattern_listings() -> None:
+    """The credit lines under posts an article quotes ("\u2014 Name (@handle) date"), and a
+    chronology's dates each heading a paragraph of what happened, are an article's lines,
+    not a listing's entries."""
+    prose = (
+        "The mayor spent the holiday at the harbour again, the third visit in a week, and "
+        "her office said the trips were working meetings about the new sea wall."
+    )
+    quoted = "\n".join(
+        f"{prose}\nThe sea wall will be finished before the storms, I promise you all.\n"
+        f"\u2014 A. Harbourwatcher (@harbourwatch) January {day}, 2021"
+        for day in (2, 5, 9)
+    )
+    chronology = "How the sea wall was built\n" + "\n".join(
+        f"{month} {day}\nThe council {verb}, after a long debate about the cost and the "
+        "shape of the wall that the engineers had proposed for the old harbour. Fishermen "
+        "asked again for a gap wide enough for their boats, and the engineers agreed."
+        for month, day, verb in (
+            ("March", 3, "voted the money"),
+            ("April", 12, "chose the builders"),
+            ("June", 30, "opened the first section"),
+        )
+    )
+    for text in (quoted, chronology):
+        info = inspect_text(text, "https://t.example/sea-wall")
+        assert info.is_article, info.reason
+    # The same dates over a listing's short titles are a listing's entries.
+    listing = "\n".join(
+        f"{month} {day}\nSea wall notes, part {n}"
+        for n, (month, day) in enumerate((("March", 3), ("April", 12), ("June", 30)))
+    )
+    info = inspect_text(listing, "https://t.example/sea-wall")
+    assert info.kind == "listing" and "one pattern" in info.reason, info.reason
+
+
+def test_titles_led_by_their_dates_make_a_listing() -> None:
+    """A newsletter's back issues, an archive or a press list: each entry one line that
+    opens with its full date and goes on with its title, three at least, whatever prose
+    introduces them."""
+    intro = (
+        "The weekly letter of the river trust gathers what happened on the water, who "
+        "cleaned which bank, and which meetings are coming, for members and for anyone "
+        "who cares about the valley and wants to help keep it clean. "
+    ) * 4
+    issues = (
+        "March 14, 2025 \u2767 Spring floods, a new weir and the heron count\n"
+        "Plus: volunteers for the lower meadow and a talk on eels\n"
+        "March 7, 2025 \u2767 The mill race reopens to canoes\n"
+        "Plus: how the trust spends its grant\n"
+        "2025-02-28 | Winter bird survey results and the otter sightings\n"
+        "12 February 2025 - Minutes of the annual meeting in the village hall\n"
+    )
+    for text in (intro + "\nBack issues\n" + issues, issues):
+        info = inspect_text(text, "https://t.example/letter")
+        assert info.kind == "listing" and "led by their dates" in info.reason, info.reason
+
+
+def test_an_article_with_its_date_or_a_chronology_is_not_a_dated_listing() -> None:
+    """An article prints its own date alone or with a byline, and a chronology's dated
+    entries are sentences: neither is a listing of dated titles."""
+    body = (
+        "The trust spent the winter repairing the banks of the lower meadow, where the "
+        "floods had cut deep channels into the soft soil and carried away two old willows. "
+    ) * 6
+    dated_article = (
+        "How the lower meadow was saved\nMarch 14, 2025\nBy the editors\n\n" + body + "\n"
+        "Updated March 15, 2025\n"
+    )
+    chronology = body + (
+        "\nMarch 3, 2025 \u2013 The first volunteers cleared the fallen willows.\n"
+        "March 9, 2025 \u2013 Engineers from the county surveyed the new channels.\n"
+        "March 12, 2025 \u2013 The trust voted to rebuild the weir before summer.\n"
+    )
+    for text in (dated_article, chronology):
+        info = inspect_text(text, "https://t.example/meadow")
+        assert info.is_article, info.reason
+
+
 def test_an_article_numbering_its_parts_or_printing_times_is_not_a_pattern_listing() -> None:
     """Numbered parts ("Step 2"), times of day without words ("10:15"), or a pattern's
     lines printed one after another (a table) are an article's."""
@@ -619,6 +723,28 @@ def test_real_articles_are_kept() -> None:
     # 334 tuning, 164 of 164 held-out. Any real article rejected fails here.
     for split, (right, n) in audited.items():
         assert right / n >= 0.99, (split, audited)
+
+
+def test_real_articles_known_by_their_text_are_kept() -> None:
+    """The 511 real articles as a search engine's stored copy holds them (main text without
+    markup, first 2,000 characters; ``bench/eval_articles.py``'s "as-text" rows): the text
+    judgement keeps them. The labelled text articles are under 100; these are 500 pages of
+    many sites, so a text rule that takes an article's shape for a listing's fails here."""
+    from bench.eval_articles import article_text_renderings
+
+    kept = {"tuning": [0, 0], "heldout": [0, 0]}
+    for page in article_text_renderings(shared_path()):
+        kept[page.split][0] += inspect_text(page.text or "", page.url or "").is_article
+        kept[page.split][1] += 1
+    assert kept["tuning"][1] + kept["heldout"][1] >= 480, kept
+    # Measured when this set was added (before the rule on dated titles): tuning 321 of
+    # 332 (96.7%), held-out 158 of 164 (96.3%). The misses are articles with bulleted
+    # lists, a timeline's dated headings, an article on hiring read as a job call: rules of
+    # the text judgement fitted on listings' texts. No rule since may lose one more. Once
+    # quoted posts' credit lines and a chronology's dates were told apart from a listing's
+    # lines of one pattern: tuning 322 of 332 (97.0%).
+    assert kept["tuning"][0] >= 322, kept
+    assert kept["heldout"][0] >= 158, kept
 
 
 def audit() -> list[dict[str, str]]:
