@@ -200,11 +200,11 @@ REPEAT_GAP = 2  # lines: a listing prints a title twice in a row (heading, then 
 # one pattern but for their numbers and month or day names.
 TEMPLATE_LINE = 60
 TEMPLATE_LINES = 3
-# The credit line under a social-media post an article quotes: a dash, the writer's name
-# and handle ("\u2014 A. Writer (@awriter) May 3, 2020").
 # A line that is a date and nothing else, once its month and day names and its figures
 # are replaced ("M 0", "D, M 0, 0").
 DATE_ONLY = re.compile(r"^[\sDM0,./\u2013-]*M[\sDM0,./\u2013-]*$")
+# The credit line under a social-media post an article quotes: a dash, the writer's name
+# and handle ("\u2014 A. Writer (@awriter) May 3, 2020").
 POST_CREDIT = re.compile(r"^[\u2014\u2013-]\s*[^()]{1,80}\(@\w{1,30}\)")
 MONTH = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
