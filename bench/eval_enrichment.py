@@ -157,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     ):
         cached, why = load_real_text(path, args.cache)
         if why:
-            print(f"note: {name} skipped: {why}", file=sys.stderr)
-        else:
+            print(
+                f"note: {name}: {why}" if cached else f"note: {name} skipped: {why}",
+                file=sys.stderr,
+            )
+        if cached:
             sets[name] = cached
     if args.only:
         if args.only not in sets:

@@ -217,8 +217,10 @@ def _real_labelled(item: dict[str, Any], id_: str, doc: Document) -> Labelled:
 def load_real_text(path: str | Path, cache: str | Path) -> tuple[list[Labelled], str | None]:
     """The labelled real pages of ``path`` known only by their text (``real_labels_fresh3.json``):
     each row names its ``file`` in ``cache`` (kept outside the repository) and the file's
-    ``sha256``; the text is extracted as ingest extracts a .txt file. With the reason they are
-    skipped when the cache folder or a file is absent, or a file is not the one labelled."""
+    ``sha256``; the text is extracted as ingest extracts a .txt file. A page whose file is
+    absent, or is not the one labelled, is left out and named in the note returned with the
+    pages (None when every page was read); without the cache folder, or with no page left,
+    the list is empty and the note says why."""
     import hashlib
 
     from corpus_search.extract.text import extract_text
@@ -228,16 +230,22 @@ def load_real_text(path: str | Path, cache: str | Path) -> tuple[list[Labelled],
     if not base.is_dir():
         return [], f"no cached page texts at {base} (the labels need their texts there)"
     docs: list[Labelled] = []
+    left_out: list[str] = []
     for item in data["documents"]:
         page = base / item["file"]
         if not page.is_file():
-            return [], f"labelled page text {page} is missing"
+            left_out.append(f"labelled page text {page} is missing")
+            continue
         raw = page.read_bytes()
         if hashlib.sha256(raw).hexdigest() != item["sha256"]:
-            return [], f"{page} is not the text that was labelled (sha256 differs)"
+            left_out.append(f"{page} is not the text that was labelled (sha256 differs)")
+            continue
         doc = extract_text(raw.decode("utf-8"), url=item.get("url"))
         docs.append(_real_labelled(item, item.get("url") or item["file"], doc))
-    return docs, None
+    if not left_out:
+        return docs, None
+    note = f"{len(left_out)} of {len(data['documents'])} pages left out: " + "; ".join(left_out)
+    return docs, note
 
 
 def name_key(enricher: Enricher, name: str) -> str:
