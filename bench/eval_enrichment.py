@@ -18,7 +18,8 @@ from ``../shared/data/thinktanks`` at run time; without it they are skipped, wit
 reason on stderr. A fifth, ``real-fresh3`` (``real_labels_fresh3.json``: 31 pages of other
 think tanks known only by their text from the stored pages corpus, labelled on 2026-12-04
 before any tagger ran on them), reads its texts from ``/work/evalcache/enrichment``
-(``--cache``) and is skipped, with the reason, when they are absent. A sixth, ``real-fresh4``
+(``--cache``): a page whose text is absent there (or is another capture than the one
+labelled) is left out and named on stderr, and a split with none is skipped. A sixth, ``real-fresh4``
 (``real_labels_fresh4.json``: 31 more such pages, chosen by fixed searches written down
 before they ran and labelled on 2026-12-04 before any tagger ran on them; scored once, at
 the end of the round that added it), reads its texts from the same folder, and so does a
