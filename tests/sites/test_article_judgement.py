@@ -808,7 +808,7 @@ def test_labelled_real_non_articles_are_rejected() -> None:
             f"only {len(rows)} labelled text non-article pages in {EVALCACHE} as labelled "
             f"({len(unusable)} missing or another capture): too few to hold the rates"
         )
-    rejected = {"tuning": [0, 0], "heldout": [0, 0], "fresh2": [0, 0], "fresh3": [0, 0]}
+    rejected = {split: [0, 0] for split in ("tuning", "heldout", "fresh2", "fresh3", "fresh4")}
     for row in rows:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
         rejected[row["split"]][0] += not info.is_article
@@ -839,6 +839,11 @@ def test_labelled_real_non_articles_are_rejected() -> None:
         assert rejected["fresh2"][0] / rejected["fresh2"][1] >= 0.96, (rejected, len(unusable))
     if rejected["fresh3"][1] >= 60:
         assert rejected["fresh3"][0] / rejected["fresh3"][1] >= 0.8, (rejected, len(unusable))
+    # The eighth round's split fresh4 (70 pages of 87 sites, labelled apart before any
+    # judgement ran) was judged clean twice, before and after the seventh round's signs:
+    # 42 of 70 (60.0%) both times. Nobody has tuned on it; its floor is that level.
+    if rejected["fresh4"][1] >= 65:
+        assert rejected["fresh4"][0] / rejected["fresh4"][1] >= 0.6, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -875,26 +880,27 @@ def test_labelled_real_text_articles_are_kept() -> None:
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
         assert row["label"] == "article"
-        assert row["split"] in ("fresh2", "fresh3", split_of(row["url"])), row["url"]
+        assert row["split"] in ("fresh2", "fresh3", "fresh4", split_of(row["url"])), row["url"]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
     rows = doc["pages"]
     assert len(rows) >= 100
     for row in rows:
         assert row["label"] == "not-article"
-        if row["split"] not in ("fresh", "fresh2", "fresh3"):
+        if row["split"] not in ("fresh", "fresh2", "fresh3", "fresh4"):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
 
 
-def test_the_fresh3_split_is_read_as_labelled() -> None:
-    """The sixth round's split: its rows have the fields of the fifth round's, name their
+@pytest.mark.parametrize("split, fewest", [("fresh3", (60, 25)), ("fresh4", (65, 28))])
+def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
+    """The sixth and eighth rounds' splits: their rows have the fields of the fifth round's, name their
     cached text by the address's hash, and (where the cache is there) the bench's loaders
     read each page with its split and only when its bytes are the labelled ones. Nothing
     is judged here."""
     from bench.eval_articles import SPLITS, real_nonarticle_pages, text_article_pages
 
-    assert "fresh3" in SPLITS
+    assert split in SPLITS
     usable = {}
     for path, label, cache in (
         (LABELS, "not-article", EVALCACHE),
@@ -902,32 +908,33 @@ def test_the_fresh3_split_is_read_as_labelled() -> None:
     ):
         rows = json.loads(path.read_text("utf-8"))["pages"]
         fields = {frozenset(r) for r in rows if r["split"] == "fresh2"}
-        fresh3 = [r for r in rows if r["split"] == "fresh3"]
-        for row in fresh3:
+        fresh = [r for r in rows if r["split"] == split]
+        for row in fresh:
             assert frozenset(row) in fields, row["url"]
             assert (row["label"], row["source"], row["format"]) == (label, "pages", "text")
             assert row["file"] == hashlib.sha256(row["url"].encode()).hexdigest()[:16] + ".txt"
             assert len(row["sha256"]) == 64 and row["kind"]
-        assert len({r["url"] for r in fresh3}) == len(fresh3)
-        assert len(fresh3) >= (60 if label == "not-article" else 25), (label, len(fresh3))
+        assert len({r["url"] for r in fresh}) == len(fresh)
+        assert len(fresh) >= fewest[label == "article"], (label, len(fresh))
         found, _ = usable_rows(path, cache) if cache.exists() else ([], [])
-        usable[label] = {r["url"] for r in found if r["split"] == "fresh3"}
+        usable[label] = {r["url"] for r in found if r["split"] == split}
         # A cached text of this split that is there but is not the labelled one (another
         # capture) would need labelling again: an error, not a page to leave out.
         differ = [
             r["file"]
-            for r in fresh3
+            for r in fresh
             if (cache / r["file"]).exists() and r["url"] not in usable[label]
         ]
         assert not differ, (label, differ)
     if not usable["not-article"] or not usable["article"]:
         pytest.skip(
-            f"the fresh3 texts are not in {EVALCACHE.parent} as labelled (kept off the repo)"
+            f"the {split} texts are not in {EVALCACHE.parent} as labelled (kept off the repo)"
         )
     # The loaders read exactly the pages found as labelled, each with its split. On the
-    # machine where they were labelled (2026-12-04) that is all 65 and all 28.
-    pages = [p for p in real_nonarticle_pages(SHARED, EVALCACHE) if p.split == "fresh3"]
-    texts = [p for p in text_article_pages(ARTICLE_CACHE) if p.split == "fresh3"]
+    # machine where they were labelled (2026-12-04) that is all 65 and all 28 of fresh3,
+    # all 70 and all 30 of fresh4.
+    pages = [p for p in real_nonarticle_pages(SHARED, EVALCACHE) if p.split == split]
+    texts = [p for p in text_article_pages(ARTICLE_CACHE) if p.split == split]
     assert {p.key for p in pages} == usable["not-article"]
     assert {p.key for p in texts} == usable["article"]
     assert all(p.text and p.label == "not-article" for p in pages)
