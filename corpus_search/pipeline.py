@@ -149,14 +149,19 @@ def warm_up() -> None:
     the extractors' modules, the language model, htmldate's month names and the packaged
     gazetteer and taxonomy."""
     global _DEFAULT_ENRICHER, _SERVER_PID
+    # First: the workers watch this pid (see ``_init_worker``), whatever the loading below
+    # does. Recorded last, a warm-up that failed (the language model is unpacked through
+    # a temporary file: a full disk, a file-size limit) left the workers watching the
+    # wrong process: each exited as it started, and every pool broke.
+    _SERVER_PID = os.getpid()
     from corpus_search.enrich import Enricher
     from corpus_search.extract import extract_file  # noqa: F401  (its imports)
     from corpus_search.extract.html import warm_up as warm_html
     from corpus_search.extract.warc import extract_capture  # noqa: F401
 
-    warm_html()
+    with contextlib.suppress(Exception):  # (a worker loads what failed here on first use)
+        warm_html()
     _DEFAULT_ENRICHER = Enricher.load()
-    _SERVER_PID = os.getpid()
 
 
 def _init_worker(setup: _Setup, parent: int) -> None:
