@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_search import Corpus
+from corpus_search import Corpus, pipeline
 from corpus_search.pipeline import CHUNK, MAX_BREAKS, WINDOW, Task, Workers
 from tests.conftest import make_doc
 
@@ -240,17 +240,29 @@ def test_an_ingest_whose_workers_fail_to_start_counts_each_record_once(
 
 
 WARM_UP_FAILS = """
-import resource, signal, sys
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-# every file this process and its children write stops at 64 KiB: the forkserver's
-# warm-up fails (the language model is unpacked through a temporary file)
-resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+import sys
+from corpus_search import pipeline
 from corpus_search.pipeline import Task, Workers
 from tests.conftest import make_doc
+
+real_context = pipeline._context
+
+
+def context():
+    # the forkserver first imports a module that makes the warm-up fail, as the
+    # language model's temporary file on a full disk did
+    context = real_context()
+    context.set_forkserver_preload([sys.argv[1], "corpus_search.pipeline_server"])
+    return context
+
+
+pipeline._context = context
+
 
 class Plain:
     def enrich(self, doc):
         return doc
+
 
 tasks = [Task("document", f"doc-{n}", document=make_doc(f"d{n}", f"body {n}")) for n in range(40)]
 workers = Workers(2, Plain, min_parallel=1)
@@ -259,12 +271,25 @@ workers.close(kill=True)
 print(len(answered), workers.restarts, workers.used_processes)
 """
 
+BREAKS_THE_WARM_UP = """
+from corpus_search.extract import html
 
-def test_workers_live_when_the_forkserver_warm_up_failed() -> None:
+
+def fails():
+    raise OSError(27, "File too large")
+
+
+html.warm_up = fails
+"""
+
+
+def test_workers_live_when_the_forkserver_warm_up_failed(tmp_path: Path) -> None:
     """The cause of issue 13's EBADF: a warm-up that failed left the workers watching
     the wrong parent, so each exited as it started and every pool broke."""
+    (tmp_path / "breaks_warm_up.py").write_text(BREAKS_THE_WARM_UP)
     result = subprocess.run(
-        [sys.executable, "-c", WARM_UP_FAILS],
+        [sys.executable, "-c", WARM_UP_FAILS, "breaks_warm_up"],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},  # (the forkserver's path too)
         capture_output=True,
         text=True,
         timeout=120,
@@ -274,3 +299,21 @@ def test_workers_live_when_the_forkserver_warm_up_failed() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["40", "0", "True"], result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_forkserver_pid_is_recorded_whatever_the_warm_up_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from corpus_search.enrich import Enricher
+    from corpus_search.extract import html
+
+    def fails(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "_SERVER_PID", None)
+    monkeypatch.setattr(pipeline, "_DEFAULT_ENRICHER", None)
+    monkeypatch.setattr(html, "warm_up", fails)
+    monkeypatch.setattr(Enricher, "load", classmethod(fails))
+    with pytest.raises(OSError):
+        pipeline.warm_up()
+    assert os.getpid() == pipeline._SERVER_PID
