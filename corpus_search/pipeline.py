@@ -23,6 +23,7 @@ worker starts warm instead of paying that second and more of start-up each.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import multiprocessing.util
 import os
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from corpus_search.document import Document
     from corpus_search.extract.warc import Capture
 
+LOG = logging.getLogger(__name__)
+
 CHUNK = 4  # tasks sent to a worker at once
 WINDOW = 4  # chunks in flight per worker: bounds memory on a WARC of any size
 # Chunks an ingest reads ahead of those in flight: once its input has run out, the
@@ -53,6 +56,9 @@ WINDOW = 4  # chunks in flight per worker: bounds memory on a WARC of any size
 READ_AHEAD = 16
 MIN_PARALLEL = 12  # fewer tasks than this run in this process (starting workers costs more)
 MAX_BREAKS = 3  # pools broken in a row before the rest runs in this process
+# What a submit to a pool that broke raises: BrokenProcessPool (a worker died), and,
+# when it starts a worker just as the pool breaks, OSError or EOFError (see ``_submit``)
+_BROKEN = (BrokenProcessPool, OSError, EOFError)
 
 
 def default_jobs() -> int:
@@ -149,14 +155,19 @@ def warm_up() -> None:
     the extractors' modules, the language model, htmldate's month names and the packaged
     gazetteer and taxonomy."""
     global _DEFAULT_ENRICHER, _SERVER_PID
+    # First: the workers watch this pid (see ``_init_worker``), whatever the loading below
+    # does. Recorded last, a warm-up that failed (the language model is unpacked through
+    # a temporary file: a full disk, a file-size limit) left the workers watching the
+    # wrong process: each exited as it started, and every pool broke.
+    _SERVER_PID = os.getpid()
     from corpus_search.enrich import Enricher
     from corpus_search.extract import extract_file  # noqa: F401  (its imports)
     from corpus_search.extract.html import warm_up as warm_html
     from corpus_search.extract.warc import extract_capture  # noqa: F401
 
-    warm_html()
+    with contextlib.suppress(Exception):  # (a worker loads what failed here on first use)
+        warm_html()
     _DEFAULT_ENRICHER = Enricher.load()
-    _SERVER_PID = os.getpid()
 
 
 def _init_worker(setup: _Setup, parent: int) -> None:
@@ -220,7 +231,9 @@ class Workers:
         self._setup = _Setup([str(p) for p in gazetteer_files], [str(p) for p in taxonomy_files])
         self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
+        self._sent: set[Future[list[list[Outcome]]]] = set()  # futures of the pool running
         self._breaks = 0  # pools broken in a row, without a result in between
+        self.restarts = 0  # pools found broken (a worker died, or could not be started)
         self._pending: deque[tuple[list[Task], Future[list[list[Outcome]]]]] = deque()
         self._ahead: deque[list[Task]] = deque()
         self._head: list[Task] = []
@@ -303,41 +316,68 @@ class Workers:
         chunk, future = pending.popleft()
         try:
             results = future.result()
-            self._breaks = 0
+            if future in self._sent:  # a worker answered (not this process, after breaks)
+                self._sent.discard(future)
+                self._breaks = 0
         except BrokenProcessPool:
             # A worker died (killed, out of memory, a crash in a C library): run this
             # chunk's tasks again one at a time in a fresh pool, so only the task that
             # kills a worker again is failed; the chunks still in flight are resubmitted.
+            self.restarts += 1
             self.close(kill=True)
             results = [self._alone(task) for task in chunk]
-            rest = [c for c, _ in pending]
-            pending.clear()
-            for other in rest:
-                pending.append((other, self._submit(other)))
+            self._resend()
         except Exception as exc:  # the result could not travel back (pickling)
             results = [[Outcome(t.name, "failed", _internal(exc), named=t.named)] for t in chunk]
         yield from zip(chunk, results, strict=True)
 
     def _submit(self, chunk: list[Task]) -> Future[list[list[Outcome]]]:
         """Send a chunk to the workers; when workers cannot be started at all here (the
-        pool breaks again and again with no result), run it in this process."""
+        pool breaks again and again with no result), run it in this process.
+
+        A pool breaks at a submit too: a worker it starts dies at once, or starting one
+        fails (the pool's manager thread closed the queues of a pool whose worker had
+        died, so the forkserver is sent closed pipes: an OSError, EBADF or "handle is
+        closed", or an EOFError). Then the chunks in flight go again to a new pool, and
+        the batch goes on: never an internal error."""
         while self._breaks < MAX_BREAKS:
             try:
                 with _no_ctrl_c():  # (a worker may be started: it inherits Ctrl-C ignored)
-                    return self._start().submit(_run_chunk, chunk)
-            except BrokenProcessPool:
+                    future = self._start().submit(_run_chunk, chunk)
+            except _BROKEN:
                 self._breaks += 1
+                self.restarts += 1
                 self.close(kill=True)
+                self._resend()
+                continue
+            self._sent.add(future)
+            return future
         done: Future[list[list[Outcome]]] = Future()
         enricher = self._enricher()
         done.set_result([run_task(task, enricher) for task in chunk])
         return done
+
+    def _resend(self) -> None:
+        """After a pool is stopped: send its chunks still in flight again (those it had
+        answered keep their results), in order."""
+        pending = self._pending
+        sent = list(pending)
+        pending.clear()
+        for chunk, future in sent:
+            answered = future.done() and not future.cancelled() and future.exception() is None
+            if future in self._sent or answered:
+                pending.append((chunk, future))
+            else:
+                # (a submit in here may break the new pool too: it resends what this
+                # loop has put back so far, then this loop goes on with the rest)
+                pending.append((chunk, self._submit(chunk)))
 
     def _alone(self, task: Task) -> list[Outcome]:
         try:
             return self._submit([task]).result()[0]
         except BrokenProcessPool:
             self._breaks += 1
+            self.restarts += 1
             self.close(kill=True)
             reason = "internal error: the worker process died reading it"
             return [Outcome(task.name, "failed", reason, named=task.named)]
@@ -355,6 +395,7 @@ class Workers:
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            _quiet_pool_threads()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
                 mp_context=_context(),
@@ -362,22 +403,63 @@ class Workers:
                 initargs=(self._setup, os.getpid()),
             )
             self.used_processes = True
+            _start_workers(self._pool, self.jobs)
         return self._pool
 
     def close(self, kill: bool = False) -> None:
         """Stop the workers; ``kill``: at once, without waiting for tasks in flight."""
         pool, self._pool = self._pool, None
+        self._sent = set()
         if pool is None:
             return
         if kill:
-            processes = list(getattr(pool, "_processes", {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            with contextlib.suppress(OSError, RuntimeError):  # (a broken pool's queues)
+                pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
-                process.terminate()
+                with contextlib.suppress(OSError, ValueError):
+                    process.terminate()
             for process in processes:
-                process.join(timeout=5)
+                with contextlib.suppress(OSError, ValueError, AssertionError):
+                    process.join(timeout=5)
         else:
             pool.shutdown(wait=True)
+
+
+def _start_workers(pool: ProcessPoolExecutor, count: int) -> None:
+    """Start every worker of a new pool at once, before its first task. Left to the pool,
+    a worker is started at a later submit, while the pool's manager thread runs: if a
+    worker dies then, the thread closes the pool's queues as they are being sent to the
+    forkserver for the new worker (CPython 3.11), and the submit fails with EBADF or
+    "handle is closed" while the forkserver, sent nothing, dies printing an EOFError. A
+    pool started whole starts no worker later (a worker that dies breaks the pool).
+    (Private to CPython: where it differs, the pool starts its workers itself.)"""
+    spawn = getattr(pool, "_spawn_process", None)
+    processes = getattr(pool, "_processes", None)
+    if not callable(spawn) or not isinstance(processes, dict):
+        return
+    while len(processes) < count:
+        spawn()
+
+
+def _quiet_pool_threads() -> None:
+    """No traceback from a pool's manager thread: when a worker dies just as a worker is
+    started, the thread (which has already failed the pool's futures with
+    BrokenProcessPool, as ``Workers`` expects) can fail in its own cleanup ("dictionary
+    changed size during iteration"). The thread's end is logged; others' go on as they
+    would."""
+    previous = threading.excepthook
+    if getattr(previous, "_corpus_search", False):
+        return
+
+    def hook(args: Any) -> None:
+        if type(args.thread).__module__ == "concurrent.futures.process":
+            LOG.debug("a worker pool's manager thread ended: %r", args.exc_value)
+            return
+        previous(args)
+
+    hook._corpus_search = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
 
 
 def _context() -> Any:

@@ -4,7 +4,19 @@ not answered when abandoned, read-ahead ones included."""
 
 from __future__ import annotations
 
-from corpus_search.pipeline import CHUNK, WINDOW, Task, Workers
+import errno
+import json
+import multiprocessing.forkserver
+import os
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from corpus_search import Corpus, pipeline
+from corpus_search.pipeline import CHUNK, MAX_BREAKS, WINDOW, Task, Workers
 from tests.conftest import make_doc
 
 
@@ -83,3 +95,225 @@ def test_abandon_gives_back_the_tasks_read_ahead_too() -> None:
     assert len(names) == len(set(names))
     assert names == [t.name for t in tasks[: len(names)]]
     assert len(left) >= (2 * WINDOW + 5 - 1) * CHUNK
+
+
+# -- a pool that breaks while it starts a worker ---------------------------------------------
+
+
+def _failing_starts(monkeypatch: pytest.MonkeyPatch, failing: set[int], error: BaseException):
+    """Worker starts number ``failing`` (1 = the first) fail with ``error`` where the
+    parent hands the forkserver the new worker's pipes, as when the pool's manager thread
+    had just closed them (issue 13: EBADF, "handle is closed", or EOFError)."""
+    real = multiprocessing.forkserver.connect_to_new_process
+    calls: list[int] = []
+
+    def connect(fds):  # type: ignore[no-untyped-def]
+        calls.append(len(calls) + 1)
+        if len(calls) in failing:
+            raise error
+        return real(fds)
+
+    monkeypatch.setattr(multiprocessing.forkserver, "connect_to_new_process", connect)
+    return calls
+
+
+ERRORS = [
+    OSError(errno.EBADF, "Bad file descriptor"),
+    OSError("handle is closed"),
+    EOFError(),
+]
+
+
+@pytest.mark.parametrize("failing", [{1}, {2}, {2, 3, 4}])
+@pytest.mark.parametrize("error", ERRORS, ids=["EBADF", "closed", "EOF"])
+def test_a_worker_that_cannot_be_started_never_stops_the_batch(
+    monkeypatch: pytest.MonkeyPatch, failing: set[int], error: BaseException
+) -> None:
+    tasks = _tasks(60)
+    calls = _failing_starts(monkeypatch, failing, error)
+    workers = Workers(2, _Plain, min_parallel=1, read_ahead=3)
+    answered = []
+    try:
+        for task, outcomes in workers.map(tasks):
+            assert [o.kind for o in outcomes] == ["document"]
+            assert (
+                outcomes[0].document is not None and outcomes[0].document.id == "d" + task.name[4:]
+            )
+            answered.append(task.name)
+    finally:
+        workers.close(kill=True)
+    assert answered == [t.name for t in tasks]  # each once, in order
+    assert max(failing) <= len(calls)  # the failures did happen
+    assert workers.restarts >= 1 and workers.used_processes
+
+
+@pytest.mark.parametrize("failing", [{5}, {5, 6}, {12}, {5, 16}])
+@pytest.mark.parametrize("error", ERRORS, ids=["EBADF", "closed", "EOF"])
+def test_a_submit_that_fails_with_chunks_in_flight_never_stops_the_batch(
+    monkeypatch: pytest.MonkeyPatch, failing: set[int], error: BaseException
+) -> None:
+    """Submits number ``failing`` fail, each with chunks of the pool in flight: those go
+    again to a new pool, the answered ones are kept, and every task is answered once."""
+    real = ProcessPoolExecutor.submit
+    calls: list[int] = []
+
+    def submit(pool, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(len(calls) + 1)
+        if len(calls) in failing:
+            raise error
+        return real(pool, fn, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    tasks = _tasks(80)
+    workers = Workers(2, _Plain, min_parallel=1, read_ahead=2)
+    answered = []
+    try:
+        for task, outcomes in workers.map(tasks):
+            assert [o.kind for o in outcomes] == ["document"]
+            answered.append(task.name)
+    finally:
+        workers.close(kill=True)
+    assert answered == [t.name for t in tasks]
+    assert workers.restarts == len(failing) and max(failing) <= len(calls)
+
+
+class _KillsItsWorker:
+    """A task's value that ends the worker process reading it (as a crash in a C library
+    would): unpickling it there calls ``os._exit``."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os._exit, (3,))
+
+
+def test_a_worker_that_dies_mid_batch_fails_only_its_record() -> None:
+    tasks = _tasks(60)
+    tasks[25].context = _KillsItsWorker()
+    workers = Workers(2, _Plain, min_parallel=1, read_ahead=2)
+    answered = []
+    try:
+        for task, outcomes in workers.map(tasks):
+            answered.append((task.name, [o.kind for o in outcomes]))
+    finally:
+        workers.close(kill=True)
+    assert [name for name, _ in answered] == [t.name for t in tasks]  # each once, in order
+    kinds = dict(answered)
+    assert kinds.pop("doc-25") == ["failed"]
+    assert all(k == ["document"] for k in kinds.values())
+    assert workers.restarts >= 1
+
+
+def test_when_no_worker_can_be_started_the_rest_runs_in_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tasks = _tasks(40)
+    calls = _failing_starts(monkeypatch, set(range(1, 100)), OSError(errno.EBADF, "Bad"))
+    workers = Workers(2, _Plain, min_parallel=1)
+    try:
+        answered = [t.name for t, outcomes in workers.map(tasks) if outcomes[0].kind == "document"]
+    finally:
+        workers.close(kill=True)
+    assert answered == [t.name for t in tasks]
+    assert len(calls) == MAX_BREAKS and workers.restarts == MAX_BREAKS
+
+
+def test_an_ingest_whose_workers_fail_to_start_counts_each_record_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same documents, ids and counts as one process, though starting workers broke
+    the pool twice in the middle of the batch."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": f"r{n}", "body": f"Ministers met for round {n} of the harbour talks.", "actors": []}
+        for n in range(50)
+    ]
+    lines.append(dict(lines[7]))  # the same record again: unchanged
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    one = Corpus.open(tmp_path / "one", create=True).ingest([feed], jobs=1)
+    _failing_starts(monkeypatch, {2, 3}, OSError(errno.EBADF, "Bad file descriptor"))
+    corpus = Corpus.open(tmp_path / "two", create=True)
+    two = corpus.ingest([feed], jobs=2)
+    assert two.jobs == 2 and not two.failed
+    assert (two.added, two.updated, two.skipped) == (one.added, one.updated, one.skipped)
+    assert (two.added, two.skipped) == (50, 1)
+    assert two.added_ids == one.added_ids
+    assert len(corpus) == 50 and corpus.check().ok
+
+
+WARM_UP_FAILS = """
+import sys
+from corpus_search import pipeline
+from corpus_search.pipeline import Task, Workers
+from tests.conftest import make_doc
+
+real_context = pipeline._context
+
+
+def context():
+    # the forkserver first imports a module that makes the warm-up fail, as the
+    # language model's temporary file on a full disk did
+    context = real_context()
+    context.set_forkserver_preload([sys.argv[1], "corpus_search.pipeline_server"])
+    return context
+
+
+pipeline._context = context
+
+
+class Plain:
+    def enrich(self, doc):
+        return doc
+
+
+tasks = [Task("document", f"doc-{n}", document=make_doc(f"d{n}", f"body {n}")) for n in range(40)]
+workers = Workers(2, Plain, min_parallel=1)
+answered = [task.name for task, _ in workers.map(tasks)]
+workers.close(kill=True)
+print(len(answered), workers.restarts, workers.used_processes)
+"""
+
+BREAKS_THE_WARM_UP = """
+from corpus_search.extract import html
+
+
+def fails():
+    raise OSError(27, "File too large")
+
+
+html.warm_up = fails
+"""
+
+
+def test_workers_live_when_the_forkserver_warm_up_failed(tmp_path: Path) -> None:
+    """The cause of issue 13's EBADF: a warm-up that failed left the workers watching
+    the wrong parent, so each exited as it started and every pool broke."""
+    (tmp_path / "breaks_warm_up.py").write_text(BREAKS_THE_WARM_UP)
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_UP_FAILS, "breaks_warm_up"],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},  # (the forkserver's path too)
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["40", "0", "True"], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_forkserver_pid_is_recorded_whatever_the_warm_up_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from corpus_search.enrich import Enricher
+    from corpus_search.extract import html
+
+    def fails(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "_SERVER_PID", None)
+    monkeypatch.setattr(pipeline, "_DEFAULT_ENRICHER", None)
+    monkeypatch.setattr(html, "warm_up", fails)
+    monkeypatch.setattr(Enricher, "load", classmethod(fails))
+    with pytest.raises(OSError):
+        pipeline.warm_up()
+    assert os.getpid() == pipeline._SERVER_PID

@@ -18,9 +18,45 @@ SAMPLE_CHARS = 3000  # the opening of a text is as good as all of it, and much f
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
+    """py3langid's classifier; None when its model cannot be loaded (then every text
+    keeps its declared language)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except OSError:
+        # py3langid unpacks its model (68 MB) through a temporary file: with the disk
+        # full, every page failed here, and a full disk was 'internal error' for each
+        # page instead of the corpus's own clear error. Unpacked in memory instead.
+        try:
+            return _in_memory(LanguageIdentifier, MODEL_FILE)
+        except Exception:
+            return None
+
+
+def _in_memory(cls: Any, model_file: str) -> Any:
+    """The model loaded as py3langid's ``modelio.load_model`` does, without a file."""
+    import io
+    import lzma
+
+    import numpy as np
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR
+
+    with lzma.open(MODEL_DIR / model_file) as source:
+        unpacked = io.BytesIO(source.read())
+    with np.load(unpacked, allow_pickle=False) as data:
+        nextmove = modelio._to_array(data["nextmove"])
+        row = modelio._to_array(data["nextmove_row"])
+        return cls(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            nextmove,
+            data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=row,
+        )
 
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
@@ -30,7 +66,10 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if len(re.findall(r"[^\W\d_]", sample)) < MIN_LETTERS:
         return fallback
-    code, probability = _identifier().classify(sample)
+    identifier = _identifier()
+    if identifier is None:
+        return fallback
+    code, probability = identifier.classify(sample)
     if code == "und" or (probability < 0.5 and fallback):
         return fallback
     return str(code)
