@@ -304,6 +304,12 @@ class Workers:
                         pending.append((chunk, self._submit(chunk)))
                 while len(pending) >= self.jobs * WINDOW:
                     yield from self._collect(pending)
+                # Results already there go to the caller now, in order: a crawl reads its
+                # pages at the pace of a polite fetcher, and the window may not fill for
+                # minutes; its pages would wait unindexed (and a killed crawl fetch them
+                # again) meanwhile.
+                while pending and pending[0][1].done():
+                    yield from self._collect(pending)
             while pending:
                 yield from self._collect(pending)
         finally:

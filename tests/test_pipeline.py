@@ -10,6 +10,7 @@ import multiprocessing.forkserver
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -317,3 +318,31 @@ def test_the_forkserver_pid_is_recorded_whatever_the_warm_up_does(
     with pytest.raises(OSError):
         pipeline.warm_up()
     assert os.getpid() == pipeline._SERVER_PID
+
+
+def test_results_reach_the_caller_while_the_input_is_slow() -> None:
+    """A crawl feeds the workers at a polite fetcher's pace: what they have answered goes
+    to the caller (who commits it) without waiting for the window to fill. Here a task
+    comes every 50 ms after the first 8; by the 28th, the first 8 are answered (before,
+    nothing came back until 32 tasks were in flight)."""
+    import time
+
+    tasks = _tasks(40)
+    names: list[str] = []
+    seen_by: dict[int, int] = {}
+
+    def slow() -> Iterator[Task]:
+        for number, task in enumerate(tasks):
+            if number >= 8:
+                time.sleep(0.05)
+            seen_by[number] = len(names)
+            yield task
+
+    workers = Workers(2, _Plain, min_parallel=1, read_ahead=0)
+    try:
+        for task, _outcomes in workers.map(slow()):
+            names.append(task.name)
+    finally:
+        workers.close(kill=True)
+    assert names == [t.name for t in tasks]
+    assert seen_by[28] >= 8, seen_by

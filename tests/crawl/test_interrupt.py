@@ -19,26 +19,33 @@ from corpus_search.crawl import CrawlOptions
 from tests.crawl.server import LoopbackSite, Reply, Route, article_html, serve
 
 PAGES = 40
-GATED_FROM = 10  # pages from this one on wait for the test to open the gate
+GATED_FROM = 10  # pages from this one on wait for the test to open the gate (Ctrl-C)
+KILL_GATED_FROM = 30  # for the kill: past one commit of 20 pages, short of the last
 
 
-def gated(reply: Reply, gate: threading.Event) -> Route:
+def gated(reply: Reply, gate: threading.Event, most: float = 30.0) -> Route:
+    """``reply`` once ``gate`` is set, or after ``most`` seconds."""
+
     def answer(_path: str, _headers: dict[str, str]) -> Reply:
-        gate.wait(30)
+        gate.wait(most)
         return reply
 
     return answer
 
 
-def article_site(gate: threading.Event | None = None) -> LoopbackSite:
-    """A sitemap of PAGES articles. With ``gate``, pages from GATED_FROM on are answered
-    only once it is set, so a slow test cannot watch the whole crawl finish before it
-    interrupts it."""
+def article_site(
+    gate: threading.Event | None = None, gated_from: int = GATED_FROM, most: float = 30.0
+) -> LoopbackSite:
+    """A sitemap of PAGES articles. With ``gate``, pages from ``gated_from`` on are answered
+    only once it is set (or each after ``most`` seconds), so a slow test cannot watch the
+    whole crawl finish before it interrupts it."""
     site = LoopbackSite()
     paths = [f"/analysis/2025/{n:02d}/a-commentary-numbered-{n}" for n in range(PAGES)]
     for n, path in enumerate(paths):
         reply = Reply(body=article_html(f"Commentary {n}").encode(), delay=0.03)
-        site.route(path, gated(reply, gate) if gate is not None and n >= GATED_FROM else reply)
+        site.route(
+            path, gated(reply, gate, most) if gate is not None and n >= gated_from else reply
+        )
     urls = "".join(f"<url><loc>{{base}}{p}</loc></url>" for p in paths)
 
     def sitemap(_p: str, _h: dict[str, str]) -> Reply:
@@ -51,6 +58,16 @@ def article_site(gate: threading.Event | None = None) -> LoopbackSite:
 
 def start_crawl(index: Path, site: LoopbackSite) -> subprocess.Popen[str]:
     env = {**os.environ, "CORPUS_SEARCH_INDEX": str(index)}
+    # A shell starts a background job with Ctrl-C ignored, and a child inherits that: the
+    # crawl would never see the test's SIGINT. A handler is reset to the default at exec.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return _popen(env, site)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _popen(env: dict[str, str], site: LoopbackSite) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [
             sys.executable,
@@ -97,14 +114,21 @@ def page_requests(site: LoopbackSite) -> list[str]:
 def test_interrupted_crawl_resumes_without_refetching(tmp_path: Path, how: str) -> None:
     index = tmp_path / "ix"
     gate = threading.Event()
-    site = article_site(gate)
+    # For the kill, the gated pages come one a second: the crawl goes on (the workers
+    # answer as pages arrive; a pool slow to start under load answers at the next one) and
+    # still cannot end before the test has seen a commit and killed it.
+    kill = how == "kill"
+    site = article_site(gate, KILL_GATED_FROM, most=1.0) if kill else article_site(gate)
     with serve(site):
         process = start_crawl(index, site)
         try:
             if how == "kill":
-                gate.set()
-                wait_until(lambda: len(indexed_keys(index)) >= 20)  # a batch committed
+                # A batch is committed at its 20th page; the gated pages hold the crawl
+                # short of its end while this test polls (under load it used to see the
+                # whole crawl finish before it could kill it).
+                wait_until(lambda: len(indexed_keys(index)) >= 20)
                 process.kill()
+                gate.set()
             else:
                 wait_until(lambda: len(page_requests(site)) >= 8)
                 process.send_signal(signal.SIGINT)
