@@ -17,7 +17,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from itertools import compress
@@ -143,17 +143,14 @@ class Taxonomy:
     def _starts(self) -> dict[str, list[_Start]]:
         return {}
 
-    def score(self, text: str, threshold: float | None = None) -> list[ThemeScore]:
-        """Themes of ``text``, best first: by default those the calibrated rule keeps
-        (``THRESHOLD`` and the minimum-evidence rule); with ``threshold`` given, every
-        theme scoring at least that (no evidence rule: the raw scores)."""
+    def evidence(self, text: str) -> tuple[int, dict[str, Evidence]]:
+        """The number of words of ``text`` and, for each theme with a hit, its evidence:
+        weighted hits, the different terms found, whether any was strong, and where."""
         index, lengths = self._index
         tokens = words(text)
+        found: dict[str, Evidence] = {}
         if not tokens:
-            return []
-        totals: dict[str, float] = {}
-        terms: dict[str, set[int]] = {}  # the different terms found for each theme
-        strong: set[str] = set()  # the themes with a hit of a term of weight STRONG or more
+            return 0, found
         # The terms a word can start, looked up once per distinct word and kept across
         # documents (the vocabulary repeats); the cache is emptied when it grows large.
         starts = self._starts
@@ -184,21 +181,28 @@ class Taxonomy:
                 elif weight < STRONG:
                     loose.append((i, theme_id, weight, number))
                     continue
-                totals[theme_id] = totals.get(theme_id, 0.0) + weight
-                terms.setdefault(theme_id, set()).add(number)
-                if weight >= STRONG:
-                    strong.add(theme_id)
-        _count_loose_words(loose, phrases, totals, terms)
-        per_thousand = 1000.0 / max(len(tokens), 200)
-        top = max(totals.values(), default=0.0)
+                _add(found, theme_id, i, weight, number)
+        _count_loose_words(loose, phrases, found)
+        return len(tokens), found
+
+    def score(self, text: str, threshold: float | None = None) -> list[ThemeScore]:
+        """Themes of ``text``, best first: by default those the calibrated rule keeps
+        (``THRESHOLD`` and the minimum-evidence rule); with ``threshold`` given, every
+        theme scoring at least that (no evidence rule: the raw scores)."""
+        length, found = self.evidence(text)
+        if not found:
+            return []
+        per_thousand = 1000.0 / max(length, 200)
+        top = max(e.hits for e in found.values())
         floor = THRESHOLD if threshold is None else threshold
-        long_text = len(tokens) >= MIN_WORDS
+        long_text = length >= MIN_WORDS
         kept = []
-        for theme_id, hits in totals.items():
+        for theme_id, ev in found.items():
+            hits = ev.hits
             score = round(1.0 - math.exp(-(hits * per_thousand) / SCALE), 3)
             enough = threshold is not None or hits >= RELATIVE * top or score >= SURE
-            one_term = len(terms[theme_id]) < MIN_TERMS
-            weak_only = theme_id not in strong
+            one_term = len(ev.terms) < MIN_TERMS
+            weak_only = not ev.strong
             one_word = (
                 threshold is None
                 and long_text
@@ -215,11 +219,33 @@ class Taxonomy:
         return result
 
 
+@dataclass
+class Evidence:
+    """What a text offers for one theme: its weighted hits, the different terms found
+    (by term number), whether any hit was of a term of weight STRONG or more, and the
+    word positions of the hits."""
+
+    hits: float = 0.0
+    terms: set[int] = field(default_factory=set)
+    strong: bool = False
+    at: list[int] = field(default_factory=list)
+
+
+def _add(found: dict[str, Evidence], theme_id: str, at: int, weight: int, number: int) -> None:
+    ev = found.get(theme_id)
+    if ev is None:
+        ev = found[theme_id] = Evidence()
+    ev.hits += weight
+    ev.terms.add(number)
+    ev.at.append(at)
+    if weight >= STRONG:
+        ev.strong = True
+
+
 def _count_loose_words(
     loose: list[tuple[int, str, int, int]],
     phrases: list[tuple[int, int]],
-    totals: dict[str, float],
-    terms: dict[str, set[int]],
+    found: dict[str, Evidence],
 ) -> None:
     """Add the weak one-word hits that are not inside a phrase some theme matched.
 
@@ -230,8 +256,7 @@ def _count_loose_words(
     covered = {k for first, extra in phrases for k in range(first, first + extra + 1)}
     for i, theme_id, weight, number in loose:
         if i not in covered:
-            totals[theme_id] = totals.get(theme_id, 0.0) + weight
-            terms.setdefault(theme_id, set()).add(number)
+            _add(found, theme_id, i, weight, number)
 
 
 def _follows(tokens: list[str], start: int, rest: tuple[str, ...]) -> bool:
