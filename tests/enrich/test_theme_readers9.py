@@ -1,9 +1,10 @@
-"""Theme calibration of the ninth round: one weak term alone (weight 1, "useful only
-alongside other hits") is not a topic of a page of a hundred words or more, short as the
-page may be. Every text here is written for these tests."""
+"""Theme calibration of the ninth round, for short pages: one weak term alone (weight 1,
+"useful only alongside other hits") is not a topic of a page of a hundred words or more;
+and a theme far weaker than the page's strongest needs to be met at three places, not two,
+to stand beside it on its score alone. Every text here is written for these tests."""
 
 # the taxonomy, a page of filler that names no theme, and the two ways of scoring a text
-from tests.enrich.test_theme_readers import TAXONOMY, kept, raw
+from tests.enrich.test_theme_readers import FILLER, TAXONOMY, kept, raw
 
 # About 90 words on one topic (alliances) named by two terms only, so that a weak word
 # beside it reaches a fifth of its evidence; under the 150 words of the incidental-word rule.
@@ -69,3 +70,34 @@ def test_the_taxonomy_marks_the_words_used_here_as_weak() -> None:
     assert weights["democracy-governance", "regime"] == 1
     assert weights["intelligence", "intelligence"] == 1
     assert weights["diplomacy", "talks"] == 1
+
+
+# -- the "sure" escape needs a theme the text comes back to --------------------------------
+
+# a page on nuclear posture: the filler and some fifty weighted hits of nuclear weapons
+NUCLEAR_PAGE = FILLER + (
+    " The review counts warheads, weighs the nuclear arsenal and restates nuclear"
+    " deterrence. It keeps the nuclear triad, funds new warheads and a new nuclear"
+    " submarine, and says nuclear deterrence rests on strategic nuclear forces."
+    " Its annex lists the warheads again, the nuclear weapons of each rival and the"
+    " nuclear threats they make, and ends on the nuclear posture of the next decade."
+)
+
+
+def test_two_mentions_beside_a_far_stronger_theme_are_not_a_topic() -> None:
+    page = NUCLEAR_PAGE + " Critics raised human rights; the minister said human rights can wait."
+    scores = raw(page)
+    assert scores["human-rights"] >= 0.75  # the "sure" score, from two mentions
+    # ... yet under a fifth of the strongest theme's weighted hits
+    _, found = TAXONOMY.evidence(page)
+    assert found["human-rights"].hits < 0.2 * found["nuclear-weapons"].hits
+    assert "nuclear-weapons" in kept(page)
+    assert "human-rights" not in kept(page)
+
+
+def test_a_theme_met_three_times_still_escapes_beside_a_stronger_one() -> None:
+    page = NUCLEAR_PAGE + (
+        " Critics raised human rights at the hearing. The minister said human rights can"
+        " wait, and a third speaker asked about human rights in the colonies."
+    )
+    assert "human-rights" in kept(page)
