@@ -178,7 +178,7 @@ class Corpus:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _workers(self, jobs: int, read_ahead: int = 0) -> Any:
+    def _workers(self, jobs: int, read_ahead: int = 0, prompt: bool = False) -> Any:
         from corpus_search.pipeline import Workers
 
         return Workers(
@@ -187,6 +187,7 @@ class Corpus:
             self._gazetteer_files,
             self._taxonomy_files,
             read_ahead=read_ahead,
+            prompt=prompt,
         )
 
     def _write(
@@ -242,7 +243,7 @@ class Corpus:
         from corpus_search.crawl.crawler import run_crawl
         from corpus_search.pipeline import default_jobs
 
-        workers = self._workers(options.jobs or default_jobs())
+        workers = self._workers(options.jobs or default_jobs(), prompt=True)
         try:
             return run_crawl(self.path, self.add, options, progress, workers)
         finally:

@@ -224,9 +224,13 @@ class Workers:
         taxonomy_files: Sequence[str | Path] = (),
         min_parallel: int = MIN_PARALLEL,
         read_ahead: int = 0,
+        prompt: bool = False,
     ) -> None:
         self.jobs = max(1, jobs)
         self.read_ahead = read_ahead  # chunks read before they are sent (see READ_AHEAD)
+        # answers go to the caller as soon as they are in, not when the window is full:
+        # for an input that comes at its own pace (a crawl's fetcher)
+        self.prompt = prompt
         self._enricher = enricher  # this process's, loaded on first use
         self._setup = _Setup([str(p) for p in gazetteer_files], [str(p) for p in taxonomy_files])
         self.min_parallel = min_parallel
@@ -304,11 +308,12 @@ class Workers:
                         pending.append((chunk, self._submit(chunk)))
                 while len(pending) >= self.jobs * WINDOW:
                     yield from self._collect(pending)
-                # Results already there go to the caller now, in order: a crawl reads its
-                # pages at the pace of a polite fetcher, and the window may not fill for
-                # minutes; its pages would wait unindexed (and a killed crawl fetch them
-                # again) meanwhile.
-                while pending and pending[0][1].done():
+                # Prompt: results already there go to the caller now, in order. A crawl
+                # reads its pages at the pace of a polite fetcher, and the window may not
+                # fill for minutes; its pages would wait unindexed (and a killed crawl
+                # fetch them again) meanwhile. (An ingest reads files as fast as it can:
+                # its results wait for the window, so that the work in flight stays full.)
+                while self.prompt and pending and pending[0][1].done():
                     yield from self._collect(pending)
             while pending:
                 yield from self._collect(pending)

@@ -321,8 +321,8 @@ def test_the_forkserver_pid_is_recorded_whatever_the_warm_up_does(
 
 
 def test_results_reach_the_caller_while_the_input_is_slow() -> None:
-    """A crawl feeds the workers at a polite fetcher's pace: what they have answered goes
-    to the caller (who commits it) without waiting for the window to fill. Here a task
+    """A crawl feeds the workers at a polite fetcher's pace: with ``prompt``, what they
+    have answered goes to the caller (who commits it) without waiting for the window. Here a task
     comes every 50 ms after the first 8; by the 28th, the first 8 are answered (before,
     nothing came back until 32 tasks were in flight)."""
     import time
@@ -338,7 +338,7 @@ def test_results_reach_the_caller_while_the_input_is_slow() -> None:
             seen_by[number] = len(names)
             yield task
 
-    workers = Workers(2, _Plain, min_parallel=1, read_ahead=0)
+    workers = Workers(2, _Plain, min_parallel=1, read_ahead=0, prompt=True)
     try:
         for task, _outcomes in workers.map(slow()):
             names.append(task.name)
