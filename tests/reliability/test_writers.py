@@ -193,7 +193,10 @@ def _saved_pages(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+# With worker processes the case runs in the slow suite only: on 2026-12-05 one CI run of
+# it (saved pages, --jobs 2) hung past its 120 s timeout, in 1 of 4 CI runs that day and
+# in 0 of 7 runs of the test alone; the hang is not yet traced (an open bug, issue 13).
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("inputs", [_big_feed, _saved_pages], ids=["jsonl", "pages"])
 def test_a_full_disk_is_a_clear_error_and_the_corpus_is_unchanged(
     tmp_path: Path, jobs: str, inputs: Callable[[Path], Path]
