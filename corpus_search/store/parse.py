@@ -67,7 +67,7 @@ OPERATORS = ("NOT", "AND", "OR", "ANDNOT", "ANDMAYBE", "REQUIRE")
 
 # A named field and its value, found before anything else (outside double quotes).
 _NAMED = re.compile(
-    r'"[^"]*"'  # a phrase: left alone
+    r'"[^"\n]*"'  # a phrase (on one line, as the tokens read it): left alone
     r"|(?P<field>\b(?:actor|key|theme|source|author|tag|year|date|mentioned)):"
     r"(?P<value>\"[^\"]*\"|'[^']*'|[^\s()]+)",
     re.IGNORECASE,

@@ -9,7 +9,8 @@ b]`` ranges, the schema's internal fields such as ``id:``, the operators ANDNOT,
 ANDMAYBE and REQUIRE, which keep their matches but not whoosh's ranking), and repairs:
 a single quote no longer swallows a named field written after it, a name standing for
 several values stays one unit (``actor:X AND AND war`` mixed them with the AND), an
-unreadable ``NOT NOT`` names its character."""
+unreadable ``NOT NOT`` names its character, a double quote left open at the end of a line
+no longer hides a named field written on the next (a phrase does not cross a line)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ DIFFERENT = re.compile(
     r"|\b(ANDNOT|ANDMAYBE|REQUIRE)\b"  # whoosh's other operators: same matches, not ranks
     rf"|'[^'\"]*(?<!\w){NAMED}:\S"  # a single quote before a named field (repaired)
     rf"|(?<!\w){NAMED}:\S+\s+AND\s+AND\s"  # whoosh mixed a name's values into the AND
+    rf'|"[^"\n]*\n[^"]*(?<!\w){NAMED}:\S'  # a phrase's quote left open at a line (repaired)
 )
 
 
@@ -155,6 +157,11 @@ def test_the_repairs() -> None:
     )
     assert new[0] == "query" and new[1][0] == wq.Or([wq.Term("actor", "A"), wq.Term("actor", "B")])
     assert old[1][0] != new[1][0]
+    # a double quote open at a line's end: the named field after it is resolved (found by
+    # the generated queries on 2026-12-05: it was read as the words "actor" and "prc")
+    text = '"\nactor:prc "'
+    assert _answer(compiled.parse_text, text)[1][0] == wq.Term("actor", "China")
+    assert _answer(legacy.parse_text, text)[1][0] == wq.Term("actor", "prc")
     # NOT NOT: whoosh crashed; now the error names the character
     assert _answer(compiled.parse_text, "a OR NOT NOT b")[1].startswith("NOT at character 6")
 
