@@ -322,9 +322,10 @@ def test_the_forkserver_pid_is_recorded_whatever_the_warm_up_does(
 
 def test_results_reach_the_caller_while_the_input_is_slow() -> None:
     """A crawl feeds the workers at a polite fetcher's pace: with ``prompt``, what they
-    have answered goes to the caller (who commits it) without waiting for the window. Here a task
-    comes every 50 ms after the first 8; by the 28th, the first 8 are answered (before,
-    nothing came back until 32 tasks were in flight)."""
+    have answered goes to the caller (who commits it) without waiting for the window. Here
+    a task comes every 100 ms after the first 8 (2 s for the pool to start, even on a
+    loaded machine); by the 28th, the first 8 are answered (without ``prompt``, nothing
+    came back until 32 tasks were in flight)."""
     import time
 
     tasks = _tasks(40)
@@ -334,7 +335,7 @@ def test_results_reach_the_caller_while_the_input_is_slow() -> None:
     def slow() -> Iterator[Task]:
         for number, task in enumerate(tasks):
             if number >= 8:
-                time.sleep(0.05)
+                time.sleep(0.1)
             seen_by[number] = len(names)
             yield task
 
