@@ -675,6 +675,7 @@ class Gazetteer:
                 or (span.start > 0 and words[span.start - 1] in ("our", "Our"))
                 or _furniture_line(_line_of(text, tokens, line_list, span.start))
                 or _funder(text, tokens[span.start][1])
+                or _imprint(words, tokens, text, span.start, span.end)
                 or _generic_forces(words, span, self._country_words)
             ):
                 continue  # "X Center Senior Fellow Jane Roe", "our X Network", a staff line,
@@ -786,8 +787,11 @@ class Gazetteer:
         words: list[str], tokens: list[tuple[str, int]], text: str, i: int, size: int
     ) -> bool:
         """A body named alone in square brackets that close a line: a photo's or a
-        figure's credit ("... of world reserves. [Newswire]")."""
+        figure's credit ("... of world reserves. [Newswire]"); the publisher of a cited
+        work ("(Lakeview: Harbor Institute, 2015)", "Harbor University Press")."""
         end = i + size
+        if _imprint(words, tokens, text, i, end):
+            return True
         if not (i > 0 and words[i - 1] == "[" and end < len(words) and words[end] == "]"):
             return False
         after = text[tokens[end][1] + 1 :].lstrip(" \t")
@@ -876,11 +880,22 @@ class Gazetteer:
                 return code
         return None
 
+    def _state_before(self, words: list[str], end: int) -> str | None:
+        """The state named last before ``words[end]``, within ``_ANAPHOR_REACH`` words."""
+        for j in range(end, max(0, end - _ANAPHOR_REACH), -1):
+            found = self._state_at(words, 0, j)
+            if found is not None:
+                return found
+        return None
+
     def _other_state(self, words: list[str], i: int, size: int, code: str | None) -> bool:
         """A generic body's name at ``words[i : i + size]`` made another state's by what
         stands around it: "Mexico's Supreme Court", "the Brazilian Congress", "Pakistan's
-        Foreign Office", "the Congress of Colombia" are not the US or British bodies."""
-        if i >= 3 and words[i - 2 : i] == ["'", "s"]:
+        Foreign Office", "the Congress of Colombia" are not the US or British bodies; nor
+        is "the country's Supreme Court" when the state named last before it is another."""
+        if i >= 3 and words[i - 3 : i] in _ANAPHORIC:
+            found = self._state_before(words, i - 3)
+        elif i >= 3 and words[i - 2 : i] == ["'", "s"]:
             found = self._state_at(words, 0, i - 2)
         elif i >= 1:
             found = self._state_at(words, 0, i)
@@ -1723,6 +1738,14 @@ def _affiliation(words: list[str], start: int) -> bool:
 
 # -- page furniture and names that are not bodies (unknown organisations) ----------------
 
+# "the country's Supreme Court": the state meant is the one named last before it.
+_ANAPHORIC = (["country", "'", "s"], ["nation", "'", "s"])
+_ANAPHOR_REACH = 300
+
+# A reference's imprint: "(Place: Publisher, 2015)", "(Place, ST: Publisher, 2015)".
+_CITED_BEFORE = re.compile(r"\(\s*[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*:\s*(?:the\s+)?$")
+_CITED_AFTER = re.compile(r"(?:\s+Press)?\s*,\s*(?:1[89]|20)\d\d\b")
+
 _CREDIT_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+|The\s+)?$")
 
 
@@ -1743,6 +1766,15 @@ def _own_in_head(head: str, forms: set[str]) -> bool:
     return False
 
 
+# The publisher's people, not the publisher: "four Brookings experts discuss", "research
+# staff at the X Institute meet", "a fellow of the X Center".
+_STAFF_NOUNS = (
+    r"(?:experts?|scholars?|fellows?|researchers?|analysts?|staff|colleagues|economists?"
+    r"|specialists?|authors?|contributors?|team)"
+)
+_OWN_STAFF_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_STAFF_NOUNS}\b")
+_OWN_STAFF_BEFORE = re.compile(rf"\b{_STAFF_NOUNS}[ \t]+(?:at|of|from|with)[ \t]+(?:the[ \t]+)?$")
+
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _CARRIED_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
 
@@ -1753,7 +1785,12 @@ def _own_furniture(head: str, start: int, end: int, forms: set[str]) -> bool:
     tariffs work | X Institute", "XI - The X Institute - Ideas for a better world"), or the
     name carried on by a capitalised word: its own product, unit or slogan ("X Papers on
     Trade", "X's Moment", "75 Years of X Insights")."""
-    if _credit_line(head, start) or _CARRIED_ON.match(head, end):
+    if (
+        _credit_line(head, start)
+        or _CARRIED_ON.match(head, end)
+        or _OWN_STAFF_AFTER.match(head, end)
+        or _OWN_STAFF_BEFORE.search(head, max(0, start - 40), start)
+    ):
         return True
     line_start = head.rfind("\n", 0, start) + 1
     line_end = head.find("\n", end)
@@ -1826,6 +1863,18 @@ def _furniture_line(line: str) -> bool:
     if _STAFF_LINE.match(line):
         return all(w in _LINKS for w in lower)
     return len(letters) >= _LIST_MIN_WORDS and all(w in _LINKS for w in lower)
+
+
+def _imprint(words: list[str], tokens: list[tuple[str, int]], text: str, i: int, end: int) -> bool:
+    """The body at ``words[i:end]`` publishes a cited work: a university's press
+    ("Harbor University Press"), or the imprint of a reference ("(Lakeview: Harbor
+    Institute, 2015)"); a source, not an actor."""
+    if end < len(words) and words[end] == "Press" and words[end - 1] in ("University", "College"):
+        return True
+    return bool(
+        _CITED_BEFORE.search(text, max(0, tokens[i][1] - 60), tokens[i][1])
+        and _CITED_AFTER.match(text, tokens[end - 1][1] + len(words[end - 1]))
+    )
 
 
 def _credit_line(text: str, offset: int) -> bool:

@@ -257,7 +257,11 @@ def name_key(enricher: Enricher, name: str) -> str:
     key = " ".join(name.replace("’", "'").split()).casefold()
     key = re.sub(r"^(the|u\.s\.|us|united states)\s+", "", key)
     key = re.sub(r"'s\b", "", key).replace("'", "")
-    return " ".join(key.split())
+    key = " ".join(key.split())
+    # ("US Centers for Disease Control and Prevention": the gazetteer's name once the
+    # prefix is gone)
+    actor = enricher.gazetteer.resolve(key)
+    return actor.name if actor is not None else key
 
 
 def load_seed(
@@ -325,16 +329,17 @@ def evaluate(docs: Sequence[Labelled], enricher: Enricher, repeat: int = 3) -> R
         return {name_key(enricher, n) for n in names}
 
     for gold, doc in zip(docs, tagged, strict=True):
-        neutral = keyed(gold.neutral)
         labels = {kind: keyed(gold.actors[kind]) for kind in KINDS}
+        neutral = keyed(gold.neutral)
         found: dict[str, set[str]] = {kind: set() for kind in KINDS}
         unknown: set[str] = set()
         known: set[str] = set()
         for mention in doc.actors:
             name = name_key(enricher, mention.name)
-            if name in neutral:
-                continue
-            found[_TYPE_KIND.get(mention.type, "organizations")].add(name)
+            kind = _TYPE_KIND.get(mention.type, "organizations")
+            if name in neutral and name not in labels[kind]:
+                continue  # (labelled and also listed neutral, in another spelling: labelled)
+            found[kind].add(name)
             (known if mention.known else unknown).add(name)
         every = set().union(*labels.values())
         also = set().union(*(keyed(v) for v in gold.also.values())) if gold.also else set()
