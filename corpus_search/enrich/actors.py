@@ -124,6 +124,8 @@ class Actor:
     leader: bool = False  # a sitting head of state or government: surname alone may do
     head: bool = False  # a head of state or government at some time ("the Roe administration")
     collective: bool = False  # a descriptive name for a set of states: matched, not tagged
+    media: bool = False  # a news outlet: not an actor where it is only a source
+    workplace: bool = False  # a university, think tank, NGO or outlet: often an affiliation
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,9 @@ _PLURAL_TITLES = {
     "Ministers": "Minister",
 }
 _SENTENCE_END = frozenset('.!?:;"“”()')
-_NOT_NESTED = frozenset({"company", "think-tank", "media"})
+_NOT_NESTED = frozenset({"company", "think-tank", "media", "university", "ngo"})
+# kinds of body named mostly as where someone works or studies ("a professor at X")
+_WORKPLACES = frozenset({"think-tank", "media", "university", "ngo"})
 # The words of a body's name that says what it is but not whose it is ("Foreign Office",
 # "Supreme Court", "Ministry of Defence"): another state's possessive or demonym before
 # such a name makes it that state's body (see ``Gazetteer._other_state``).
@@ -555,6 +559,8 @@ class Gazetteer:
                                 actors[number].type == "organization"
                                 and self._credit(words, tokens, text, i, size)
                             )
+                            or (actors[number].media and _as_source(words, i, size))
+                            or (actors[number].workplace and _affiliation(words, i))
                             or (
                                 size == 1
                                 and actors[number].type in ("organization", "group")
@@ -1521,6 +1527,8 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         context=context,
         context_code=entry.get("context_country", code) if context else None,
         collective=bool(entry.get("collective")),
+        media=entry.get("kind") == "media",
+        workplace=entry.get("kind") in _WORKPLACES,
     )
 
 
@@ -1863,6 +1871,29 @@ def _furniture_line(line: str) -> bool:
     if _STAFF_LINE.match(line):
         return all(w in _LINKS for w in lower)
     return len(letters) >= _LIST_MIN_WORDS and all(w in _LINKS for w in lower)
+
+
+# A news outlet as a source, not an actor: "wrote in the Daily Ledger", "told Radio
+# Harbor", "an op-ed for X", "an interview with X", "according to X"; "X reported".
+_SOURCE_BEFORE = frozenset(["in", "to", "told", "with", "on", "by", "from"])
+_PIECES = frozenset(["op-ed", "column", "piece", "article", "essay", "interview", "oped"])
+_SOURCE_AFTER = frozenset(
+    ["reported", "reports", "said", "says", "quoted", "cited", "revealed", "wrote", "published"]
+)
+
+
+def _as_source(words: list[str], i: int, size: int) -> bool:
+    k = i - 1
+    if k >= 0 and words[k] in ("the", "The"):
+        k -= 1
+    end = i + size
+    if end + 1 < len(words) and words[end] == "'" and words[end + 1] == "s":
+        end += 2  # "the Daily Ledger's reporting"
+    if k >= 1 and words[k] == "for":  # "an op-ed for X", not "funding for X"
+        return words[k - 1] in _PIECES or words[k - 3 : k] == ["op", "-", "ed"]
+    return (k >= 0 and words[k] in _SOURCE_BEFORE) or (
+        end < len(words) and words[end] in _SOURCE_AFTER
+    )
 
 
 def _imprint(words: list[str], tokens: list[tuple[str, int]], text: str, i: int, end: int) -> bool:

@@ -83,3 +83,37 @@ def test_a_body_labelled_and_also_listed_neutral_in_another_spelling_is_labelled
     )
     score = evaluate([doc], enricher(), repeat=1).scores["organizations"]
     assert (score.needed, score.hit, score.found, score.right) == (1, 1, 1, 1)
+
+
+def test_a_news_outlet_quoted_as_a_source_is_not_an_actor() -> None:
+    assert "Financial Times" not in names("As she wrote in the Financial Times, the talks stalled.")
+    assert "CNN" not in names("CNN reported that the convoy had turned back at the border.")
+    assert "Associated Press" not in names("In an op-ed for the Associated Press, he argued.")
+    # an outlet that acts in the story is one
+    text = "Congress voted to cut funding for National Public Radio and the rest."
+    assert "National Public Radio" in names(text)
+    assert "Politico" in names("Politico was sold to a German publisher last year.")
+
+
+def test_bodies_think_tank_pages_name_often() -> None:
+    text = (
+        "Human Rights Watch and Amnesty International wrote to the Nato summit; Les "
+        "Républicains and Komeito said nothing, and MIT and Caltech sent experts."
+    )
+    assert {
+        "Human Rights Watch",
+        "Amnesty International",
+        "NATO",
+        "Les Républicains",
+        "Komeito",
+        "Massachusetts Institute of Technology",
+        "California Institute of Technology",
+    } <= names(text)
+
+
+def test_a_university_or_ngo_named_as_someones_workplace_is_not_an_actor() -> None:
+    text = "Jane Roe, a professor at Harvard University, said the talks had failed."
+    assert "Harvard University" not in names(text)
+    text = "Tom Lee, a researcher with Human Rights Watch, counted the arrests."
+    assert "Human Rights Watch" not in names(text)
+    assert "Harvard University" in names("Harvard University sued the administration.")
