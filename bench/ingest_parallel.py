@@ -150,6 +150,38 @@ def timed_trafilatura(pages: list[Path]) -> dict[str, Any]:
     return {"seconds": seconds, "cpu_seconds": meter.seconds, "extracted": extracted}
 
 
+def _spin(rounds: int = 4_000_000) -> float:
+    """Seconds this process takes for a fixed loop of Python arithmetic."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(rounds):
+        total += number * number % 7
+    return time.perf_counter() - started
+
+
+def _spin_into(queue: Any) -> None:
+    queue.put(_spin())
+
+
+def machine_scaling(cores: int) -> float:
+    """What ``cores`` processes of pure Python arithmetic get from this machine against
+    one, at this moment: ``cores`` when every core is a core of its own and idle. Virtual
+    cores that share a physical one, or other load, give less; ingest on every core
+    cannot beat this ceiling."""
+    import multiprocessing
+
+    alone = min(_spin() for _ in range(2))
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    workers = [context.Process(target=_spin_into, args=(queue,)) for _ in range(cores)]
+    for worker in workers:
+        worker.start()
+    together = [queue.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    return cores * alone / max(together)
+
+
 def summary_line(pages: list[Path], work: Path) -> str:
     """The CLI's summary for the 511 pages plus 10 unsupported and 5 broken files."""
     folder = build_folder(pages, work / "mixed")
@@ -201,9 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ingest-parallel-") as tmp:
         work = Path(tmp)
         folder = build_folder(pages, work / "pages")
+        ceiling = machine_scaling(cores)
         one = timed_ingest(folder, work / "ix1", 1)
         many = timed_ingest(folder, work / f"ix{cores}", cores)
         alone = timed_trafilatura(pages)
+        ceiling = min(ceiling, machine_scaling(cores))
         line = summary_line(pages, work) if args.summary_line else None
     n = len(pages)
     rows = [
@@ -219,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         "ingest_all_cores": many,
         "trafilatura_alone": alone,
         "speedup": one["seconds"] / many["seconds"],
+        "machine_scaling": ceiling,
         "end_to_end_vs_trafilatura": alone["seconds"] / many["seconds"],
         "summary_line": line,
     }
@@ -232,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         cpu = "n/a" if run["cpu_seconds"] is None else f"{run['cpu_seconds']:.1f}"
         print(f"| {label} | {run['seconds']:.1f} | {n / run['seconds']:.1f} | {cpu} |")
     print(f"\nall cores vs one process: {figures['speedup']:.2f}x")
+    print(
+        f"the machine's own ceiling ({cores} processes of pure Python arithmetic vs one, "
+        f"the lower of before and after): {ceiling:.2f}x"
+    )
     print(
         f"end to end (all cores) vs trafilatura alone: {figures['end_to_end_vs_trafilatura']:.2f}x"
     )

@@ -100,3 +100,4 @@ def test_ingest_parallel_bench_runs(capsys: pytest.CaptureFixture[str]) -> None:
     one, many = figures["ingest_jobs_1"], figures["ingest_all_cores"]
     assert one["counts"]["read"] == 16 and one["counts"] == many["counts"]
     assert "read 31 = " in figures["summary_line"] and "unsupported 10" in figures["summary_line"]
+    assert 0 < figures["machine_scaling"] <= figures["cores"] * 1.2
