@@ -4,6 +4,7 @@ import asyncio
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -20,6 +21,23 @@ def rendered(widget: Static) -> str:
     out = StringIO()
     Console(file=out, width=100, color_system=None).print(widget.content)
     return out.getvalue()
+
+
+async def status_once(app: SearchApp, pilot: Any, words: str, seconds: float = 10.0) -> str:
+    """The status line once it holds ``words``, or as it is after ``seconds``: a loaded
+    machine may not have mounted the screen, or run the first search, after a fixed pause."""
+    from textual.css.query import NoMatches
+
+    status = ""
+    for _ in range(int(seconds / 0.1)):
+        await pilot.pause(0.1)
+        try:
+            status = rendered(app.query_one("#status", Static))
+        except NoMatches:
+            continue
+        if words in status:
+            break
+    return status
 
 
 def _demo_on(store_kind: str, demo_index: Path, new_corpus: Callable[[str], Corpus]) -> Corpus:
@@ -90,8 +108,7 @@ def test_misspelling_suggests(demo_index: Path, tmp_path: Path) -> None:
     async def scenario() -> None:
         app = SearchApp(corpus, text="sanctoins", export_dir=tmp_path)
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause(0.1)
-            status = rendered(app.query_one("#status", Static))
+            status = await status_once(app, pilot, "0 documents")
             assert "0 documents" in status
             assert "did you mean sanctions (for sanctoins)?" in status
 
