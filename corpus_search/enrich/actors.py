@@ -126,6 +126,7 @@ class Actor:
     collective: bool = False  # a descriptive name for a set of states: matched, not tagged
     media: bool = False  # a news outlet: not an actor where it is only a source
     workplace: bool = False  # a university, think tank, NGO or outlet: often an affiliation
+    seats: tuple[str, ...] = ()  # a state's seats of power that name this body too
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,15 @@ class Gazetteer:
                 found = self._plain_lookup.get(plain[4:])
         return found
 
+    def seat_body(self, text: str) -> Actor | None:
+        """The body a seat of power also names ("the Pentagon": the US Department of
+        Defense), if any."""
+        _ = self._index  # (builds the table)
+        number = self._seat_bodies.get(_form_tokens(" ".join(text.split())))
+        if number is None and not text.startswith("the "):
+            number = self._seat_bodies.get(_form_tokens("the " + " ".join(text.split())))
+        return None if number is None else self._actor_list[number]
+
     @cached_property
     def _plain_lookup(self) -> dict[str, Actor]:
         table: dict[str, Actor] = {}
@@ -356,6 +366,12 @@ class Gazetteer:
         for number, actor in enumerate(self._actor_list):
             for f in actor.context:
                 entries.append((_form_tokens(f), number, _CONTEXT))
+        # a seat of power that is also one body's own building ("the Pentagon")
+        self._seat_bodies: dict[tuple[str, ...], int] = {
+            _form_tokens(f): number
+            for number, actor in enumerate(self._actor_list)
+            for f in actor.seats
+        }
         for tokens, number, kind in entries:
             if tokens and tokens not in seen:
                 seen.add(tokens)
@@ -577,6 +593,9 @@ class Gazetteer:
                             bare[number] = bare.get(number, 0) + 1
                         if kind:
                             by_metonym[number] = by_metonym.get(number, 0) + 1
+                            body = self._seat_bodies.get(tuple(words[i : i + size]))
+                            if body is not None:  # "the Pentagon": also the department
+                                count(body, i)
                         if actors[number].nested and size > 1:
                             inner = self._inner_state(words, i, size, actors[number].code)
                             if inner is not None:
@@ -1529,6 +1548,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         collective=bool(entry.get("collective")),
         media=entry.get("kind") == "media",
         workplace=entry.get("kind") in _WORKPLACES,
+        seats=tuple(_strings(entry, "seats")),
     )
 
 

@@ -331,6 +331,9 @@ def evaluate(docs: Sequence[Labelled], enricher: Enricher, repeat: int = 3) -> R
     for gold, doc in zip(docs, tagged, strict=True):
         labels = {kind: keyed(gold.actors[kind]) for kind in KINDS}
         neutral = keyed(gold.neutral)
+        # ("Pentagon" listed neutral: the state, and the department it also names)
+        seated = (enricher.gazetteer.seat_body(name) for name in gold.neutral)
+        neutral |= {body.name for body in seated if body is not None}
         found: dict[str, set[str]] = {kind: set() for kind in KINDS}
         unknown: set[str] = set()
         known: set[str] = set()

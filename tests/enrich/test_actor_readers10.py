@@ -117,3 +117,12 @@ def test_a_university_or_ngo_named_as_someones_workplace_is_not_an_actor() -> No
     text = "Tom Lee, a researcher with Human Rights Watch, counted the arrests."
     assert "Human Rights Watch" not in names(text)
     assert "Harvard University" in names("Harvard University sued the administration.")
+
+
+def test_the_pentagon_is_the_state_and_its_defence_department() -> None:
+    found = names("The Pentagon asked shipyards for bids, and Foggy Bottom objected.")
+    assert {"United States", "US Department of Defense", "US State Department"} <= found
+    # the department named in full is counted once, not twice
+    text = "The Department of Defense and the Pentagon's planners disagreed."
+    doc = enricher().enrich(Document(id="t", body=text))
+    assert [a.name for a in doc.actors].count("US Department of Defense") == 1
