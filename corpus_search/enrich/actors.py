@@ -177,7 +177,7 @@ _PLURAL_TITLES = {
     "Ministers": "Minister",
 }
 _SENTENCE_END = frozenset('.!?:;"“”()')
-_NOT_NESTED = frozenset({"company", "think-tank", "media", "university", "ngo"})
+_NOT_NESTED = frozenset({"company", "think-tank", "media", "university", "ngo", "forum"})
 # kinds of body named mostly as where someone works or studies ("a professor at X")
 _WORKPLACES = frozenset({"think-tank", "media", "university", "ngo"})
 # The words of a body's name that says what it is but not whose it is ("Foreign Office",

@@ -126,3 +126,20 @@ def test_the_pentagon_is_the_state_and_its_defence_department() -> None:
     text = "The Department of Defense and the Pentagon's planners disagreed."
     doc = enricher().enrich(Document(id="t", body=text))
     assert [a.name for a in doc.actors].count("US Department of Defense") == 1
+
+
+def test_recurring_fora_and_state_bodies_named_by_their_house() -> None:
+    text = (
+        "Ministers went from the Munich Security Conference to the World Health Assembly "
+        "and the Foreign Affairs Council, then to the Shangri-La Dialogue."
+    )
+    assert {
+        "Munich Security Conference",
+        "World Health Assembly",
+        "Foreign Affairs Council",
+        "Shangri-La Dialogue",
+    } <= names(text)
+    # "Diet" and "State Council" name the Japanese and Chinese bodies only beside their state
+    assert "National Diet" in names("In Japan, the Diet passed the budget.")
+    assert "Chinese State Council" in names("China's State Council approved the plan.")
+    assert "National Diet" not in names("The Diet of Worms met in 1521.")
