@@ -133,7 +133,13 @@ LATER_PAGE = re.compile(
 )
 # A category's, a program's or a region's own page: in HTML its long featured text yields
 # to the markup (its teasers sit in links and cards), in text the address decides.
-SECTION_PAGE = re.compile(r"/(category|categories)/|/(programs?|regions?)/[^/?]+/?(\?|$)", re.I)
+# Also an archive's own page: Blogger's day and label archives ("/2014_02_01_archive.html",
+# "/search/label/x") and a month's archive ("/2019/04/" with nothing after it).
+SECTION_PAGE = re.compile(
+    r"/(category|categories)/|/(programs?|regions?)/[^/?]+/?(\?|$)"
+    r"|/\d{4}_\d\d_\d\d_archive\.html$|/search/label/|/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/?$",
+    re.I,
+)
 ERROR_TITLES = re.compile(
     r"\b(404|page not found|not found|error 5\d\d|server error|access denied|forbidden)\b", re.I
 )
@@ -585,6 +591,20 @@ def _listing_shape(lines: list[str]) -> str | None:
     return _headline_list(lines)
 
 
+# - a series' or a section's own page, titled by what it collects ("Working Papers",
+#   "Policy Briefs", "Research Areas"): its first line is that name alone.
+COLLECTION_TITLE = re.compile(
+    r"^(?:working\s+papers?(?:\s+series)?|(?:policy|research|discussion|occasional)\s+"
+    r"(?:papers|briefs)(?:\s+series)?|research\s+areas|press\s+releases|newsletters)\s*$",
+    re.I,
+)
+
+
+# - an archive's index of years, a line of five years or more and nothing else
+#   ("2025, 2024, 2023, 2022, 2021").
+YEARS_LINE = re.compile(r"^(?:(?:19|20)\d\d[\s,;|/·•-]{1,4}){4,}(?:19|20)\d\d\W*$")
+
+
 def _about_other_pages(lines: list[str]) -> str | None:
     """What in a page's text lines (blank lines left out) shows the page is about other
     pages rather than an argument of its own, or None: a title naming an archive, words
@@ -593,6 +613,11 @@ def _about_other_pages(lines: list[str]) -> str | None:
     titles each credited to their source."""
     if lines and ARCHIVE_TITLE.match(lines[0]):
         return f"an archive's title ({lines[0][:40]})"
+    if lines and COLLECTION_TITLE.match(lines[0]):
+        return f"a series' or section's own page ({lines[0][:40]})"
+    years = next((line for line in lines if YEARS_LINE.match(line)), None)
+    if years:
+        return f"an archive's index of years ({years[:40]})"
     interface = {m.group(0).lower() for m in INTERFACE_WORDS.finditer("\n".join(lines))}
     if len(interface) >= INTERFACE_MIN:
         return f"words for its own search or links ({', '.join(sorted(interface))[:60]})"

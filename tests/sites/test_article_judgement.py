@@ -841,9 +841,10 @@ def test_labelled_real_non_articles_are_rejected() -> None:
         assert rejected["fresh3"][0] / rejected["fresh3"][1] >= 0.8, (rejected, len(unusable))
     # The eighth round's split fresh4 (70 pages of 87 sites, labelled apart before any
     # judgement ran) was judged clean twice, before and after the seventh round's signs:
-    # 42 of 70 (60.0%) both times. Nobody has tuned on it; its floor is that level.
+    # 42 of 70 (60.0%) both times. Then (2026-12-05) it became tuning material: a series'
+    # own title, an index of years and archive addresses took it to 47 of 70 (67.1%).
     if rejected["fresh4"][1] >= 65:
-        assert rejected["fresh4"][0] / rejected["fresh4"][1] >= 0.6, (rejected, len(unusable))
+        assert rejected["fresh4"][0] / rejected["fresh4"][1] >= 0.67, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -1010,3 +1011,32 @@ def test_an_empty_text_is_judged_not_raised() -> None:
     for text in ("", "   \n\n  "):
         info = inspect_text(text, "https://t.example/2024/05/the-rota")
         assert not info.is_article and info.reason.startswith("little running text"), info
+
+
+def test_a_series_title_an_index_of_years_or_an_archive_address_makes_a_listing() -> None:
+    """A page titled by what it collects ("Working Papers"), a line of years and nothing
+    else (an archive's index), and the addresses of day, label and month archives; an
+    article about working papers, or one that names several years in a sentence, stays."""
+    intro = (
+        "The series carries early versions of the staff's research on orchards and rural "
+        "trade, published to invite comment before the final versions appear."
+    )
+    for title in ("Working Papers", "Working Paper Series", "Policy Briefs", "Research Areas"):
+        info = inspect_text(f"{title}\n\n{intro}\n\n{ORCHARD}", "https://t.example/x")
+        assert info.reason.startswith("a series' or section's own page"), (title, info.reason)
+    text = f"Orchard notes\n\n2025, 2024, 2023, 2022, 2021, 2020\n\n{ORCHARD}\n\n{ORCHARD}"
+    assert inspect_text(text, "https://t.example/x").reason.startswith("an archive's index")
+    body = "\n\n".join([ORCHARD] * 8)
+    for address in (
+        "https://t.example/2014_02_01_archive.html",
+        "https://t.example/search/label/cider",
+        "https://t.example/2019/04/",
+    ):
+        assert not inspect_text(f"Orchards\n\n{body}", address).is_article, address
+    kept = (
+        "Why working papers matter to growers",
+        "Growers met in 2019, 2020, 2021, 2022 and 2023 to set the rota.",
+    )
+    for line in kept:
+        info = inspect_text(f"{line}\n\n{body}", "https://t.example/2019/04/why-papers")
+        assert info.is_article, (line, info.reason)
