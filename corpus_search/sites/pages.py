@@ -182,7 +182,10 @@ COUNT_LINE = re.compile(
 # An event page opens with its time and place: a line of hours ("9am to 11am",
 # "18:30 - 20:00") among its first lines.
 TIME_RANGE_LINE = re.compile(
-    r"^\W*\d{1,2}(?:\s*[ap]\.?m\.?|[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*"
+    # (a day and date may lead: "Sunday 2nd October 14:30 - 15:30", "May 4, 2023 | 9:00 - 11:00")
+    r"^\W*(?:[A-Za-z]+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s*(?:\d{4}\s*)?"
+    r"|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*(?:\d{4}\s*)?)?[,|\u00b7\u2022-]?\s*"
+    r"\d{1,2}(?:\s*[ap]\.?m\.?|[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*"
     r"(?:to|-|\u2013|\u2014|until)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+\w{2,4})?\W*$",
     re.I,
 )
@@ -328,6 +331,16 @@ APPLICATION_WORDS = re.compile(
     re.I,
 )
 APPLICATION_TERMS = 5
+# - an event's own page: at least EVENT_TERMS different words of an invitation in its
+#   opening ("speakers include", "register", "venue", "will take place");
+EVENT_WORDS = re.compile(
+    r"\b(speakers? include|speakers:|panelists?|moderat(?:or|ed by)|register(?: now| here"
+    r"| today)?|registration|rsvp|join us|we invite you|you can expect|save the date|agenda"
+    r"|venue|livestream|webinar|keynote|conference will|event will|will take place"
+    r"|will be held|tickets?)\b",
+    re.I,
+)
+EVENT_TERMS = 3
 # - an organisation describing itself: a sentence whose subject is the organisation or one
 #   of its units ("The Center shapes", "Our program offers", "We manage", "MPC has") ...
 OWN_SUBJECT = re.compile(
@@ -655,6 +668,9 @@ def _own_offers(text: str) -> str | None:
     hiring = {m.lower() for m in APPLICATION_WORDS.findall(opening)}
     if len(hiring) >= APPLICATION_TERMS:
         return f"a call for applications ({', '.join(sorted(hiring))[:60]})"
+    invitation = {m.lower().rstrip("s") for m in EVENT_WORDS.findall(opening)}
+    if len(invitation) >= EVENT_TERMS:
+        return f"an event's own page ({', '.join(sorted(invitation))[:60]})"
     subject = OWN_SUBJECT.search(opening)
     if not subject:
         return None
