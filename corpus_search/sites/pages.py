@@ -341,6 +341,14 @@ EVENT_WORDS = re.compile(
     re.I,
 )
 EVENT_TERMS = 3
+# - a podcast's own page: at least PODCAST_TERMS different words of a show's page
+#   ("episode", "season", "subscribe", "hosted by");
+PODCAST_WORDS = re.compile(
+    r"\b(episodes?|podcasts?|listen(?:ing)?|subscribe|season(?: finale)?|featured guests?"
+    r"|apple podcasts|spotify|stitcher|join host|hosted by|your host)\b",
+    re.I,
+)
+PODCAST_TERMS = 3
 # - an organisation describing itself: a sentence whose subject is the organisation or one
 #   of its units ("The Center shapes", "Our program offers", "We manage", "MPC has") ...
 OWN_SUBJECT = re.compile(
@@ -608,7 +616,8 @@ def _listing_shape(lines: list[str]) -> str | None:
 #   "Policy Briefs", "Research Areas"): its first line is that name alone.
 COLLECTION_TITLE = re.compile(
     r"^(?:working\s+papers?(?:\s+series)?|(?:policy|research|discussion|occasional)\s+"
-    r"(?:papers|briefs)(?:\s+series)?|research\s+areas|press\s+releases|newsletters)\s*$",
+    r"(?:papers|briefs)(?:\s+series)?|research\s+areas|press\s+releases|newsletters"
+    r"|episodes)\s*$",
     re.I,
 )
 
@@ -671,6 +680,9 @@ def _own_offers(text: str) -> str | None:
     invitation = {m.lower().rstrip("s") for m in EVENT_WORDS.findall(opening)}
     if len(invitation) >= EVENT_TERMS:
         return f"an event's own page ({', '.join(sorted(invitation))[:60]})"
+    show = {m.lower().rstrip("s") for m in PODCAST_WORDS.findall(opening)}
+    if len(show) >= PODCAST_TERMS:
+        return f"a podcast's own page ({', '.join(sorted(show))[:60]})"
     subject = OWN_SUBJECT.search(opening)
     if not subject:
         return None
