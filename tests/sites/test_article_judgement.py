@@ -808,7 +808,7 @@ def test_labelled_real_non_articles_are_rejected() -> None:
             f"only {len(rows)} labelled text non-article pages in {EVALCACHE} as labelled "
             f"({len(unusable)} missing or another capture): too few to hold the rates"
         )
-    rejected = {split: [0, 0] for split in ("tuning", "heldout", "fresh2", "fresh3", "fresh4")}
+    rejected = {s: [0, 0] for s in ("tuning", "heldout", "fresh2", "fresh3", "fresh4", "fresh5")}
     for row in rows:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
         rejected[row["split"]][0] += not info.is_article
@@ -828,8 +828,12 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # labelled apart): the signs of a page about other pages (an archive's title, words
     # for its own search, people with their degrees, press appearances, a list's heading,
     # titles credited to their source) took it to 49 of 50 (98.0%).
-    assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.95, (rejected, len(unusable))
-    assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
+    # (each split's floor holds where most of it is found again: on a machine whose cache
+    # lacks the first rounds' pages, the later splits alone make the 110 pages)
+    if rejected["tuning"][1] >= 75:
+        assert rejected["tuning"][0] / rejected["tuning"][1] >= 0.95, (rejected, len(unusable))
+    if rejected["heldout"][1] >= 48:
+        assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
     # The sixth round's split fresh3 (65 pages of 83 sites, labelled apart before any
     # judgement ran) was judged once before and once after the fresh2 signs: 42 of 65
     # (64.6%) both times, so those signs did not carry over to unseen pages. Then fresh3
@@ -846,6 +850,11 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # hours, and a podcast's own page took it to 53 of 70 (75.7%).
     if rejected["fresh4"][1] >= 65:
         assert rejected["fresh4"][0] / rejected["fresh4"][1] >= 0.75, (rejected, len(unusable))
+    # fresh5 (26 pages of 26 sites, labelled 2026-12-05 before any judgement ran on them):
+    # the clean test of that round, 10 of 26 (38.5%) before it and 11 (42.3%) after.
+    # Nobody has tuned on it; its floor is that level.
+    if rejected["fresh5"][1] >= 24:
+        assert rejected["fresh5"][0] / rejected["fresh5"][1] >= 0.42, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -882,19 +891,23 @@ def test_labelled_real_text_articles_are_kept() -> None:
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
         assert row["label"] == "article"
-        assert row["split"] in ("fresh2", "fresh3", "fresh4", split_of(row["url"])), row["url"]
+        assert row["split"] in ("fresh2", "fresh3", "fresh4", "fresh5", split_of(row["url"])), row[
+            "url"
+        ]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
     rows = doc["pages"]
     assert len(rows) >= 100
     for row in rows:
         assert row["label"] == "not-article"
-        if row["split"] not in ("fresh", "fresh2", "fresh3", "fresh4"):
+        if row["split"] not in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
 
 
-@pytest.mark.parametrize("split, fewest", [("fresh3", (60, 25)), ("fresh4", (65, 28))])
+@pytest.mark.parametrize(
+    "split, fewest", [("fresh3", (60, 25)), ("fresh4", (65, 28)), ("fresh5", (26, 11))]
+)
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
     """The sixth and eighth rounds' splits: their rows have the fields of the fifth round's, name their
     cached text by the address's hash, and (where the cache is there) the bench's loaders
