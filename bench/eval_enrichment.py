@@ -40,7 +40,10 @@ pages of 35 publishers chosen by 115 of 130 searches written down before they ra
 Latin America, Central Asia, the Caucasus, the Balkans, the Gulf, the Horn and West of Africa,
 Southeast Asian seas, the Pacific Islands, energy, migration, food security, cyber, space,
 critical minerals, development finance, sanctions, European defence, UN reform and elections,
-and labelled on 2026-12-04 before any tagger ran on them; never tuned on).
+and labelled on 2026-12-04 before any tagger ran on them; never tuned on), and a twelfth,
+``real-fresh10`` (``real_labels_fresh10.json``: 14 pages of 14 publishers chosen by the first
+14 of 22 searches written down before they ran, labelled on 2026-12-05 before any tagger ran
+on them; never tuned on).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -79,6 +82,7 @@ REAL_FRESH6 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh6.json"
 REAL_FRESH7 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh7.json"
 REAL_FRESH8 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh8.json"
 REAL_FRESH9 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh9.json"
+REAL_FRESH10 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh10.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -105,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh9 page texts",
+        help="folder of the real-fresh3 to -fresh10 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -155,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh7", REAL_FRESH7),
         ("real-fresh8", REAL_FRESH8),
         ("real-fresh9", REAL_FRESH9),
+        ("real-fresh10", REAL_FRESH10),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7, real-fresh8 and real-fresh9: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh10: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.eval_enrichment import FRESH3_CACHE, REAL_FRESH7, REAL_FRESH8, REAL_FRESH9
+from bench.eval_enrichment import (
+    FRESH3_CACHE,
+    REAL_FRESH7,
+    REAL_FRESH8,
+    REAL_FRESH9,
+    REAL_FRESH10,
+)
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
 KINDS = ("countries", "persons", "organizations")
@@ -25,6 +31,7 @@ SPLITS = [
     ("fresh7", REAL_FRESH7, 40),
     ("fresh8", REAL_FRESH8, 35),
     ("fresh9", REAL_FRESH9, 40),
+    ("fresh10", REAL_FRESH10, 14),
 ]
 
 
@@ -94,7 +101,9 @@ def test_pages_are_new_and_distinct(data: dict, split: tuple[str, Path, int]) ->
                 d.get("url") for d in json.loads(path.read_text("utf-8")).get("documents", [])
             }
     assert not set(urls) & earlier
-    assert len({doc["source"] for doc in data["documents"]}) >= 20
+    # many publishers: 20 at least, or (a small split) four in five pages of its own
+    publishers = {doc["source"] for doc in data["documents"]}
+    assert len(publishers) >= min(20, 0.8 * len(data["documents"]))
 
 
 def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
