@@ -41,8 +41,8 @@ Latin America, Central Asia, the Caucasus, the Balkans, the Gulf, the Horn and W
 Southeast Asian seas, the Pacific Islands, energy, migration, food security, cyber, space,
 critical minerals, development finance, sanctions, European defence, UN reform and elections,
 and labelled on 2026-12-04 before any tagger ran on them; never tuned on), and a twelfth,
-``real-fresh10`` (``real_labels_fresh10.json``: 14 pages of 14 publishers chosen by the first
-14 of 22 searches written down before they ran, labelled on 2026-12-05 before any tagger ran
+``real-fresh10`` (``real_labels_fresh10.json``: 17 pages of 16 publishers chosen by the first
+18 of 22 searches written down before they ran, labelled on 2026-12-05 before any tagger ran
 on them; never tuned on).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.

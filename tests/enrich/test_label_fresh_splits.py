@@ -31,7 +31,7 @@ SPLITS = [
     ("fresh7", REAL_FRESH7, 40),
     ("fresh8", REAL_FRESH8, 35),
     ("fresh9", REAL_FRESH9, 40),
-    ("fresh10", REAL_FRESH10, 14),
+    ("fresh10", REAL_FRESH10, 17),
 ]
 
 

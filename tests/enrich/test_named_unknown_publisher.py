@@ -408,10 +408,10 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # 0.797, fresh5 0.889 / 0.889 -> 0.900 / 1.000: their floors rise. fresh9, still clean,
 # was scored after (not read): organisations 0.840 / 0.808 -> 0.824 / 0.808 (one wrong tag
 # more, 51 found against 50; the other kinds unchanged). Its floor is that level.
-# - fresh10: 14 pages of 13 publishers from the first 14 of 22 searches fixed before they
+# - fresh10: 17 pages of 16 publishers from the first 18 of 22 searches fixed before they
 #   ran, labelled 2026-12-05 before any tagger ran on them, scored clean with the tagger from
 #   before the tenth round and after it: the same figures both times (countries 1.000 /
-#   1.000, persons 1.000 / 0.706, organisations 0.933 / 0.875, themes 0.767 / 0.739). Its
+#   1.000, persons 0.929 / 0.650, organisations 0.833 / 0.750, themes 0.745 / 0.692). Its
 #   floors are that level.
 TEXT_SPLITS = [
     (
@@ -476,12 +476,12 @@ TEXT_SPLITS = [
     ),
     (
         "fresh10",
-        14,
+        17,
         {
             "countries": (0.99, 0.99),
-            "persons": (0.99, 0.70),
-            "organizations": (0.93, 0.87),
-            "themes": (0.76, 0.73),
+            "persons": (0.92, 0.65),
+            "organizations": (0.83, 0.75),
+            "themes": (0.74, 0.69),
         },
     ),
     (
