@@ -199,3 +199,27 @@ def test_trafilatura_reads_a_page_again_in_full_only_when_the_fast_result_is_sho
     )
     module._trafilatura_xml(short_page, None)
     assert modes == [True, False]
+
+
+def test_a_date_written_out_in_another_language_is_read_by_the_limited_parser():
+    """htmldate hands a written-out date it cannot read itself to dateparser; ours limits
+    dateparser to ``DATE_LANGUAGES`` (trying its 200 languages cost 1.3 s a process) and
+    must still read a Spanish and an Arabic page's dates."""
+    import htmldate.extractors
+
+    from corpus_search.extract import html as extract_html_module
+
+    prose = "".join(f"<p>{p}</p>" for p in PARAS)
+    spanish = (
+        '<html lang="es"><head><title>Una nota</title></head><body><article><h1>Una nota</h1>'
+        f"<div class='meta'><span>jueves 2 de abril de 2020</span></div>{prose}</article></body></html>"
+    )
+    arabic = (
+        '<html lang="ar"><head><title>مقال</title></head><body><article><h1>مقال</h1>'
+        f"<div class='meta'><span>الأربعاء، 07 أكتوبر 2020 - 12:09 م</span></div>{prose}</article></body></html>"
+    )
+    assert str(extract_html(spanish, "https://example.org/nota").published) == "2020-04-02"
+    assert str(extract_html(arabic, "https://example.org/maqal").published) == "2020-10-07"
+    assert htmldate.extractors.get_external_parser is extract_html_module._date_parser
+    parser = extract_html_module._date_parser()
+    assert parser.languages == list(extract_html_module.DATE_LANGUAGES)
