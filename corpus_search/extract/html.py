@@ -794,7 +794,7 @@ def _use_our_date_parser() -> bool:
 
     if not callable(getattr(htmldate.extractors, "get_external_parser", None)):
         return False
-    htmldate.extractors.get_external_parser = _date_parser
+    htmldate.extractors.get_external_parser = _date_parser  # type: ignore[assignment]
     return True
 
 
