@@ -62,10 +62,14 @@ from corpus_search.enrich.unknown import (
     NameWords,
     Span,
     find_spans,
+    join_words,
     org_in,
 )
 from corpus_search.errors import InputError
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_PARTS = frozenset({"Chapter", "Article", "Section", "Title"})  # of a charter or a law
+_NUMBERED = re.compile(r"^(?:[IVXL]+|\d+)$")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the gaps and the tokens, alternating
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -475,8 +479,15 @@ class Gazetteer:
         bodies: dict[int, int] = {}  # where a known organisation's mention starts: which
         lines: set[int] = set()
         starts = _starts(text, tokens, words, lines)
+        tight = [
+            i
+            for i in compress(range(1, n - 1), map("-".__eq__, words[1 : n - 1]))
+            if tokens[i][1] == tokens[i - 1][1] + len(tokens[i - 1][0]) == tokens[i + 1][1] - 1
+        ]
         spans = [
-            s for s in find_spans(words, starts, self._names, lines) if self.resolve(s.name) is None
+            s
+            for s in find_spans(words, starts, self._names, lines, tight)
+            if self.resolve(s.name) is None
         ]
         span_at: dict[int, Span] = {}
         for span in spans:
@@ -644,6 +655,8 @@ class Gazetteer:
         for span in spans:
             if span.type == "organization" and id(span) not in dropped:
                 body = self._qualified(words, span)
+                if body is None:
+                    body = self._known_as(words, span)
                 if body is not None:  # "Japan's Ministry of Foreign Affairs", known
                     dropped.add(id(span))
                     count(body, span.start)
@@ -856,6 +869,32 @@ class Gazetteer:
                         if found is not None and found.code == code and found.type != "country":
                             return self._numbers[found.name]
         return None
+
+    def _known_as(self, words: list[str], span: Span) -> int | None:
+        """The gazetteer's body that an unknown name is after all: its form less the
+        "the" it is listed with ("Security Council paralysis" opening a sentence), or
+        after an ordinal or a charter's chapter ("the 80th General Assembly", "a Chapter
+        VII UN Security Council resolution")."""
+        start = span.start
+        if _ORDINAL.match(words[start]):
+            start += 1
+        elif words[start] in _PARTS and start + 1 < span.end and _NUMBERED.match(words[start + 1]):
+            start += 2
+        if start >= span.end:
+            return None
+        name = join_words(words, start, span.end).casefold()
+        for key in (name, f"the {name}"):
+            actor = self._forms_only.get(key)
+            if actor is not None and actor.type == "organization":
+                return self._numbers[actor.name]
+        return None
+
+    @cached_property
+    def _forms_only(self) -> dict[str, Actor]:
+        """Names and plain forms (no short or context forms), case-folded."""
+        table = {form.casefold(): actor for actor in self.actors.values() for form in actor.forms}
+        table.update((actor.name.casefold(), actor) for actor in self.actors.values())
+        return table
 
     @cached_property
     def _numbers(self) -> dict[str, int]:

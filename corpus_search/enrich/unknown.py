@@ -726,12 +726,14 @@ def find_spans(
     starts: list[bool],
     names: NameWords | None = None,
     lines: Collection[int] = (),
+    tight: Collection[int] = (),
 ) -> list[Span]:
     """Person and organisation names cued by role, title or organisation words, and
     people named by a known given name and a surname. ``starts[i]`` is true when
     ``words[i]`` begins a sentence or a line; ``lines`` holds the positions that begin a
-    line (a person's name ends there: "Sir Jane Roe" / "Commentary")."""
-    spans = _organisations(words, starts)
+    line (a person's name ends there: "Sir Jane Roe" / "Commentary"); ``tight`` the
+    positions of hyphens written between two words without a space."""
+    spans = _organisations(words, starts, tight)
     taken = {i for s in spans for i in range(s.start, s.end)}
     for span in _described_organisations(words, starts):
         if not any(i in taken for i in range(span.start, span.end)):
@@ -765,7 +767,9 @@ def _with_particle(words: list[str], span: Span) -> Span:
         and _capital(words[end + 2])
     ):
         return span
-    return Span(span.start, end + 3, _join(words, span.start, end + 3), span.type, span.state_body)
+    return Span(
+        span.start, end + 3, join_words(words, span.start, end + 3), span.type, span.state_body
+    )
 
 
 def _in_case_name(words: list[str], span: Span) -> bool:
@@ -778,7 +782,9 @@ def _in_case_name(words: list[str], span: Span) -> bool:
     )
 
 
-def _join(words: list[str], start: int, end: int) -> str:
+def join_words(words: list[str], start: int, end: int) -> str:
+    """The words ``words[start:end]`` as a name is written: no space around a hyphen or
+    before an apostrophe or a full stop ("Force-Darwin", "Sheriff's", "U.S.")."""
     out = ""
     for k in range(start, end):
         w = words[k]
@@ -796,7 +802,7 @@ def _join(words: list[str], start: int, end: int) -> str:
     return out
 
 
-def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
+def _organisations(words: list[str], starts: list[bool], tight: Collection[int] = ()) -> list[Span]:
     spans: list[Span] = []
     n = len(words)
     # Only capitalised words (and ordinals) can open a run: visit those alone.
@@ -867,6 +873,16 @@ def _organisations(words: list[str], starts: list[bool]) -> list[Span]:
             span = _lowercase_headed(words, start, end)
         if span is not None and span.start == i:
             span = _dash_joined(words, starts, span)
+        if (
+            span is not None
+            and span.end in tight
+            and span.end < end <= span.end + 4
+            and all(_capital(w) for w in words[span.end + 1 : end])
+        ):  # a name a hyphen ties to the body's end: "Task Force-Operation Inherent
+            # Resolve", "Marine Rotational Force-Darwin"
+            span = Span(
+                span.start, end, join_words(words, span.start, end), span.type, span.state_body
+            )
         if span is not None:
             spans.append(span)
         done = max(end, i + 1)
@@ -895,7 +911,7 @@ def _lowercase_headed(words: list[str], start: int, end: int) -> Span | None:
         return None
     if any(w in ORG_HEADS or w in DOCUMENT_NOUNS or w in PERSON_TITLES for w in names):
         return None
-    return Span(start, head + 1, _join(words, start, head + 1), "organization", True)
+    return Span(start, head + 1, join_words(words, start, head + 1), "organization", True)
 
 
 def _dash_joined(words: list[str], starts: list[bool], span: Span) -> Span:
@@ -918,7 +934,7 @@ def _dash_joined(words: list[str], starts: list[bool], span: Span) -> Span:
         first += 1
     if first >= i - 1:
         return span
-    name = _join(words, first, span.end)
+    name = join_words(words, first, span.end)
     return Span(first, span.end, name, span.type, span.state_body)
 
 
@@ -981,7 +997,7 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
         stop -= 2  # "Bureau of Indian Affairs and Department": the second body is unnamed
     if stop - start < 2:
         return None
-    name = _join(words, start, stop)
+    name = join_words(words, start, stop)
     if name in NOT_ORGANISATIONS:
         return None
     if all(
@@ -1031,7 +1047,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             names = [w for w in words[j:k] if w not in (".", "-")]
             followed = k < n and k not in lines and words[k][:1].isupper() and words[k].isalpha()
             if 2 <= len(names) <= 4 and not followed and not any(w in PERSON_TITLES for w in names):
-                spans.append(Span(j, k, _join(words, j, k), "person"))
+                spans.append(Span(j, k, join_words(words, j, k), "person"))
         elif word == "," and i >= 2:
             # "Jane Roe, the director of", "Tom Lee, a former minister"
             k = i - 1
@@ -1060,7 +1076,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             ):
                 # "Jane Roe, CEO of Lumen Forge", "Tom Lee, chairman of the X": a post
                 # with no article before it.
-                spans.append(Span(first, i, _join(words, first, i), "person"))
+                spans.append(Span(first, i, join_words(words, first, i), "person"))
                 continue
             if not after or after[0] not in ("the", "a", "an", "who", "then"):
                 continue
@@ -1071,7 +1087,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 and not (k + 1 < n and words[k][:1].isupper() and _name_word(words[k + 1]))
                 for k in range(i + 2, min(i + 7, n))
             ):
-                spans.append(Span(first, i, _join(words, first, i), "person"))
+                spans.append(Span(first, i, join_words(words, first, i), "person"))
     return spans
 
 
@@ -1125,7 +1141,7 @@ def _posted_persons(words: list[str], lines: Collection[int] = ()) -> list[Span]
             continue
         end = _name_run(words, i + 1, lines)
         if end is not None and not _PLACE_WORDS.intersection(words[i + 1 : end]):
-            spans.append(Span(i + 1, end, _join(words, i + 1, end), "person"))
+            spans.append(Span(i + 1, end, join_words(words, i + 1, end), "person"))
     return spans
 
 
@@ -1226,7 +1242,7 @@ def _described_organisations(words: list[str], starts: list[bool]) -> list[Span]
             continue
         if any(w in PERSON_TITLES for w in words[first:i]):
             continue
-        spans.append(Span(first, i, _join(words, first, i), "organization"))
+        spans.append(Span(first, i, join_words(words, first, i), "organization"))
     spans.extend(_introduced_organisations(words, starts))
     return spans
 
@@ -1268,7 +1284,7 @@ def _introduced_organisations(words: list[str], starts: list[bool]) -> list[Span
             w in PERSON_TITLES or w in HEADLINE_WORDS or w in _CALENDAR for w in words[k + 1 : j]
         ):
             continue
-        spans.append(Span(k + 1, j, _join(words, k + 1, j), "organization"))
+        spans.append(Span(k + 1, j, join_words(words, k + 1, j), "organization"))
     return spans
 
 
@@ -1342,7 +1358,7 @@ def _given_named(
             continue  # "the Carmel Hill schools", "the Don Sahong dam": no one's name
         if any(w in GENERIC_WORDS for w in words[i + 1 : k]):
             continue
-        spans.append(Span(i, k, _join(words, i, k), "person"))
+        spans.append(Span(i, k, join_words(words, i, k), "person"))
     return spans
 
 

@@ -1,0 +1,59 @@
+"""Actor rules of the eleventh round: a body's name that a hyphen carries on, a known
+body written without the "the" it is listed with or after an ordinal or a charter's
+chapter, and parties named as their voters call them in a text about their state. Every
+text here is written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from corpus_search.document import Document
+from corpus_search.enrich import Enricher
+
+
+@cache
+def enricher() -> Enricher:
+    return Enricher.load()
+
+
+def actors(text: str) -> dict[str, bool]:
+    doc = enricher().enrich(Document(id="t", source="Example Review", title="A note", body=text))
+    return {actor.name: actor.known for actor in doc.actors}
+
+
+def test_a_hyphen_written_tight_carries_a_bodys_name_on() -> None:
+    found = actors("In Syria, the Eastern Task Force-Operation Steady Harbor said it would stay.")
+    assert found.get("Eastern Task Force-Operation Steady Harbor") is False
+    found = actors("Off Guam, the Pacific Rotational Force-Tinian arrived with 900 troops.")
+    assert found.get("Pacific Rotational Force-Tinian") is False
+    # a spaced hyphen is a dash between two things, not one name
+    found = actors("At the Policy Coordination Council - Brazil objected to the draft.")
+    assert "Policy Coordination Council - Brazil" not in found
+    assert found.get("Policy Coordination Council") is False
+
+
+def test_a_known_body_without_its_the_or_after_an_ordinal_is_the_known_body() -> None:
+    found = actors("Security Council paralysis has left the crisis to regional powers.")
+    assert found == {"United Nations Security Council": True}
+    found = actors("The 79th General Assembly opened with a debate on the war in Sudan.")
+    assert found.get("United Nations General Assembly") is True
+    assert not any(known is False for known in found.values())
+    found = actors("Diplomats drafted a Chapter VII UN Security Council resolution on Haiti.")
+    assert "United Nations Security Council" in found
+    assert not any(known is False for known in found.values())
+    # an ordinal before a name the gazetteer does not hold stays an unknown body
+    found = actors("In Kenya, the 12th Infantry Battalion moved north.")
+    assert found.get("12th Infantry Battalion") is False
+
+
+def test_parties_named_as_voters_call_them_in_a_text_about_their_state() -> None:
+    text = (
+        "In Germany, the Social Democrats, Greens and Free Democrats lost ground to the "
+        "Christian Democrats in the spring vote."
+    )
+    assert {"SPD", "Alliance 90/The Greens", "FDP", "CDU"} <= set(actors(text))
+    # another state's Social Democrats are not Germany's
+    text = "Germany watched as Sweden's Social Democrats won the vote in Stockholm."
+    assert "SPD" not in actors(text)
+    # and without Germany in the text the words name no German party
+    assert "SPD" not in actors("The Social Democrats won the vote in the capital.")
