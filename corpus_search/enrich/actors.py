@@ -127,6 +127,7 @@ class Actor:
     context_code: str | None = None
     leader: bool = False  # a sitting head of state or government: surname alone may do
     head: bool = False  # a head of state or government at some time ("the Roe administration")
+    until: int = 0  # the last year its role names (9999: sitting); 0 when it names none
     collective: bool = False  # a descriptive name for a set of states: matched, not tagged
     media: bool = False  # a news outlet: not an actor where it is only a source
     workplace: bool = False  # a university, think tank, NGO or outlet: often an affiliation
@@ -638,7 +639,18 @@ class Gazetteer:
                 leaders = [c for c in candidates if actors[c].leader and actors[c].code in states]
                 if position + 1 < n and words[position + 1] in _GOVERNMENTS:
                     # "the Roe administration": the one head of government called so
-                    leaders = [c for c in candidates if actors[c].head]
+                    # (a ruler who holds no such title has a regime or a government,
+                    # not an administration: "the Kim regime", "the Khamenei government")
+                    ruled = words[position + 1] in ("regime", "government")
+                    leaders = [
+                        c for c in candidates if actors[c].head or (ruled and actors[c].leader)
+                    ]
+                    ours = [c for c in leaders if actors[c].code in states]
+                    leaders = ours or leaders  # "the Kim regime" in a text about North Korea
+                    if len(leaders) > 1:  # "the Assad regime", "the Bush administration":
+                        # the latest of them, as commentary on its own time means
+                        latest = max(actors[c].until for c in leaders)
+                        leaders = [c for c in leaders if actors[c].until == latest]
                 if len(leaders) != 1 or words[position] in others:
                     continue  # the text names another person of that surname
                 count(leaders[0], position)
@@ -1527,7 +1539,8 @@ _SITTING = re.compile(
 _HEAD = re.compile(r"(?<!Vice )\b(President|Prime Minister|Chancellor|Premier)\b")
 # Words after a surname that make it a head of state's or government's ("the Roe
 # administration", "the Doe government").
-_GOVERNMENTS = frozenset(["administration", "government", "presidency", "cabinet"])
+_GOVERNMENTS = frozenset(["administration", "government", "presidency", "cabinet", "regime"])
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _variants(form: str) -> list[str]:
@@ -1557,6 +1570,7 @@ def _person(entry: dict[str, Any]) -> Actor:
         tuple(short),
         leader=leader,
         head=bool(_HEAD.search(role)),
+        until=9999 if leader else max(map(int, _YEAR.findall(role)), default=0),
     )
 
 

@@ -57,3 +57,17 @@ def test_parties_named_as_voters_call_them_in_a_text_about_their_state() -> None
     assert "SPD" not in actors(text)
     # and without Germany in the text the words name no German party
     assert "SPD" not in actors("The Social Democrats won the vote in the capital.")
+
+
+def test_a_regime_or_administration_named_by_a_surname_is_its_latest_leader() -> None:
+    # two presidents of Syria share the surname: the regime that fell is the later one's
+    found = actors("The fall of the Assad regime in Syria reshaped the region's politics.")
+    assert "Bashar al-Assad" in found and "Hafez al-Assad" not in found
+    # two presidents Bush, no first name: the later one
+    found = actors("The Bush administration sent troops to the Horn of Africa.")
+    assert "George W. Bush" in found and "George H. W. Bush" not in found
+    # a ruler without a president's title has a regime, and the text's state decides
+    found = actors("Under the Kim regime, North Korea has tested ever longer missiles.")
+    assert "Kim Jong Un" in found
+    # but no administration: that is one of South Korea's presidents Kim
+    assert "Kim Jong Un" not in actors("The Kim administration in Seoul courted investors.")
