@@ -128,6 +128,7 @@ class Actor:
     leader: bool = False  # a sitting head of state or government: surname alone may do
     head: bool = False  # a head of state or government at some time ("the Roe administration")
     until: int = 0  # the last year its role names (9999: sitting); 0 when it names none
+    deputy: bool = False  # a vice president at some time (the "Harris" of "Biden-Harris")
     collective: bool = False  # a descriptive name for a set of states: matched, not tagged
     media: bool = False  # a news outlet: not an actor where it is only a source
     workplace: bool = False  # a university, think tank, NGO or outlet: often an affiliation
@@ -626,6 +627,8 @@ class Gazetteer:
                 count(number, position)
                 in_actor.add(position)
         states = {actors[k].code for k in counts if actors[k].type == "country"}
+        if (in_context or pending) and "USA" not in states and self._names_us_state(text, words):
+            states.add("USA")  # "Congress" in a text about Arizona's schools: the US one
         for position, number in in_context:
             if actors[number].context_code in states:
                 count(number, position)
@@ -637,13 +640,27 @@ class Gazetteer:
                 # A sitting leader's surname alone ("Xi tightens his grip") in a text
                 # about that leader's state.
                 leaders = [c for c in candidates if actors[c].leader and actors[c].code in states]
-                if position + 1 < n and words[position + 1] in _GOVERNMENTS:
+                after = position + 1
+                if after + 2 < n and words[after] in _DASH and words[after + 2] in _GOVERNMENTS:
+                    after += 2  # "the Roe-Doe administration": Roe's
+                ticket = (
+                    position >= 2
+                    and words[position - 1] in _DASH
+                    and after < n
+                    and words[after] in _GOVERNMENTS
+                    and words[position - 2] in self._head_surnames
+                )  # "the Roe-Doe administration": Doe was Roe's vice president
+                if after < n and words[after] in _GOVERNMENTS:
                     # "the Roe administration": the one head of government called so
                     # (a ruler who holds no such title has a regime or a government,
                     # not an administration: "the Kim regime", "the Khamenei government")
-                    ruled = words[position + 1] in ("regime", "government")
+                    ruled = words[after] in ("regime", "government")
                     leaders = [
-                        c for c in candidates if actors[c].head or (ruled and actors[c].leader)
+                        c
+                        for c in candidates
+                        if actors[c].head
+                        or (ruled and actors[c].leader)
+                        or (ticket and actors[c].deputy)
                     ]
                     ours = [c for c in leaders if actors[c].code in states]
                     leaders = ours or leaders  # "the Kim regime" in a text about North Korea
@@ -881,6 +898,22 @@ class Gazetteer:
                         if found is not None and found.code == code and found.type != "country":
                             return self._numbers[found.name]
         return None
+
+    def _names_us_state(self, text: str, words: list[str]) -> bool:
+        """Whether the text names one of the US states (Georgia, also a country, aside):
+        for the context forms and leaders' surnames, a text about the United States."""
+        single, double = self._us_state_names
+        return not single.isdisjoint(words) or any(name in text for name in double)
+
+    @cached_property
+    def _head_surnames(self) -> frozenset[str]:
+        """The last words of the names of those who headed a state or a government."""
+        return frozenset(a.name.split()[-1] for a in self._actor_list if a.head or a.leader)
+
+    @cached_property
+    def _us_state_names(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        names = self.rules.us_states - {"Georgia"}
+        return frozenset(n for n in names if " " not in n), tuple(n for n in names if " " in n)
 
     def _known_as(self, words: list[str], span: Span) -> int | None:
         """The gazetteer's body that an unknown name is after all: its form less the
@@ -1539,6 +1572,7 @@ _SITTING = re.compile(
 _HEAD = re.compile(r"(?<!Vice )\b(President|Prime Minister|Chancellor|Premier)\b")
 # Words after a surname that make it a head of state's or government's ("the Roe
 # administration", "the Doe government").
+_DASH = frozenset({"-", "–"})
 _GOVERNMENTS = frozenset(["administration", "government", "presidency", "cabinet", "regime"])
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
@@ -1571,6 +1605,7 @@ def _person(entry: dict[str, Any]) -> Actor:
         leader=leader,
         head=bool(_HEAD.search(role)),
         until=9999 if leader else max(map(int, _YEAR.findall(role)), default=0),
+        deputy="Vice President" in role or "Vice-President" in role,
     )
 
 

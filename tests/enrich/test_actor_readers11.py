@@ -71,3 +71,21 @@ def test_a_regime_or_administration_named_by_a_surname_is_its_latest_leader() ->
     assert "Kim Jong Un" in found
     # but no administration: that is one of South Korea's presidents Kim
     assert "Kim Jong Un" not in actors("The Kim administration in Seoul courted investors.")
+
+
+def test_a_ticket_names_the_president_and_the_vice_president() -> None:
+    found = actors("Parents in Ohio say the Obama-Biden administration left them behind.")
+    assert {"Barack Obama", "Joe Biden"} <= set(found)
+    found = actors("Ranchers in Iowa say the Trump-Vance administration's tariffs hurt them.")
+    assert {"Donald Trump", "JD Vance"} <= set(found)
+    # a first name that no head of state or government bore makes no ticket
+    assert "Kamala Harris" not in actors("The Jones-Harris government fell in the spring.")
+
+
+def test_a_us_state_makes_a_text_about_the_united_states_for_its_bodies() -> None:
+    found = actors("Arizona schools changed their rules in ways only Congress may allow.")
+    assert "US Congress" in found
+    # Georgia is also a country: it does not
+    assert "US Congress" not in actors("Georgia schools changed rules only Congress may allow.")
+    # and another state's congress stays that state's
+    assert "US Congress" not in actors("In Mexico, Congress passed the bill on Tuesday.")
