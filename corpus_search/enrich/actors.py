@@ -1307,9 +1307,8 @@ def _heads(words: list[str], span: Span) -> bool:
     return not after.isalpha() or after.capitalize() in FUNCTION_WORDS or after in CONNECTORS
 
 
-_DOCUMENTS_AFTER = frozenset(
-    ["Convention", "Charter", "Treaty", "Protocol", "Declaration", "Resolution", "Resolutions"]
-)
+# (Not "Resolution": "UN Security Council Resolution 1701" is the Council's act.)
+_DOCUMENTS_AFTER = frozenset(["Convention", "Charter", "Treaty", "Protocol", "Declaration"])
 
 
 def _replace_span(

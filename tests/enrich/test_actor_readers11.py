@@ -89,3 +89,12 @@ def test_a_us_state_makes_a_text_about_the_united_states_for_its_bodies() -> Non
     assert "US Congress" not in actors("Georgia schools changed rules only Congress may allow.")
     # and another state's congress stays that state's
     assert "US Congress" not in actors("In Mexico, Congress passed the bill on Tuesday.")
+
+
+def test_a_resolution_names_the_body_that_passed_it_but_a_convention_does_not() -> None:
+    assert "United Nations Security Council" in actors(
+        "The ceasefire rests on UN Security Council Resolution 2799 and its annex."
+    )
+    assert "United Nations" not in actors(
+        "Both states ratified the United Nations Convention on the Law of the Sea."
+    )
