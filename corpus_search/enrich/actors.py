@@ -759,7 +759,7 @@ class Gazetteer:
             ):
                 continue  # a transcript's speaker ("Jane Roe: Thank you"), not a subject
             if span.type == "organization" and (
-                (span.start > 0 and words[span.start - 1] in _INDEFINITE and _heads(words, span))
+                (_indefinite(words, span.start) and _heads(words, span))
                 or self._glossed_by_known(words, span.end)
             ):
                 continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
@@ -1298,6 +1298,47 @@ class Gazetteer:
 # An article that makes the capitalised run after it a kind of thing, not a body's name
 # ("addressed a Policy Forum", "an Agriculture Committee member").
 _INDEFINITE = frozenset({"a", "an", "A", "An"})
+
+
+def _indefinite(words: list[str], start: int) -> bool:
+    """Whether "a" or "an" opens the phrase the name at ``start`` ends, with up to two
+    lower-case words between ("a Policy Forum", "a virtual Policy Forum")."""
+    for k in range(start - 1, max(start - 4, -1), -1):
+        if words[k] in _INDEFINITE:
+            return True
+        if not (words[k].isalpha() and words[k].islower()) or words[k] in _LINKS:
+            return False  # not "a policy at Baird Middle School"
+    return False
+
+
+# Words that tie a name to what comes before it rather than describe it.
+_LINKS = frozenset(
+    [
+        "at",
+        "in",
+        "on",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "to",
+        "into",
+        "about",
+        "under",
+        "over",
+        "between",
+        "against",
+        "during",
+        "and",
+        "or",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+    ]
+)
 
 
 def _heads(words: list[str], span: Span) -> bool:
