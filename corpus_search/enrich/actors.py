@@ -626,6 +626,14 @@ class Gazetteer:
             for position, number in self._plural_titled(words, k, in_actor):
                 count(number, position)
                 in_actor.add(position)
+        for span in spans:
+            if span.type == "person" and span.end - span.start == 2:
+                known = self._misspelt_head(
+                    words[span.start].casefold(), words[span.end - 1].casefold()
+                )
+                if known is not None:  # "Ali Khamanei"
+                    dropped.add(id(span))
+                    count(known, span.start)
         states = {actors[k].code for k in counts if actors[k].type == "country"}
         if (in_context or pending) and "USA" not in states and self._names_us_state(text, words):
             states.add("USA")  # "Congress" in a text about Arizona's schools: the US one
@@ -904,6 +912,30 @@ class Gazetteer:
         for the context forms and leaders' surnames, a text about the United States."""
         single, double = self._us_state_names
         return not single.isdisjoint(words) or any(name in text for name in double)
+
+    def _misspelt_head(self, first: str, last: str) -> int | None:
+        """The one head of state or government, or sitting leader, whose first name is
+        ``first`` and whose surname of six letters or more is ``last`` but for one
+        letter added, dropped, changed or two neighbours swapped ("Ali Khamanei")."""
+        if len(last) < 5:
+            return None
+        found = {
+            k
+            for surname, k in self._heads_by_first.get(first, ())
+            if abs(len(surname) - len(last)) <= 1 and _one_edit(surname, last)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def _heads_by_first(self) -> dict[str, list[tuple[str, int]]]:
+        table: dict[str, list[tuple[str, int]]] = {}
+        for k, actor in enumerate(self._actor_list):
+            if actor.type == "person" and (actor.head or actor.leader):
+                for form in {actor.name, *actor.forms}:
+                    parts = form.casefold().split()
+                    if len(parts) >= 2 and len(parts[-1]) >= 6:
+                        table.setdefault(parts[0], []).append((parts[-1], k))
+        return table
 
     @cached_property
     def _head_surnames(self) -> frozenset[str]:
@@ -1298,6 +1330,26 @@ class Gazetteer:
 # An article that makes the capitalised run after it a kind of thing, not a body's name
 # ("addressed a Policy Forum", "an Agriculture Committee member").
 _INDEFINITE = frozenset({"a", "an", "A", "An"})
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one letter added, dropped or changed, or
+    by two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[i:] == long_[i + 1 :]
 
 
 def _indefinite(words: list[str], start: int) -> bool:

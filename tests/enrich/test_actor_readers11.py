@@ -115,3 +115,19 @@ def test_a_name_after_a_and_an_adjective_is_an_event_not_a_body() -> None:
     # but "a policy at" ties the name to the phrase before it: the school is named
     found = actors("They sued over a policy at Birchwood Middle School in Ludlow, Massachusetts.")
     assert found.get("Birchwood Middle School") is False
+
+
+def test_a_leaders_name_misspelt_is_the_known_person() -> None:
+    found = actors("Iran's Supreme Leader Ali Khamanei warned the region on Friday.")
+    assert found.get("Ali Khamenei") is True
+    # one letter off the name of someone who led no state is another person
+    found = actors("Senator Mark Kelley of the state committee spoke on Friday.")
+    assert "Mark Kelly" not in found
+
+
+def test_one_edit() -> None:
+    from corpus_search.enrich.actors import _one_edit
+
+    assert _one_edit("khamenei", "khamanei") and _one_edit("erdogan", "erodgan")
+    assert _one_edit("zelensky", "zelenskyy") and _one_edit("zelenskyy", "zelensky")
+    assert not _one_edit("macron", "macron") and not _one_edit("scholz", "schulze")
