@@ -124,6 +124,7 @@ class Actor:
     nested: bool = False  # a state body whose name may contain its state's name
     generated: bool = False  # from the open-data files (persons_open.json, ...)
     context: tuple[str, ...] = ()  # forms that count only beside ``context_code``'s state
+    main: tuple[str, ...] = ()  # forms that count only when that state is the text's own
     context_code: str | None = None
     leader: bool = False  # a sitting head of state or government: surname alone may do
     head: bool = False  # a head of state or government at some time ("the Roe administration")
@@ -150,7 +151,8 @@ class Rules:
     us_state_nouns: frozenset[str] = frozenset()  # "Georgia parents": the US state
 
 
-_METONYM, _SEAT, _SHARED, _CONTEXT = 1, 2, 3, 4
+_METONYM, _SEAT, _SHARED, _CONTEXT, _MAIN = 1, 2, 3, 4, 5
+_CONTEXTS = frozenset({_CONTEXT, _MAIN})  # the kinds counted only beside their state
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"})
 _Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
 _Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
@@ -287,7 +289,7 @@ class Gazetteer:
         table: dict[str, Actor] = {}
         # Weakest first, so that stronger keys overwrite: short forms, forms, names.
         for actor in self.actors.values():
-            for form in (*actor.short, *actor.context):
+            for form in (*actor.short, *actor.context, *actor.main):
                 table.setdefault(form.casefold(), actor)
         for actor in self.actors.values():
             for form in actor.forms:
@@ -372,6 +374,8 @@ class Gazetteer:
         for number, actor in enumerate(self._actor_list):
             for f in actor.context:
                 entries.append((_form_tokens(f), number, _CONTEXT))
+            for f in actor.main:
+                entries.append((_form_tokens(f), number, _MAIN))
         # a seat of power that is also one body's own building ("the Pentagon")
         self._seat_bodies: dict[tuple[str, ...], int] = {
             _form_tokens(f): number
@@ -429,7 +433,7 @@ class Gazetteer:
         other: set[str] = set(self.rules.us_states) | self.rules.us_place_names
         for actor in self._actor_list:
             if actor.type != "person":
-                other.update(f for f in (*actor.forms, *actor.context) if " " not in f)
+                other.update(f for f in (*actor.forms, *actor.context, *actor.main) if " " not in f)
                 continue
             starts: set[str] = set()
             ends: set[str] = set()
@@ -476,7 +480,7 @@ class Gazetteer:
         last_seen: dict[int, int] = {}
         in_actor: set[int] = set()  # token positions covered by a counted actor form
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
-        in_context: list[tuple[int, int]] = []  # (token index, actor number)
+        in_context: list[tuple[int, int, bool]] = []  # (token index, actor number, main)
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
         bodies: dict[int, int] = {}  # where a known organisation's mention starts: which
         lines: set[int] = set()
@@ -541,7 +545,7 @@ class Gazetteer:
                     inside = False
                     if near is not None:
                         actor = actors[number] if number >= 0 and kind != _SHARED else None
-                        if kind == _CONTEXT:
+                        if kind in _CONTEXTS:
                             actor = None  # "House" in "House Committee on X" is the name
                         meets = self._inside(words, near, i, size, actor, spans, span_at)
                         if meets is None:
@@ -551,11 +555,13 @@ class Gazetteer:
                         pass
                     elif kind == _SHARED:
                         pending.append((i, self._shared[number], tokens[i][1]))
-                    elif kind == _CONTEXT:
-                        if self._counts_here(
-                            words, tokens, text, i, size, kind, in_actor
-                        ) and not self._other_state(words, i, size, actors[number].context_code):
-                            in_context.append((i, number))
+                    elif kind in _CONTEXTS:
+                        if (
+                            self._counts_here(words, tokens, text, i, size, _CONTEXT, in_actor)
+                            and not self._other_state(words, i, size, actors[number].context_code)
+                            and not (kind == _MAIN and _modifies_a_name(words, i + size))
+                        ):
+                            in_context.append((i, number, kind == _MAIN))
                     elif (
                         number >= 0
                         and self._counts_here(words, tokens, text, i, size, kind, in_actor)
@@ -637,8 +643,13 @@ class Gazetteer:
         states = {actors[k].code for k in counts if actors[k].type == "country"}
         if (in_context or pending) and "USA" not in states and self._names_us_state(text, words):
             states.add("USA")  # "Congress" in a text about Arizona's schools: the US one
-        for position, number in in_context:
-            if actors[number].context_code in states:
+        main = self._main_state(counts) if any(m for _, _, m in in_context) else None
+        for position, number, main_only in in_context:
+            if (
+                actors[number].context_code == main
+                if main_only
+                else actors[number].context_code in states
+            ):
                 count(number, position)
         for position, candidates, offset in pending:
             if position in in_actor:
@@ -906,6 +917,17 @@ class Gazetteer:
                         if found is not None and found.code == code and found.type != "country":
                             return self._numbers[found.name]
         return None
+
+    def _main_state(self, counts: dict[int, int]) -> str | None:
+        """The state the text names most, if one leads (its "the Navy" is that state's)."""
+        actors = self._actor_list
+        ranked = sorted(
+            ((c, actors[k].code) for k, c in counts.items() if actors[k].type == "country"),
+            reverse=True,
+        )
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return ranked[0][1]
 
     def _names_us_state(self, text: str, words: list[str]) -> bool:
         """Whether the text names one of the US states (Georgia, also a country, aside):
@@ -1332,6 +1354,18 @@ class Gazetteer:
 _INDEFINITE = frozenset({"a", "an", "A", "An"})
 
 
+def _modifies_a_name(words: list[str], after: int) -> bool:
+    """Whether a capitalised word that goes on a name follows (the "Navy" of "a Navy
+    Lieutenant", the "Army" of "Army Design Methodology"); an office does not ("Treasury
+    Secretary Janet Yellen" is the Treasury's)."""
+    return (
+        after < len(words)
+        and words[after][:1].isupper()
+        and words[after].isalpha()
+        and words[after] not in ("Secretary", "Secretaries")
+    )
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by exactly one letter added, dropped or changed, or
     by two neighbours swapped."""
@@ -1717,6 +1751,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
     nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
     context = tuple(_strings(entry, "context_aliases"))
+    main = tuple(_strings(entry, "main_aliases"))
     return Actor(
         name,
         kind,
@@ -1724,7 +1759,8 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         tuple(dict.fromkeys(forms)),
         nested=nested,
         context=context,
-        context_code=entry.get("context_country", code) if context else None,
+        main=main,
+        context_code=entry.get("context_country", code) if context or main else None,
         collective=bool(entry.get("collective")),
         media=entry.get("kind") == "media",
         workplace=entry.get("kind") in _WORKPLACES,

@@ -131,3 +131,24 @@ def test_one_edit() -> None:
     assert _one_edit("khamenei", "khamanei") and _one_edit("erdogan", "erodgan")
     assert _one_edit("zelensky", "zelenskyy") and _one_edit("zelenskyy", "zelensky")
     assert not _one_edit("macron", "macron") and not _one_edit("scholz", "schulze")
+
+
+def test_the_navy_the_army_and_the_treasury_of_a_text_mostly_about_the_united_states() -> None:
+    text = (
+        "The United States must choose. The Navy wants more ships and the Army fewer "
+        "brigades, while the Treasury warns that American debt limits both; Washington "
+        "has not decided."
+    )
+    assert {"US Navy", "US Army", "US Department of the Treasury"} <= set(actors(text))
+    # a text mostly about Britain: its Army and Treasury are not the US ones
+    text = (
+        "Britain's review is late. The Army will shrink again, the Treasury says, and the "
+        "United Kingdom will buy jets from the United States. Britain cannot wait."
+    )
+    assert not {"US Army", "US Department of the Treasury"} & set(actors(text))
+    # a rank or a named method after the word: not the service itself
+    text = "In the United States, a Navy Lieutenant studied Army Design Methodology there."
+    assert not {"US Navy", "US Army"} & set(actors(text))
+    # an office after it still is: the Treasury's secretary
+    text = "In the United States, Treasury Secretary Ana Ruiz met bankers. America agreed."
+    assert "US Department of the Treasury" in actors(text)
