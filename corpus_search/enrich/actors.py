@@ -659,6 +659,15 @@ class Gazetteer:
                 # A sitting leader's surname alone ("Xi tightens his grip") in a text
                 # about that leader's state.
                 leaders = [c for c in candidates if actors[c].leader and actors[c].code in states]
+                if (
+                    not leaders
+                    and len(words[position]) >= 5
+                    and all(actors[c].head and actors[c].code in states for c in candidates)
+                ):
+                    # a surname, not a short one ("Wen"), that only that state's former
+                    # heads bore ("Assad" in a text about Syria): the latest of them
+                    latest = max(actors[c].until for c in candidates)
+                    leaders = [c for c in candidates if actors[c].until == latest]
                 after = position + 1
                 if after + 2 < n and words[after] in _DASH and words[after + 2] in _GOVERNMENTS:
                     after += 2  # "the Roe-Doe administration": Roe's

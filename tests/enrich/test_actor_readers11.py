@@ -152,3 +152,12 @@ def test_the_navy_the_army_and_the_treasury_of_a_text_mostly_about_the_united_st
     # an office after it still is: the Treasury's secretary
     text = "In the United States, Treasury Secretary Ana Ruiz met bankers. America agreed."
     assert "US Department of the Treasury" in actors(text)
+
+
+def test_a_surname_only_a_states_former_heads_bore_is_the_latest_of_them() -> None:
+    found = actors("Israel struck Syria again. Assad had fled to Moscow by then.")
+    assert "Bashar al-Assad" in found and "Hafez al-Assad" not in found
+    # not without the state in the text
+    assert "Bashar al-Assad" not in actors("Assad had fled to Moscow by then.")
+    # nor a short surname that is also a common word or name ("Wen" in a text on China)
+    assert "Wen Jiabao" not in actors("China watched as Wen spoke to the crowd in Taipei.")
