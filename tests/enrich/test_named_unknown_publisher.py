@@ -413,6 +413,13 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   before the tenth round and after it: the same figures both times (countries 1.000 /
 #   1.000, persons 0.929 / 0.650, organisations 0.833 / 0.750, themes 0.745 / 0.692). Its
 #   floors are that level.
+# Eleventh round (2026-12-05): tuned on the readable splits' errors (fresh9, fresh10 and
+# fresh11 stay clean).
+# - fresh11: 24 pages of 23 publishers from 24 searches fixed before they ran, labelled
+#   2026-12-05 after the round's rules were written and before any tagger ran on them,
+#   scored clean with the tagger from before the round and after it: organisations 0.833 /
+#   0.676 -> 0.839 / 0.703, the other kinds the same (countries 0.900 / 0.964, persons
+#   0.926 / 0.833, themes 0.774 / 0.758). Its floors are that level.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -472,6 +479,16 @@ TEXT_SPLITS = [
             "persons": (0.90, 0.94),
             "organizations": (0.85, 0.79),
             "themes": (0.74, 0.80),
+        },
+    ),
+    (
+        "fresh11",
+        24,
+        {
+            "countries": (0.89, 0.96),
+            "persons": (0.92, 0.83),
+            "organizations": (0.83, 0.70),
+            "themes": (0.77, 0.75),
         },
     ),
     (
