@@ -789,7 +789,9 @@ _DATE_PARSER_SET = False  # htmldate pointed at it (once per process)
 
 def _use_our_date_parser() -> bool:
     """Point htmldate at ``_date_parser`` (htmldate looks its parser up by this name at
-    each use); False, and htmldate's own parser stays, if a version renamed it."""
+    each use); False, and htmldate's own parser stays, if a version renamed it. This holds
+    for the whole process: a program that imports corpus-search and calls htmldate itself
+    gets the same 28 languages."""
     import htmldate.extractors
 
     if not callable(getattr(htmldate.extractors, "get_external_parser", None)):
