@@ -425,6 +425,7 @@ class Workers:
             return
         if kill:
             processes = list((getattr(pool, "_processes", None) or {}).values())
+            results = getattr(pool, "_result_queue", None)  # (shutdown forgets it)
             with contextlib.suppress(OSError, RuntimeError):  # (a broken pool's queues)
                 pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
@@ -433,8 +434,25 @@ class Workers:
             for process in processes:
                 with contextlib.suppress(OSError, ValueError, AssertionError):
                     process.join(timeout=5)
+                    if process.is_alive():
+                        process.kill()
+                        process.join(timeout=2)
+            _end_result_pipe(results)
         else:
             pool.shutdown(wait=True)
+
+
+def _end_result_pipe(results: Any) -> None:
+    """Close this process's end of a stopped pool's result pipe (``results``, the pool's
+    ``_result_queue``, taken before its shutdown). A worker terminated in
+    the middle of sending a result leaves half a message there: the pool's manager thread
+    waits for the rest for ever, and Python's exit waits for that thread (a hang seen once
+    in CI, after a full disk stopped an ingest on two processes). With every worker gone,
+    this end was the pipe's last writer: the thread reads an end of file and stops."""
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _start_workers(pool: ProcessPoolExecutor, count: int) -> None:

@@ -8,8 +8,10 @@ import errno
 import json
 import multiprocessing.forkserver
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -242,6 +244,7 @@ def test_an_ingest_whose_workers_fail_to_start_counts_each_record_once(
 
 WARM_UP_FAILS = """
 import sys
+import time
 from corpus_search import pipeline
 from corpus_search.pipeline import Task, Workers
 from tests.conftest import make_doc
@@ -347,3 +350,36 @@ def test_results_reach_the_caller_while_the_input_is_slow() -> None:
         workers.close(kill=True)
     assert names == [t.name for t in tasks]
     assert seen_by[28] >= 8, seen_by
+
+
+def test_a_half_sent_result_does_not_keep_the_pool_thread_waiting_after_a_kill() -> None:
+    """A worker terminated while it sends a result leaves half a message in the result
+    pipe. The pool's manager thread then waits for the rest, and Python's exit waits for
+    that thread: an ingest stopped by a full disk hung at exit once in CI. After
+    ``close(kill=True)`` the thread must end. The half message is written here by hand:
+    a header announcing 1,000 bytes, then 10 of them."""
+    import struct
+
+    workers = Workers(2, _Plain, min_parallel=1, read_ahead=3)
+    thread = None
+    try:
+        for _task, _outcomes in workers.map(_tasks(200)):
+            pool = workers._pool
+            assert pool is not None
+            thread = pool._executor_manager_thread  # type: ignore[attr-defined]
+            assert thread is not None and thread.is_alive()
+            processes = list(pool._processes.values())  # type: ignore[attr-defined]
+            for process in processes:  # the workers hold still: nothing else is sent
+                os.kill(process.pid, signal.SIGSTOP)
+            writer = pool._result_queue._writer  # type: ignore[attr-defined]
+            os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+            time.sleep(0.5)  # the thread wakes, reads the header and waits for the rest
+            for process in processes:  # and they die, as if killed mid-send
+                os.kill(process.pid, signal.SIGKILL)
+                process.join(timeout=5)
+            break  # the batch stops here, as an ingest does on a full disk
+    finally:
+        workers.close(kill=True)
+    assert thread is not None
+    thread.join(timeout=10)
+    assert not thread.is_alive(), "the pool's manager thread still waits on the result pipe"
