@@ -52,10 +52,12 @@ from typing import Any
 from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
     CONNECTORS,
+    DASHES,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     HEADLINE_WORDS,
     NAMED_THINGS,
+    ORDINAL,
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_TITLES,
@@ -67,7 +69,6 @@ from corpus_search.enrich.unknown import (
 )
 from corpus_search.errors import InputError
 
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PARTS = frozenset({"Chapter", "Article", "Section", "Title"})  # of a charter or a law
 _NUMBERED = re.compile(r"^(?:[IVXL]+|\d+)$")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -669,11 +670,11 @@ class Gazetteer:
                     latest = max(actors[c].until for c in candidates)
                     leaders = [c for c in candidates if actors[c].until == latest]
                 after = position + 1
-                if after + 2 < n and words[after] in _DASH and words[after + 2] in _GOVERNMENTS:
+                if after + 2 < n and words[after] in DASHES and words[after + 2] in _GOVERNMENTS:
                     after += 2  # "the Roe-Doe administration": Roe's
                 ticket = (
                     position >= 2
-                    and words[position - 1] in _DASH
+                    and words[position - 1] in DASHES
                     and after < n
                     and words[after] in _GOVERNMENTS
                     and words[position - 2] in self._head_surnames
@@ -984,7 +985,7 @@ class Gazetteer:
         after an ordinal or a charter's chapter ("the 80th General Assembly", "a Chapter
         VII UN Security Council resolution")."""
         start = span.start
-        if _ORDINAL.match(words[start]):
+        if ORDINAL.match(words[start]):
             start += 1
         elif words[start] in _PARTS and start + 1 < span.end and _NUMBERED.match(words[start + 1]):
             start += 2
@@ -992,17 +993,14 @@ class Gazetteer:
             return None
         name = join_words(words, start, span.end).casefold()
         for key in (name, f"the {name}"):
-            actor = self._forms_only.get(key)
-            if actor is not None and actor.type == "organization":
+            actor = self._lookup.get(key)  # (a form overrides a short or context form)
+            if (
+                actor is not None
+                and actor.type == "organization"
+                and any(key == f.casefold() for f in (actor.name, *actor.forms))
+            ):
                 return self._numbers[actor.name]
         return None
-
-    @cached_property
-    def _forms_only(self) -> dict[str, Actor]:
-        """Names and plain forms (no short or context forms), case-folded."""
-        table = {form.casefold(): actor for actor in self.actors.values() for form in actor.forms}
-        table.update((actor.name.casefold(), actor) for actor in self.actors.values())
-        return table
 
     @cached_property
     def _numbers(self) -> dict[str, int]:
@@ -1707,7 +1705,6 @@ _SITTING = re.compile(
 _HEAD = re.compile(r"(?<!Vice )\b(President|Prime Minister|Chancellor|Premier)\b")
 # Words after a surname that make it a head of state's or government's ("the Roe
 # administration", "the Doe government").
-_DASH = frozenset({"-", "–"})
 _GOVERNMENTS = frozenset(["administration", "government", "presidency", "cabinet", "regime"])
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 

@@ -341,7 +341,7 @@ GENERIC_WORDS = frozenset(
 GENERIC_KINDS = frozenset(
     ["Task", "Advisory", "Steering", "Working", "Expert", "Governing", "Editorial", "Interagency"]
 )
-_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 CONNECTORS = frozenset({"of", "and", "for", "on", "&", "-"})
 FUNCTION_WORDS = frozenset(
     [
@@ -810,7 +810,7 @@ def _organisations(words: list[str], starts: list[bool], tight: Collection[int] 
     candidates = _where(map(or_, map(str.isupper, firsts), map(str.isdigit, firsts)))
     done = 0
     for i in candidates:
-        if i < done or not (_capital(words[i]) or _ORDINAL.match(words[i])):
+        if i < done or not (_capital(words[i]) or ORDINAL.match(words[i])):
             continue
         # The longest run of capitalised words and connectors from i. "and" joins only
         # inside an "of" phrase ("Department of Housing and Urban Development"), not
@@ -830,7 +830,7 @@ def _organisations(words: list[str], starts: list[bool], tight: Collection[int] 
             )
             if j > i and (starts[j] or w in FUNCTION_WORDS or titled):
                 break  # a new line or sentence, "the", or "Justice Jane Roe" ends the run
-            if _capital(w) or (j == i and _ORDINAL.match(w)):
+            if _capital(w) or (j == i and ORDINAL.match(w)):
                 last_cap = j
                 headed = headed or w in ORG_HEADS
                 j += 1
@@ -892,7 +892,7 @@ def _organisations(words: list[str], starts: list[bool], tight: Collection[int] 
 # Posts that "and" does not join to a name: "Director of the X Project and Research
 # Fellow at the Y" is two posts, not a body called "X Project and Research Fellow".
 _STAFF_POSTS = frozenset(["Fellow", "Director", "Professor", "Scholar", "Chair", "Adviser"])
-_DASHES = ("-", "–")
+DASHES = frozenset({"-", "–"})
 # Lowercase words that make a place's or a body's name before them an organisation
 # ("the Carmel Clay schools", "the Orange County Sheriff's office", "Hong Kong police").
 LOWERCASE_HEADS = frozenset({"schools", "office", "police", "ministry", "department"})
@@ -918,7 +918,7 @@ def _dash_joined(words: list[str], starts: list[bool], span: Span) -> Span:
     """``span`` with the names a dash joins to its front ("U.S.-China Economic ...
     Commission", "NATO–Ukraine Council"): both belong to the body's name."""
     i = span.start
-    if i < 2 or words[i - 1] not in _DASHES or starts[i]:
+    if i < 2 or words[i - 1] not in DASHES or starts[i]:
         return span
     m = i - 2
     while m >= 0 and i - m <= 6:

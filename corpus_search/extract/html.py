@@ -808,7 +808,8 @@ def _htmldate(html: str, url: str | None) -> PartialDate | None:
 
     global _DATE_PARSER_SET
     if not _DATE_PARSER_SET:
-        _DATE_PARSER_SET = _use_our_date_parser() or True
+        _use_our_date_parser()
+        _DATE_PARSER_SET = True
     try:
         found = find_date(html, url=url, original_date=True, extensive_search=True)
     except Exception:  # htmldate raises assorted errors on odd pages; a date is optional
