@@ -10,7 +10,7 @@ from corpus_search.document import Document
 from corpus_search.enrich.actors import Gazetteer, lead_length, mark_key_actors
 from corpus_search.enrich.dates import mentioned_dates, mentioned_years
 from corpus_search.enrich.themes import Taxonomy
-from corpus_search.enrich.unknown import blank_boilerplate
+from corpus_search.enrich.unknown import blank_boilerplate, share_bar
 
 __all__ = ["Enricher", "Gazetteer", "Taxonomy"]
 
@@ -28,7 +28,7 @@ class Enricher:
 
     def enrich(self, doc: Document) -> Document:
         """A copy of ``doc`` with actors, themes, mentioned years and dates computed."""
-        head = "\n".join(part for part in (doc.title, doc.subtitle) if part)
+        head = "\n".join(part for part in (doc.title, doc.subtitle) if part and not share_bar(part))
         body = blank_boilerplate(doc.body)
         text = f"{head}\n{body}" if head else body
         lead = lead_length(head, body)

@@ -107,6 +107,13 @@ def _paused_gc() -> Iterator[None]:
 
 
 @cache
+def _capital_after_hyphen(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
+        t.capitalize() if i and tokens[i - 1] == "-" and t.islower() else t
+        for i, t in enumerate(tokens)
+    )
+
+
 def _form_tokens(form: str) -> tuple[str, ...]:
     if form.replace(" ", "").isalnum():  # words and spaces only: most forms, and faster
         return tuple(form.split())
@@ -135,6 +142,7 @@ class Actor:
     media: bool = False  # a news outlet: not an actor where it is only a source
     workplace: bool = False  # a university, think tank, NGO or outlet: often an affiliation
     seats: tuple[str, ...] = ()  # a state's seats of power that name this body too
+    un: bool = False  # a United Nations organ, agency or mission: the context of UN forms
 
 
 @dataclass(frozen=True)
@@ -372,6 +380,10 @@ class Gazetteer:
                     continue
                 kind = (_SEAT if f in seats else _METONYM) if f in actor.metonyms else 0
                 entries.append((tokens, number, kind))
+                if actor.type == "person" and "-" in tokens:
+                    # "Ban Ki-Moon", "Moon Jae-In": a hyphenated given name's second
+                    # part is often written with a capital
+                    entries.append((_capital_after_hyphen(tokens), number, kind))
         for number, actor in enumerate(self._actor_list):
             for f in actor.context:
                 entries.append((_form_tokens(f), number, _CONTEXT))
@@ -644,6 +656,8 @@ class Gazetteer:
         states = {actors[k].code for k in counts if actors[k].type == "country"}
         if (in_context or pending) and "USA" not in states and self._names_us_state(text, words):
             states.add("USA")  # "Congress" in a text about Arizona's schools: the US one
+        if in_context and any(actors[k].un for k in counts):
+            states.add(_UN)  # "General Assembly" in a text that names the UN or its bodies
         main = self._main_state(counts) if any(m for _, _, m in in_context) else None
         for position, number, main_only in in_context:
             if (
@@ -796,6 +810,14 @@ class Gazetteer:
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
         by_name = {s.name: s for s in spans}
+        for name in [m for m in unknown if by_name[m].type == "organization"]:
+            span = by_name[name]
+            for size in (1, 2):
+                rest = join_words(words, span.start + size, span.end)
+                if rest in unknown and self._state_at(words, span.start, -1) is not None:
+                    # "the UK National Cyber Force" and "the National Cyber Force": one body
+                    unknown[rest] = sorted(unknown[rest] + unknown.pop(name))
+                    break
         mentions.extend(
             ActorMention(
                 name=name,
@@ -1742,6 +1764,9 @@ def _person(entry: dict[str, Any]) -> Actor:
 
 
 _FORCES = "Armed Forces"
+# The context of the United Nations' bodies' bare names ("context_country": "UN"):
+# counted as a state named in the text when the UN or one of its bodies is.
+_UN = "UN"
 
 
 def _org(entry: dict[str, Any], kind: str) -> Actor:
@@ -1771,6 +1796,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         media=entry.get("kind") == "media",
         workplace=entry.get("kind") in _WORKPLACES,
         seats=tuple(_strings(entry, "seats")),
+        un=entry.get("kind") == "un-body",
     )
 
 

@@ -653,14 +653,34 @@ BOILERPLATE_CUES_ANY_CASE = (
 )
 
 
+# The words of a page's share and follow bar ("Facebook Twitter LinkedIn Email Print"):
+# four of them on a line that does not end as a sentence make it furniture, not text.
+_SHARE_WORDS = re.compile(
+    r"\b(?i:facebook|twitter|linkedin|whatsapp|youtube|instagram|telegram|reddit|pinterest"
+    r"|e-?mail|print|rss|share)\b"
+)
+_SHARE_MIN = 4
+
+
+def share_bar(line: str) -> bool:
+    """``line`` is a page's share or follow bar (see ``_SHARE_WORDS``)."""
+    found = {m.casefold() for m in _SHARE_WORDS.findall(line)}
+    return len(found) >= _SHARE_MIN and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def blank_boilerplate(text: str) -> str:
-    """``text`` with boilerplate and staff-bio paragraphs replaced by spaces (same length)."""
+    """``text`` with boilerplate, share bars and staff-bio paragraphs replaced by spaces
+    (same length)."""
     out: list[str] = []
     for line in text.split("\n"):
-        if (_boilerplate_cue(line) and _BOILERPLATE.search(line)) or (
-            (" is " in line or " was " in line or " serves " in line)
-            and len(line.split()) <= _BIO_MAX_WORDS
-            and _BIO.match(line)
+        if (
+            (_boilerplate_cue(line) and _BOILERPLATE.search(line))
+            or (
+                (" is " in line or " was " in line or " serves " in line)
+                and len(line.split()) <= _BIO_MAX_WORDS
+                and _BIO.match(line)
+            )
+            or share_bar(line)
         ):
             out.append(" " * len(line))
         else:

@@ -1,0 +1,85 @@
+"""Actor rules and data of the twelfth round: armed groups, regional bodies and UN bodies
+the gazetteer lacked, the UN as the context of a UN body's bare name, a hyphenated given
+name written with a capital, a page's share bar, and one unknown body named with and
+without its state. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from corpus_search.document import Document
+from corpus_search.enrich import Enricher
+from corpus_search.enrich.unknown import blank_boilerplate, share_bar
+
+
+@cache
+def enricher() -> Enricher:
+    return Enricher.load()
+
+
+def actors(text: str, subtitle: str | None = None) -> dict[str, bool]:
+    doc = Document(id="t", source="Example Review", title="A note", subtitle=subtitle, body=text)
+    return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
+
+
+def test_armed_groups_and_regional_bodies_are_known() -> None:
+    found = actors(
+        "Talks with the Revolutionary Armed Forces of Colombia ended in 2016, while Tren de "
+        "Aragua spread across the region and CELAC leaders met in Brussels."
+    )
+    assert found.get("FARC") is True
+    assert found.get("Tren de Aragua") is True
+    assert found.get("CELAC") is True
+    assert "Revolutionary Armed Forces" not in found
+
+
+def test_an_acronym_another_body_shares_counts_only_beside_its_state() -> None:
+    # "ELN" is also a European network of former officials: only a text about Colombia
+    # makes it the guerrilla group
+    assert actors("The ELN published a paper on nuclear risk reduction in Europe.") == {}
+    found = actors("Colombia's government resumed talks with the ELN in Caracas.")
+    assert found.get("National Liberation Army (Colombia)") is True
+
+
+def test_a_un_bodys_bare_name_counts_in_a_text_that_names_the_un() -> None:
+    found = actors(
+        "The reform replaced the discredited Human Rights Commission with the UN Human "
+        "Rights Council."
+    )
+    assert found.get("UN Commission on Human Rights") is True
+    # another state's commission, and the bare name without the UN
+    found = actors("The Australian Human Rights Commission wrote to the UN on Tuesday.")
+    assert "UN Commission on Human Rights" not in found
+    found = actors("The Human Rights Commission of the province heard the case.")
+    assert "UN Commission on Human Rights" not in found
+
+
+def test_a_hyphenated_given_name_with_a_capital_is_the_same_person() -> None:
+    found = actors("Ban Ki-Moon spoke after Moon Jae-In had left the summit.")
+    assert found.get("Ban Ki-moon") is True
+    assert found.get("Moon Jae-in") is True
+
+
+def test_a_share_bar_names_no_actor() -> None:
+    bar = "Share Facebook Twitter LinkedIn Email Print"
+    assert share_bar(bar)
+    # a sentence about the platforms is text
+    assert not share_bar("Facebook, Twitter, YouTube and LinkedIn removed the accounts.")
+    assert blank_boilerplate(f"{bar}\nA line.") == " " * len(bar) + "\nA line."
+    found = actors("Colombia's talks resumed in Caracas.", subtitle=bar)
+    assert "Twitter" not in found and "Meta Platforms" not in found
+    found = actors(f"{bar}\nColombia's talks resumed in Caracas.")
+    assert "Twitter" not in found and "Meta Platforms" not in found
+
+
+def test_an_unknown_body_with_and_without_its_state_is_one_body() -> None:
+    doc = enricher().enrich(
+        Document(
+            id="t",
+            source="Example Review",
+            title="The Northern Signals Force",
+            body="A report on the UK Northern Signals Force and what it needs to succeed.",
+        )
+    )
+    unknown = {a.name: a.count for a in doc.actors if not a.known}
+    assert unknown == {"Northern Signals Force": 2}
