@@ -1522,6 +1522,8 @@ def _of_body(
     pair = words[start:j]
     if start > 0 and not starts[start] and words[start - 1][:1].isupper():
         return None  # a longer capitalised run
+    if start > 0 and words[start - 1] in ("the", "The"):
+        return None  # "the Annual Meetings of the World Bank": a thing the body holds
     if any(
         not (w[:1].isupper() and w[1:].islower() and w.isalpha())
         or w in names.other

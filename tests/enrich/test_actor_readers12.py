@@ -83,3 +83,10 @@ def test_an_unknown_body_with_and_without_its_state_is_one_body() -> None:
     )
     unknown = {a.name: a.count for a in doc.actors if not a.known}
     assert unknown == {"Northern Signals Force": 2}
+
+
+def test_a_meeting_of_a_known_body_is_no_person() -> None:
+    found = actors("At the Annual Meetings of the World Bank in Lima, donors pledged more.")
+    assert found == {"World Bank": True}
+    found = actors("Jane Roe of the World Bank said donors would pledge more.")
+    assert found.get("Jane Roe") is False
