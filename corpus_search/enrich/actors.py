@@ -605,7 +605,10 @@ class Gazetteer:
                             )
                             or (
                                 actors[number].type == "organization"
-                                and self._credit(words, tokens, text, i, size)
+                                and (
+                                    self._credit(words, tokens, text, i, size)
+                                    or _named_chair(words, i + size)
+                                )
                             )
                             or (actors[number].media and _as_source(words, i, size))
                             or (actors[number].workplace and _affiliation(words, i))
@@ -2093,6 +2096,25 @@ def _without_the(name: str) -> str:
 # Center Senior Fellow Jane Roe"): the body is that person's affiliation.
 _STAFF = frozenset(["Fellow", "Scholar", "Researcher", "Analyst", "Associate"])
 _STAFF_GRADES = frozenset(["Senior", "Visiting", "Nonresident", "Research", "Distinguished"])
+
+
+_CHAIRS = frozenset(["Fellow", "Chair", "Professor", "Scholar"])
+
+
+def _named_chair(words: list[str], end: int) -> bool:
+    """A post named after the body ending at ``end`` and a person follows it ("the Eni
+    Enrico Mattei Senior Fellow for ..."): one to three capitalised words, any staff grades,
+    then a fellowship's or a chair's noun."""
+    k = end
+    while k < len(words) and k - end < 3 and words[k].istitle() and words[k].isalpha():
+        if words[k] in _STAFF_GRADES or words[k] in _CHAIRS:
+            break
+        k += 1
+    if k == end:
+        return False
+    while k < len(words) and words[k] in _STAFF_GRADES:
+        k += 1
+    return k < len(words) and words[k] in _CHAIRS
 
 
 def _staff_after(words: list[str], end: int) -> bool:

@@ -90,3 +90,10 @@ def test_a_meeting_of_a_known_body_is_no_person() -> None:
     assert found == {"World Bank": True}
     found = actors("Jane Roe of the World Bank said donors would pledge more.")
     assert found.get("Jane Roe") is False
+
+
+def test_a_fellowship_named_after_a_body_and_a_person_is_no_mention_of_the_body() -> None:
+    found = actors("Jane Roe, Eni Enrico Mattei Senior Fellow for Energy Studies, spoke.")
+    assert "Eni" not in found
+    found = actors("Eni Chief Executive Tom Lee met Italy's prime minister.")
+    assert found.get("Eni") is True
