@@ -467,6 +467,7 @@ class Gazetteer:
             and count > last.get(word, 0)
             and word not in other
             and word not in HEADLINE_WORDS
+            and word not in FUNCTION_WORDS  # "He" of "He Lifeng" and "He Weidong"
             and word not in PERSON_TITLES
             and word not in self.rules.office_words  # "Defense Secretary Roe"
         }

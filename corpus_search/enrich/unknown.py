@@ -767,9 +767,52 @@ def find_spans(
         for span in _given_named(words, starts, names, lines):
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
-    spans = [_with_particle(words, s) for s in spans if not _in_case_name(words, s)]
+    spans = [
+        _with_particle(words, s)
+        for s in spans
+        if not _in_case_name(words, s)
+        and not (s.type == "person" and words[s.end - 1] in LANDFORMS)
+    ]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# Last words that make two names a place, not a person ("the Marta Pass", "the Jane
+# River"): words that are seldom a surname.
+LANDFORMS = frozenset(
+    [
+        "Pass",
+        "Mountains",
+        "River",
+        "Valley",
+        "Strait",
+        "Straits",
+        "Sea",
+        "Island",
+        "Islands",
+        "Peninsula",
+        "Canal",
+        "Dam",
+        "Gulf",
+        "Desert",
+        "Plateau",
+        "Basin",
+        "Heights",
+        "Hills",
+        "Square",
+        "Street",
+        "Avenue",
+        "Airport",
+        "Harbour",
+        "Harbor",
+        "Glacier",
+        "Falls",
+        "Coast",
+        "Highway",
+        "Corridor",
+        "Crossing",
+    ]
+)
 
 
 # Lower-case article particles that join an Arabic name's last part ("Ansar al-Sunna").

@@ -97,3 +97,15 @@ def test_a_fellowship_named_after_a_body_and_a_person_is_no_mention_of_the_body(
     assert "Eni" not in found
     found = actors("Eni Chief Executive Tom Lee met Italy's prime minister.")
     assert found.get("Eni") is True
+
+
+def test_a_family_name_that_is_an_english_word_is_no_given_name() -> None:
+    # two persons of the gazetteer start with the surname "He"; a headline's "He Is
+    # Confirmed" is no person
+    assert actors("Five Things to Watch if He Is Confirmed by the Senate") == {}
+
+
+def test_a_given_name_before_a_landform_is_a_place() -> None:
+    assert actors("Crews worked near the Marta Pass, high above the valley.") == {}
+    found = actors("Marta Cartabia spoke on Monday about the reform.")
+    assert found.get("Marta Cartabia") is True
