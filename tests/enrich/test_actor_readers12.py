@@ -109,3 +109,11 @@ def test_a_given_name_before_a_landform_is_a_place() -> None:
     assert actors("Crews worked near the Marta Pass, high above the valley.") == {}
     found = actors("Marta Cartabia spoke on Monday about the reform.")
     assert found.get("Marta Cartabia") is True
+
+
+def test_central_banks_and_a_states_bodies_named_in_its_context() -> None:
+    found = actors("The Bank of Japan and the RBI held rates while the Bundesbank warned.")
+    assert {"Bank of Japan", "Reserve Bank of India", "Deutsche Bundesbank"} <= set(found)
+    found = actors("In Beijing, the Politburo met as China's growth slowed.")
+    assert found.get("Politburo of the Chinese Communist Party") is True
+    assert "Politburo of the Chinese Communist Party" not in actors("The Politburo of Vietnam met.")
