@@ -660,18 +660,35 @@ _SHARE_WORDS = re.compile(
     r"|e-?mail|print|rss|share)\b"
 )
 _SHARE_MIN = 4
+_NETWORKS = (
+    "Twitter",
+    "Facebook",
+    "LinkedIn",
+    "Linkedin",
+    "WhatsApp",
+    "Whatsapp",
+    "twitter",
+    "facebook",
+    "linkedin",
+)
+
+
+def _bar_words(text: str) -> int:
+    return len({m.casefold() for m in _SHARE_WORDS.findall(text)})
 
 
 def share_bar(line: str) -> bool:
     """``line`` is a page's share or follow bar (see ``_SHARE_WORDS``)."""
-    found = {m.casefold() for m in _SHARE_WORDS.findall(line)}
-    return len(found) >= _SHARE_MIN and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+    return _bar_words(line) >= _SHARE_MIN and not line.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def blank_boilerplate(text: str) -> str:
     """``text`` with boilerplate, share bars and staff-bio paragraphs replaced by spaces
     (same length)."""
     out: list[str] = []
+    # (a bar names one of the big networks; a text that names none, or too few of the
+    # bar's words, has no bar line, and is not searched line by line)
+    bars = any(w in text for w in _NETWORKS) and _bar_words(text) >= _SHARE_MIN
     for line in text.split("\n"):
         if (
             (_boilerplate_cue(line) and _BOILERPLATE.search(line))
@@ -680,7 +697,7 @@ def blank_boilerplate(text: str) -> str:
                 and len(line.split()) <= _BIO_MAX_WORDS
                 and _BIO.match(line)
             )
-            or share_bar(line)
+            or (bars and share_bar(line))
         ):
             out.append(" " * len(line))
         else:
