@@ -780,8 +780,11 @@ class Gazetteer:
                 or _affiliation(words, span.start)
             ):
                 continue  # the publisher's own unit; a place someone works at
-            if span.type == "organization" and _not_a_body(
-                words, span, publisher, tokens[span.start][1] < head_chars, self._country_words
+            if span.type == "organization" and (
+                _not_a_body(
+                    words, span, publisher, tokens[span.start][1] < head_chars, self._country_words
+                )
+                or _masthead(_line_of(text, tokens, line_list, span.start), span.name, publisher)
             ):
                 continue  # the publisher by its own name, a self-introduction, "US-Japan Alliance"
             if span.type == "organization" and (
@@ -2079,6 +2082,8 @@ def _own_furniture(head: str, start: int, end: int, forms: set[str]) -> bool:
     line = head[line_start : line_end if line_end != -1 else len(head)]
     offset = 0
     plain = {_without_the(f).casefold() for f in forms}
+    if _without_the(line.strip()).casefold() in plain:
+        return True  # a line that is the name alone: the site's masthead
     for segment in _SITE_SEPARATOR.split(line):
         where = line.find(segment, offset)
         offset = where + len(segment)
@@ -2235,6 +2240,11 @@ def _not_a_body(
         parts = [pair.group(1), *re.split(r"\s*[-–/]\s*", pair.group(2).strip(" -–/"))]
         return all(p in country_words or p.rstrip(".") in country_words for p in parts)
     return False
+
+
+def _masthead(line: str, name: str, publisher: str | None) -> bool:
+    """The line is the publisher's name alone (the site's masthead), and ``name`` is it."""
+    return bool(publisher) and _same_name(name, publisher or "") and _same_name(line, name)
 
 
 def _same_name(name: str, publisher: str) -> bool:

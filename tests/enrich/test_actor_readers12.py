@@ -117,3 +117,26 @@ def test_central_banks_and_a_states_bodies_named_in_its_context() -> None:
     found = actors("In Beijing, the Politburo met as China's growth slowed.")
     assert found.get("Politburo of the Chinese Communist Party") is True
     assert "Politburo of the Chinese Communist Party" not in actors("The Politburo of Vietnam met.")
+
+
+def test_a_title_that_is_the_publishers_name_alone_is_its_masthead() -> None:
+    for source in ("Harbourline Foundation", "Brookings Institution"):
+        doc = enricher().enrich(
+            Document(
+                id="t",
+                source=source,
+                title=f"The {source}",
+                body="Reform of the UN Security Council stalled again in New York this year.",
+            )
+        )
+        assert {a.name for a in doc.actors} == {"United Nations Security Council"}
+    # a title that discusses the publisher still names it
+    doc = enricher().enrich(
+        Document(
+            id="t",
+            source="Brookings Institution",
+            title="Why the Brookings Institution left Geneva",
+            body="The move surprised its partners in the region.",
+        )
+    )
+    assert "Brookings Institution" in {a.name for a in doc.actors}
