@@ -508,6 +508,11 @@ class Gazetteer:
             s
             for s in find_spans(words, starts, self._names, lines, tight)
             if self.resolve(s.name) is None
+            and not (
+                s.end < n
+                and words[s.end] in ("Presidency", "presidency")
+                and self._state_at(words, s.start, -1) is not None
+            )  # "the Spanish EU Council Presidency": a state's turn at the chair
         ]
         span_at: dict[int, Span] = {}
         for span in spans:

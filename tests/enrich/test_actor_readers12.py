@@ -140,3 +140,9 @@ def test_a_title_that_is_the_publishers_name_alone_is_its_masthead() -> None:
         )
     )
     assert "Brookings Institution" in {a.name for a in doc.actors}
+
+
+def test_a_states_presidency_of_a_council_is_the_state_not_a_body() -> None:
+    found = actors("The Polish EU Council presidency began in January with a summit.")
+    assert found.get("Poland") is True
+    assert not any(known is False for known in found.values())
