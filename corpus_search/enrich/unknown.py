@@ -776,7 +776,11 @@ def find_spans(
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for span in [*_persons(words, lines), *_posted_persons(words, lines)]:
+    for span in [
+        *_persons(words, lines),
+        *_posted_persons(words, lines),
+        *_exemplified_persons(words, lines),
+    ]:
         if not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
     if names is not None and names.given:
@@ -1226,6 +1230,41 @@ def _posted_persons(words: list[str], lines: Collection[int] = ()) -> list[Span]
 
 
 _AFTER_CUES = frozenset({",", "old"})
+# People given as examples of a kind of person ("opposition leaders such as Jane Roe").
+_EXAMPLE_KINDS = frozenset(
+    [
+        "leaders",
+        "activists",
+        "figures",
+        "dissidents",
+        "politicians",
+        "officials",
+        "journalists",
+        "critics",
+        "candidates",
+        "lawmakers",
+        "opponents",
+        "defenders",
+    ]
+)
+
+
+def _exemplified_persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
+    """The first person named after a plural noun of people and "such as"
+    ("civil society leaders, such as Jane Roe")."""
+    spans: list[Span] = []
+    for i in _where(map("such".__eq__, words)):
+        if i + 2 >= len(words) or words[i + 1] != "as" or i < 1:
+            continue
+        kind = words[i - 2] if words[i - 1] == "," and i >= 2 else words[i - 1]
+        if kind not in _EXAMPLE_KINDS:
+            continue
+        end = _name_run(words, i + 2, lines)
+        if end is not None:
+            spans.append(Span(i + 2, end, join_words(words, i + 2, end), "person"))
+    return spans
+
+
 # Words that make a capitalised pair a place ("the envoy to Japan, South Asia and ...").
 _PLACE_WORDS = frozenset(
     {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"}

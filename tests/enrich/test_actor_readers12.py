@@ -146,3 +146,10 @@ def test_a_states_presidency_of_a_council_is_the_state_not_a_body() -> None:
     found = actors("The Polish EU Council presidency began in January with a summit.")
     assert found.get("Poland") is True
     assert not any(known is False for known in found.values())
+
+
+def test_a_person_given_as_an_example_of_a_kind_of_person() -> None:
+    found = actors("Arrests hit civil society leaders, such as Marisol Quintero Vale, last year.")
+    assert found.get("Marisol Quintero Vale") is False
+    found = actors("Ports such as Puerto Cabello and Santa Marta were closed.")
+    assert not any(known is False for known in found.values())
