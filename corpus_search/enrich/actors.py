@@ -610,6 +610,10 @@ class Gazetteer:
                                 and words[i + size] in _DOCUMENTS_AFTER
                             )
                             or (
+                                actors[number].type == "country"
+                                and _describes_an_outlet(words, i + size)
+                            )
+                            or (
                                 actors[number].type == "organization"
                                 and (
                                     self._credit(words, tokens, text, i, size)
@@ -2110,6 +2114,22 @@ _STAFF_GRADES = frozenset(["Senior", "Visiting", "Nonresident", "Research", "Dis
 
 
 _CHAIRS = frozenset(["Fellow", "Chair", "Professor", "Scholar"])
+# Nouns after a state's name or demonym that make it a description of a think tank or a
+# news outlet ("the UK think tank ODI", "the British newspaper The Times"), not the state.
+_OUTLET_NOUNS = (
+    ("think", "tank"),
+    ("think", "-", "tank"),
+    ("newspaper",),
+    ("broadcaster",),
+    ("magazine",),
+    ("news", "agency"),
+    ("news", "outlet"),
+    ("outlet",),
+)
+
+
+def _describes_an_outlet(words: list[str], end: int) -> bool:
+    return any(tuple(w.lower() for w in words[end : end + len(n)]) == n for n in _OUTLET_NOUNS)
 
 
 def _named_chair(words: list[str], end: int) -> bool:

@@ -153,3 +153,9 @@ def test_a_person_given_as_an_example_of_a_kind_of_person() -> None:
     assert found.get("Marisol Quintero Vale") is False
     found = actors("Ports such as Puerto Cabello and Santa Marta were closed.")
     assert not any(known is False for known in found.values())
+
+
+def test_a_state_describing_a_think_tank_or_an_outlet_is_not_the_state() -> None:
+    assert "United Kingdom" not in actors("The UK think tank Northgate Forum found gaps.")
+    assert "United Kingdom" not in actors("The British newspaper the Morning Ledger reported it.")
+    assert actors("Russian daily attacks on the grid continued.").get("Russia") is True
