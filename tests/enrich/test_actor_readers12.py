@@ -159,3 +159,8 @@ def test_a_state_describing_a_think_tank_or_an_outlet_is_not_the_state() -> None
     assert "United Kingdom" not in actors("The UK think tank Northgate Forum found gaps.")
     assert "United Kingdom" not in actors("The British newspaper the Morning Ledger reported it.")
     assert actors("Russian daily attacks on the grid continued.").get("Russia") is True
+
+
+def test_the_panama_canal_is_a_waterway_not_the_state() -> None:
+    assert actors("Tankers queued at the Panama Canal for a week.") == {}
+    assert actors("Panama's president spoke about the Panama Canal.").get("Panama") is True
