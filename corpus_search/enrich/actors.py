@@ -142,7 +142,7 @@ class Actor:
     media: bool = False  # a news outlet: not an actor where it is only a source
     workplace: bool = False  # a university, think tank, NGO or outlet: often an affiliation
     seats: tuple[str, ...] = ()  # a state's seats of power that name this body too
-    un: bool = False  # a United Nations organ, agency or mission: the context of UN forms
+    family: str | None = None  # "UN" or "EU" for their bodies: the context of their forms
 
 
 @dataclass(frozen=True)
@@ -669,8 +669,10 @@ class Gazetteer:
         states = {actors[k].code for k in counts if actors[k].type == "country"}
         if (in_context or pending) and "USA" not in states and self._names_us_state(text, words):
             states.add("USA")  # "Congress" in a text about Arizona's schools: the US one
-        if in_context and any(actors[k].un for k in counts):
-            states.add(_UN)  # "General Assembly" in a text that names the UN or its bodies
+        if in_context:
+            # "Human Rights Commission" in a text that names the UN or one of its bodies,
+            # "the Commission" in one that names the EU or one of its institutions
+            states.update(a.family for a in map(actors.__getitem__, counts) if a.family)
         main = self._main_state(counts) if any(m for _, _, m in in_context) else None
         for position, number, main_only in in_context:
             if (
@@ -1782,9 +1784,10 @@ def _person(entry: dict[str, Any]) -> Actor:
 
 
 _FORCES = "Armed Forces"
-# The context of the United Nations' bodies' bare names ("context_country": "UN"):
-# counted as a state named in the text when the UN or one of its bodies is.
-_UN = "UN"
+# The contexts of the United Nations' and the European Union's bodies' bare names
+# ("context_country": "UN" or "EU"): counted as a state named in the text when the UN
+# or the EU or one of its bodies is.
+_FAMILIES = {"un-body": "UN", "supranational": "EU"}
 
 
 def _org(entry: dict[str, Any], kind: str) -> Actor:
@@ -1814,7 +1817,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         media=entry.get("kind") == "media",
         workplace=entry.get("kind") in _WORKPLACES,
         seats=tuple(_strings(entry, "seats")),
-        un=entry.get("kind") == "un-body",
+        family=_FAMILIES.get(entry.get("kind", "")),
     )
 
 

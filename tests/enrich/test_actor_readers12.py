@@ -164,3 +164,9 @@ def test_a_state_describing_a_think_tank_or_an_outlet_is_not_the_state() -> None
 def test_the_panama_canal_is_a_waterway_not_the_state() -> None:
     assert actors("Tankers queued at the Panama Canal for a week.") == {}
     assert actors("Panama's president spoke about the Panama Canal.").get("Panama") is True
+
+
+def test_the_commission_in_a_text_that_names_the_eu_is_the_european_commission() -> None:
+    found = actors("The agreement with Kosovo was adopted by the Commission, the EU said.")
+    assert found.get("European Commission") is True
+    assert "European Commission" not in actors("The plan was adopted by the Commission in Ohio.")
