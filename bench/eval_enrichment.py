@@ -46,7 +46,10 @@ and labelled on 2026-12-04 before any tagger ran on them; never tuned on), and a
 on them; never tuned on), and a thirteenth, ``real-fresh11`` (``real_labels_fresh11.json``:
 24 pages of 23 publishers from 24 searches written down before they ran, labelled on
 2026-12-05 after the eleventh round's rules were written and before any tagger ran on
-them; never tuned on).
+them; never tuned on), and a fourteenth, ``real-fresh12`` (``real_labels_fresh12.json``: 24
+pages of 24 publishers from 30 searches written down before they ran, labelled on
+2026-12-05 before any tagger ran on them; never tuned on). real-fresh9 was opened for
+tuning in the twelfth round.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -87,6 +90,7 @@ REAL_FRESH8 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh8.json"
 REAL_FRESH9 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh9.json"
 REAL_FRESH10 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh10.json"
 REAL_FRESH11 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh11.json"
+REAL_FRESH12 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh12.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh11 page texts",
+        help="folder of the real-fresh3 to -fresh12 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -165,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh9", REAL_FRESH9),
         ("real-fresh10", REAL_FRESH10),
         ("real-fresh11", REAL_FRESH11),
+        ("real-fresh12", REAL_FRESH12),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh11: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh12: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -22,6 +22,7 @@ from bench.eval_enrichment import (
     REAL_FRESH9,
     REAL_FRESH10,
     REAL_FRESH11,
+    REAL_FRESH12,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -34,6 +35,7 @@ SPLITS = [
     ("fresh9", REAL_FRESH9, 40),
     ("fresh10", REAL_FRESH10, 17),
     ("fresh11", REAL_FRESH11, 24),
+    ("fresh12", REAL_FRESH12, 24),
 ]
 
 

@@ -420,6 +420,18 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   scored clean with the tagger from before the round and after it: organisations 0.833 /
 #   0.676 -> 0.839 / 0.703, the other kinds the same (countries 0.900 / 0.964, persons
 #   0.926 / 0.833, themes 0.774 / 0.758). Its floors are that level.
+# Twelfth round (2026-12-05): fresh9 was opened for tuning; its errors led to the rules of
+# tests/enrich/test_actor_readers12.py and to 257 bodies and 111 persons added by hand
+# (fresh9 organisations 0.840 / 0.808 -> 0.981 / 0.981: its floors rise to that level).
+# fresh10 and fresh11 stayed clean, scored before and after (totals only): fresh10
+# persons 0.929 / 0.650 -> 0.933 / 0.700, organisations 0.833 / 0.750 -> 0.850 / 0.850;
+# fresh11 persons 0.926 / 0.833 -> 0.931 / 0.900, organisations 0.839 / 0.703 -> 0.844 /
+# 0.730. Their floors are the new levels.
+# - fresh12: 24 pages of 24 publishers from 30 searches fixed before they ran (6 gave no
+#   page), labelled 2026-12-05 before any tagger ran on them, scored clean with the tagger
+#   from before the round and after it: persons 0.731 / 0.792 -> 0.760 / 0.792,
+#   organisations 0.786 / 0.647 -> 0.809 / 0.745, countries (0.976 / 0.891) and themes
+#   (0.761 / 0.700) the same. Its floors are that level.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -486,9 +498,19 @@ TEXT_SPLITS = [
         24,
         {
             "countries": (0.89, 0.96),
-            "persons": (0.92, 0.83),
-            "organizations": (0.83, 0.70),
+            "persons": (0.93, 0.89),
+            "organizations": (0.84, 0.72),
             "themes": (0.77, 0.75),
+        },
+    ),
+    (
+        "fresh12",
+        24,
+        {
+            "countries": (0.97, 0.89),
+            "persons": (0.76, 0.79),
+            "organizations": (0.80, 0.74),
+            "themes": (0.76, 0.69),
         },
     ),
     (
@@ -496,8 +518,8 @@ TEXT_SPLITS = [
         17,
         {
             "countries": (0.99, 0.99),
-            "persons": (0.92, 0.65),
-            "organizations": (0.83, 0.75),
+            "persons": (0.93, 0.69),
+            "organizations": (0.84, 0.84),
             "themes": (0.74, 0.69),
         },
     ),
@@ -505,9 +527,9 @@ TEXT_SPLITS = [
         "fresh9",
         40,
         {
-            "countries": (0.96, 0.98),
-            "persons": (0.96, 0.84),
-            "organizations": (0.82, 0.80),
+            "countries": (0.98, 0.99),
+            "persons": (0.99, 0.93),
+            "organizations": (0.98, 0.98),
             "themes": (0.85, 0.86),
         },
     ),
