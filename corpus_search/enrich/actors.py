@@ -513,6 +513,7 @@ class Gazetteer:
                 and words[s.end] in ("Presidency", "presidency")
                 and self._state_at(words, s.start, -1) is not None
             )  # "the Spanish EU Council Presidency": a state's turn at the chair
+            and not _pair_of_states(s.name, self._country_words)
         ]
         span_at: dict[int, Span] = {}
         for span in spans:
@@ -1759,6 +1760,11 @@ def _variants(form: str) -> list[str]:
     parts = form.split()
     if len(parts) == 3 and len(parts[1]) > 2 and parts[1].isalpha() and parts[1][0].isupper():
         out.append(f"{parts[0]} {parts[1][0]}. {parts[2]}")
+    if len(parts) > 1 and any(p.startswith(("al-", "el-")) for p in parts[1:]):
+        # "Bashar al Assad", "Abdel Fattah el Sisi": the article written apart
+        out.append(
+            " ".join(p[:2] + " " + p[3:] if p.startswith(("al-", "el-")) else p for p in parts)
+        )
     return out
 
 
@@ -1790,6 +1796,14 @@ _FORCES = "Armed Forces"
 _FAMILIES = {"un-body": "UN", "supranational": "EU"}
 
 
+def _house_variants(forms: Iterable[str]) -> list[str]:
+    """ "House of Representatives Committee on X" for "House Committee on X", as testimony
+    addresses it."""
+    return [
+        "House of Representatives " + f[6:] for f in forms if f.startswith("House Committee on ")
+    ]
+
+
 def _org(entry: dict[str, Any], kind: str) -> Actor:
     name = str(entry["name"])
     forms = [name, *_strings(entry, "aliases")]
@@ -1798,6 +1812,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         forms += [
             f"United States {f.split(' ', 1)[1]}" for f in forms if f.startswith(("US ", "U.S. "))
         ]
+    forms += _house_variants(forms)
     # "the Russian armed forces": a state's forces named in lower case are still the body
     # the gazetteer holds under "Russian Armed Forces" (only that descriptive form).
     forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
@@ -1854,6 +1869,7 @@ def _open_actors(
                 continue
             code = e.get("country")
             forms = dict.fromkeys((name, *e.get("aliases", ())))
+            forms.update(dict.fromkeys(_house_variants(forms)))
             result.append(
                 Actor(
                     name,
@@ -2244,7 +2260,7 @@ def _credit_line(text: str, offset: int) -> bool:
 # a slash, then a word for what binds them; a relationship, not a body.
 _PAIR = re.compile(
     r"(?:[Tt]he\s+)?([A-Z][\w.]*)((?:\s*[-–/]\s*[A-Z][\w.]*)+)\s+"
-    r"(?:Alliance|Partnership|Relationship|Relations)"
+    r"(?:Alliance|Partnership|Relationship|Relations|Dialogue)"
 )
 
 
@@ -2263,11 +2279,17 @@ def _not_a_body(
         return True
     if _self_introduction(words, span.start):
         return True
-    pair = _PAIR.fullmatch(span.name)
-    if pair is not None:
-        parts = [pair.group(1), *re.split(r"\s*[-–/]\s*", pair.group(2).strip(" -–/"))]
-        return all(p in country_words or p.rstrip(".") in country_words for p in parts)
-    return False
+    return _pair_of_states(span.name, country_words)
+
+
+def _pair_of_states(name: str, country_words: frozenset[str]) -> bool:
+    """``name`` is two states' relationship ("US-Japan Alliance", "Serbia-Kosovo
+    Dialogue"), not a body: the states in it are named."""
+    pair = _PAIR.fullmatch(name)
+    if pair is None:
+        return False
+    parts = [pair.group(1), *re.split(r"\s*[-–/]\s*", pair.group(2).strip(" -–/"))]
+    return all(p in country_words or p.rstrip(".") in country_words for p in parts)
 
 
 def _masthead(line: str, name: str, publisher: str | None) -> bool:

@@ -170,3 +170,23 @@ def test_the_commission_in_a_text_that_names_the_eu_is_the_european_commission()
     found = actors("The agreement with Kosovo was adopted by the Commission, the EU said.")
     assert found.get("European Commission") is True
     assert "European Commission" not in actors("The plan was adopted by the Commission in Ohio.")
+
+
+def test_two_states_relationship_names_both_states() -> None:
+    found = actors("The Serbia-Kosovo Dialogue stalled again in Brussels.")
+    assert found == {"Serbia": True, "Kosovo": True}
+    assert actors("The US-Japan Alliance held.") == {"United States": True, "Japan": True}
+
+
+def test_an_article_written_apart_from_the_name() -> None:
+    assert actors("Bashar al Assad left Damascus.").get("Bashar al-Assad") is True
+
+
+def test_bodies_named_in_their_states_context() -> None:
+    found = actors("Russia's Wagner struck a deal with the junta in Mali.")
+    assert found.get("Wagner Group") is True
+    assert "Wagner Group" not in actors("Wagner wrote operas in Dresden.")
+    found = actors("In Turkey, the AKP lost control of the Grand National Assembly.")
+    assert found.get("Grand National Assembly of Turkey") is True
+    found = actors("Testimony to the House of Representatives Committee on Armed Services.")
+    assert found.get("House Armed Services Committee") is True
