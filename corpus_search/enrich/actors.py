@@ -984,7 +984,11 @@ class Gazetteer:
         """Whether the text names one of the US states (Georgia, also a country, aside):
         for the context forms and leaders' surnames, a text about the United States."""
         single, double = self._us_state_names
-        return not single.isdisjoint(words) or any(name in text for name in double)
+        return (
+            not single.isdisjoint(words)
+            or any(name in text for name in double)
+            or _US_MEMBER.search(text) is not None
+        )
 
     def _misspelt_head(self, first: str, last: str) -> int | None:
         """The one head of state or government, or sitting leader, whose first name is
@@ -1765,6 +1769,9 @@ def _variants(form: str) -> list[str]:
         out.append(
             " ".join(p[:2] + " " + p[3:] if p.startswith(("al-", "el-")) else p for p in parts)
         )
+    if len(parts) == 1 and form.startswith(("al-", "el-")):
+        # a surname with its article, opening a sentence or a title: "Al-Assad", "Al Assad"
+        out += [form[0].upper() + form[1:], form[0].upper() + form[1] + " " + form[3:]]
     return out
 
 
@@ -1790,6 +1797,9 @@ def _person(entry: dict[str, Any]) -> Actor:
 
 
 _FORCES = "Armed Forces"
+# A member of Congress's party and state in brackets ("Rep. Jane Roe (R-IL)", "(D-Calif.)"):
+# a text about the United States, as a US state's name is.
+_US_MEMBER = re.compile(r"\((?:R|D|I)[-–](?:[A-Z]{2}|[A-Z][a-z]{1,4}\.)\)")
 # The contexts of the United Nations' and the European Union's bodies' bare names
 # ("context_country": "UN" or "EU"): counted as a state named in the text when the UN
 # or the EU or one of its bodies is.

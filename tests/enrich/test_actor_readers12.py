@@ -190,3 +190,13 @@ def test_bodies_named_in_their_states_context() -> None:
     assert found.get("Grand National Assembly of Turkey") is True
     found = actors("Testimony to the House of Representatives Committee on Armed Services.")
     assert found.get("House Armed Services Committee") is True
+
+
+def test_a_member_of_congress_tag_makes_a_text_about_the_united_states() -> None:
+    found = actors("The bill failed in the House, said Rep. Tom Lee (R-IL), and Congress moved on.")
+    assert found.get("US House of Representatives") is True
+    assert found.get("US Congress") is True
+
+
+def test_a_commandant_by_title_and_surname() -> None:
+    assert actors("Under Commandant Berger, the force was redesigned.").get("David Berger") is True
