@@ -2157,7 +2157,12 @@ _OUTLET_NOUNS = (
 )
 
 
+_OUTLET_FIRST = frozenset(n[0] for n in _OUTLET_NOUNS)
+
+
 def _describes_an_outlet(words: list[str], end: int) -> bool:
+    if end >= len(words) or words[end].lower() not in _OUTLET_FIRST:
+        return False
     return any(tuple(w.lower() for w in words[end : end + len(n)]) == n for n in _OUTLET_NOUNS)
 
 

@@ -1253,6 +1253,8 @@ def _exemplified_persons(words: list[str], lines: Collection[int] = ()) -> list[
     """The first person named after a plural noun of people and "such as"
     ("civil society leaders, such as Jane Roe")."""
     spans: list[Span] = []
+    if "such" not in words:
+        return spans
     for i in _where(map("such".__eq__, words)):
         if i + 2 >= len(words) or words[i + 1] != "as" or i < 1:
             continue
