@@ -432,6 +432,11 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   from before the round and after it: persons 0.731 / 0.792 -> 0.760 / 0.792,
 #   organisations 0.786 / 0.647 -> 0.809 / 0.745, countries (0.976 / 0.891) and themes
 #   (0.761 / 0.700) the same. Its floors are that level.
+# The same round, second part: fresh10 and fresh11 were opened for tuning (their errors
+# read); 9 bodies and 48 persons were added by class and five rules written. fresh10
+# persons 0.933 / 0.700 -> 0.950 / 0.950, organisations 0.850 / 0.850 -> 0.900 / 0.900;
+# fresh11 countries 0.900 / 0.964 -> 0.918 / 1.000, persons 0.931 / 0.900 -> 0.967 /
+# 0.967, organisations 0.844 / 0.730 -> 0.971 / 0.892: their floors rise to those levels.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -497,9 +502,9 @@ TEXT_SPLITS = [
         "fresh11",
         24,
         {
-            "countries": (0.89, 0.96),
-            "persons": (0.93, 0.89),
-            "organizations": (0.84, 0.72),
+            "countries": (0.91, 0.99),
+            "persons": (0.96, 0.96),
+            "organizations": (0.97, 0.89),
             "themes": (0.77, 0.75),
         },
     ),
@@ -518,8 +523,8 @@ TEXT_SPLITS = [
         17,
         {
             "countries": (0.99, 0.99),
-            "persons": (0.93, 0.69),
-            "organizations": (0.84, 0.84),
+            "persons": (0.94, 0.94),
+            "organizations": (0.89, 0.89),
             "themes": (0.74, 0.69),
         },
     ),
