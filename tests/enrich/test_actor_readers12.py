@@ -17,8 +17,10 @@ def enricher() -> Enricher:
     return Enricher.load()
 
 
-def actors(text: str, subtitle: str | None = None) -> dict[str, bool]:
-    doc = Document(id="t", source="Example Review", title="A note", subtitle=subtitle, body=text)
+def actors(
+    text: str, subtitle: str | None = None, source: str = "Example Review", title: str = "A note"
+) -> dict[str, bool]:
+    doc = Document(id="t", source=source, title=title, subtitle=subtitle, body=text)
     return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
 
 
@@ -73,15 +75,13 @@ def test_a_share_bar_names_no_actor() -> None:
 
 
 def test_an_unknown_body_with_and_without_its_state_is_one_body() -> None:
-    doc = enricher().enrich(
-        Document(
-            id="t",
-            source="Example Review",
-            title="The Northern Signals Force",
-            body="A report on the UK Northern Signals Force and what it needs to succeed.",
-        )
+    doc = Document(
+        id="t",
+        source="Example Review",
+        title="The Northern Signals Force",
+        body="A report on the UK Northern Signals Force and what it needs to succeed.",
     )
-    unknown = {a.name: a.count for a in doc.actors if not a.known}
+    unknown = {a.name: a.count for a in enricher().enrich(doc).actors if not a.known}
     assert unknown == {"Northern Signals Force": 2}
 
 
@@ -120,26 +120,11 @@ def test_central_banks_and_a_states_bodies_named_in_its_context() -> None:
 
 
 def test_a_title_that_is_the_publishers_name_alone_is_its_masthead() -> None:
+    # (a title that discusses the publisher still names it: test_named_unknown_publisher)
+    body = "Reform of the UN Security Council stalled again in New York this year."
     for source in ("Harbourline Foundation", "Brookings Institution"):
-        doc = enricher().enrich(
-            Document(
-                id="t",
-                source=source,
-                title=f"The {source}",
-                body="Reform of the UN Security Council stalled again in New York this year.",
-            )
-        )
-        assert {a.name for a in doc.actors} == {"United Nations Security Council"}
-    # a title that discusses the publisher still names it
-    doc = enricher().enrich(
-        Document(
-            id="t",
-            source="Brookings Institution",
-            title="Why the Brookings Institution left Geneva",
-            body="The move surprised its partners in the region.",
-        )
-    )
-    assert "Brookings Institution" in {a.name for a in doc.actors}
+        found = actors(body, source=source, title=f"The {source}")
+        assert found == {"United Nations Security Council": True}
 
 
 def test_a_states_presidency_of_a_council_is_the_state_not_a_body() -> None:
