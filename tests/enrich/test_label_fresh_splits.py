@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh12: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh13: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -23,6 +23,7 @@ from bench.eval_enrichment import (
     REAL_FRESH10,
     REAL_FRESH11,
     REAL_FRESH12,
+    REAL_FRESH13,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -36,6 +37,7 @@ SPLITS = [
     ("fresh10", REAL_FRESH10, 17),
     ("fresh11", REAL_FRESH11, 24),
     ("fresh12", REAL_FRESH12, 24),
+    ("fresh13", REAL_FRESH13, 29),
 ]
 
 
