@@ -793,9 +793,7 @@ class Gazetteer:
             ):
                 continue  # the publisher's own unit; a place someone works at
             if span.type == "organization" and (
-                _not_a_body(
-                    words, span, publisher, tokens[span.start][1] < head_chars, self._country_words
-                )
+                _not_a_body(words, span, publisher, tokens[span.start][1] < head_chars)
                 or _masthead(_line_of(text, tokens, line_list, span.start), span.name, publisher)
             ):
                 continue  # the publisher by its own name, a self-introduction, "US-Japan Alliance"
@@ -2279,22 +2277,14 @@ _PAIR = re.compile(
 )
 
 
-def _not_a_body(
-    words: list[str],
-    span: Span,
-    publisher: str | None,
-    in_head: bool,
-    country_words: frozenset[str],
-) -> bool:
+def _not_a_body(words: list[str], span: Span, publisher: str | None, in_head: bool) -> bool:
     """The unknown organisation at ``span`` is the publisher by its own name (outside the
-    title and standfirst), the body of someone introducing themselves ("I am the Deputy
-    Director of the X Institute"), or a pair of states' relationship ("US-Japan
-    Alliance")."""
+    title and standfirst), or the body of someone introducing themselves ("I am the Deputy
+    Director of the X Institute"). (A pair of states' relationship, "US-Japan Alliance",
+    is no span at all: see ``_pair_of_states``.)"""
     if publisher and not in_head and _same_name(span.name, publisher):
         return True
-    if _self_introduction(words, span.start):
-        return True
-    return _pair_of_states(span.name, country_words)
+    return _self_introduction(words, span.start)
 
 
 def _pair_of_states(name: str, country_words: frozenset[str]) -> bool:
