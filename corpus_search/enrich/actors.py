@@ -330,6 +330,31 @@ class Gazetteer:
             number = self._seat_bodies.get(_form_tokens("the " + " ".join(text.split())))
         return None if number is None else self._actor_list[number]
 
+    def _respelled(self, name: str) -> int | None:
+        """The one known person whose full name ``name`` spells another way (another
+        transliteration, accents dropped, a hyphen closed up), if exactly one."""
+        if " " not in name:
+            return None
+        numbers = self._spellings.get(spelling_key(name))
+        return numbers[0] if numbers is not None and len(numbers) == 1 else None
+
+    @cached_property
+    def _spellings(self) -> dict[str, list[int]]:
+        """Spelling key -> the persons one of whose names of two words or more has it;
+        built on first need (only a text naming an unknown person asks)."""
+        _ = self._index  # (numbers the actors)
+        table: dict[str, list[int]] = {}
+        for number, actor in enumerate(self._actor_list):
+            if actor.type != "person" or actor.code in _LATIN_SCRIPT_STATES:
+                continue  # (an English name has one spelling: "Rich Hill" is not "Rick Hill")
+            for form in {actor.name, *actor.forms}:
+                first = form.split(maxsplit=1)[0].rstrip(".")
+                if " " in form and first not in PERSON_TITLES and first not in _HONORIFICS:
+                    numbers = table.setdefault(spelling_key(form), [])
+                    if number not in numbers:
+                        numbers.append(number)
+        return table
+
     @cached_property
     def _plain_lookup(self) -> dict[str, Actor]:
         table: dict[str, Actor] = {}
@@ -748,6 +773,11 @@ class Gazetteer:
                 if body is not None:  # "Japan's Ministry of Foreign Affairs", known
                     dropped.add(id(span))
                     count(body, span.start)
+            elif span.type == "person" and id(span) not in dropped:
+                person = self._respelled(span.name)
+                if person is not None:  # "Yevgeny Prighozin": Yevgeny Prigozhin, known
+                    dropped.add(id(span))
+                    count(person, span.start)
         self._hand_over_metonyms(counts, by_metonym, first)
         if bare:
             self._drop_us_states(words, counts, bare)
@@ -1654,6 +1684,27 @@ def _prose(line: str) -> bool:
 
 def _offset(token: tuple[str, int]) -> int:
     return token[1]
+
+
+_SPELLING = str.maketrans("yzwq", "isvk")
+_SILENT_H = re.compile(r"(?<=[bdgjklmnrvz])h|(?<=[aeiou])h\b")
+_FOREIGN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "ı": "i"})
+
+
+# States whose people's names are written in English first: no transliteration to vary.
+_LATIN_SCRIPT_STATES = frozenset({"USA", "GBR", "AUS", "CAN", "NZL", "IRL"})
+
+
+def spelling_key(name: str) -> str:
+    """What transliterations of one name share: its words' letters without case, accents
+    or hyphens, with "ph" read as "f", "ou" as "u", y/i, z/s, w/v and q/k made one, an
+    "h" after a voiced consonant or ending a word dropped, and doubled letters made
+    single ("Yevgeny Prighozin" and "Yevgeny Prigozhin", "Abd-Rabbu Mansour Hadi" and
+    "Abdrabbuh Mansour Hadi", "Wladimir Putin" and "Vladimir Putin" share one)."""
+    letters = unicodedata.normalize("NFKD", name.casefold().translate(_FOREIGN_LETTERS))
+    key = "".join(c for c in letters if (c.isalpha() and c.isascii()) or c.isspace())
+    key = _SILENT_H.sub("", key.replace("ph", "f").replace("ou", "u")).translate(_SPELLING)
+    return " ".join(re.sub(r"(.)\1+", r"\1", key).split())
 
 
 def _plain(key: str) -> str:

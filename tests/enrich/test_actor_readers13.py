@@ -1,0 +1,70 @@
+"""Actor rules of the thirteenth round: a known person's name spelled another way (another
+transliteration, a hyphen closed up) is that person, not an unknown one; an English name
+is never respelled into somebody else's. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from corpus_search.document import Document
+from corpus_search.enrich import Enricher
+from corpus_search.enrich.actors import spelling_key
+
+
+@cache
+def enricher() -> Enricher:
+    return Enricher.load()
+
+
+def actors(text: str, source: str = "Example Review") -> dict[str, bool]:
+    doc = Document(id="t", source=source, title="A note", body=text)
+    return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Yevgeny Prighozin", "Yevgeny Prigozhin"),
+        ("Abd-Rabbu Mansour Hadi", "Abdrabbuh Mansour Hadi"),
+        ("Wladimir Putin", "Vladimir Putin"),
+        ("Dmitriy Medvedev", "Dmitry Medvedev"),
+        ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+        ("Mikołaj Nowak", "Mikolaj Nowak"),
+    ],
+)
+def test_two_transliterations_share_a_key(one: str, other: str) -> None:
+    assert spelling_key(one) == spelling_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Rich Hill", "Rick Hill"), ("George H. W. Bush", "George W. Bush"), ("Jon Roe", "Jan Roe")],
+)
+def test_different_names_keep_different_keys(one: str, other: str) -> None:
+    assert spelling_key(one) != spelling_key(other)
+
+
+def test_a_respelled_warlord_is_the_known_one() -> None:
+    found = actors(
+        "The mercenary chief Yevgeny Prighozin marched on Moscow in June before his"
+        " forces turned back short of the capital."
+    )
+    assert found.get("Yevgeny Prigozhin") is True
+    assert "Yevgeny Prighozin" not in found
+
+
+def test_a_respelled_president_in_exile_is_the_known_one() -> None:
+    found = actors(
+        "In Yemen, President Abd-Rabbu Mansour Hadi handed his powers to a council in Riyadh."
+    )
+    assert found.get("Abdrabbuh Mansour Hadi") is True
+
+
+def test_an_english_name_is_not_respelled_into_a_congressman() -> None:
+    found = actors(
+        "In Hawaii I met Mr. Rich Hill, the branch head for international affairs, and"
+        " two of his staff officers."
+    )
+    assert "Rick Hill" not in found
