@@ -68,3 +68,53 @@ def test_an_english_name_is_not_respelled_into_a_congressman() -> None:
         " two of his staff officers."
     )
     assert "Rick Hill" not in found
+
+
+def test_a_supreme_court_in_a_text_about_another_state_is_not_the_us_one() -> None:
+    found = actors(
+        "Brazil's former president Jair Bolsonaro is accused of plotting to dissolve the"
+        " Supreme Court after Lula's win. Jair Bolsonaro denies it; Brazil's police say"
+        " the plot also named a Supreme Court justice. A US official called it grave."
+    )
+    assert "Jair Bolsonaro" in found
+    assert "US Supreme Court" not in found
+
+
+def test_the_supreme_court_in_a_text_about_the_united_states_is_the_us_one() -> None:
+    found = actors(
+        "On Monday the Supreme Court heard the tariff case. The United States has not"
+        " seen such a clash between the courts and the White House in decades."
+    )
+    assert found.get("US Supreme Court") is True
+
+
+def test_the_publisher_by_its_long_name_before_its_acronym_is_not_an_actor() -> None:
+    found = actors(
+        "The Institute for Lakeland and Riverine Studies (ILRS) from Avonford regularly"
+        " analyses events in the region. Its new paper looks at the port dispute.",
+        source="ILRS",
+    )
+    assert "Institute for Lakeland and Riverine Studies" not in found
+
+
+def test_a_title_line_that_is_a_body_s_name_alone_is_the_site_s_name() -> None:
+    doc = Document(
+        id="t",
+        source="Daily Ledger",
+        title="Institute for Riverine Progress",
+        subtitle="Congress can still pass the river bill",
+        body="Lawmakers left the river bill half done before the recess.",
+    )
+    names = {a.name for a in enricher().enrich(doc).actors}
+    assert "Institute for Riverine Progress" not in names
+
+
+def test_a_body_named_in_the_title_and_again_in_the_text_is_a_subject() -> None:
+    doc = Document(
+        id="t",
+        source="Daily Ledger",
+        title="Institute for Riverine Progress",
+        body="The Institute for Riverine Progress was closed by decree last week.",
+    )
+    names = {a.name for a in enricher().enrich(doc).actors}
+    assert "Institute for Riverine Progress" in names
