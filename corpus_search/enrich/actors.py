@@ -55,6 +55,7 @@ from corpus_search.enrich.unknown import (
     DASHES,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    GENERIC_WORDS,
     HEADLINE_WORDS,
     NAMED_THINGS,
     ORDINAL,
@@ -775,6 +776,8 @@ class Gazetteer:
                 body = self._qualified(words, span)
                 if body is None:
                     body = self._known_as(words, span)
+                if body is None:
+                    body = self._shortened(words[span.start : span.end])
                 if body is not None:  # "Japan's Ministry of Foreign Affairs", known
                     dropped.add(id(span))
                     count(body, span.start)
@@ -1098,6 +1101,41 @@ class Gazetteer:
             ):
                 return self._numbers[actor.name]
         return None
+
+    def _shortened(self, name: list[str]) -> int | None:
+        """The one known body whose name ``name`` shortens by leaving out words inside it,
+        keeping its first and last ("the Tigray Liberation Front", "the Tigray Front":
+        the Tigray People's Liberation Front). The first word must be the name's own
+        (a place, a people), not a generic or function word."""
+        first = name[0]
+        if (
+            len(name) < 2
+            or first in GENERIC_WORDS
+            or first in ORG_OPENERS
+            or first in FUNCTION_WORDS
+            or first in ORG_HEADS
+            or not _name_like(first)
+        ):
+            return None
+        found = {
+            number
+            for full, number in self._bodies_by_first.get(first, ())
+            if full[-1] == name[-1] and len(full) > len(name) and _subsequence(name, full)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def _bodies_by_first(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        """First word -> the names of three words or more of the bodies it begins."""
+        table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for number, actor in enumerate(self._actor_list):
+            if actor.type != "organization":
+                continue
+            for form in {actor.name, *actor.forms}:
+                parts = tuple(w for w in re.findall(r"[\w'’.-]+", form))
+                if len(parts) >= 3:
+                    table.setdefault(parts[0], []).append((parts, number))
+        return table
 
     @cached_property
     def _numbers(self) -> dict[str, int]:
@@ -1736,6 +1774,12 @@ def spelling_key(name: str) -> str:
     key = "".join(c for c in letters if (c.isalpha() and c.isascii()) or c.isspace())
     key = _SILENT_H.sub("", key.replace("ph", "f").replace("ou", "u")).translate(_SPELLING)
     return " ".join(re.sub(r"(.)\1+", r"\1", key).split())
+
+
+def _subsequence(short: list[str], full: tuple[str, ...]) -> bool:
+    """Every word of ``short`` is in ``full``, in order."""
+    rest = iter(full)
+    return all(word in rest for word in short)
 
 
 def _plain(key: str) -> str:

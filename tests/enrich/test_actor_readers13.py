@@ -118,3 +118,19 @@ def test_a_body_named_in_the_title_and_again_in_the_text_is_a_subject() -> None:
     )
     names = {a.name for a in enricher().enrich(doc).actors}
     assert "Institute for Riverine Progress" in names
+
+
+def test_a_body_shortened_inside_its_name_is_the_known_one() -> None:
+    found = actors(
+        "Talks between the federal government and the Tigray Front stalled again; the"
+        " Tigray Liberation Front says the army broke the truce."
+    )
+    assert found.get("Tigray People's Liberation Front") is True
+    assert "Tigray Front" not in found
+    assert "Tigray Liberation Front" not in found
+
+
+def test_a_generic_first_word_shortens_into_no_known_body() -> None:
+    gazetteer = enricher().gazetteer
+    assert gazetteer._shortened(["National", "Front"]) is None
+    assert gazetteer._shortened(["The", "Front"]) is None
