@@ -1833,7 +1833,14 @@ GIVEN_MIN_PERSONS = 2
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
 # Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).
 # organizations_federal.json comes last: its entries replace those of the same name.
-_OPEN_FILES = ("persons_open.json", "organizations_open.json", "organizations_federal.json")
+# organizations_state.json (every state's institutions under generic names: parliament,
+# police, supreme court...) is built from countries.json by bench/build_state_bodies.py.
+_OPEN_FILES = (
+    "persons_open.json",
+    "organizations_open.json",
+    "organizations_state.json",
+    "organizations_federal.json",
+)
 _RULE_KEYS = (
     "seats_of_power",
     "venue_words",

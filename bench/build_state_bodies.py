@@ -1,0 +1,134 @@
+"""Build ``organizations_state.json``: every state's national institutions under the
+names a commentary gives them when it does not use their own ("the Sri Lankan
+parliament", "Thai police", "the Pakistani military", "Kenya's election commission").
+
+    python bench/build_state_bodies.py [--out corpus_search/enrich/data]
+
+Read from ``countries.json`` (names and demonyms) and the other data files (so that no
+form is generated that another entry already has). For each current state or territory
+(``status`` not ``historic``; the United States aside, whose bodies are curated), one
+entry per kind in ``KINDS``, named "<Kind> of <State>" ("Parliament of Sri Lanka"), with
+the forms "<Demonym> <kind>" in title and lower case and "<State> <Kind>". A kind is left
+out for a state when one of its forms already names a body (the curated "Pakistan Army",
+"Bundestag" or "Supreme Court of India" stay the only ones). Where the state's name is
+also, or ends, a US state's, only the demonym forms are made ("Georgian Supreme Court",
+never "Supreme Court of Georgia", a US state's court).
+Deterministic for the same input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "corpus_search" / "enrich" / "data"
+OUT_NAME = "organizations_state.json"
+
+# kind id -> (canonical head, title-case heads, lower-case heads). Each head yields
+# "<Demonym> <head>"; the title-case ones also "<State> <head>" and "<head> of <State>".
+KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # (not "the Chinese military" or "British police": commentary means the state by
+    # them, and the labelled splits count them so; only the capitalised names)
+    "armed-forces": ("Armed Forces", ("Armed Forces",), ()),
+    "police": ("Police", ("Police", "National Police", "Police Force", "Police Service"), ()),
+    "legislature": ("Parliament", ("Parliament",), ("parliament",)),
+    "court": ("Supreme Court", ("Supreme Court",), ("supreme court",)),
+    "constitutional-court": ("Constitutional Court", ("Constitutional Court",), ()),
+    "election-commission": (
+        "Election Commission",
+        ("Election Commission", "Electoral Commission"),
+        ("election commission", "electoral commission"),
+    ),
+    "central-bank": ("Central Bank", ("Central Bank",), ("central bank",)),
+}
+
+# States written with "the" after "of" ("Parliament of the Philippines").
+_WITH_THE = ("United ", "Republic", "Islands", "Kingdom", "Federated", "Emirates")
+_PLURAL_NAMES = frozenset(
+    {"Philippines", "Netherlands", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia"}
+)
+
+
+def _of(name: str) -> str:
+    if name in _PLURAL_NAMES or any(part in name for part in _WITH_THE):
+        return f"the {name}"
+    return name
+
+
+def _adjectives(country: dict) -> list[str]:
+    """The demonyms that are adjectives ("Sri Lankan", not "Sri Lankans")."""
+    demonyms = country.get("demonyms") or []
+    return [d for d in demonyms if not (d.endswith("s") and d[:-1] in demonyms)]
+
+
+def _taken(data: Path) -> tuple[set[str], set[str]]:
+    """Every form (and name) another entry holds, and every blocker."""
+    forms: set[str] = set()
+    blockers: set[str] = set()
+    for path in sorted(data.glob("*.json")):
+        if path.name in (OUT_NAME, "themes.json"):
+            continue
+        doc = json.loads(path.read_text("utf-8"))
+        blockers.update(doc.get("blockers", []))
+        for key in ("countries", "persons", "organizations", "groups"):
+            for entry in doc.get(key, []):
+                forms.add(entry["name"])
+                for field in ("aliases", "demonyms", "metonyms", "short"):
+                    forms.update(entry.get(field) or [])
+    return forms, blockers
+
+
+def build(data: Path = DATA) -> dict:
+    countries = json.loads((data / "countries.json").read_text("utf-8"))
+    us_states = countries.get("us_states", [])
+    taken, blockers = _taken(data)
+    folded = {f.casefold() for f in taken | blockers}
+    entries = []
+    for country in countries["countries"]:
+        if country.get("status") == "historic" or country["code"] == "USA":
+            continue
+        name = country["name"]
+        prefix_ok = not any(s == name or s.endswith(f" {name}") for s in us_states)
+        adjectives = _adjectives(country)
+        if not prefix_ok and not adjectives:
+            continue
+        for kind, (head, titled, lower) in KINDS.items():
+            # ("Supreme Court of Georgia" is also a US state's: there, "Georgian Supreme Court")
+            canonical = f"{head} of {_of(name)}" if prefix_ok else f"{adjectives[0]} {head}"
+            forms = [canonical]
+            for h in titled:
+                if prefix_ok:
+                    forms += [f"{h} of {_of(name)}", f"{name} {h}"]
+                forms += [f"{a} {h}" for a in adjectives]
+            forms += [f"{a} {h}" for h in lower for a in adjectives]
+            forms = list(dict.fromkeys(forms))
+            if any(f.casefold() in folded for f in forms):
+                continue  # a curated or generated body already answers to one of them
+            folded.update(f.casefold() for f in forms)
+            entries.append(
+                {"name": canonical, "country": country["code"], "kind": kind, "aliases": forms}
+            )
+    return {
+        "about": (
+            "Generated by bench/build_state_bodies.py from countries.json: each state's "
+            "national institutions under the generic names commentary gives them. Facts "
+            "only (a state's name and demonyms); do not edit by hand."
+        ),
+        "organizations": entries,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DATA)
+    args = parser.parse_args()
+    doc = build(args.out)
+    path = args.out / OUT_NAME
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"{path}: {len(doc['organizations'])} bodies")
+
+
+if __name__ == "__main__":
+    main()
