@@ -1600,9 +1600,10 @@ def _replace_span(
 
 def _names_a_body(words: list[str], end: int) -> bool:
     """Capitalised words after a person's full name ending at ``end`` run on to an
-    organisation's head within three words ("the Jane Roe Human Rights Commission"):
-    the body is named after the person, who is not mentioned."""
-    for k in range(end, min(end + 3, len(words))):
+    organisation's head within five words ("the Jane Roe Human Rights Commission", "the
+    Jane Roe International Peacekeeping Training Centre"): the body is named after the
+    person, who is not mentioned."""
+    for k in range(end, min(end + 5, len(words))):
         word = words[k]
         if not word[:1].isupper() or word in HEADLINE_WORDS or word in PERSON_TITLES:
             return False

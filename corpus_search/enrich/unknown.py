@@ -832,6 +832,10 @@ LANDFORMS = frozenset(
         "Highway",
         "Corridor",
         "Crossing",
+        "Shoal",
+        "Reef",
+        "Atoll",
+        "Cay",
     ]
 )
 
@@ -1136,6 +1140,8 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             # "Jane Roe, the director of", "Tom Lee, a former minister"
             k = i - 1
             while k >= 0 and i - k <= 6:
+                if k + 1 in lines:
+                    break  # the name starts its line: the word before is another line's
                 if (
                     _name_word(words[k])
                     or _initial(words, k)

@@ -134,3 +134,25 @@ def test_a_generic_first_word_shortens_into_no_known_body() -> None:
     gazetteer = enricher().gazetteer
     assert gazetteer._shortened(["National", "Front"]) is None
     assert gazetteer._shortened(["The", "Front"]) is None
+
+
+def test_a_speaker_list_s_place_does_not_join_the_next_line_s_name() -> None:
+    found = actors(
+        "Speakers\n\nTom Varga, Chief Executive, Riverside Chamber of Trade, Dayton,"
+        " Ohio\n\nKatie Reilly, Director of Global Affairs, Lumen Forge, Chicago\n"
+    )
+    assert "Ohio Katie Reilly" not in found
+    assert found.get("Katie Reilly") is False
+
+
+def test_a_centre_named_after_a_known_person_is_not_the_person() -> None:
+    found = actors(
+        "Colonel Jane Roe, Programmes Coordinator, Kofi Annan International Peacekeeping"
+        " Training Centre, Accra, wrote this paper on the border war."
+    )
+    assert "Kofi Annan" not in found
+
+
+def test_a_shoal_is_a_place_not_a_person() -> None:
+    found = actors("The reef is to Malaysia what James Shoal is to Beijing's claims.")
+    assert "James Shoal" not in found
