@@ -786,6 +786,8 @@ class Gazetteer:
                 if person is not None:  # "Yevgeny Prighozin": Yevgeny Prigozhin, known
                     dropped.add(id(span))
                     count(person, span.start)
+        for position, number in self._bare_institutions(words, in_actor, counts):
+            count(number, position)  # "Parliament" in a text about Sri Lanka: Sri Lanka's
         self._hand_over_metonyms(counts, by_metonym, first)
         if bare:
             self._drop_us_states(words, counts, bare)
@@ -1101,6 +1103,55 @@ class Gazetteer:
             ):
                 return self._numbers[actor.name]
         return None
+
+    def _bare_institutions(
+        self, words: list[str], in_actor: set[int], counts: dict[int, int]
+    ) -> list[tuple[int, int]]:
+        """Where a national institution is named bare ("the country's Supreme Court",
+        "the Election Commission") in a text about one state other than the US, and the
+        gazetteer holds that state's institution under its generic name ("Supreme Court
+        of Sri Lanka", a name or a form): as (position, body). The US's bodies have their
+        own context forms."""
+        heads = [
+            (k, head)
+            for k in compress(range(len(words)), map(_BARE_HEADS.__contains__, words))
+            if k not in in_actor
+            for head in _BARE_HEADS[words[k]]
+            if tuple(words[k : k + len(head)]) == head
+        ]
+        if not heads:
+            return []
+        state = self._subject_state(counts)
+        if state is None or state == "USA":
+            return []
+        found = []
+        for k, head in heads:
+            body = self._institutions.get((state, head))
+            after = k + len(head)
+            if (
+                body is not None
+                and not (k > 0 and _name_like(words[k - 1]) and words[k - 1] != "The")
+                and not (after < len(words) and (words[after] == "of" or _name_like(words[after])))
+            ):
+                found.append((k, body))
+        return found
+
+    @cached_property
+    def _institutions(self) -> dict[tuple[str, tuple[str, ...]], int]:
+        """(state code, generic head) -> the body named "<head> of <state>"."""
+        names = {a.code: a.name for a in self._actor_list if a.type == "country" and a.code}
+        table: dict[tuple[str, tuple[str, ...]], int] = {}
+        for number, actor in enumerate(self._actor_list):
+            code = actor.code
+            if actor.type != "organization" or code not in names:
+                continue
+            for heads in _BARE_HEADS.values():
+                for head in heads:
+                    text = " ".join(head)
+                    generic = {f"{text} of {names[code]}", f"{text} of the {names[code]}"}
+                    if not generic.isdisjoint((actor.name, *actor.forms)):
+                        table.setdefault((code, head), number)
+        return table
 
     def _shortened(self, name: list[str]) -> int | None:
         """The one known body whose name ``name`` shortens by leaving out words inside it,
@@ -1760,6 +1811,18 @@ _FOREIGN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "
 # text about another state that names the US Congress is common, and they lost more
 # right tags than they saved.)
 _EVERY_STATES_BODY = frozenset({"Supreme"})
+
+# National institutions a text about one state may name bare ("Parliament", "the
+# Supreme Court"): first word -> the names it starts.
+# (Not "Parliament": a text about one state names the European Parliament or a
+# legislature with its own name, "the National Assembly", as often.)
+_BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "Supreme": (("Supreme", "Court"),),
+    "Constitutional": (("Constitutional", "Court"),),
+    "Election": (("Election", "Commission"),),
+    "Electoral": (("Electoral", "Commission"),),
+    "Central": (("Central", "Bank"),),
+}
 
 # States whose people's names are written in English first: no transliteration to vary.
 _LATIN_SCRIPT_STATES = frozenset({"USA", "GBR", "AUS", "CAN", "NZL", "IRL"})

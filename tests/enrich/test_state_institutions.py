@@ -67,3 +67,34 @@ def test_a_us_state_s_court_is_not_a_country_s() -> None:
     found = names("The Georgia Supreme Court ruled on the ballot rules in Atlanta.")
     assert "Georgian Supreme Court" not in found
     assert "Supreme Court of Georgia" not in found
+
+
+def test_a_bare_court_and_commission_in_a_text_about_one_state_are_that_state_s() -> None:
+    found = names(
+        "Sri Lanka's crisis deepened. After the president's decree the Election Commission"
+        " objected, and the country's Supreme Court overturned it. Sri Lanka voted later."
+    )
+    assert {"Election Commission of Sri Lanka", "Supreme Court of Sri Lanka"} <= found
+    assert "US Supreme Court" not in found
+
+
+def test_a_bare_court_in_a_text_about_brazil_is_its_named_court() -> None:
+    found = names(
+        "Brazil's former president is on trial. Brazil's police say he planned to dissolve"
+        " the Supreme Court; Brazil has never seen such a case."
+    )
+    assert "Supreme Federal Court" in found
+
+
+def test_a_bare_parliament_is_left_alone() -> None:
+    # a text about one state names the European Parliament or its own assembly as often
+    found = names("France voted. France's president spoke to Parliament about France.")
+    assert not any(n.startswith("Parliament of") for n in found)
+
+
+def test_an_institution_named_with_its_state_is_not_bare() -> None:
+    found = names(
+        "Kenya's observers studied the Election Commission of Ghana before Kenya voted;"
+        " Kenya copied its rules."
+    )
+    assert "Election Commission of Kenya" not in found
