@@ -647,6 +647,13 @@ class Gazetteer:
                                     or _named_chair(words, i + size)
                                 )
                             )
+                            or (
+                                actors[number].type == "country"
+                                and (
+                                    self._surname_after_given(words, starts, i, size)
+                                    or _dateline(words, i, size)
+                                )
+                            )
                             or (actors[number].media and _as_source(words, i, size))
                             or (actors[number].workplace and _affiliation(words, i))
                             or (
@@ -1103,6 +1110,22 @@ class Gazetteer:
             ):
                 return self._numbers[actor.name]
         return None
+
+    def _surname_after_given(self, words: list[str], starts: list[bool], i: int, size: int) -> bool:
+        """The state's name at ``i`` is a person's surname: a given name stands before it,
+        inside a sentence, and no capitalised word follows ("Jason Israel", "thank Ann
+        Jordan and")."""
+        if size != 1 or i < 2 or starts[i - 1]:
+            return False
+        given = words[i - 1]
+        return (
+            given in self._names.given
+            and given not in FUNCTION_WORDS
+            and given not in HEADLINE_WORDS
+            and given not in PERSON_TITLES
+            and not words[i - 2][:1].isupper()
+            and not (i + 1 < len(words) and words[i + 1][:1].isupper())
+        )
 
     def _bare_institutions(
         self, words: list[str], in_actor: set[int], counts: dict[int, int]
@@ -1838,6 +1861,37 @@ def spelling_key(name: str) -> str:
     key = "".join(c for c in letters if (c.isalpha() and c.isascii()) or c.isspace())
     key = _SILENT_H.sub("", key.replace("ph", "f").replace("ou", "u")).translate(_SPELLING)
     return " ".join(re.sub(r"(.)\1+", r"\1", key).split())
+
+
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def _dateline(words: list[str], i: int, size: int) -> bool:
+    """The place at ``i`` is a dateline's: places joined by "/" and a date after a comma
+    ("Nairobi/Brussels, 11 February 2021"), the place where a text was written."""
+    k = i + size
+    while k + 1 < len(words) and words[k] == "/" and words[k + 1][:1].isupper():
+        k += 2
+    joined = k > i + size or (i > 1 and words[i - 1] == "/")
+    if not joined or k >= len(words) or words[k] != ",":
+        return False
+    after = words[k + 1 : k + 3]
+    return any(w in _MONTHS for w in after)
 
 
 def _subsequence(short: list[str], full: tuple[str, ...]) -> bool:

@@ -156,3 +156,26 @@ def test_a_centre_named_after_a_known_person_is_not_the_person() -> None:
 def test_a_shoal_is_a_place_not_a_person() -> None:
     found = actors("The reef is to Malaysia what James Shoal is to Beijing's claims.")
     assert "James Shoal" not in found
+
+
+def test_a_dateline_s_capitals_are_where_the_text_was_written() -> None:
+    found = actors(
+        "Briefing No. 12\n\nNairobi/Brussels, 11 February 2021\n\nWhat is new? Fighting in"
+        " Ethiopia's north spread to two more districts."
+    )
+    assert "Kenya" not in found
+    assert "Belgium" not in found
+    assert "Ethiopia" in found
+
+
+def test_a_state_s_name_after_a_given_name_is_a_surname() -> None:
+    found = actors(
+        "The author thanks Donald Roe, Edward Poe, Jason Israel and Bodo Weber for their"
+        " comments on the Serbia chapter."
+    )
+    assert "Israel" not in found
+
+
+def test_a_state_after_a_modal_is_still_the_state() -> None:
+    found = actors("Will Israel respond? Officials said Israel would wait for Egypt.")
+    assert found.get("Israel") is True
