@@ -876,6 +876,8 @@ class Gazetteer:
                 or self._glossed_by_known(words, span.end)
             ):
                 continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
+            if span.type == "organization" and words[span.end - 1] in _EVENT_HEADS:
+                continue  # "the UN Climate Change Conference", "a Policy Summit": an event
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -1834,6 +1836,9 @@ _FOREIGN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "
 # text about another state that names the US Congress is common, and they lost more
 # right tags than they saved.)
 _EVERY_STATES_BODY = frozenset({"Supreme"})
+
+# The last words of an unknown name that make it an event, not a body.
+_EVENT_HEADS = frozenset({"Conference", "Summit", "Symposium", "Workshop", "Seminar", "Webinar"})
 
 # National institutions a text about one state may name bare ("Parliament", "the
 # Supreme Court"): first word -> the names it starts.

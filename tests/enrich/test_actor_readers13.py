@@ -179,3 +179,12 @@ def test_a_state_s_name_after_a_given_name_is_a_surname() -> None:
 def test_a_state_after_a_modal_is_still_the_state() -> None:
     found = actors("Will Israel respond? Officials said Israel would wait for Egypt.")
     assert found.get("Israel") is True
+
+
+def test_a_named_conference_is_an_event_not_a_body() -> None:
+    found = actors(
+        "Delegates at the Riverside Trade Conference argued over tariffs, and the Lakeland"
+        " Policy Summit ended without a statement."
+    )
+    assert "Riverside Trade Conference" not in found
+    assert "Lakeland Policy Summit" not in found
