@@ -52,7 +52,10 @@ pages of 24 publishers from 30 searches written down before they ran, labelled o
 tuning in the twelfth round; a fifteenth, ``real-fresh13`` (``real_labels_fresh13.json``: 29
 pages of 28 publishers from 30 searches written down before they ran, labelled on
 2026-12-05 after the twelfth round's rules were written and before any tagger ran on them;
-never tuned on).
+never tuned on). real-fresh10 to real-fresh13 were opened for tuning in the thirteenth
+round; a sixteenth, ``real-fresh14`` (``real_labels_fresh14.json``: 27 pages of 26
+publishers from 30 searches written down before they ran, labelled on 2026-12-05 before
+any tagger ran on them; never tuned on).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -95,6 +98,7 @@ REAL_FRESH10 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh10.jso
 REAL_FRESH11 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh11.json"
 REAL_FRESH12 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh12.json"
 REAL_FRESH13 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh13.json"
+REAL_FRESH14 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh14.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -121,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh13 page texts",
+        help="folder of the real-fresh3 to -fresh14 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -175,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh11", REAL_FRESH11),
         ("real-fresh12", REAL_FRESH12),
         ("real-fresh13", REAL_FRESH13),
+        ("real-fresh14", REAL_FRESH14),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:
