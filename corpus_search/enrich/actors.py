@@ -652,6 +652,7 @@ class Gazetteer:
                                 and (
                                     self._surname_after_given(words, starts, i, size)
                                     or _dateline(words, i, size)
+                                    or _language_gloss(words, i, size)
                                 )
                             )
                             or (actors[number].media and _as_source(words, i, size))
@@ -1897,6 +1898,15 @@ def _dateline(words: list[str], i: int, size: int) -> bool:
         return False
     after = words[k + 1 : k + 3]
     return any(w in _MONTHS for w in after)
+
+
+_GLOSS_WORDS = frozenset({"abbr", "abbreviation", "acronym", "name", "for", "term"})
+
+
+def _language_gloss(words: list[str], i: int, size: int) -> bool:
+    """A language named in a gloss: "(Portuguese abbr: STF)", "(Arabic for 'the base')"."""
+    k = i + size
+    return i > 0 and words[i - 1] == "(" and k < len(words) and words[k] in _GLOSS_WORDS
 
 
 def _subsequence(short: list[str], full: tuple[str, ...]) -> bool:

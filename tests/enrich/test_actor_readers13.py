@@ -188,3 +188,9 @@ def test_a_named_conference_is_an_event_not_a_body() -> None:
     )
     assert "Riverside Trade Conference" not in found
     assert "Lakeland Policy Summit" not in found
+
+
+def test_a_language_in_a_gloss_is_not_its_state() -> None:
+    found = actors("The court (Portuguese abbr: STF) sat in Brasilia; Brazil waited.")
+    assert "Portugal" not in found
+    assert "Brazil" in found
