@@ -442,6 +442,15 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   scored clean with the tagger from before the round and after it: organisations 0.839
 #   / 0.758 -> 0.842 / 0.774, the other kinds the same (countries 0.987 / 0.987, persons
 #   0.925 / 0.804, themes 0.889 / 0.690). Its floors are that level.
+# The thirteenth round opened fresh10 to fresh13 for tuning (fresh12 and fresh13 had been
+# scored clean, totals only). Its rules and data (theme words, respelled names, generic
+# state institutions, events, datelines, glosses) raise fresh8, fresh9, fresh11, fresh12
+# and fresh13 (see docs/accuracy.md), and their floors rise to those levels.
+# - fresh14: 27 pages of 26 publishers from 30 searches fixed before they ran (3 gave no
+#   page), labelled 2026-12-05 before any tagger ran on them, scored clean with the tagger
+#   from before the round and after it: themes 0.746 / 0.878 -> 0.757 / 0.902, the other
+#   kinds the same (countries 0.944 / 1.000, persons 0.900 / 0.931, organisations 0.894 /
+#   0.955). Its floors are that level.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -499,18 +508,18 @@ TEXT_SPLITS = [
         {
             "countries": (0.97, 0.98),
             "persons": (0.90, 0.94),
-            "organizations": (0.85, 0.79),
-            "themes": (0.74, 0.80),
+            "organizations": (0.92, 0.83),
+            "themes": (0.75, 0.85),
         },
     ),
     (
         "fresh11",
         24,
         {
-            "countries": (0.91, 0.99),
+            "countries": (0.94, 0.99),
             "persons": (0.96, 0.96),
             "organizations": (0.97, 0.89),
-            "themes": (0.77, 0.75),
+            "themes": (0.79, 0.78),
         },
     ),
     (
@@ -518,19 +527,29 @@ TEXT_SPLITS = [
         24,
         {
             "countries": (0.97, 0.89),
-            "persons": (0.76, 0.79),
-            "organizations": (0.80, 0.74),
-            "themes": (0.76, 0.69),
+            "persons": (0.86, 0.79),
+            "organizations": (0.88, 0.76),
+            "themes": (0.76, 0.73),
         },
     ),
     (
         "fresh13",
         29,
         {
-            "countries": (0.98, 0.98),
-            "persons": (0.92, 0.80),
-            "organizations": (0.84, 0.77),
-            "themes": (0.88, 0.68),
+            "countries": (0.99, 0.98),
+            "persons": (0.97, 0.84),
+            "organizations": (0.91, 0.82),
+            "themes": (0.89, 0.71),
+        },
+    ),
+    (
+        "fresh14",
+        27,
+        {
+            "countries": (0.94, 0.99),
+            "persons": (0.90, 0.93),
+            "organizations": (0.89, 0.95),
+            "themes": (0.75, 0.90),
         },
     ),
     (
@@ -540,7 +559,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.99),
             "persons": (0.94, 0.94),
             "organizations": (0.89, 0.89),
-            "themes": (0.74, 0.69),
+            "themes": (0.74, 0.73),
         },
     ),
     (
@@ -550,7 +569,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.99),
             "persons": (0.99, 0.93),
             "organizations": (0.98, 0.98),
-            "themes": (0.85, 0.86),
+            "themes": (0.85, 0.88),
         },
     ),
 ]
