@@ -959,6 +959,13 @@ class Gazetteer:
                 return True  # "Federal Reserve Bank of Boston": one longer name
             rest = (end, span.end)
         elif end == span.end:
+            if (
+                actor.type == "country"
+                and not span.state_body
+                and words[i - 1] == "of"
+                and words[i - 2] in _MOVEMENT_HEADS
+            ):
+                return True  # "the Islamic Movement of Uzbekistan": the state is in its name
             cut = (
                 i - 1
                 if words[i - 1] in ("of", "and", "&")
@@ -1837,6 +1844,10 @@ _FOREIGN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "
 # text about another state that names the US Congress is common, and they lost more
 # right tags than they saved.)
 _EVERY_STATES_BODY = frozenset({"Supreme"})
+
+# Heads of movements, parties and fronts whose "of <State>" is part of their name (not
+# a state's own body, as "the Ministry of Defence of Ukraine" is).
+_MOVEMENT_HEADS = frozenset({"Movement", "Party", "Front", "Union", "Alliance", "Congress"})
 
 # The last words of an unknown name that make it an event, not a body.
 _EVENT_HEADS = frozenset({"Conference", "Summit", "Symposium", "Workshop", "Seminar", "Webinar"})

@@ -194,3 +194,18 @@ def test_a_language_in_a_gloss_is_not_its_state() -> None:
     found = actors("The court (Portuguese abbr: STF) sat in Brasilia; Brazil waited.")
     assert "Portugal" not in found
     assert "Brazil" in found
+
+
+def test_a_movement_of_a_state_keeps_the_state_in_its_name() -> None:
+    found = actors(
+        "Kabul hosts the Islamic Movement of Freedonia, which threatens Uzbekistan, and the"
+        " Liberation Front of Uzbekistan."
+    )
+    assert "Liberation Front of Uzbekistan" in found
+    assert "Liberation Front" not in found
+
+
+def test_a_state_s_ministry_still_leaves_its_state_apart() -> None:
+    found = actors("Officials of the Ministry of Energy of Ukraine met in Kyiv.")
+    assert "Ukraine" in found
+    assert "Ministry of Energy of Ukraine" not in found
