@@ -1847,7 +1847,7 @@ _EVERY_STATES_BODY = frozenset({"Supreme"})
 
 # Heads of movements, parties and fronts whose "of <State>" is part of their name (not
 # a state's own body, as "the Ministry of Defence of Ukraine" is).
-_MOVEMENT_HEADS = frozenset({"Movement", "Party", "Front", "Union", "Alliance", "Congress"})
+_MOVEMENT_HEADS = frozenset({"Movement", "Party", "Front", "Union", "Alliance"})
 
 # The last words of an unknown name that make it an event, not a body.
 _EVENT_HEADS = frozenset({"Conference", "Summit", "Symposium", "Workshop", "Seminar", "Webinar"})
