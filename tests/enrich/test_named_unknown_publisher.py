@@ -538,7 +538,7 @@ TEXT_SPLITS = [
         {
             "countries": (0.99, 0.98),
             "persons": (0.97, 0.84),
-            "organizations": (0.91, 0.82),
+            "organizations": (0.92, 0.83),
             "themes": (0.89, 0.71),
         },
     ),
