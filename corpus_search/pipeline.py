@@ -426,6 +426,7 @@ class Workers:
         if kill:
             processes = list((getattr(pool, "_processes", None) or {}).values())
             results = getattr(pool, "_result_queue", None)  # (shutdown forgets it)
+            manager = getattr(pool, "_executor_manager_thread", None)  # (and this)
             with contextlib.suppress(OSError, RuntimeError):  # (a broken pool's queues)
                 pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
@@ -438,6 +439,12 @@ class Workers:
                         process.kill()
                         process.join(timeout=2)
             _end_result_pipe(results)
+            if isinstance(manager, threading.Thread) and manager is not threading.current_thread():
+                # Let the manager thread end (it closes its wake-up pipe as it goes) before
+                # this returns: else Python's exit may wake it through that pipe as it is
+                # being closed (CPython 3.11 checks, then writes, unlocked), printing an
+                # "Exception ignored ... Bad file descriptor" traceback after our error.
+                manager.join(timeout=5)
         else:
             pool.shutdown(wait=True)
 
