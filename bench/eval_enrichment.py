@@ -55,7 +55,12 @@ pages of 28 publishers from 30 searches written down before they ran, labelled o
 never tuned on). real-fresh10 to real-fresh13 were opened for tuning in the thirteenth
 round; a sixteenth, ``real-fresh14`` (``real_labels_fresh14.json``: 27 pages of 26
 publishers from 30 searches written down before they ran, labelled on 2026-12-05 before
-any tagger ran on them; never tuned on).
+any tagger ran on them; never tuned on), a seventeenth, ``real-fresh15``
+(``real_labels_fresh15.json``: 25 pages of 22 publishers from 30 searches written down
+before they ran, labelled on 2026-12-05 before any tagger ran on them), and an eighteenth,
+``real-fresh16`` (``real_labels_fresh16.json``: 23 pages of 23 publishers from 30 searches
+written down before they ran, labelled the same way). Each was scored clean, totals only,
+before it was opened for tuning.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -99,6 +104,8 @@ REAL_FRESH11 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh11.jso
 REAL_FRESH12 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh12.json"
 REAL_FRESH13 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh13.json"
 REAL_FRESH14 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh14.json"
+REAL_FRESH15 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh15.json"
+REAL_FRESH16 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh16.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -125,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh14 page texts",
+        help="folder of the real-fresh3 to -fresh16 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -180,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh12", REAL_FRESH12),
         ("real-fresh13", REAL_FRESH13),
         ("real-fresh14", REAL_FRESH14),
+        ("real-fresh15", REAL_FRESH15),
+        ("real-fresh16", REAL_FRESH16),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

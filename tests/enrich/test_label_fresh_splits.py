@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh14: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh16: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -25,6 +25,8 @@ from bench.eval_enrichment import (
     REAL_FRESH12,
     REAL_FRESH13,
     REAL_FRESH14,
+    REAL_FRESH15,
+    REAL_FRESH16,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -40,6 +42,8 @@ SPLITS = [
     ("fresh12", REAL_FRESH12, 24),
     ("fresh13", REAL_FRESH13, 29),
     ("fresh14", REAL_FRESH14, 27),
+    ("fresh15", REAL_FRESH15, 25),
+    ("fresh16", REAL_FRESH16, 23),
 ]
 
 
