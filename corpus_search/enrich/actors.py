@@ -57,6 +57,7 @@ from corpus_search.enrich.unknown import (
     FUNCTION_WORDS,
     GENERIC_WORDS,
     HEADLINE_WORDS,
+    MONTHS,
     NAMED_THINGS,
     ORDINAL,
     ORG_HEADS,
@@ -67,6 +68,7 @@ from corpus_search.enrich.unknown import (
     find_spans,
     join_words,
     org_in,
+    reads_as_english,
 )
 from corpus_search.errors import InputError
 
@@ -786,6 +788,8 @@ class Gazetteer:
                     body = self._known_as(words, span)
                 if body is None:
                     body = self._shortened(words[span.start : span.end])
+                if body is None:
+                    body = self._tail_of_named(words[span.start : span.end], bodies.values())
                 if body is not None:  # "Japan's Ministry of Foreign Affairs", known
                     dropped.add(id(span))
                     count(body, span.start)
@@ -830,8 +834,11 @@ class Gazetteer:
             own_words = _own_words(publisher, own) - self._names.given
             self._own_word_cache[publisher or ""] = own_words
         line_list = sorted(lines)
+        # Names in a text in another language are read by English cues they do not follow
+        # ("Nam Mỹ"): only the gazetteer's names are tagged there.
+        english = reads_as_english(words)
         for span in spans:
-            if id(span) in dropped:
+            if id(span) in dropped or not english:
                 continue
             if own is not None and self._beside(text, tokens, span, own_forms):
                 continue
@@ -1205,6 +1212,18 @@ class Gazetteer:
             number
             for full, number in self._bodies_by_first.get(first, ())
             if full[-1] == name[-1] and len(full) > len(name) and _subsequence(name, full)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _tail_of_named(self, name: list[str], named: Iterable[int]) -> int | None:
+        """The one known body the text names whose name ends with ``name``, longer ("the
+        Defense Advanced Research Projects Agency" ... "the Advanced Research Projects
+        Agency"): the body named again without its first words."""
+        found = {
+            number
+            for number in set(named)
+            for form in (self._actor_list[number].name, *self._actor_list[number].forms)
+            if len(parts := form.split()) > len(name) and parts[-len(name) :] == name
         }
         return found.pop() if len(found) == 1 else None
 
@@ -1880,24 +1899,6 @@ def spelling_key(name: str) -> str:
     return " ".join(re.sub(r"(.)\1+", r"\1", key).split())
 
 
-_MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
-
-
 def _dateline(words: list[str], i: int, size: int) -> bool:
     """The place at ``i`` is a dateline's: places joined by "/" and a date after a comma
     ("Nairobi/Brussels, 11 February 2021"), the place where a text was written."""
@@ -1908,7 +1909,7 @@ def _dateline(words: list[str], i: int, size: int) -> bool:
     if not joined or k >= len(words) or words[k] != ",":
         return False
     after = words[k + 1 : k + 3]
-    return any(w in _MONTHS for w in after)
+    return any(w in MONTHS for w in after)
 
 
 _GLOSS_WORDS = frozenset({"abbr", "abbreviation", "acronym", "name", "for", "term"})
@@ -2031,12 +2032,27 @@ _GOVERNMENTS = frozenset(["administration", "government", "presidency", "cabinet
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+def _article_lowered(name: str) -> str | None:
+    """``name`` with the article of its later parts in lower case, as commentary writes
+    it ("Mustafa Al-Kadhimi": "Mustafa al-Kadhimi"); None when it has no such article."""
+    if " Al-" not in name and " El-" not in name:
+        return None
+    first, *rest = name.split()
+    return " ".join(
+        [first, *(p[0].lower() + p[1:] if p[:3] in ("Al-", "El-") else p for p in rest)]
+    )
+
+
 def _variants(form: str) -> list[str]:
     """The form without diacritics ("Lopez Obrador") and, for a three-word name, with the
     middle name as an initial ("Robert E. Litan")."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
     out = [plain] if plain != form else []
     parts = form.split()
+    lowered = _article_lowered(form)
+    if lowered is not None:
+        out.append(form := lowered)
+        parts = form.split()
     if len(parts) == 3 and len(parts[1]) > 2 and parts[1].isalpha() and parts[1][0].isupper():
         out.append(f"{parts[0]} {parts[1][0]}. {parts[2]}")
     if len(parts) > 1 and any(p.startswith(("al-", "el-")) for p in parts[1:]):
@@ -2138,6 +2154,9 @@ def _open_actors(
             short = tuple(e.get("short") or ())
             titled = [f"{t} {s}" for t in e.get("titles") or () for s in short]
             forms = dict.fromkeys((name, *e.get("aliases", ()), *titled))
+            lowered = _article_lowered(name)
+            if lowered is not None:
+                forms[lowered] = None
             result.append(
                 Actor(
                     name,
