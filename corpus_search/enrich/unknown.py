@@ -712,6 +712,22 @@ def share_bar(line: str) -> bool:
     return _bar_words(line) >= _SHARE_MIN and not line.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def tag_line(line: str) -> bool:
+    """A site's topic tags run together with commas and no space ("ballistic
+    missiles,Defense,Nuclear,Submarines"): four items or more, each short and worded. No
+    prose writes a list so; the tags name what the site files the page under, not what
+    the text discusses."""
+    parts = line.strip().split(",")
+    return (
+        len(parts) >= 4
+        and ", " not in line
+        and all(0 < len(p) <= 40 and not p[0].isspace() and _LETTER.search(p) for p in parts)
+    )
+
+
 def blank_boilerplate(text: str) -> str:
     """``text`` with boilerplate, share bars and staff-bio paragraphs replaced by spaces
     (same length)."""
@@ -728,6 +744,7 @@ def blank_boilerplate(text: str) -> str:
                 and _BIO.match(line)
             )
             or (bars and share_bar(line))
+            or tag_line(line)
         ):
             out.append(" " * len(line))
         else:

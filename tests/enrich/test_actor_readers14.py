@@ -165,3 +165,17 @@ def test_the_forces_acronyms_count_beside_their_states() -> None:
     assert found.get("Australian Defence Force") is True
     elsewhere = actors("The ADF filed a brief in the case on school prayer in Ohio.")
     assert "Australian Defence Force" not in elsewhere
+
+
+# -- a line of the site's topic tags -----------------------------------------------------------
+
+
+def test_a_line_of_tags_run_together_names_no_actor() -> None:
+    found = actors(
+        "Issue Briefs\nballistic missiles,Defense,Doctrine,Ruritania,Nuclear,PLA,Submarines\n"
+        "Delhi and Washington have drawn closer on trade since the summit."
+    )
+    assert "People's Liberation Army" not in found
+    assert "PLA" not in found
+    listed = actors("Delhi and Washington talked. Beijing's PLA, it said, was watching.")
+    assert "People's Liberation Army" in listed or "PLA" in listed
