@@ -800,6 +800,8 @@ class Gazetteer:
                     count(person, span.start)
         for position, number in self._bare_institutions(words, in_actor, counts):
             count(number, position)  # "Parliament" in a text about Sri Lanka: Sri Lanka's
+        for position, number in self._possessed_institutions(words, in_actor):
+            count(number, position)  # "Japan's central bank": the Bank of Japan
         self._hand_over_metonyms(counts, by_metonym, first)
         if bare:
             self._drop_us_states(words, counts, bare)
@@ -1176,6 +1178,33 @@ class Gazetteer:
                 found.append((k, body))
         return found
 
+    def _possessed_institutions(
+        self, words: list[str], in_actor: set[int]
+    ) -> list[tuple[int, int]]:
+        """Where a state's national institution is named by the state's possessive and its
+        kind in lower case ("South Korea's parliament", "Japan's central bank"), and the
+        gazetteer holds that state's institution under its generic name: as (position,
+        body)."""
+        found = []
+        n = len(words)
+        for k in compress(range(1, n - 2), map("'".__eq__, words[1 : n - 2])):
+            if words[k + 1] != "s" or k + 2 in in_actor:
+                continue
+            for head in _POSSESSED_HEADS:
+                after = k + 2 + len(head)
+                if tuple(w.lower() for w in words[k + 2 : after]) != head or (
+                    after < n and (words[after] == "of" or _name_like(words[after]))
+                ):
+                    continue
+                for size in (3, 2, 1):
+                    state = self.resolve(" ".join(words[k - size : k])) if k >= size else None
+                    if state is not None and state.type == "country" and state.code:
+                        body = self._institutions.get((state.code, _POSSESSED_HEADS[head]))
+                        if body is not None:
+                            found.append((k + 2, body))
+                        break
+        return found
+
     @cached_property
     def _institutions(self) -> dict[tuple[str, tuple[str, ...]], int]:
         """(state code, generic head) -> the body named "<head> of <state>"."""
@@ -1185,7 +1214,7 @@ class Gazetteer:
             code = actor.code
             if actor.type != "organization" or code not in names:
                 continue
-            for heads in _BARE_HEADS.values():
+            for heads in (*_BARE_HEADS.values(), _PARLIAMENT):
                 for head in heads:
                     text = " ".join(head)
                     generic = {f"{text} of {names[code]}", f"{text} of the {names[code]}"}
@@ -1881,6 +1910,18 @@ _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Election": (("Election", "Commission"),),
     "Electoral": (("Electoral", "Commission"),),
     "Central": (("Central", "Bank"),),
+}
+
+_PARLIAMENT = (("Parliament",),)
+# A state's possessive and its institution's kind in lower case: the kind as the generic
+# names write it ("South Korea's parliament": "Parliament of South Korea").
+_POSSESSED_HEADS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("parliament",): ("Parliament",),
+    ("central", "bank"): ("Central", "Bank"),
+    ("supreme", "court"): ("Supreme", "Court"),
+    ("constitutional", "court"): ("Constitutional", "Court"),
+    ("election", "commission"): ("Election", "Commission"),
+    ("electoral", "commission"): ("Electoral", "Commission"),
 }
 
 # States whose people's names are written in English first: no transliteration to vary.

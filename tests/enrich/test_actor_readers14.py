@@ -179,3 +179,35 @@ def test_a_line_of_tags_run_together_names_no_actor() -> None:
     assert "PLA" not in found
     listed = actors("Delhi and Washington talked. Beijing's PLA, it said, was watching.")
     assert "People's Liberation Army" in listed or "PLA" in listed
+
+
+# -- a state's institution by the state's possessive; one body per institution -------------------
+
+
+def test_a_states_possessive_and_its_institutions_kind_name_the_institution() -> None:
+    found = actors(
+        "Ruritania and Japan held talks. Japan's central bank kept its rates, and South "
+        "Korea's parliament voted on the budget the same day."
+    )
+    assert found.get("Bank of Japan") is True
+    assert found.get("National Assembly of the Republic of Korea") is True
+    assert "Central Bank of Japan" not in found
+    assert "Parliament of South Korea" not in found
+
+
+def test_a_possessive_before_a_longer_name_is_left_to_that_name() -> None:
+    found = actors("India's Supreme Court of Appeals Bar is a club, not a court.")
+    assert "Supreme Court of India" not in found
+
+
+def test_a_central_bank_known_by_its_own_name_is_one_body_under_the_generic_names() -> None:
+    gazetteer = enricher().gazetteer
+    for generic, own in [
+        ("Japanese central bank", "Bank of Japan"),
+        ("Chinese Central Bank", "People's Bank of China"),
+        ("German central bank", "Deutsche Bundesbank"),
+        ("Chinese Armed Forces", "PLA"),
+        ("South Korean parliament", "National Assembly of the Republic of Korea"),
+    ]:
+        actor = gazetteer.resolve(generic)
+        assert actor is not None and actor.name == own, generic
