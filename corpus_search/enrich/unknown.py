@@ -653,6 +653,18 @@ APPOSITIVE_ROLES = frozenset(
         "representative",
         "congressman",
         "congresswoman",
+        # people who act in a story by what they are, not by an office
+        "oligarch",
+        "businessman",
+        "businesswoman",
+        "tycoon",
+        "warlord",
+        "cleric",
+        "commander",
+        "general",
+        "judge",
+        "founder",
+        "dissident",
     ]
 )
 

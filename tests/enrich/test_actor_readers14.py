@@ -211,3 +211,11 @@ def test_a_central_bank_known_by_its_own_name_is_one_body_under_the_generic_name
     ]:
         actor = gazetteer.resolve(generic)
         assert actor is not None and actor.name == own, generic
+
+
+def test_a_name_described_by_what_the_person_is_after_a_comma_is_a_person() -> None:
+    found = actors(
+        "In the spring, the Ruritanians recruited Ozro Valenko, a pro-government oligarch "
+        "under sanctions, to lead the campaign."
+    )
+    assert found.get("Ozro Valenko") is False
