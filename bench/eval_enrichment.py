@@ -60,7 +60,10 @@ any tagger ran on them; never tuned on), a seventeenth, ``real-fresh15``
 before they ran, labelled on 2026-12-05 before any tagger ran on them), and an eighteenth,
 ``real-fresh16`` (``real_labels_fresh16.json``: 23 pages of 23 publishers from 30 searches
 written down before they ran, labelled the same way). Each was scored clean, totals only,
-before it was opened for tuning.
+before it was opened for tuning in the fourteenth round. A nineteenth and a twentieth,
+``real-fresh17`` (25 pages of 24 publishers) and ``real-fresh18`` (26 pages of 22
+publishers), each from 30 searches a helper wrote down before they ran, on topics it chose
+itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -106,6 +109,8 @@ REAL_FRESH13 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh13.jso
 REAL_FRESH14 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh14.json"
 REAL_FRESH15 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh15.json"
 REAL_FRESH16 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh16.json"
+REAL_FRESH17 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh17.json"
+REAL_FRESH18 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh18.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -132,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh16 page texts",
+        help="folder of the real-fresh3 to -fresh18 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -189,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh14", REAL_FRESH14),
         ("real-fresh15", REAL_FRESH15),
         ("real-fresh16", REAL_FRESH16),
+        ("real-fresh17", REAL_FRESH17),
+        ("real-fresh18", REAL_FRESH18),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh16: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh18: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -27,6 +27,8 @@ from bench.eval_enrichment import (
     REAL_FRESH14,
     REAL_FRESH15,
     REAL_FRESH16,
+    REAL_FRESH17,
+    REAL_FRESH18,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -44,6 +46,8 @@ SPLITS = [
     ("fresh14", REAL_FRESH14, 27),
     ("fresh15", REAL_FRESH15, 25),
     ("fresh16", REAL_FRESH16, 23),
+    ("fresh17", REAL_FRESH17, 25),
+    ("fresh18", REAL_FRESH18, 26),
 ]
 
 

@@ -458,6 +458,20 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   0.892 (fresh15 countries 0.974 / 0.987, persons 0.938 / 0.882, organisations 0.818 /
 #   0.730; fresh16 countries 0.955 / 0.969, persons 0.857 / 0.828, organisations 0.880 /
 #   0.815). Their floors are that level.
+# The fourteenth round opened fresh14, fresh15 and fresh16 for tuning (each had been
+# scored clean, totals only). Its rules (where a person's name starts and ends, bodies
+# that are no bodies, text in another language, topic-tag lines, institutions by a state's
+# possessive, central banks and armed forces under one name) raise fresh7, fresh8,
+# fresh10, fresh12 and the three opened splits (see docs/accuracy.md), and their floors
+# rise to those levels.
+# - fresh17 (25 pages of 24 publishers, 5 of 30 searches gave no page) and fresh18 (26
+#   pages of 22 publishers, 4 gave none): labelled 2026-12-05 before any tagger ran on
+#   them, by helpers who chose their topics themselves, and scored clean, totals only,
+#   with the tagger from before the round and after it: fresh17 persons 0.765 / 0.929 ->
+#   0.812 / 0.929, the other kinds the same (countries 0.971 / 1.000, organisations 0.710 /
+#   0.786, themes 0.785 / 0.919); fresh18 the same before and after (countries 1.000 /
+#   0.987, persons 0.917 / 0.759, organisations 0.886 / 0.775, themes 0.815 / 0.848). Their
+#   floors are that level.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -505,7 +519,7 @@ TEXT_SPLITS = [
         {
             "countries": (0.97, 0.98),
             "persons": (0.97, 0.91),
-            "organizations": (0.90, 0.79),
+            "organizations": (0.94, 0.86),
             "themes": (0.87, 0.94),
         },
     ),
@@ -515,7 +529,7 @@ TEXT_SPLITS = [
         {
             "countries": (0.97, 0.98),
             "persons": (0.90, 0.94),
-            "organizations": (0.92, 0.83),
+            "organizations": (0.92, 0.84),
             "themes": (0.75, 0.85),
         },
     ),
@@ -534,7 +548,7 @@ TEXT_SPLITS = [
         24,
         {
             "countries": (0.97, 0.89),
-            "persons": (0.86, 0.79),
+            "persons": (0.90, 0.79),
             "organizations": (0.88, 0.76),
             "themes": (0.76, 0.73),
         },
@@ -553,10 +567,10 @@ TEXT_SPLITS = [
         "fresh14",
         27,
         {
-            "countries": (0.94, 0.99),
-            "persons": (0.90, 0.93),
-            "organizations": (0.89, 0.95),
-            "themes": (0.75, 0.90),
+            "countries": (0.95, 0.99),
+            "persons": (0.96, 0.93),
+            "organizations": (0.95, 0.97),
+            "themes": (0.76, 0.90),
         },
     ),
     (
@@ -564,8 +578,8 @@ TEXT_SPLITS = [
         25,
         {
             "countries": (0.97, 0.98),
-            "persons": (0.93, 0.88),
-            "organizations": (0.81, 0.72),
+            "persons": (0.99, 0.94),
+            "organizations": (0.83, 0.83),
             "themes": (0.85, 0.83),
         },
     ),
@@ -574,9 +588,29 @@ TEXT_SPLITS = [
         23,
         {
             "countries": (0.95, 0.96),
-            "persons": (0.85, 0.82),
-            "organizations": (0.88, 0.81),
+            "persons": (0.99, 0.89),
+            "organizations": (0.95, 0.81),
             "themes": (0.81, 0.89),
+        },
+    ),
+    (
+        "fresh17",
+        25,
+        {
+            "countries": (0.97, 1.00),
+            "persons": (0.81, 0.92),
+            "organizations": (0.70, 0.78),
+            "themes": (0.78, 0.91),
+        },
+    ),
+    (
+        "fresh18",
+        26,
+        {
+            "countries": (1.00, 0.98),
+            "persons": (0.91, 0.75),
+            "organizations": (0.88, 0.77),
+            "themes": (0.81, 0.84),
         },
     ),
     (
@@ -585,7 +619,7 @@ TEXT_SPLITS = [
         {
             "countries": (0.99, 0.99),
             "persons": (0.94, 0.94),
-            "organizations": (0.89, 0.89),
+            "organizations": (0.94, 0.89),
             "themes": (0.74, 0.73),
         },
     ),
