@@ -61,8 +61,8 @@ before they ran, labelled on 2026-12-05 before any tagger ran on them), and an e
 ``real-fresh16`` (``real_labels_fresh16.json``: 23 pages of 23 publishers from 30 searches
 written down before they ran, labelled the same way). Each was scored clean, totals only,
 before it was opened for tuning in the fourteenth round. A nineteenth and a twentieth,
-``real-fresh17`` (25 pages of 24 publishers) and ``real-fresh18`` (26 pages of 22
-publishers), each from 30 searches a helper wrote down before they ran, on topics it chose
+``real-fresh17`` (25 pages of 24 publishers) and ``real-fresh18`` (25 pages of 22
+publishers; a 26th repeated a real-fresh4 text and was removed), each from 30 searches a helper wrote down before they ran, on topics it chose
 itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.

@@ -465,13 +465,16 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # fresh10, fresh12 and the three opened splits (see docs/accuracy.md), and their floors
 # rise to those levels.
 # - fresh17 (25 pages of 24 publishers, 5 of 30 searches gave no page) and fresh18 (26
-#   pages of 22 publishers, 4 gave none): labelled 2026-12-05 before any tagger ran on
+#   pages of 22 publishers, 4 gave none; 25 kept): labelled 2026-12-05 before any tagger ran on
 #   them, by helpers who chose their topics themselves, and scored clean, totals only,
 #   with the tagger from before the round and after it: fresh17 persons 0.765 / 0.929 ->
 #   0.812 / 0.929, the other kinds the same (countries 0.971 / 1.000, organisations 0.710 /
 #   0.786, themes 0.785 / 0.919); fresh18 the same before and after (countries 1.000 /
-#   0.987, persons 0.917 / 0.759, organisations 0.886 / 0.775, themes 0.815 / 0.848). Their
-#   floors are that level.
+#   0.987, persons 0.917 / 0.759, organisations 0.886 / 0.775, themes 0.815 / 0.848). One
+#   fresh18 page was then found to repeat a fresh4 text under another address and was
+#   removed; on its 25 pages: countries 1.000 / 0.986, persons 0.913 / 0.750,
+#   organisations 0.886 / 0.775, themes 0.804 / 0.839, before and after. Their floors are
+#   that level.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -605,12 +608,12 @@ TEXT_SPLITS = [
     ),
     (
         "fresh18",
-        26,
+        25,
         {
             "countries": (1.00, 0.98),
             "persons": (0.91, 0.75),
             "organizations": (0.88, 0.77),
-            "themes": (0.81, 0.84),
+            "themes": (0.80, 0.83),
         },
     ),
     (
