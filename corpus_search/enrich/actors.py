@@ -790,6 +790,8 @@ class Gazetteer:
                     body = self._shortened(words[span.start : span.end])
                 if body is None:
                     body = self._tail_of_named(words[span.start : span.end], bodies.values())
+                if body is None:
+                    body = self._known_core(words[span.start : span.end])
                 if body is not None:  # "Japan's Ministry of Foreign Affairs", known
                     dropped.add(id(span))
                     count(body, span.start)
@@ -886,8 +888,11 @@ class Gazetteer:
                 or self._glossed_by_known(words, span.end)
             ):
                 continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
-            if span.type == "organization" and words[span.end - 1] in _EVENT_HEADS:
-                continue  # "the UN Climate Change Conference", "a Policy Summit": an event
+            if span.type == "organization" and (
+                words[span.end - 1] in _EVENT_HEADS or "Annual" in words[span.start : span.end]
+            ):
+                continue  # "the UN Climate Change Conference", "the 8th Annual Conference
+                # on X", "a Policy Summit": an event
             if span.type == "person" and _named_honour(words, span):
                 continue  # "the Jane Roe Professor of Finance", "a Jane Roe medalist"
             unknown.setdefault(span.name, []).append(tokens[span.start][1])
@@ -1244,6 +1249,25 @@ class Gazetteer:
         }
         return found.pop() if len(found) == 1 else None
 
+    def _known_core(self, name: list[str]) -> int | None:
+        """The known body whose one-word name is the only word of ``name`` that is not a
+        body's kind or a region's adjective ("the European Frontex Agency": Frontex)."""
+        core = [
+            w
+            for w in name
+            if w not in GENERIC_WORDS
+            and w not in ORG_HEADS
+            and w not in CONNECTORS
+            and w not in _REGION_ADJECTIVES
+            and w != "the"
+        ]
+        if len(core) != 1 or len(core) == len(name):
+            return None
+        found = self.resolve(core[0])
+        if found is None or found.type != "organization" or found.context_code:
+            return None
+        return self._numbers[found.name]
+
     def _tail_of_named(self, name: list[str], named: Iterable[int]) -> int | None:
         """The one known body the text names whose name ends with ``name``, longer ("the
         Defense Advanced Research Projects Agency" ... "the Advanced Research Projects
@@ -1368,13 +1392,16 @@ class Gazetteer:
         )
 
     def _longer_inside(self, words: list[str], i: int, size: int) -> bool:
-        """A longer form starts inside ``words[i : i + size]`` and runs past its end."""
+        """A longer form starts inside ``words[i : i + size]`` and runs past its end. A
+        form that counts only in context ("Commission President") does not hide the full
+        name it overlaps ("European Commission President Ursula von der Leyen")."""
         index = self._index[0]
         for j in range(i + 1, i + size):
             for form, number, kind in index.get(words[j], ()):
                 if (
                     number >= 0
                     and kind != _SHARED
+                    and kind not in _CONTEXTS
                     and j + len(form) > i + size
                     and tuple(words[j : j + len(form)]) == form
                 ):
@@ -1929,15 +1956,16 @@ _LATIN_SCRIPT_STATES = frozenset({"USA", "GBR", "AUS", "CAN", "NZL", "IRL"})
 
 
 def spelling_key(name: str) -> str:
-    """What transliterations of one name share: its words' letters without case, accents
-    or hyphens, with "ph" read as "f", "ou" as "u", y/i, z/s, w/v and q/k made one, an
-    "h" after a voiced consonant or ending a word dropped, and doubled letters made
+    """What transliterations of one name share: its letters without case, accents,
+    hyphens or spaces, with "ph" read as "f", "ou" as "u", y/i, z/s, w/v and q/k made one,
+    an "h" after a voiced consonant or ending a word dropped, and doubled letters made
     single ("Yevgeny Prighozin" and "Yevgeny Prigozhin", "Abd-Rabbu Mansour Hadi" and
-    "Abdrabbuh Mansour Hadi", "Wladimir Putin" and "Vladimir Putin" share one)."""
+    "Abdrabbuh Mansour Hadi", "Abdel-Fattah el-Sissi" and "Abdel Fattah el-Sisi",
+    "Wladimir Putin" and "Vladimir Putin" share one)."""
     letters = unicodedata.normalize("NFKD", name.casefold().translate(_FOREIGN_LETTERS))
     key = "".join(c for c in letters if (c.isalpha() and c.isascii()) or c.isspace())
     key = _SILENT_H.sub("", key.replace("ph", "f").replace("ou", "u")).translate(_SPELLING)
-    return " ".join(re.sub(r"(.)\1+", r"\1", key).split())
+    return re.sub(r"(.)\1+", r"\1", "".join(key.split()))
 
 
 def _dateline(words: list[str], i: int, size: int) -> bool:
@@ -2633,7 +2661,18 @@ def _pair_of_states(name: str, country_words: frozenset[str]) -> bool:
     if pair is None:
         return False
     parts = [pair.group(1), *re.split(r"\s*[-–/]\s*", pair.group(2).strip(" -–/"))]
-    return all(p in country_words or p.rstrip(".") in country_words for p in parts)
+    return all(
+        p in country_words or p.rstrip(".") in country_words or p in _PAIRED_PARTIES for p in parts
+    )
+
+
+# Adjectives of regions that describe a body without naming it ("the European Frontex
+# Agency").
+_REGION_ADJECTIVES = frozenset(["European", "African", "Asian", "Arab", "Western", "Eastern"])
+
+# Continents and unions that a relationship joins like states ("the Africa-EU Alliance",
+# "EU-China Relations", "NATO-Russia Dialogue").
+_PAIRED_PARTIES = frozenset(["EU", "Europe", "Africa", "Asia", "ASEAN", "AU", "NATO", "UN"])
 
 
 def _masthead(line: str, name: str, publisher: str | None) -> bool:

@@ -262,6 +262,7 @@ NOT_ORGANISATIONS = frozenset(
     {"Oval Office", "Supreme Court", "Party Congress", "State of the Union", "Electoral College"}
     # a kind of body that every central bank, party or ministry has: whose, the text says
     | {"Policy Board", "Policy Committee", "Executive Board", "Executive Committee"}
+    | {"Coast Guard", "Border Guard"}
 )
 # Capitalised words that show a run is a title-case headline, not a name.
 HEADLINE_WORDS = frozenset(
@@ -882,7 +883,7 @@ def find_spans(
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
     spans = [
-        _with_particle(words, s)
+        _with_particle(words, _with_elided_article(words, s))
         for s in (s if s.type != "person" else _tidy_person(words, s, lines) for s in spans)
         if s is not None
         and not _in_case_name(words, s)
@@ -1024,6 +1025,16 @@ def _with_particle(words: list[str], span: Span) -> Span:
     return Span(
         span.start, end + 3, join_words(words, span.start, end + 3), span.type, span.state_body
     )
+
+
+def _with_elided_article(words: list[str], span: Span) -> Span:
+    """``span`` with the letter and apostrophe that begin its first name ("the O'Neill
+    Institute", "D'Souza"): the tokens split them off the name."""
+    start = span.start
+    if start >= 2 and words[start - 1] in ("'", "’") and words[start - 2] in ("O", "D"):
+        name = words[start - 2] + "'" + span.name
+        return Span(start - 2, span.end, name, span.type, span.state_body)
+    return span
 
 
 def _in_case_name(words: list[str], span: Span) -> bool:
@@ -1273,7 +1284,12 @@ def _document_after(words: list[str], k: int) -> bool:
     Treaty"): the capitalised words before it name the document."""
     if k + 3 < len(words) and words[k] == "(" and words[k + 2] == ")":
         k += 3
-    return k < len(words) and words[k] in DOCUMENT_NOUNS
+    return k < len(words) and (words[k] in DOCUMENT_NOUNS or words[k] in _FINANCING_NOUNS)
+
+
+# A lender's programme named with its own words ("the Extended Fund Facility", "the Rapid
+# Financing Instrument"): a programme, not a body.
+_FINANCING_NOUNS = frozenset(["Facility", "Instrument"])
 
 
 def _post(word: str) -> bool:

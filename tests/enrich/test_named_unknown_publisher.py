@@ -475,6 +475,8 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   removed; on its 25 pages: countries 1.000 / 0.986, persons 0.913 / 0.750,
 #   organisations 0.886 / 0.775, themes 0.804 / 0.839, before and after. Their floors are
 #   that level.
+# The round's second part opened fresh17 for tuning (persons 0.812 / 0.929 -> 0.875 /
+# 1.000, organisations 0.710 / 0.786 -> 0.923 / 0.857): its floors rise to that level.
 TEXT_SPLITS = [
     (
         "fresh3",
@@ -601,8 +603,8 @@ TEXT_SPLITS = [
         25,
         {
             "countries": (0.97, 1.00),
-            "persons": (0.81, 0.92),
-            "organizations": (0.70, 0.78),
+            "persons": (0.87, 1.00),
+            "organizations": (0.92, 0.85),
             "themes": (0.78, 0.91),
         },
     ),
