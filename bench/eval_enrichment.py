@@ -62,7 +62,9 @@ before they ran, labelled on 2026-12-05 before any tagger ran on them), and an e
 written down before they ran, labelled the same way). Each was scored clean, totals only,
 before it was opened for tuning in the fourteenth round. A nineteenth and a twentieth,
 ``real-fresh17`` (25 pages of 24 publishers) and ``real-fresh18`` (25 pages of 22
-publishers; a 26th repeated a real-fresh4 text and was removed), each from 30 searches a helper wrote down before they ran, on topics it chose
+publishers; a 26th repeated a real-fresh4 text and was removed), and a twenty-first,
+``real-fresh20`` (28 pages of 25 publishers, from 30 searches the same way; a 29th
+repeated a text of real-fresh3 and real-fresh6 and was removed), each from 30 searches a helper wrote down before they ran, on topics it chose
 itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
@@ -111,6 +113,7 @@ REAL_FRESH15 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh15.jso
 REAL_FRESH16 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh16.json"
 REAL_FRESH17 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh17.json"
 REAL_FRESH18 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh18.json"
+REAL_FRESH20 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh20.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -137,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh18 page texts",
+        help="folder of the real-fresh3 to -fresh20 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -196,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh16", REAL_FRESH16),
         ("real-fresh17", REAL_FRESH17),
         ("real-fresh18", REAL_FRESH18),
+        ("real-fresh20", REAL_FRESH20),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh18: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh20: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -30,6 +30,7 @@ from bench.eval_enrichment import (
     REAL_FRESH16,
     REAL_FRESH17,
     REAL_FRESH18,
+    REAL_FRESH20,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -49,6 +50,7 @@ SPLITS = [
     ("fresh16", REAL_FRESH16, 23),
     ("fresh17", REAL_FRESH17, 25),
     ("fresh18", REAL_FRESH18, 25),
+    ("fresh20", REAL_FRESH20, 28),
 ]
 
 
@@ -142,7 +144,7 @@ def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
 
 # Splits from real-fresh17 on are checked for texts that another split already holds under
 # another address (a reposted brief): the tagger was tuned on those, so they are no test.
-TEXT_CHECKED = {"fresh17", "fresh18"}
+TEXT_CHECKED = {"fresh17", "fresh18", "fresh20"}
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
