@@ -711,8 +711,13 @@ class Gazetteer:
             # "the Commission" in one that names the EU or one of its institutions
             states.update(a.family for a in map(actors.__getitem__, counts) if a.family)
         main = self._main_state(counts) if any(m for _, _, m in in_context) else None
+        subject = self._subject_state(counts) if in_context else None
         for position, number, main_only in in_context:
             code = actors[number].context_code
+            own = self._subject_version(words, position, number, subject)
+            if own is not None:  # "the Democratic Party" in a text about South Korea
+                count(own, position)
+                continue
             if (
                 code == main
                 if main_only
@@ -792,6 +797,8 @@ class Gazetteer:
                     body = self._tail_of_named(words[span.start : span.end], bodies.values())
                 if body is None:
                     body = self._known_core(words[span.start : span.end])
+                if body is None:
+                    body = self._number_variant(span.name)
                 if body is not None:  # "Japan's Ministry of Foreign Affairs", known
                     dropped.add(id(span))
                     count(body, span.start)
@@ -1055,6 +1062,29 @@ class Gazetteer:
             return None
         return ranked[0][1]
 
+    def _subject_version(
+        self, words: list[str], position: int, number: int, subject: str | None
+    ) -> int | None:
+        """The subject state's own body under the context form at ``position`` ("the
+        Democratic Party" in a text about South Korea: the Democratic Party of Korea), when
+        the text is about another state than the form's and the gazetteer holds that
+        state's body as "<form> of <state>" or "<state's adjective> <form>"."""
+        actor = self._actor_list[number]
+        if subject is None or subject == actor.context_code or actor.context_code in ("UN", "EU"):
+            return None
+        for form in actor.context:
+            parts = form.split()
+            if words[position : position + len(parts)] != parts:
+                continue
+            for state in self._actor_list:
+                if state.type != "country" or state.code != subject:
+                    continue
+                for name in state.forms:
+                    found = self.resolve(f"{form} of {name}") or self.resolve(f"{name} {form}")
+                    if found is not None and found.code == subject and found.type != "country":
+                        return self._numbers[found.name]
+        return None
+
     def _subject_state(self, counts: dict[int, int]) -> str | None:
         """The state the text is about, if one leads: its mentions and its people's."""
         actors = self._actor_list
@@ -1248,6 +1278,28 @@ class Gazetteer:
             if full[-1] == name[-1] and len(full) > len(name) and _subsequence(name, full)
         }
         return found.pop() if len(found) == 1 else None
+
+    def _number_variant(self, name: str) -> int | None:
+        """The one known body whose name ``name`` writes with a word in the singular or
+        the plural ("the Pacific Island Forum": the Pacific Islands Forum)."""
+        found = self._by_number_key.get(_number_key(name), ())
+        return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def _by_number_key(self) -> dict[str, list[int]]:
+        """Number-blind key -> the bodies one of whose names of two words or more has it;
+        built on first need."""
+        _ = self._index  # (numbers the actors)
+        table: dict[str, list[int]] = {}
+        for number, actor in enumerate(self._actor_list):
+            if actor.type not in ("organization", "group"):
+                continue
+            for form in {actor.name, *actor.forms}:
+                if " " in form:
+                    numbers = table.setdefault(_number_key(form), [])
+                    if number not in numbers:
+                        numbers.append(number)
+        return table
 
     def _known_core(self, name: list[str]) -> int | None:
         """The known body whose one-word name is the only word of ``name`` that is not a
@@ -1524,7 +1576,11 @@ class Gazetteer:
                 and not self._form_at(words, i - 1)
                 and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]  # a heading's last word
             ):
-                starts = words[i - 2] in _SENTENCE_END if i > 1 else True
+                starts = (
+                    i < 2
+                    or words[i - 2] in _SENTENCE_END
+                    or "\n" in text[tokens[i - 2][1] : tokens[i - 1][1]]  # "The" opens a line
+                )
                 return starts and "\n" not in text[tokens[i - 1][1] : tokens[i][1]]
             return True
         if kind == _METONYM:
@@ -1937,6 +1993,7 @@ _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Election": (("Election", "Commission"),),
     "Electoral": (("Electoral", "Commission"),),
     "Central": (("Central", "Bank"),),
+    "National": (("National", "Assembly"),),
 }
 
 _PARLIAMENT = (("Parliament",),)
@@ -2663,6 +2720,13 @@ def _pair_of_states(name: str, country_words: frozenset[str]) -> bool:
     parts = [pair.group(1), *re.split(r"\s*[-–/]\s*", pair.group(2).strip(" -–/"))]
     return all(
         p in country_words or p.rstrip(".") in country_words or p in _PAIRED_PARTIES for p in parts
+    )
+
+
+def _number_key(name: str) -> str:
+    """``name`` without case or the plural "s" of its words ("pacific island forum")."""
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in name.casefold().split()
     )
 
 

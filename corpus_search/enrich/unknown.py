@@ -65,6 +65,7 @@ ORG_HEADS = frozenset(
         "Command",
         "Commission",
         "Committee",
+        "Subcommittee",
         "Company",
         "Conference",
         "Corp",
@@ -302,6 +303,8 @@ HEADLINE_WORDS = frozenset(
         "Why",
         "How",
         "What",
+        "Thank",  # "... Center for Global Development Thank you Chairman ..."
+        "Thanks",
     ]
 )
 GENERIC_WORDS = frozenset(
@@ -883,7 +886,7 @@ def find_spans(
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
     spans = [
-        _with_particle(words, _with_elided_article(words, s))
+        _with_particle(words, _with_elided_article(words, _without_address(words, s)))
         for s in (s if s.type != "person" else _tidy_person(words, s, lines) for s in spans)
         if s is not None
         and not _in_case_name(words, s)
@@ -1025,6 +1028,26 @@ def _with_particle(words: list[str], span: Span) -> Span:
     return Span(
         span.start, end + 3, join_words(words, span.start, end + 3), span.type, span.state_body
     )
+
+
+# A piece addressed to a body ("Testimony for the House Subcommittee on X", "Evidence to
+# the Defence Committee"): the body's name starts after the address.
+_ADDRESSES = frozenset(["Testimony", "Statement", "Remarks", "Evidence", "Letter", "Submission"])
+
+
+def _without_address(words: list[str], span: Span) -> Span:
+    """``span`` without a piece's noun and its preposition before the body's name."""
+    start = span.start
+    if span.type != "organization" or words[start] not in _ADDRESSES:
+        return span
+    k = start + 1
+    if k < span.end and words[k] in ("for", "to", "before"):
+        k += 1
+        if k < span.end and words[k] == "the":
+            k += 1
+        if span.end - k >= 2:
+            return Span(k, span.end, join_words(words, k, span.end), span.type, span.state_body)
+    return span
 
 
 def _with_elided_article(words: list[str], span: Span) -> Span:

@@ -266,3 +266,40 @@ def test_a_known_body_with_a_regions_adjective_and_its_kind_is_that_body() -> No
     found = actors("Rome asked the European Frontex Agency to patrol the central Mediterranean.")
     assert found.get("Frontex") is True
     assert "European Frontex Agency" not in found
+
+
+def test_a_context_acronym_at_the_start_of_a_line_counts() -> None:
+    found = actors("The KRG in Erbil and Baghdad disagree over Iraq's oil revenue.")
+    assert found.get("Kurdistan Regional Government") is True
+
+
+def test_a_pieces_address_is_not_part_of_the_body_it_is_addressed_to() -> None:
+    found = actors(
+        "Testimony for the House Foreign Affairs Subcommittee on Islands and Coasts, 23 April 2009."
+    )
+    assert found.get("House Foreign Affairs Subcommittee on Islands and Coasts") is False
+
+
+def test_a_known_body_with_a_word_in_the_singular_is_the_known_body() -> None:
+    found = actors("Leaders met at the Pacific Island Forum in Funafuti, Tuvalu.")
+    assert found.get("Pacific Islands Forum") is True
+    assert "Pacific Island Forum" not in found
+
+
+def test_a_context_party_in_a_text_about_another_state_is_that_states_party() -> None:
+    found = actors(
+        "In South Korea, the Democratic Party controls the National Assembly; Seoul "
+        "expects President Lee to sign. South Korea's allies in Washington watch."
+    )
+    assert found.get("Democratic Party of Korea") is True
+    assert found.get("National Assembly of the Republic of Korea") is True
+    assert "US Democratic Party" not in found
+    us = actors("In Ohio, the Democratic Party lost two seats in the state's senate.")
+    assert us.get("US Democratic Party") is True
+
+
+def test_a_thank_you_after_a_name_is_not_part_of_it() -> None:
+    found = actors(
+        "Fellow, Ruritania Centre for Coastal Studies Thank you Chairman Doe, and members."
+    )
+    assert not any("Thank" in name for name in found)
