@@ -809,6 +809,8 @@ class Gazetteer:
                     count(person, span.start)
         for position, number in self._bare_institutions(words, in_actor, counts):
             count(number, position)  # "Parliament" in a text about Sri Lanka: Sri Lanka's
+            if position in span_at:
+                dropped.add(id(span_at[position]))  # (not also an unknown body)
         for position, number in self._possessed_institutions(words, in_actor):
             count(number, position)  # "Japan's central bank": the Bank of Japan
         self._hand_over_metonyms(counts, by_metonym, first)
@@ -1208,6 +1210,11 @@ class Gazetteer:
             if (
                 body is not None
                 and not (k > 0 and _name_like(words[k - 1]) and words[k - 1] != "The")
+                and not (
+                    k > 2
+                    and words[k - 2 : k] == ["'", "s"]
+                    and self._state_at(words, 0, k - 2) not in (None, state)
+                )  # "Russia's Supreme Court" in a text about Ukraine
                 and not (after < len(words) and (words[after] == "of" or _name_like(words[after])))
             ):
                 found.append((k, body))
@@ -1242,18 +1249,24 @@ class Gazetteer:
 
     @cached_property
     def _institutions(self) -> dict[tuple[str, tuple[str, ...]], int]:
-        """(state code, generic head) -> the body named "<head> of <state>"."""
-        names = {a.code: a.name for a in self._actor_list if a.type == "country" and a.code}
+        """(state code, generic head) -> the body named "<head> of <state>" or "<one of the
+        state's forms> <head>" ("UK Ministry of Defence", "British Ministry of Defence")."""
+        states = {a.code: a for a in self._actor_list if a.type == "country" and a.code}
         table: dict[tuple[str, tuple[str, ...]], int] = {}
         for number, actor in enumerate(self._actor_list):
             code = actor.code
-            if actor.type != "organization" or code not in names:
+            if actor.type != "organization" or code not in states:
                 continue
+            names = (actor.name, *actor.forms)
             for heads in (*_BARE_HEADS.values(), _PARLIAMENT):
                 for head in heads:
                     text = " ".join(head)
-                    generic = {f"{text} of {names[code]}", f"{text} of the {names[code]}"}
-                    if not generic.isdisjoint((actor.name, *actor.forms)):
+                    if not any(name.endswith(text) for name in names):
+                        continue
+                    name = states[code].name
+                    generic = {f"{text} of {name}", f"{text} of the {name}"}
+                    generic.update(f"{form} {text}" for form in states[code].forms)
+                    if not generic.isdisjoint(names):
                         table.setdefault((code, head), number)
         return table
 
@@ -1994,6 +2007,14 @@ _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Electoral": (("Electoral", "Commission"),),
     "Central": (("Central", "Bank"),),
     "National": (("National", "Assembly"),),
+    "Ministry": (
+        ("Ministry", "of", "Defence"),
+        ("Ministry", "of", "Defense"),
+        ("Ministry", "of", "Foreign", "Affairs"),
+    ),
+    "Defence": (("Defence", "Ministry"),),
+    "Defense": (("Defense", "Ministry"),),
+    "Foreign": (("Foreign", "Ministry"),),
 }
 
 _PARLIAMENT = (("Parliament",),)

@@ -1036,9 +1036,12 @@ _ADDRESSES = frozenset(["Testimony", "Statement", "Remarks", "Evidence", "Letter
 
 
 def _without_address(words: list[str], span: Span) -> Span:
-    """``span`` without a piece's noun and its preposition before the body's name."""
-    start = span.start
-    if span.type != "organization" or words[start] not in _ADDRESSES:
+    """``span`` without a piece's noun and its preposition before the body's name (and
+    whatever title of the piece comes before them)."""
+    if span.type != "organization":
+        return span
+    start = next((k for k in range(span.start, span.end) if words[k] in _ADDRESSES), None)
+    if start is None:
         return span
     k = start + 1
     if k < span.end and words[k] in ("for", "to", "before"):

@@ -303,3 +303,20 @@ def test_a_thank_you_after_a_name_is_not_part_of_it() -> None:
         "Fellow, Ruritania Centre for Coastal Studies Thank you Chairman Doe, and members."
     )
     assert not any("Thank" in name for name in found)
+
+
+def test_a_bare_ministry_in_a_text_about_one_state_is_that_states() -> None:
+    found = actors(
+        "Britain's review: the priorities the Ministry of Defence (MoD) set for the UK "
+        "armed forces, London says, will change the UK's procurement."
+    )
+    assert found.get("UK Ministry of Defence") is True
+    assert "Ministry of Defence" not in found
+
+
+def test_another_states_possessive_keeps_a_bare_institution_its_own() -> None:
+    found = actors(
+        "Ukraine and Kyiv: for Ukraine, Russia's Supreme Court ruling changes nothing, "
+        "Ukraine's officials say."
+    )
+    assert "Supreme Court of Ukraine" not in found
