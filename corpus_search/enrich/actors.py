@@ -714,9 +714,9 @@ class Gazetteer:
         subject = self._subject_state(counts) if in_context else None
         for position, number, main_only in in_context:
             code = actors[number].context_code
-            own = self._subject_version(words, position, number, subject)
-            if own is not None:  # "the Democratic Party" in a text about South Korea
-                count(own, position)
+            theirs = self._subject_version(words, position, number, subject)
+            if theirs is not None:  # "the Democratic Party" in a text about South Korea
+                count(theirs, position)
                 continue
             if (
                 code == main
@@ -1096,8 +1096,8 @@ class Gazetteer:
             if actor.code and actor.type in ("country", "person"):
                 weight[actor.code] = weight.get(actor.code, 0) + c
         ranked = sorted(weight.values(), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[1] == ranked[0]):
-            return None
+        if not ranked or (len(ranked) > 1 and ranked[1] * _SUBJECT_LEAD > ranked[0]):
+            return None  # (a text on China's pressure on South Korea is about both)
         return max(weight, key=weight.__getitem__)
 
     def _names_us_state(self, text: str, words: list[str]) -> bool:
@@ -2018,6 +2018,8 @@ _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 _PARLIAMENT = (("Parliament",),)
+# How far the state a text is about must lead the next: half as many mentions again.
+_SUBJECT_LEAD = 1.5
 # A state's possessive and its institution's kind in lower case: the kind as the generic
 # names write it ("South Korea's parliament": "Parliament of South Korea").
 _POSSESSED_HEADS: dict[tuple[str, ...], tuple[str, ...]] = {

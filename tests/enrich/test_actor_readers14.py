@@ -320,3 +320,13 @@ def test_another_states_possessive_keeps_a_bare_institution_its_own() -> None:
         "Ukraine's officials say."
     )
     assert "Supreme Court of Ukraine" not in found
+
+
+def test_a_bare_institution_needs_a_text_mostly_about_one_state() -> None:
+    found = actors(
+        "China pressed South Korea over the radar. Beijing closed shops; Seoul protested. "
+        "China and South Korea traded charges, and China warned. The Constitutional Court "
+        "upheld the impeachment in March."
+    )
+    assert "Constitutional Court of China" not in found
+    assert "Constitutional Court of South Korea" not in found
