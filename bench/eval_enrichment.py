@@ -64,7 +64,10 @@ before it was opened for tuning in the fourteenth round. A nineteenth and a twen
 ``real-fresh17`` (25 pages of 24 publishers) and ``real-fresh18`` (25 pages of 22
 publishers; a 26th repeated a real-fresh4 text and was removed), and a twenty-first,
 ``real-fresh20`` (28 pages of 25 publishers, from 30 searches the same way; a 29th
-repeated a text of real-fresh3 and real-fresh6 and was removed), each from 30 searches a helper wrote down before they ran, on topics it chose
+repeated a text of real-fresh3 and real-fresh6 and was removed), opened for tuning in the
+round's third part, and a twenty-second, ``real-fresh19`` (28 pages of 26 publishers, from
+30 searches the same way), labelled after the round's rules were written and before any
+tagger ran on it; never tuned on, each from 30 searches a helper wrote down before they ran, on topics it chose
 itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
@@ -113,6 +116,7 @@ REAL_FRESH15 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh15.jso
 REAL_FRESH16 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh16.json"
 REAL_FRESH17 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh17.json"
 REAL_FRESH18 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh18.json"
+REAL_FRESH19 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh19.json"
 REAL_FRESH20 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh20.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
@@ -199,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh16", REAL_FRESH16),
         ("real-fresh17", REAL_FRESH17),
         ("real-fresh18", REAL_FRESH18),
+        ("real-fresh19", REAL_FRESH19),
         ("real-fresh20", REAL_FRESH20),
     ):
         cached, why = load_real_text(path, args.cache)

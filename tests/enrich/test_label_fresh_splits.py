@@ -30,6 +30,7 @@ from bench.eval_enrichment import (
     REAL_FRESH16,
     REAL_FRESH17,
     REAL_FRESH18,
+    REAL_FRESH19,
     REAL_FRESH20,
 )
 
@@ -50,6 +51,7 @@ SPLITS = [
     ("fresh16", REAL_FRESH16, 23),
     ("fresh17", REAL_FRESH17, 25),
     ("fresh18", REAL_FRESH18, 25),
+    ("fresh19", REAL_FRESH19, 28),
     ("fresh20", REAL_FRESH20, 28),
 ]
 
@@ -144,7 +146,7 @@ def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
 
 # Splits from real-fresh17 on are checked for texts that another split already holds under
 # another address (a reposted brief): the tagger was tuned on those, so they are no test.
-TEXT_CHECKED = {"fresh17", "fresh18", "fresh20"}
+TEXT_CHECKED = {"fresh17", "fresh18", "fresh19", "fresh20"}
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
