@@ -847,6 +847,7 @@ class Gazetteer:
             own_words = _own_words(publisher, own) - self._names.given
             self._own_word_cache[publisher or ""] = own_words
         line_list = sorted(lines)
+        spans = [s if id(s) in dropped else self._with_own_state(words, s) for s in spans]
         # Names in a text in another language are read by English cues they do not follow
         # ("Nam Mỹ"): only the gazetteer's names are tagged there.
         english = reads_as_english(words)
@@ -1393,6 +1394,40 @@ class Gazetteer:
             or words[i - 1] == "state"
             or " ".join(words[i - 2 : i]) in states
         )
+
+    def _with_own_state(self, words: list[str], span: Span) -> Span:
+        """An unknown state body's name with the "of <State>" that follows it ("the
+        Ministry of Defense of Azerbaijan"): the body is that state's, and its name says
+        so; and a state's possessive before it ("Azerbaijan's Ministry of Defense") names
+        it the same way. The state is counted on its own as well."""
+        if not (span.type == "organization" and span.state_body):
+            return span
+        i = span.start
+        if i >= 3 and words[i - 2 : i] == ["'", "s"]:
+            code = self._state_at(words, 0, i - 2)
+            state = self._country_names.get(code or "")
+            if state is not None and not span.name.endswith(state):
+                return Span(i, span.end, f"{span.name} of {state}", span.type, True)
+        k = span.end + 1
+        if k >= len(words) or words[k - 1] != "of":
+            return span
+        if words[k] == "the":
+            k += 1
+        for size in (3, 2, 1):
+            end = k + size
+            if (
+                tuple(words[k:end]) in self._state_forms
+                and words[k][:1].isupper()
+                and not (end < len(words) and words[end][:1].isupper())  # "of the Chinese
+                # Ministry of Foreign Affairs": the state names the next body, not this one
+            ):
+                return Span(span.start, end, join_words(words, span.start, end), span.type, True)
+        return span
+
+    @cached_property
+    def _country_names(self) -> dict[str, str]:
+        """State code -> the state's name."""
+        return {a.code: a.name for a in self._actor_list if a.type == "country" and a.code}
 
     def _state_at(self, words: list[str], start: int, end: int) -> str | None:
         """The state a form of one to three words ending at ``end`` (exclusive) or, with

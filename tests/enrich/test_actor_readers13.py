@@ -206,9 +206,12 @@ def test_a_movement_of_a_state_keeps_the_state_in_its_name() -> None:
 
 
 def test_a_state_s_ministry_still_leaves_its_state_apart() -> None:
+    # (since the fourteenth round the unknown ministry is named with its state, so that
+    # two states' ministries are not one name; the state still counts on its own)
     found = actors("Officials of the Ministry of Energy of Ukraine met in Kyiv.")
-    assert "Ukraine" in found
-    assert "Ministry of Energy of Ukraine" not in found
+    assert found.get("Ukraine") is True
+    assert found.get("Ministry of Energy of Ukraine") is False
+    assert "Ministry of Energy" not in found
 
 
 def test_no_generated_person_repeats_a_curated_one_in_another_spelling() -> None:

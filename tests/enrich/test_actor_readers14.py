@@ -330,3 +330,28 @@ def test_a_bare_institution_needs_a_text_mostly_about_one_state() -> None:
     )
     assert "Constitutional Court of China" not in found
     assert "Constitutional Court of South Korea" not in found
+
+
+def test_an_unknown_state_body_is_named_with_its_state() -> None:
+    doc = Document(
+        id="t",
+        source="Example Review",
+        title="A note",
+        body=(
+            "Statements released by Azerbaijan's Ministry of Defense on Monday alleged "
+            "fire. The Ministry of Defense of Azerbaijan repeated them; the Ministry of "
+            "Energy of Ruritania said nothing."
+        ),
+    )
+    found = {a.name: a for a in enricher().enrich(doc).actors}
+    assert found["Ministry of Defense of Azerbaijan"].count == 2
+    assert found["Ministry of Defense of Azerbaijan"].known is False
+    assert "Ministry of Defense" not in found
+    assert found["Azerbaijan"].known is True
+
+
+def test_a_state_that_names_the_next_body_is_not_this_ones() -> None:
+    found = actors(
+        "The Department of Treaty and Law of the Chinese Ministry of Foreign Affairs drafted it."
+    )
+    assert "Department of Treaty and Law of the Chinese" not in found
