@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh20: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh21: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -32,6 +32,7 @@ from bench.eval_enrichment import (
     REAL_FRESH18,
     REAL_FRESH19,
     REAL_FRESH20,
+    REAL_FRESH21,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -53,6 +54,7 @@ SPLITS = [
     ("fresh18", REAL_FRESH18, 25),
     ("fresh19", REAL_FRESH19, 28),
     ("fresh20", REAL_FRESH20, 28),
+    ("fresh21", REAL_FRESH21, 30),
 ]
 
 
@@ -146,7 +148,7 @@ def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
 
 # Splits from real-fresh17 on are checked for texts that another split already holds under
 # another address (a reposted brief): the tagger was tuned on those, so they are no test.
-TEXT_CHECKED = {"fresh17", "fresh18", "fresh19", "fresh20"}
+TEXT_CHECKED = {"fresh17", "fresh18", "fresh19", "fresh20", "fresh21"}
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
