@@ -69,7 +69,9 @@ round's third part, and a twenty-second, ``real-fresh19`` (28 pages of 26 publis
 30 searches the same way), labelled after the round's rules were written and before any
 tagger ran on it; never tuned on; and a twenty-third, ``real-fresh21`` (30 pages of 29
 publishers, from 30 searches the same way, written down at 18:27 UTC after the round's
-rules), labelled before any tagger ran on it; never tuned on, each from 30 searches a helper wrote down before they ran, on topics it chose
+rules), labelled before any tagger ran on it; never tuned on; and a twenty-fourth,
+``real-fresh22`` (26 pages of 24 publishers, the same way, its list also written at 18:27
+UTC); never tuned on, each from 30 searches a helper wrote down before they ran, on topics it chose
 itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
@@ -121,6 +123,7 @@ REAL_FRESH18 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh18.jso
 REAL_FRESH19 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh19.json"
 REAL_FRESH20 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh20.json"
 REAL_FRESH21 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh21.json"
+REAL_FRESH22 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh22.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -147,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh21 page texts",
+        help="folder of the real-fresh3 to -fresh22 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -209,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh19", REAL_FRESH19),
         ("real-fresh20", REAL_FRESH20),
         ("real-fresh21", REAL_FRESH21),
+        ("real-fresh22", REAL_FRESH22),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh21: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh22: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -33,6 +33,7 @@ from bench.eval_enrichment import (
     REAL_FRESH19,
     REAL_FRESH20,
     REAL_FRESH21,
+    REAL_FRESH22,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -55,6 +56,7 @@ SPLITS = [
     ("fresh19", REAL_FRESH19, 28),
     ("fresh20", REAL_FRESH20, 28),
     ("fresh21", REAL_FRESH21, 30),
+    ("fresh22", REAL_FRESH22, 26),
 ]
 
 
@@ -148,7 +150,7 @@ def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
 
 # Splits from real-fresh17 on are checked for texts that another split already holds under
 # another address (a reposted brief): the tagger was tuned on those, so they are no test.
-TEXT_CHECKED = {"fresh17", "fresh18", "fresh19", "fresh20", "fresh21"}
+TEXT_CHECKED = {"fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"}
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
