@@ -172,6 +172,7 @@ _NONE: list[_Candidate] = []
 # Words after a known person's name that make it the name of a thing or a body ("the
 # James Roe Program in Civics", "the Jane Roe Center"): the person is not mentioned.
 _NAMED_AFTER = NAMED_THINGS | {
+    "City",  # "Ho Chi Minh City"
     "Program",
     "Programme",
     "Project",
@@ -899,7 +900,13 @@ class Gazetteer:
             ):
                 continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
             if span.type == "organization" and (
-                words[span.end - 1] in _EVENT_HEADS or "Annual" in words[span.start : span.end]
+                words[span.end - 1] in _EVENT_HEADS
+                or "Annual" in words[span.start : span.end]
+                or any(
+                    words[k] in _EVENT_HEADS and words[k + 1] == "on"
+                    for k in range(span.start, span.end - 1)
+                )  # "the International Conference on Migration and Development" (a
+                # "Conference of the Parties" is a treaty's body)
             ):
                 continue  # "the UN Climate Change Conference", "the 8th Annual Conference
                 # on X", "a Policy Summit": an event

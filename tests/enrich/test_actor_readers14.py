@@ -355,3 +355,26 @@ def test_a_state_that_names_the_next_body_is_not_this_ones() -> None:
         "The Department of Treaty and Law of the Chinese Ministry of Foreign Affairs drafted it."
     )
     assert "Department of Treaty and Law of the Chinese" not in found
+
+
+# -- the round's fifth part (real-fresh19 opened) ---------------------------------------------
+
+
+def test_a_known_persons_name_before_city_is_the_city() -> None:
+    found = actors("Hanoi and Ho Chi Minh City grew fastest; Vietnam's exports boomed.")
+    assert "Ho Chi Minh" not in found
+
+
+def test_a_conference_on_a_subject_is_an_event_and_a_conference_of_parties_a_body() -> None:
+    found = actors("The International Conference on Coastal Migration met in Rome, Italy.")
+    assert "International Conference on Coastal Migration" not in found
+    body = actors("The Conference of Parties to the Ruritania Convention meets each year.")
+    assert any(name.startswith("Conference of Parties") for name in body)
+
+
+def test_the_sahel_states_alliance_is_the_aes() -> None:
+    found = actors(
+        "Mali, Burkina Faso and Niger formed a confederation. The AES expelled French troops."
+    )
+    assert found.get("Alliance of Sahel States") is True
+    assert "AES Corporation" not in found
