@@ -39,7 +39,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
@@ -347,17 +347,19 @@ class Gazetteer:
         """Spelling key -> the persons one of whose names of two words or more has it;
         built on first need (only a text naming an unknown person asks)."""
         _ = self._index  # (numbers the actors)
-        table: dict[str, list[int]] = {}
-        for number, actor in enumerate(self._actor_list):
-            if actor.type != "person" or actor.code in _LATIN_SCRIPT_STATES:
-                continue  # (an English name has one spelling: "Rich Hill" is not "Rick Hill")
-            for form in {actor.name, *actor.forms}:
-                first = form.split(maxsplit=1)[0].rstrip(".")
-                if " " in form and first not in PERSON_TITLES and first not in _HONORIFICS:
-                    numbers = table.setdefault(spelling_key(form), [])
-                    if number not in numbers:
-                        numbers.append(number)
-        return table
+        return _keyed(
+            (
+                (number, form)
+                for number, actor in enumerate(self._actor_list)
+                # (an English name has one spelling: "Rich Hill" is not "Rick Hill")
+                if actor.type == "person" and actor.code not in _LATIN_SCRIPT_STATES
+                for form in {actor.name, *actor.forms}
+                if " " in form
+                and form.split(maxsplit=1)[0].rstrip(".") not in PERSON_TITLES
+                and form.split(maxsplit=1)[0].rstrip(".") not in _HONORIFICS
+            ),
+            spelling_key,
+        )
 
     @cached_property
     def _plain_lookup(self) -> dict[str, Actor]:
@@ -1082,17 +1084,17 @@ class Gazetteer:
         actor = self._actor_list[number]
         if subject is None or subject == actor.context_code or actor.context_code in ("UN", "EU"):
             return None
+        state = self._countries.get(subject)
+        if state is None:
+            return None
         for form in actor.context:
             parts = form.split()
             if words[position : position + len(parts)] != parts:
                 continue
-            for state in self._actor_list:
-                if state.type != "country" or state.code != subject:
-                    continue
-                for name in state.forms:
-                    found = self.resolve(f"{form} of {name}") or self.resolve(f"{name} {form}")
-                    if found is not None and found.code == subject and found.type != "country":
-                        return self._numbers[found.name]
+            for name in state.forms:
+                found = self.resolve(f"{form} of {name}") or self.resolve(f"{name} {form}")
+                if found is not None and found.code == subject and found.type != "country":
+                    return self._numbers[found.name]
         return None
 
     def _subject_state(self, counts: dict[int, int]) -> str | None:
@@ -1246,20 +1248,17 @@ class Gazetteer:
                     after < n and (words[after] == "of" or _name_like(words[after]))
                 ):
                     continue
-                for size in (3, 2, 1):
-                    state = self.resolve(" ".join(words[k - size : k])) if k >= size else None
-                    if state is not None and state.type == "country" and state.code:
-                        body = self._institutions.get((state.code, _POSSESSED_HEADS[head]))
-                        if body is not None:
-                            found.append((k + 2, body))
-                        break
+                code = self._state_at(words, 0, k)
+                body = self._institutions.get((code, _POSSESSED_HEADS[head])) if code else None
+                if body is not None:
+                    found.append((k + 2, body))
         return found
 
     @cached_property
     def _institutions(self) -> dict[tuple[str, tuple[str, ...]], int]:
         """(state code, generic head) -> the body named "<head> of <state>" or "<one of the
         state's forms> <head>" ("UK Ministry of Defence", "British Ministry of Defence")."""
-        states = {a.code: a for a in self._actor_list if a.type == "country" and a.code}
+        states = self._countries
         table: dict[tuple[str, tuple[str, ...]], int] = {}
         for number, actor in enumerate(self._actor_list):
             code = actor.code
@@ -1311,16 +1310,16 @@ class Gazetteer:
         """Number-blind key -> the bodies one of whose names of two words or more has it;
         built on first need."""
         _ = self._index  # (numbers the actors)
-        table: dict[str, list[int]] = {}
-        for number, actor in enumerate(self._actor_list):
-            if actor.type not in ("organization", "group"):
-                continue
-            for form in {actor.name, *actor.forms}:
-                if " " in form:
-                    numbers = table.setdefault(_number_key(form), [])
-                    if number not in numbers:
-                        numbers.append(number)
-        return table
+        return _keyed(
+            (
+                (number, form)
+                for number, actor in enumerate(self._actor_list)
+                if actor.type in ("organization", "group")
+                for form in {actor.name, *actor.forms}
+                if " " in form
+            ),
+            _number_key,
+        )
 
     def _known_core(self, name: list[str]) -> int | None:
         """The known body whose one-word name is the only word of ``name`` that is not a
@@ -1411,10 +1410,9 @@ class Gazetteer:
             return span
         i = span.start
         if i >= 3 and words[i - 2 : i] == ["'", "s"]:
-            code = self._state_at(words, 0, i - 2)
-            state = self._country_names.get(code or "")
-            if state is not None and not span.name.endswith(state):
-                return Span(i, span.end, f"{span.name} of {state}", span.type, True)
+            country = self._countries.get(self._state_at(words, 0, i - 2) or "")
+            if country is not None and not span.name.endswith(country.name):
+                return Span(i, span.end, f"{span.name} of {country.name}", span.type, True)
         k = span.end + 1
         if k >= len(words) or words[k - 1] != "of":
             return span
@@ -1432,9 +1430,9 @@ class Gazetteer:
         return span
 
     @cached_property
-    def _country_names(self) -> dict[str, str]:
-        """State code -> the state's name."""
-        return {a.code: a.name for a in self._actor_list if a.type == "country" and a.code}
+    def _countries(self) -> dict[str, Actor]:
+        """State code -> the state."""
+        return {a.code: a for a in self._actor_list if a.type == "country" and a.code}
 
     def _state_at(self, words: list[str], start: int, end: int) -> str | None:
         """The state a form of one to three words ending at ``end`` (exclusive) or, with
@@ -2786,6 +2784,16 @@ def _pair_of_states(name: str, country_words: frozenset[str]) -> bool:
     return all(
         p in country_words or p.rstrip(".") in country_words or p in _PAIRED_PARTIES for p in parts
     )
+
+
+def _keyed(forms: Iterable[tuple[int, str]], key: Callable[[str], str]) -> dict[str, list[int]]:
+    """Key -> the actors (by number, each once, in order) one of whose forms has it."""
+    table: dict[str, list[int]] = {}
+    for number, form in forms:
+        numbers = table.setdefault(key(form), [])
+        if number not in numbers:
+            numbers.append(number)
+    return table
 
 
 def _number_key(name: str) -> str:
