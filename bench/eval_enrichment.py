@@ -72,7 +72,11 @@ publishers, from 30 searches the same way, written down at 18:27 UTC after the r
 rules), labelled before any tagger ran on it; never tuned on; and a twenty-fourth,
 ``real-fresh22`` (26 pages of 24 publishers, the same way, its list also written at 18:27
 UTC); never tuned on, each from 30 searches a helper wrote down before they ran, on topics it chose
-itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on.
+itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on. Both were
+opened for tuning in the fifteenth round, whose clean tests are ``real-fresh23`` (27 pages
+of 24 publishers), ``real-fresh24`` (27 pages of 25 publishers) and ``real-fresh25`` (24
+pages of 24 publishers), each from 30 searches of other publishers written down at 19:38
+to 19:39 UTC before they ran, labelled the same way; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -124,6 +128,9 @@ REAL_FRESH19 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh19.jso
 REAL_FRESH20 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh20.json"
 REAL_FRESH21 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh21.json"
 REAL_FRESH22 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh22.json"
+REAL_FRESH23 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh23.json"
+REAL_FRESH24 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh24.json"
+REAL_FRESH25 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh25.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -150,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh22 page texts",
+        help="folder of the real-fresh3 to -fresh25 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -213,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh20", REAL_FRESH20),
         ("real-fresh21", REAL_FRESH21),
         ("real-fresh22", REAL_FRESH22),
+        ("real-fresh23", REAL_FRESH23),
+        ("real-fresh24", REAL_FRESH24),
+        ("real-fresh25", REAL_FRESH25),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

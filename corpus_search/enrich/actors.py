@@ -334,13 +334,59 @@ class Gazetteer:
             number = self._seat_bodies.get(_form_tokens("the " + " ".join(text.split())))
         return None if number is None else self._actor_list[number]
 
+    def respelled(self, name: str) -> Actor | None:
+        """The one known person ``name`` names in another spelling or by a familiar
+        given name ("Dick Durbin"), if exactly one."""
+        number = self._respelled(name)
+        return self._actor_list[number] if number is not None else None
+
     def _respelled(self, name: str) -> int | None:
         """The one known person whose full name ``name`` spells another way (another
         transliteration, accents dropped, a hyphen closed up), if exactly one."""
         if " " not in name:
             return None
         numbers = self._spellings.get(spelling_key(name))
+        if numbers is None:
+            # "Abdirahmane Tchiani" and "Abdourahamane Tchiani": the same surname, and
+            # given names with the same consonants (vowels are what transliterations
+            # of one name most often differ in)
+            numbers = self._skeletons.get(_skeleton(name))
+            if numbers is not None:
+                surname = spelling_key(name.rsplit(maxsplit=1)[1])
+                numbers = [
+                    k
+                    for k in numbers
+                    if spelling_key(self._actor_list[k].name.rsplit(maxsplit=1)[1]) == surname
+                ]
+        if numbers is None:
+            # "Marty Feldstein" is Martin Feldstein: a given name's familiar form
+            given, rest = name.split(maxsplit=1)
+            found = {
+                k
+                for other in _GIVEN_FORMS.get(given, ())
+                for k in self._named_by(f"{other} {rest}")
+            }
+            numbers = sorted(found) or None
         return numbers[0] if numbers is not None and len(numbers) == 1 else None
+
+    def _named_by(self, name: str) -> list[int]:
+        """The persons (by number) whose name or alias is ``name``, in any spelling."""
+        actor = self.resolve(name)
+        if actor is not None and actor.type == "person":
+            return [self._numbers[actor.name]]
+        return self._spellings.get(spelling_key(name), [])
+
+    @cached_property
+    def _skeletons(self) -> dict[str, list[int]]:
+        """Consonant skeleton -> the persons one of whose spelling-keyed names has it
+        (names whose skeleton is long enough to tell people apart)."""
+        table: dict[str, list[int]] = {}
+        for key, numbers in self._spellings.items():
+            skeleton = _VOWELS.sub("", key)
+            if len(skeleton) >= _MIN_SKELETON:
+                bucket = table.setdefault(skeleton, [])
+                bucket += [k for k in numbers if k not in bucket]
+        return table
 
     @cached_property
     def _spellings(self) -> dict[str, list[int]]:
@@ -598,7 +644,18 @@ class Gazetteer:
                         actor = actors[number] if number >= 0 and kind != _SHARED else None
                         if kind in _CONTEXTS:
                             actor = None  # "House" in "House Committee on X" is the name
-                        meets = self._inside(words, near, i, size, actor, spans, span_at)
+                        meets: bool | None
+                        if (
+                            near.type == "person"
+                            and i == near.end - 1
+                            and actor is not None
+                            and actor.type == "person"
+                            and self._other_person(words, starts, i, size, number, in_actor)
+                        ):
+                            others.add(words[i])
+                            meets = True  # "Annika Söder" is not Markus Söder: her name
+                        else:
+                            meets = self._inside(words, near, i, size, actor, spans, span_at)
                         if meets is None:
                             dropped.add(id(near))
                         inside = bool(meets)
@@ -903,6 +960,7 @@ class Gazetteer:
                 continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
             if span.type == "organization" and (
                 words[span.end - 1] in _EVENT_HEADS
+                or _one_meeting(words, span)
                 or "Annual" in words[span.start : span.end]
                 or any(
                     words[k] in _EVENT_HEADS and words[k + 1] == "on"
@@ -1621,6 +1679,9 @@ class Gazetteer:
         ):
             return False  # a file name's extension ("map2.PNG"), not the acronym
         if kind == _CONTEXT:
+            if after == "of" and i + size + 1 < len(words) and _name_like(words[i + size + 1]):
+                return False  # "the House of Saud", "the Senate of Ruritania": not the
+                # context state's body
             # "Congress" but not "the Party Congress"; "Senate" but not "State Senate".
             if (
                 i > 0
@@ -1647,6 +1708,8 @@ class Gazetteer:
                 return False  # "the Paris Peace Talks", "the Washington Post"
             if i > 0 and words[i - 1] in rules.name_particles:  # "Ponte de Lima"
                 return False
+            if i > 1 and words[i - 1] == "of" and words[i - 2] in _CITY_OWNERS:
+                return False  # "the University of Ottawa", "the Mayor of Paris": the city
             possessive = after == "'" and i + size + 1 < len(words) and words[i + size + 1] == "s"
             if i > 0 and words[i - 1] in rules.venue_words and not possessive:
                 return False
@@ -2034,7 +2097,28 @@ _EVERY_STATES_BODY = frozenset({"Supreme"})
 _MOVEMENT_HEADS = frozenset({"Movement", "Party", "Front", "Union", "Alliance"})
 
 # The last words of an unknown name that make it an event, not a body.
+# What a capital city has of its own, named "<word> of <city>": the city, not its state.
+_CITY_OWNERS = frozenset(
+    ["University", "College", "Mayor", "Governor", "Museum", "Port", "City", "Archbishop"]
+)
+
 _EVENT_HEADS = frozenset({"Conference", "Summit", "Symposium", "Workshop", "Seminar", "Webinar"})
+# Heads of a recurring meeting's name, which a year after it makes one meeting.
+_MEETING_HEADS = frozenset({"Dialogue", "Forum", "Congress", "Assembly", "Meeting"})
+
+
+def _one_meeting(words: list[str], span: Span) -> bool:
+    """A recurring meeting's name with a year after it ("the India-Japan Security
+    Dialogue 2019"): one year's meeting, an event."""
+    end = span.end
+    return (
+        words[end - 1] in _MEETING_HEADS
+        and end < len(words)
+        and len(words[end]) == 4
+        and words[end].isdigit()
+        and words[end][:2] in ("19", "20")
+    )
+
 
 # National institutions a text about one state may name bare ("Parliament", "the
 # Supreme Court"): first word -> the names it starts.
@@ -2086,6 +2170,64 @@ def spelling_key(name: str) -> str:
     key = "".join(c for c in letters if (c.isalpha() and c.isascii()) or c.isspace())
     key = _SILENT_H.sub("", key.replace("ph", "f").replace("ou", "u")).translate(_SPELLING)
     return re.sub(r"(.)\1+", r"\1", "".join(key.split()))
+
+
+# Familiar forms of English given names and the names they shorten (facts of usage),
+# read both ways: "Mike Waltz" and "Michael Waltz" are one person.
+_FAMILIAR_GIVEN = {
+    "Al": ("Albert", "Alan", "Alfred"),
+    "Alex": ("Alexander", "Alexandra"),
+    "Andy": ("Andrew",),
+    "Ben": ("Benjamin",),
+    "Bill": ("William",),
+    "Bob": ("Robert",),
+    "Chris": ("Christopher", "Christine"),
+    "Chuck": ("Charles",),
+    "Dan": ("Daniel",),
+    "Dave": ("David",),
+    "Dick": ("Richard",),
+    "Don": ("Donald",),
+    "Ed": ("Edward",),
+    "Fred": ("Frederick",),
+    "Greg": ("Gregory",),
+    "Jeff": ("Jeffrey",),
+    "Jim": ("James",),
+    "Jimmy": ("James",),
+    "Joe": ("Joseph",),
+    "Ken": ("Kenneth",),
+    "Larry": ("Lawrence",),
+    "Liz": ("Elizabeth",),
+    "Marty": ("Martin",),
+    "Matt": ("Matthew",),
+    "Mike": ("Michael",),
+    "Nick": ("Nicholas",),
+    "Pat": ("Patrick", "Patricia"),
+    "Pete": ("Peter",),
+    "Rick": ("Richard",),
+    "Rob": ("Robert",),
+    "Ron": ("Ronald",),
+    "Sam": ("Samuel",),
+    "Steve": ("Stephen", "Steven"),
+    "Ted": ("Edward", "Theodore"),
+    "Tim": ("Timothy",),
+    "Tom": ("Thomas",),
+    "Tony": ("Anthony",),
+}
+_GIVEN_FORMS: dict[str, tuple[str, ...]] = {}
+for _short, _full in _FAMILIAR_GIVEN.items():
+    _GIVEN_FORMS[_short] = _full
+    for _name in _full:
+        _GIVEN_FORMS[_name] = (*_GIVEN_FORMS.get(_name, ()), _short)
+
+_MIN_SKELETON = 8  # consonants: "Ali Khan" (lkn) and "Ala Khan" stay apart
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def _skeleton(name: str) -> str:
+    """A name's spelling key without its vowels."""
+    return _VOWELS.sub("", spelling_key(name))
 
 
 def _dateline(words: list[str], i: int, size: int) -> bool:

@@ -261,6 +261,10 @@ def name_key(enricher: Enricher, name: str) -> str:
     # ("US Centers for Disease Control and Prevention": the gazetteer's name once the
     # prefix is gone)
     actor = enricher.gazetteer.resolve(key)
+    if actor is None:
+        # a person the annotator found in no list, whom the tagger knows by another
+        # spelling or a familiar given name ("Dick Durbin", "Sam Nunn")
+        actor = enricher.gazetteer.respelled(" ".join(name.split()))
     return actor.name if actor is not None else key
 
 

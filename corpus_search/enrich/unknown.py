@@ -264,6 +264,8 @@ NOT_ORGANISATIONS = frozenset(
     # a kind of body that every central bank, party or ministry has: whose, the text says
     | {"Policy Board", "Policy Committee", "Executive Board", "Executive Committee"}
     | {"Coast Guard", "Border Guard"}
+    # a description of an alliance, not its name ("joined the Western Alliance")
+    | {"Western Alliance", "Western alliance"}
 )
 # Capitalised words that show a run is a title-case headline, not a name.
 HEADLINE_WORDS = frozenset(
@@ -504,6 +506,8 @@ FUNCTION_WORDS = frozenset(
 # Office words that introduce a person's name ("Senator", "Minister").
 PERSON_TITLES = frozenset(
     [
+        "Adviser",
+        "Advisor",
         "Admiral",
         "Ambassador",
         "Assemblyman",
@@ -518,11 +522,13 @@ PERSON_TITLES = frozenset(
         "Congressman",
         "Congresswoman",
         "Councillor",
+        "Councilor",
         "Councilman",
         "Councilwoman",
         "Delegate",
         "Director",
         "Emir",
+        "Envoy",
         "General",
         "Governor",
         "Judge",
@@ -558,6 +564,19 @@ PERSON_NOUNS = frozenset(
         "activist",
         "activists",
         "actor",
+        # offices written in lower case ("elected president Jane Roe", "opposition
+        # leader Tom Lee")
+        "ambassador",
+        "chancellor",
+        "commander",
+        "dictator",
+        "governor",
+        "leader",
+        "mayor",
+        "minister",
+        "premier",
+        "president",
+        "senator",
         "actress",
         "adviser",
         "advisers",
@@ -674,6 +693,9 @@ APPOSITIVE_ROLES = frozenset(
 
 _BOILERPLATE = re.compile(
     r"^\s*>>>"
+    r"|(?i:\ball rights reserved\b)"  # a publication's imprint and copyright lines
+    r"|(?i:\bprinted in the united states\b)"
+    r"|(?i:\bno part of this (?:publication|report|book|paper) may be\b)"
     r"|(?i:committed to quality, independence,? and impact)"
     r"|(?i:sole views of (its|the) author)"
     r"|(?i:financed through the support of)"
@@ -692,6 +714,9 @@ _BIO_MAX_WORDS = 90
 # checks that every branch names one.
 BOILERPLATE_CUES = (">>>", "min read")
 BOILERPLATE_CUES_ANY_CASE = (
+    "all rights reserved",
+    "printed in the united states",
+    "no part of this",
     "committed to quality",
     "sole views of",
     "financed through the support of",
@@ -984,7 +1009,7 @@ def _particle_at(words: list[str], k: int, lines: Collection[int]) -> bool:
 
 def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span | None:
     """The person's name in ``span`` without a title before it ("General Jane Roe",
-    "PM Doe") or a caption's word after it ("Jane Roe Headshot"), and with a surname's
+    "PM Doe"), a caption's word or a date's month after it ("Jane Roe Headshot"), and with a surname's
     lower-case particles ("Juan Manuel de Rosas"); None when fewer than two names stay."""
     n = len(words)
     start, end = span.start, span.end
@@ -997,6 +1022,8 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
         start += 1
     while end > start and words[end - 1] in CAPTION_WORDS:
         end -= 1
+    if end - start > 2 and end < n and words[end - 1] in MONTHS and words[end].isdigit():
+        end -= 1  # "Jane Roe May 2022": a report's date after its author's name
     k = end
     while k < n and words[k] in SURNAME_PARTICLES and k not in lines:
         k += 1
@@ -1005,6 +1032,8 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
     names = [w for w in words[start:end] if w[:1].isupper()]
     if len(names) < 2 or not words[start][:1].isupper():
         return None
+    if len(names[-1]) == 1:
+        return None  # "Dr Jane A. Roe2": the surname, glued to a note's number, is lost
     if (start, end) == (span.start, span.end):
         return span
     return Span(start, end, join_words(words, start, end), "person", span.state_body)
@@ -1298,11 +1327,19 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
         return None  # "Public Schools", "the National Guard", "Task Force": no name in it
     if words[start] in MONTHS:
         return None  # "in February for the European Union": a date before a phrase
-    if len(words[start]) > 5 and words[start].endswith("ing") and words[start + 1] in GENERIC_WORDS:
-        return None  # "Restoring Executive Authority": a title's verb and its object (a
-        # body's kind after the word is a noun's: "the Mining Council", "Housing Authority")
+    if (
+        len(words[start]) > 5
+        and words[start].endswith("ing")
+        and (words[start + 1] in GENERIC_WORDS or words[start + 1].endswith(_ADJECTIVE_ENDINGS))
+    ):
+        return None  # "Restoring Executive Authority": a title's verb and its object;
+        # "The Faltering Diplomatic Dialogue": a heading (a body's kind after the word is a
+        # noun's: "the Mining Council", "Housing Authority")
     head_word = words[head] if head is not None else words[start]
     return Span(start, stop, name, "organization", head_word in STATE_HEADS)
+
+
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary", "ous")
 
 
 def _document_after(words: list[str], k: int) -> bool:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh22: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh25: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -34,6 +34,9 @@ from bench.eval_enrichment import (
     REAL_FRESH20,
     REAL_FRESH21,
     REAL_FRESH22,
+    REAL_FRESH23,
+    REAL_FRESH24,
+    REAL_FRESH25,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -57,6 +60,9 @@ SPLITS = [
     ("fresh20", REAL_FRESH20, 28),
     ("fresh21", REAL_FRESH21, 30),
     ("fresh22", REAL_FRESH22, 26),
+    ("fresh23", REAL_FRESH23, 27),
+    ("fresh24", REAL_FRESH24, 27),
+    ("fresh25", REAL_FRESH25, 24),
 ]
 
 
@@ -150,7 +156,17 @@ def test_cached_texts_are_the_ones_labelled(data: dict) -> None:
 
 # Splits from real-fresh17 on are checked for texts that another split already holds under
 # another address (a reposted brief): the tagger was tuned on those, so they are no test.
-TEXT_CHECKED = {"fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"}
+TEXT_CHECKED = {
+    "fresh17",
+    "fresh18",
+    "fresh19",
+    "fresh20",
+    "fresh21",
+    "fresh22",
+    "fresh23",
+    "fresh24",
+    "fresh25",
+}
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:

