@@ -76,7 +76,9 @@ itself, labelled on 2026-12-05 before any tagger ran on them; never tuned on. Bo
 opened for tuning in the fifteenth round, whose clean tests are ``real-fresh23`` (27 pages
 of 24 publishers), ``real-fresh24`` (27 pages of 25 publishers) and ``real-fresh25`` (24
 pages of 24 publishers), each from 30 searches of other publishers written down at 19:38
-to 19:39 UTC before they ran, labelled the same way; never tuned on.
+to 19:39 UTC before they ran, labelled the same way, and ``real-fresh26`` (26 pages of 23
+publishers) and ``real-fresh27`` (28 pages of 28 publishers), whose lists were written at
+20:04 to 20:05 UTC, after the round's first rules; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -131,6 +133,8 @@ REAL_FRESH22 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh22.jso
 REAL_FRESH23 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh23.json"
 REAL_FRESH24 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh24.json"
 REAL_FRESH25 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh25.json"
+REAL_FRESH26 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh26.json"
+REAL_FRESH27 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh27.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -157,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh25 page texts",
+        help="folder of the real-fresh3 to -fresh27 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -223,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh23", REAL_FRESH23),
         ("real-fresh24", REAL_FRESH24),
         ("real-fresh25", REAL_FRESH25),
+        ("real-fresh26", REAL_FRESH26),
+        ("real-fresh27", REAL_FRESH27),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

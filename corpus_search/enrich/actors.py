@@ -1238,9 +1238,15 @@ class Gazetteer:
     def _surname_after_given(self, words: list[str], starts: list[bool], i: int, size: int) -> bool:
         """The state's name at ``i`` is a person's surname: a given name stands before it,
         inside a sentence, and no capitalised word follows ("Jason Israel", "thank Ann
-        Jordan and")."""
-        if size != 1 or i < 2 or starts[i - 1]:
+        Jordan and"); or the two words are a byline's name, alone up to the line's or the
+        sentence's end or a dash ("By: Jason Israel - 25/01/2026")."""
+        if size != 1 or i < 2:
             return False
+        if starts[i - 1] and not (
+            (i + 1 == len(words) or starts[i + 1] or words[i + 1] in ("-", "–", "—", "|"))
+            and not self._form_at(words, i - 1)
+        ):
+            return False  # (a sentence's first word may be any word: "Later Israel said")
         given = words[i - 1]
         return (
             given in self._names.given
@@ -1248,7 +1254,7 @@ class Gazetteer:
             and given not in HEADLINE_WORDS
             and given not in PERSON_TITLES
             and not words[i - 2][:1].isupper()
-            and not (i + 1 < len(words) and words[i + 1][:1].isupper())
+            and not (i + 1 < len(words) and words[i + 1][:1].isupper() and not starts[i + 1])
         )
 
     def _bare_institutions(
@@ -1988,8 +1994,9 @@ def _of_body(
 def _same_given(a: str, b: str) -> bool:
     """Two spellings of one given name as transliterations give it ("Viktor" and
     "Victor", "Aleksandr" and "Alexander", "Sergei" and "Sergey"): the same first two
-    letters and the same consonants once "k"/"c", "ks"/"x" and "y"/"i" are one letter,
-    and at most one letter more or less. "Tony" and "Tina" are not."""
+    letters and the same consonants once "k"/"c", "ks"/"x" and "y"/"i" are one letter
+    and a doubled letter is single, and at most one letter more or less ("Qassim" and
+    "Qasem"). "Tony" and "Tina" are not."""
     if a == b:
         return True
     x, y = _fold_given(a), _fold_given(b)
@@ -2001,7 +2008,8 @@ def _same_given(a: str, b: str) -> bool:
 
 
 def _fold_given(name: str) -> str:
-    return name.casefold().replace("ks", "x").replace("k", "c").replace("y", "i")
+    folded = name.casefold().replace("ks", "x").replace("k", "c").replace("y", "i")
+    return re.sub(r"(.)\1", r"\1", folded)  # "Qassim" and "Qasem"
 
 
 def _name_goes_on(words: list[str], start: int, end: int) -> bool:

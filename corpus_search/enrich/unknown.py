@@ -509,6 +509,7 @@ PERSON_TITLES = frozenset(
         "Adviser",
         "Advisor",
         "Admiral",
+        "Aide",
         "Ambassador",
         "Assemblyman",
         "Assemblywoman",
@@ -541,6 +542,8 @@ PERSON_TITLES = frozenset(
         "Minister",
         "Premier",
         "President",
+        "Prince",
+        "Princess",
         "Queen",
         "Representative",
         "Rep",
@@ -641,8 +644,11 @@ PERSON_NOUNS = frozenset(
 _APPOSITION = frozenset({"the", "a", "an", "who", "then"})
 # Words before a name that leave it a name ("Dr Jane Roe", "Mrs. Roe").
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lady", "Lord"})
+# Military ranks written short, which introduce a name ("Lt. Gen. Jane Roe"); other
+# short titles ("PM", "Gov") stand before a surname in headlines as often.
+RANK_ABBREVIATIONS = frozenset({"Gen", "Lt", "Col", "Maj", "Adm", "Capt"})
 _PERSON_CUES = (
-    PERSON_TITLES | PERSON_NOUNS | HONORIFICS | {","}
+    PERSON_TITLES | PERSON_NOUNS | HONORIFICS | RANK_ABBREVIATIONS | {","}
 )  # the words ``_persons`` starts from
 APPOSITIVE_ROLES = frozenset(
     [
@@ -917,6 +923,8 @@ def find_spans(
         and not _in_case_name(words, s)
         and not (s.type == "person" and words[s.end - 1] in LANDFORMS)
     ]
+    # (two cues may find one name: "General Jane Roe, commander of the X")
+    spans = list({(s.start, s.end): s for s in spans}.values())
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -1020,6 +1028,10 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
         or words[start] == "."
     ):
         start += 1
+    for k in range(end - 2, start, -1):
+        if words[k] in PERSON_TITLES:
+            start = k + 1  # "Iranian General Jane Roe": the name starts after its title
+            break
     while end > start and words[end - 1] in CAPTION_WORDS:
         end -= 1
     if end - start > 2 and end < n and words[end - 1] in MONTHS and words[end].isdigit():
@@ -1311,8 +1323,8 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
         # "Inclusion Programs on College Campuses": the head word, after "on" and before
         # more capitalised words, describes something else; it is no body's head.
         return None
-    while stop > start and words[stop - 1] in CONNECTORS | {"the"}:
-        stop -= 1
+    while stop > start and (words[stop - 1] in CONNECTORS | {"the"} or words[stop - 1] in MONTHS):
+        stop -= 1  # (a month ends no name: "the Subcommittee on Health April 2024")
     if stop - start > 3 and words[stop - 2] in ("and", "&") and words[stop - 1] in ORG_HEADS:
         stop -= 2  # "Bureau of Indian Affairs and Department": the second body is unnamed
     if stop - start < 2:
@@ -1372,7 +1384,12 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
     ]
     for i in cues:
         word = words[i]
-        if word in PERSON_TITLES or word in PERSON_NOUNS or word in HONORIFICS:
+        if (
+            word in PERSON_TITLES
+            or word in PERSON_NOUNS
+            or word in HONORIFICS
+            or word in RANK_ABBREVIATIONS
+        ):
             j = i + 1
             if j < n and words[j] == ".":
                 j += 1
@@ -1390,9 +1407,23 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                     k += 2  # "Jae-myung", "al-Sudani"
                 elif _particle_at(words, k, lines) and k > j:
                     k += 1  # "Daniel arap Moi"
+                elif (
+                    k > j
+                    and k + 1 < n
+                    and k + 1 not in lines
+                    and (
+                        (words[k] in _PARTICLES and words[k + 1] == "-")
+                        or (words[k] in ("al", "el") and _name_word(words[k + 1]))
+                    )
+                ):
+                    k += 1  # "Turki al-Faisal", "Yasir al Atta" (but "Jane Roe at Harbor")
                 else:
                     break
-            names = [w for w in words[j:k] if w not in (".", "-") and w not in SURNAME_PARTICLES]
+            names = [
+                w
+                for w in words[j:k]
+                if w not in (".", "-") and w not in SURNAME_PARTICLES and w not in _PARTICLES
+            ]
             followed = k < n and k not in lines and words[k][:1].isupper() and words[k].isalpha()
             if 2 <= len(names) <= 4 and not followed and not any(w in PERSON_TITLES for w in names):
                 spans.append(Span(j, k, join_words(words, j, k), "person"))
@@ -1419,13 +1450,13 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 continue
             after = words[i + 1 : i + 7]
             if (
-                len(after) > 2
+                len(after) > 3
                 and _post(after[0])
                 and after[1] in ("of", "at")
-                and after[2][:1].isupper()
+                and (after[2][:1].isupper() or (after[2] == "the" and after[3][:1].isupper()))
             ):
-                # "Jane Roe, CEO of Lumen Forge", "Tom Lee, chairman of the X": a post
-                # with no article before it.
+                # "Jane Roe, CEO of Lumen Forge", "Tom Lee, chairman of the X Fund": a
+                # post with no article before it.
                 spans.append(Span(first, i, join_words(words, first, i), "person"))
                 continue
             if not after or after[0] not in ("the", "a", "an", "who", "then"):

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh25: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh27: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -37,6 +37,8 @@ from bench.eval_enrichment import (
     REAL_FRESH23,
     REAL_FRESH24,
     REAL_FRESH25,
+    REAL_FRESH26,
+    REAL_FRESH27,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -63,6 +65,8 @@ SPLITS = [
     ("fresh23", REAL_FRESH23, 27),
     ("fresh24", REAL_FRESH24, 27),
     ("fresh25", REAL_FRESH25, 24),
+    ("fresh26", REAL_FRESH26, 26),
+    ("fresh27", REAL_FRESH27, 28),
 ]
 
 
@@ -166,6 +170,8 @@ TEXT_CHECKED = {
     "fresh23",
     "fresh24",
     "fresh25",
+    "fresh26",
+    "fresh27",
 }
 
 
