@@ -334,6 +334,12 @@ class Gazetteer:
             number = self._seat_bodies.get(_form_tokens("the " + " ".join(text.split())))
         return None if number is None else self._actor_list[number]
 
+    def body_variant(self, name: str) -> Actor | None:
+        """The one known body ``name`` writes with a word in the other number or in the
+        other of British and American spelling ("World Meteorological Organisation")."""
+        number = self._number_variant(name)
+        return self._actor_list[number] if number is not None else None
+
     def respelled(self, name: str) -> Actor | None:
         """The one known person ``name`` names in another spelling or by a familiar
         given name ("Dick Durbin"), if exactly one."""
@@ -578,13 +584,24 @@ class Gazetteer:
         starts = _starts(text, tokens, words, lines)
         tight = [
             i
-            for i in compress(range(1, n - 1), map("-".__eq__, words[1 : n - 1]))
+            for i in compress(range(1, n - 1), map(DASHES.__contains__, words[1 : n - 1]))
             if tokens[i][1] == tokens[i - 1][1] + len(tokens[i - 1][0]) == tokens[i + 1][1] - 1
+        ]
+        spans = find_spans(words, starts, self._names, lines, tight)
+        # "the Central Bank of the Russian Federation": a known body under another of its
+        # state's names (counted below, once ``count`` is defined)
+        renamed = [
+            (s, body)
+            for s in spans
+            if s.type == "organization"
+            and " of " in s.name
+            and (body := self._of_state_named(words[s.start : s.end])) is not None
         ]
         spans = [
             s
-            for s in find_spans(words, starts, self._names, lines, tight)
+            for s in spans
             if self.resolve(s.name) is None
+            and not any(s is r for r, _ in renamed)
             and not (
                 s.end < n
                 and words[s.end] in ("Presidency", "presidency")
@@ -605,6 +622,8 @@ class Gazetteer:
             first.setdefault(number, tokens[position][1])
             last_seen[number] = position
 
+        for span, body in renamed:
+            count(body, span.start)
         # Only a word that starts a form or is a short form can begin a mention (a tenth
         # of an article's words): the loop visits those alone.
         may_start = list(
@@ -907,6 +926,7 @@ class Gazetteer:
             own_words = _own_words(publisher, own) - self._names.given
             self._own_word_cache[publisher or ""] = own_words
         line_list = sorted(lines)
+        own_name = _bare_publisher(publisher)
         spans = [s if id(s) in dropped else self._with_own_state(words, s) for s in spans]
         # Names in a text in another language are read by English cues they do not follow
         # ("Nam Mỹ"): only the gazetteer's names are tagged there.
@@ -919,8 +939,9 @@ class Gazetteer:
             if span.type == "organization" and (
                 own_words.intersection(words[span.start : span.end])
                 or _affiliation(words, span.start)
+                or span.name.casefold() == own_name
             ):
-                continue  # the publisher's own unit; a place someone works at
+                continue  # the publisher's own unit or name; a place someone works at
             if span.type == "organization" and (
                 _not_a_body(words, span, publisher, tokens[span.start][1] < head_chars)
                 or _masthead(_line_of(text, tokens, line_list, span.start), span.name, publisher)
@@ -1297,25 +1318,31 @@ class Gazetteer:
     def _possessed_institutions(
         self, words: list[str], in_actor: set[int]
     ) -> list[tuple[int, int]]:
-        """Where a state's national institution is named by the state's possessive and its
-        kind in lower case ("South Korea's parliament", "Japan's central bank"), and the
-        gazetteer holds that state's institution under its generic name: as (position,
-        body)."""
+        """Where a state's national institution is named by the state's possessive or
+        adjective and its kind in lower case ("South Korea's parliament", "Japan's central
+        bank", "the Russian defence ministry"), and the gazetteer holds that state's
+        institution under its generic name: as (position, body)."""
         found = []
         n = len(words)
-        for k in compress(range(1, n - 2), map("'".__eq__, words[1 : n - 2])):
-            if words[k + 1] != "s" or k + 2 in in_actor:
+        firsts = map(_POSSESSED_FIRST.__contains__, map(str.lower, words[1:]))
+        for j in compress(range(1, n), firsts):
+            if j in in_actor:
                 continue
             for head in _POSSESSED_HEADS:
-                after = k + 2 + len(head)
-                if tuple(w.lower() for w in words[k + 2 : after]) != head or (
+                after = j + len(head)
+                if tuple(w.lower() for w in words[j:after]) != head or (
                     after < n and (words[after] == "of" or _name_like(words[after]))
                 ):
                     continue
-                code = self._state_at(words, 0, k)
+                if j >= 3 and words[j - 2 : j] == ["'", "s"]:
+                    code = self._state_at(words, 0, j - 2)  # "Japan's central bank"
+                elif head in _ADJECTIVE_HEADS:
+                    code = self._state_at(words, 0, j)  # "the Russian defence ministry"
+                else:
+                    continue
                 body = self._institutions.get((code, _POSSESSED_HEADS[head])) if code else None
                 if body is not None:
-                    found.append((k + 2, body))
+                    found.append((j, body))
         return found
 
     @cached_property
@@ -1365,7 +1392,8 @@ class Gazetteer:
 
     def _number_variant(self, name: str) -> int | None:
         """The one known body whose name ``name`` writes with a word in the singular or
-        the plural ("the Pacific Island Forum": the Pacific Islands Forum)."""
+        the plural, or in the other of British and American spelling ("the Pacific Island
+        Forum": the Pacific Islands Forum)."""
         found = self._by_number_key.get(_number_key(name), ())
         return found[0] if len(found) == 1 else None
 
@@ -1384,6 +1412,24 @@ class Gazetteer:
             ),
             _number_key,
         )
+
+    def _of_state_named(self, name: list[str]) -> int | None:
+        """The known body ``name`` names with another of its state's names after "of"
+        ("the Central Bank of the Russian Federation": the Central Bank of Russia)."""
+        for k in range(1, len(name) - 1):
+            if name[k] != "of":
+                continue
+            rest = k + 2 if name[k + 1] == "the" else k + 1
+            code = self._state_at(name, 0, len(name))
+            if code is None or self._state_at(name, rest, -1) != code:
+                continue
+            state = self._countries[code].name
+            found = self.resolve(f"{' '.join(name[:k])} of {state}") or self.resolve(
+                f"{' '.join(name[:k])} of the {state}"
+            )
+            if found is not None and found.type == "organization" and found.code == code:
+                return self._numbers[found.name]
+        return None
 
     def _known_core(self, name: list[str]) -> int | None:
         """The known body whose one-word name is the only word of ``name`` that is not a
@@ -2161,7 +2207,16 @@ _POSSESSED_HEADS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("constitutional", "court"): ("Constitutional", "Court"),
     ("election", "commission"): ("Election", "Commission"),
     ("electoral", "commission"): ("Electoral", "Commission"),
+    ("defence", "ministry"): ("Defence", "Ministry"),
+    ("defense", "ministry"): ("Defense", "Ministry"),
+    ("foreign", "ministry"): ("Foreign", "Ministry"),
 }
+_POSSESSED_FIRST = frozenset(head[0] for head in _POSSESSED_HEADS)
+# Kinds a state's adjective names as surely as its possessive: ministries ("the Russian
+# defence ministry"), not the parliament or the courts.
+_ADJECTIVE_HEADS = frozenset(
+    {("defence", "ministry"), ("defense", "ministry"), ("foreign", "ministry")}
+)
 
 # States whose people's names are written in English first: no transliteration to vary.
 _LATIN_SCRIPT_STATES = frozenset({"USA", "GBR", "AUS", "CAN", "NZL", "IRL"})
@@ -2382,9 +2437,13 @@ def _article_lowered(name: str) -> str | None:
     )
 
 
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della"})
+
+
 def _variants(form: str) -> list[str]:
-    """The form without diacritics ("Lopez Obrador") and, for a three-word name, with the
-    middle name as an initial ("Robert E. Litan")."""
+    """The form without diacritics ("Lopez Obrador"), for a three-word name with the
+    middle name as an initial ("Robert E. Litan"), and with its particles capitalised
+    ("Ursula Von Der Leyen")."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
     out = [plain] if plain != form else []
     parts = form.split()
@@ -2394,6 +2453,9 @@ def _variants(form: str) -> list[str]:
         parts = form.split()
     if len(parts) == 3 and len(parts[1]) > 2 and parts[1].isalpha() and parts[1][0].isupper():
         out.append(f"{parts[0]} {parts[1][0]}. {parts[2]}")
+    if len(parts) > 2 and any(p in _NAME_PARTICLES for p in parts[1:-1]):
+        # "Ursula Von Der Leyen": the particles capitalised, as some texts write them
+        out.append(" ".join(p.capitalize() if p in _NAME_PARTICLES else p for p in parts))
     if len(parts) > 1 and any(p.startswith(("al-", "el-")) for p in parts[1:]):
         # "Bashar al Assad", "Abdel Fattah el Sisi": the article written apart
         out.append(
@@ -2636,6 +2698,13 @@ _AFFILIATES = frozenset(
     ]
 )
 _SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
+
+
+def _bare_publisher(publisher: str | None) -> str:
+    """The publisher's name without case, a leading "The" or a bracketed acronym after it
+    ("Centre for European Policy Studies (CEPS)", "The Century Foundation")."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", publisher or "").strip()
+    return re.sub(r"^the\s+", "", name.casefold())
 
 
 def _own_words(publisher: str | None, own: Actor | None) -> frozenset[str]:
@@ -2947,10 +3016,23 @@ def _keyed(forms: Iterable[tuple[int, str]], key: Callable[[str], str]) -> dict[
 
 
 def _number_key(name: str) -> str:
-    """``name`` without case or the plural "s" of its words ("pacific island forum")."""
+    """``name`` without case, British spelling or the plural "s" of its words ("pacific
+    island forum"; "united malays national organization")."""
     return " ".join(
-        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in name.casefold().split()
+        w[:-1] if len(w) > 3 and w.endswith("s") else w
+        for w in _US_SPELLING.sub(lambda m: _US_SPELLINGS[m[0]], name.casefold()).split()
     )
+
+
+# British spellings of words in bodies' names, and the American ones they share a key with.
+_US_SPELLINGS = {
+    "isation": "ization",
+    "defence": "defense",
+    "centre": "center",
+    "programme": "program",
+    "labour": "labor",
+}
+_US_SPELLING = re.compile("|".join(_US_SPELLINGS))
 
 
 # Adjectives of regions that describe a body without naming it ("the European Frontex

@@ -265,6 +265,8 @@ def name_key(enricher: Enricher, name: str) -> str:
         # a person the annotator found in no list, whom the tagger knows by another
         # spelling or a familiar given name ("Dick Durbin", "Sam Nunn")
         actor = enricher.gazetteer.respelled(" ".join(name.split()))
+    if actor is None:  # ... or a body in the other spelling ("World Meteorological
+        actor = enricher.gazetteer.body_variant(name)  # Organisation")
     return actor.name if actor is not None else key
 
 

@@ -267,6 +267,8 @@ NOT_ORGANISATIONS = frozenset(
     # a description of an alliance, not its name ("joined the Western Alliance")
     | {"Western Alliance", "Western alliance"}
 )
+# Words of a site's section and category links, which are nobody's name.
+SECTION_WORDS = frozenset(["News", "Politics", "Opinion", "Analysis", "Commentary", "Economy"])
 # Capitalised words that show a run is a title-case headline, not a name.
 HEADLINE_WORDS = frozenset(
     [
@@ -897,7 +899,7 @@ def find_spans(
     people named by a known given name and a surname. ``starts[i]`` is true when
     ``words[i]`` begins a sentence or a line; ``lines`` holds the positions that begin a
     line (a person's name ends there: "Sir Jane Roe" / "Commentary"); ``tight`` the
-    positions of hyphens written between two words without a space."""
+    positions of hyphens and dashes written between two words without a space."""
     spans = _organisations(words, starts, tight)
     taken = {i for s in spans for i in range(s.start, s.end)}
     for span in _described_organisations(words, starts):
@@ -1044,6 +1046,8 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
     names = [w for w in words[start:end] if w[:1].isupper()]
     if len(names) < 2 or not words[start][:1].isupper():
         return None
+    if any(w in SECTION_WORDS for w in names):
+        return None  # "General News News Politics": a site's section links, no one's name
     if len(names[-1]) == 1:
         return None  # "Dr Jane A. Roe2": the surname, glued to a note's number, is lost
     if (start, end) == (span.start, span.end):
@@ -1204,7 +1208,7 @@ def _organisations(words: list[str], starts: list[bool], tight: Collection[int] 
         if span is None:
             span = _lowercase_headed(words, start, end)
         if span is not None and span.start == i:
-            span = _dash_joined(words, starts, span)
+            span = _dash_joined(words, starts, span, tight)
         if (
             span is not None
             and span.end in tight
@@ -1246,11 +1250,14 @@ def _lowercase_headed(words: list[str], start: int, end: int) -> Span | None:
     return Span(start, head + 1, join_words(words, start, head + 1), "organization", True)
 
 
-def _dash_joined(words: list[str], starts: list[bool], span: Span) -> Span:
-    """``span`` with the names a dash joins to its front ("U.S.-China Economic ...
-    Commission", "NATO–Ukraine Council"): both belong to the body's name."""
+def _dash_joined(
+    words: list[str], starts: list[bool], span: Span, tight: Collection[int] = ()
+) -> Span:
+    """``span`` with the names a dash written between two words without a space joins to
+    its front ("U.S.-China Economic ... Commission", "NATO–Ukraine Council"): both belong
+    to the body's name ("Moldova – European Council" is a title and its site's name)."""
     i = span.start
-    if i < 2 or words[i - 1] not in DASHES or starts[i]:
+    if i < 2 or words[i - 1] not in DASHES or starts[i] or (i - 1) not in tight:
         return span
     m = i - 2
     while m >= 0 and i - m <= 6:
@@ -1752,6 +1759,8 @@ def _given_named(
             continue  # "Jim-Bob", a name in quotation marks (a nickname, a title)
         if not starts[i] and before[:1].isupper() and before.isalpha() and before not in HONORIFICS:
             continue  # "Fort Lee Road", "Senator Jane" (the title rule's)
+        if before == "the" and (i < 2 or words[i - 2] != "of"):
+            continue  # "the Ivan Khurs": a ship, a prize, a building named after someone
         k = i + 1
         if _initial(words, k):
             k += 2

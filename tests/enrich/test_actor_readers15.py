@@ -263,3 +263,94 @@ def test_groups_by_the_translation_of_their_names() -> None:
     assert found.get("Hezbollah") is True
     assert found.get("Hamas") is True
     assert found.get("Union State of Russia and Belarus") is True
+
+
+# -- the round's third part ----------------------------------------------------------------
+
+
+def test_a_given_name_and_surname_after_the_name_a_thing() -> None:
+    found = actors(
+        "A drone struck one of the navy's spy ships in the Black Sea, the Ivan Khurs, and "
+        "the ministry said the attack had failed."
+    )
+    assert not any("Khurs" in name for name in found)
+
+
+def test_a_body_in_the_other_spelling_is_the_known_body() -> None:
+    found = actors(
+        "One party, the United Malays National Organization, has dominated the country "
+        "since independence."
+    )
+    assert found.get("UMNO") is True
+
+
+def test_a_name_with_its_particles_capitalised_is_the_known_person() -> None:
+    found = actors(
+        "Three days later the President of the Commission, Ursula Von Der Leyen, said that "
+        "the applicants were one of us."
+    )
+    assert found.get("Ursula von der Leyen") is True
+
+
+def test_a_states_ministry_by_its_adjective_in_lower_case() -> None:
+    found = actors(
+        "The Russian defence ministry claimed the attack had failed, and Russia's foreign "
+        "ministry summoned the ambassador."
+    )
+    assert found.get("Russian Ministry of Defence") is True
+    assert found.get("Russian Ministry of Foreign Affairs") is True
+
+
+def test_a_body_of_another_of_its_states_names() -> None:
+    found = actors(
+        "Member states immobilised the assets of the Central Bank of the Russian Federation "
+        "and barred transactions with it."
+    )
+    assert found.get("Central Bank of Russia") is True
+
+
+def test_the_publisher_by_its_own_name_is_not_an_actor() -> None:
+    text = (
+        "In 2020 the Centre for Harbor Policy Studies warned that the Commission's migration pact "
+        "would not survive its first crisis."
+    )
+    assert "Centre for Harbor Policy Studies" in actors(text, source="Lakeview Review")
+    assert "Centre for Harbor Policy Studies" not in actors(
+        text, source="Centre for Harbor Policy Studies (CHPS)"
+    )
+    assert "Centre for Harbor Policy Studies" not in actors(
+        text, source="The Centre for Harbor Policy Studies"
+    )
+
+
+def test_a_sites_section_links_are_nobodys_name() -> None:
+    found = actors(
+        "Home » Cyber Interference | Australia China General News News Politics\n\nAnyone "
+        "watching the testimony could be forgiven for thinking the companies were ready."
+    )
+    assert not any("News" in name for name in found)
+
+
+def test_a_spaced_dash_joins_no_names() -> None:
+    found = actors(
+        "How hybrid aggression may threaten Moldova – Harbor Council on Overseas "
+        "Relations\n\nRussia may target Moldova with a limited campaign next spring."
+    )
+    assert not any(name.startswith("Moldova") and name != "Moldova" for name in found)
+    assert found.get("NATO–Ukraine Council", False) is False
+    assert actors("The NATO–Ukraine Council met in July.").get("NATO–Ukraine Council") is False
+
+
+def test_bodies_added_in_the_round() -> None:
+    found = actors(
+        "President Duque and the Lima group failed; DFID cut its aid; the Free Russia "
+        "Legion raided the border."
+    )
+    assert found.get("Lima Group") is True
+    assert found.get("Department for International Development") is True
+    assert found.get("Freedom of Russia Legion") is True
+
+
+def test_an_annotators_spelling_of_a_known_body_is_scored_as_that_body() -> None:
+    key = name_key(enricher(), "World Meteorological Organisation")
+    assert key == "World Meteorological Organization"
