@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
@@ -142,7 +143,10 @@ class SearchApp(App[None]):
         )
 
     def run_search(self) -> None:
-        status = self.query_one("#status", Static)
+        try:
+            status = self.query_one("#status", Static)
+        except NoMatches:
+            return  # asked for as the app closes (a filter's last change): no screen to fill
         try:
             query = self.build_query()
             result = self.corpus.search(query)

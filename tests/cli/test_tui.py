@@ -102,6 +102,21 @@ def test_typing_filters_reading_and_export(
     asyncio.run(scenario())
 
 
+def test_a_search_asked_for_as_the_app_closes_is_dropped(demo_index: Path, tmp_path: Path) -> None:
+    """A search a timer or a filter's change asks for after the screen is gone (seen on a
+    loaded machine as the app closed) does nothing, instead of failing the app's exit."""
+    corpus = Corpus.open(demo_index)
+
+    async def scenario() -> SearchApp:
+        app = SearchApp(corpus, text="sanctions", export_dir=tmp_path)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await status_once(app, pilot, "documents")
+        return app
+
+    app = asyncio.run(scenario())
+    app.run_search()  # the screen has gone: nothing to fill, nothing raised
+
+
 def test_misspelling_suggests(demo_index: Path, tmp_path: Path) -> None:
     corpus = Corpus.open(demo_index)
 
