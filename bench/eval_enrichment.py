@@ -78,7 +78,10 @@ of 24 publishers), ``real-fresh24`` (27 pages of 25 publishers) and ``real-fresh
 pages of 24 publishers), each from 30 searches of other publishers written down at 19:38
 to 19:39 UTC before they ran, labelled the same way, and ``real-fresh26`` (26 pages of 23
 publishers) and ``real-fresh27`` (28 pages of 28 publishers), whose lists were written at
-20:04 to 20:05 UTC, after the round's first rules; never tuned on.
+20:04 to 20:05 UTC, after the round's first rules; real-fresh23 to -25 and -27 were
+opened in the round's later parts, whose clean tests are real-fresh26, ``real-fresh28``
+(25 pages of 24 publishers) and ``real-fresh29`` (24 pages of 23 publishers), their lists
+written at 20:47 UTC after the round's third part; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -135,6 +138,8 @@ REAL_FRESH24 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh24.jso
 REAL_FRESH25 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh25.json"
 REAL_FRESH26 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh26.json"
 REAL_FRESH27 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh27.json"
+REAL_FRESH28 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh28.json"
+REAL_FRESH29 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh29.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh27 page texts",
+        help="folder of the real-fresh3 to -fresh29 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -229,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh25", REAL_FRESH25),
         ("real-fresh26", REAL_FRESH26),
         ("real-fresh27", REAL_FRESH27),
+        ("real-fresh28", REAL_FRESH28),
+        ("real-fresh29", REAL_FRESH29),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

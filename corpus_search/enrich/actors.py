@@ -199,6 +199,9 @@ _PLURAL_TITLES = {
 }
 _SENTENCE_END = frozenset('.!?:;"“”()')
 _NOT_NESTED = frozenset({"company", "think-tank", "media", "university", "ngo", "forum"})
+# Kinds of international body whose name may hold the state it works in ("the African
+# Union Mission in Somalia", "the Special Court for Sierra Leone"): that state counts too.
+_MISSIONS = frozenset({"un-body", "intergovernmental"})
 # kinds of body named mostly as where someone works or studies ("a professor at X")
 _WORKPLACES = frozenset({"think-tank", "media", "university", "ngo"})
 # The words of a body's name that says what it is but not whose it is ("Foreign Office",
@@ -713,6 +716,11 @@ class Gazetteer:
                                 )
                             )
                             or (
+                                actors[number].type == "person"
+                                and i > 0
+                                and words[i - 1] in _SHIP_PREFIXES
+                            )  # "USS Ronald Reagan": a ship
+                            or (
                                 actors[number].type in ("organization", "group")
                                 and i + size < n
                                 and words[i + size] in _DOCUMENTS_AFTER
@@ -939,7 +947,7 @@ class Gazetteer:
             if span.type == "organization" and (
                 own_words.intersection(words[span.start : span.end])
                 or _affiliation(words, span.start)
-                or span.name.casefold() == own_name
+                or _bare_publisher(span.name) == own_name
             ):
                 continue  # the publisher's own unit or name; a place someone works at
             if span.type == "organization" and (
@@ -1380,9 +1388,10 @@ class Gazetteer:
             or first in ORG_OPENERS
             or first in FUNCTION_WORDS
             or first in ORG_HEADS
+            or first in _SERVICE_WORDS
             or not _name_like(first)
         ):
-            return None
+            return None  # ("the Air Command" is no Air Force's command)
         found = {
             number
             for full, number in self._bodies_by_first.get(first, ())
@@ -1392,8 +1401,8 @@ class Gazetteer:
 
     def _number_variant(self, name: str) -> int | None:
         """The one known body whose name ``name`` writes with a word in the singular or
-        the plural, or in the other of British and American spelling ("the Pacific Island
-        Forum": the Pacific Islands Forum)."""
+        the plural, in the other of British and American spelling, or with "the" inside
+        it or not ("the Pacific Island Forum": the Pacific Islands Forum)."""
         found = self._by_number_key.get(_number_key(name), ())
         return found[0] if len(found) == 1 else None
 
@@ -1837,15 +1846,18 @@ class Gazetteer:
     def _inner_state(
         self, words: list[str], start: int, size: int, code: str | None
     ) -> tuple[int, int] | None:
-        """The country (number, token position) named inside a state body's name."""
+        """The country (number, token position) named inside a state body's name; for an
+        international body (``code`` None), a country named after "in" or "for" in it."""
         index = self._index[0]
         for j in range(start, start + size):
+            if code is None and (j == start or words[j - 1] not in ("in", "for")):
+                continue
             for form, number, kind in index.get(words[j], ()):
                 if (
                     number >= 0
                     and kind != _SHARED
                     and self._actor_list[number].type == "country"
-                    and self._actor_list[number].code == code
+                    and (code is None or self._actor_list[number].code == code)
                     and j + len(form) <= start + size
                     and tuple(words[j : j + len(form)]) == form
                 ):
@@ -2152,6 +2164,11 @@ _MOVEMENT_HEADS = frozenset({"Movement", "Party", "Front", "Union", "Alliance"})
 
 # The last words of an unknown name that make it an event, not a body.
 # What a capital city has of its own, named "<word> of <city>": the city, not its state.
+# A military service's words, which open many bodies' names and single none out.
+_SERVICE_WORDS = frozenset(["Air", "Army", "Naval", "Navy", "Marine", "Space", "Coast"])
+# Prefixes of a ship's name ("USS Ronald Reagan"): the person after one is the ship.
+_SHIP_PREFIXES = frozenset(["USS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "RFS", "USNS"])
+
 _CITY_OWNERS = frozenset(
     ["University", "College", "Mayor", "Governor", "Museum", "Port", "City", "Archbishop"]
 )
@@ -2518,7 +2535,9 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     # "the Russian armed forces": a state's forces named in lower case are still the body
     # the gazetteer holds under "Russian Armed Forces" (only that descriptive form).
     forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
-    nested = bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED
+    nested = (bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED) or (
+        not code and entry.get("kind") in _MISSIONS
+    )
     context = tuple(_strings(entry, "context_aliases"))
     main = tuple(_strings(entry, "main_aliases"))
     return Actor(
@@ -2701,10 +2720,10 @@ _SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
 
 
 def _bare_publisher(publisher: str | None) -> str:
-    """The publisher's name without case, a leading "The" or a bracketed acronym after it
-    ("Centre for European Policy Studies (CEPS)", "The Century Foundation")."""
-    name = re.sub(r"\s*\([^()]*\)\s*$", "", publisher or "").strip()
-    return re.sub(r"^the\s+", "", name.casefold())
+    """The publisher's name without case, "the" or a bracketed acronym after it ("Centre
+    for European Policy Studies (CEPS)", "The Century Foundation"), to compare names."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", publisher or "").casefold()
+    return " ".join(w for w in name.split() if w != "the")
 
 
 def _own_words(publisher: str | None, own: Actor | None) -> frozenset[str]:
@@ -3016,11 +3035,12 @@ def _keyed(forms: Iterable[tuple[int, str]], key: Callable[[str], str]) -> dict[
 
 
 def _number_key(name: str) -> str:
-    """``name`` without case, British spelling or the plural "s" of its words ("pacific
-    island forum"; "united malays national organization")."""
+    """``name`` without case, "the", British spelling or the plural "s" of its words
+    ("pacific island forum"; "united malays national organization")."""
     return " ".join(
         w[:-1] if len(w) > 3 and w.endswith("s") else w
         for w in _US_SPELLING.sub(lambda m: _US_SPELLINGS[m[0]], name.casefold()).split()
+        if w != "the"
     )
 
 

@@ -266,9 +266,32 @@ NOT_ORGANISATIONS = frozenset(
     | {"Coast Guard", "Border Guard"}
     # a description of an alliance, not its name ("joined the Western Alliance")
     | {"Western Alliance", "Western alliance"}
+    | {"District of Columbia"}  # a place
 )
 # Words of a site's section and category links, which are nobody's name.
 SECTION_WORDS = frozenset(["News", "Politics", "Opinion", "Analysis", "Commentary", "Economy"])
+# First words of an academic discipline's name: a department or faculty "of" one is a
+# university's unit, named as an author's affiliation (a ministry's department is "of"
+# an affair of state: "Department of Energy", "Department of Defense").
+ACADEMIC_FIELDS = frozenset(
+    [
+        "Anthropology",
+        "Archaeology",
+        "Biology",
+        "Chemistry",
+        "Economics",
+        "Geography",
+        "History",
+        "Linguistics",
+        "Mathematics",
+        "Philosophy",
+        "Physics",
+        "Political",
+        "Politics",
+        "Psychology",
+        "Sociology",
+    ]
+)
 # Capitalised words that show a run is a title-case headline, not a name.
 HEADLINE_WORDS = frozenset(
     [
@@ -334,6 +357,7 @@ GENERIC_WORDS = frozenset(
         "Joint",
         "Local",
         "Middle",
+        "Military",
         "National",
         "New",
         "Public",
@@ -701,18 +725,27 @@ APPOSITIVE_ROLES = frozenset(
 
 _BOILERPLATE = re.compile(
     r"^\s*>>>"
-    r"|(?i:\ball rights reserved\b)"  # a publication's imprint and copyright lines
-    r"|(?i:\bprinted in the united states\b)"
-    r"|(?i:\bno part of this (?:publication|report|book|paper) may be\b)"
     r"|(?i:committed to quality, independence,? and impact)"
     r"|(?i:sole views of (its|the) author)"
     r"|(?i:financed through the support of)"
     r"|^\s*[A-Z][A-Z ]{3,30}\s+\d+\s+min read\s*$"
     r"|^\s*(?i:This (piece|essay|paper|post|article|report|is the \w+ essay)\b.{0,80}\bseries\b)"
 )
+# A publication's imprint, copyright and address lines ("All rights reserved", "Printed in
+# the United States of America", "Tel: +32 ..."), blanked when the line is short: a text
+# stored as one long line keeps its words.
+_IMPRINT = re.compile(
+    r"(?i:\ball rights reserved\b)"
+    r"|(?i:\bprinted in the united states\b)"
+    r"|(?i:\bno part of this (?:publication|report|book|paper) may be\b)"
+    r"|\b(?:Tel|Fax|Phone)\s*[.:]\s*\+?\(?\d"
+)
+_IMPRINT_CUES = ("rights reserved", "printed in", "no part of", "tel", "fax", "phone")
+_IMPRINT_MAX_WORDS = 120
 _BIO = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*\s){1,4}?(?:[A-Z][\w'’-]+)(?:,\s*(?:Ph\.?D\.?|Jr\.|Sr\.))?,?\s+"
-    r"(?:is|was|serves as)\s+(?:a|an|the)\s+[^.]{0,160}?\b(?:fellow|professor|director|scholar|"
+    r"(?:is|was|serves as)\s+(?:(?:a|an|the)\s+|(?=(?:adjunct|senior|visiting|nonresident|"
+    r"non-resident|distinguished)\s))[^.]{0,160}?\b(?:fellow|professor|director|scholar|"
     r"researcher|economist|analyst|editor|associate|chair|president|intern|manager)\b"
 )
 _BIO_MAX_WORDS = 90
@@ -722,9 +755,6 @@ _BIO_MAX_WORDS = 90
 # checks that every branch names one.
 BOILERPLATE_CUES = (">>>", "min read")
 BOILERPLATE_CUES_ANY_CASE = (
-    "all rights reserved",
-    "printed in the united states",
-    "no part of this",
     "committed to quality",
     "sole views of",
     "financed through the support of",
@@ -787,6 +817,11 @@ def blank_boilerplate(text: str) -> str:
     for line in text.split("\n"):
         if (
             (_boilerplate_cue(line) and _BOILERPLATE.search(line))
+            or (
+                any(cue in line.lower() for cue in _IMPRINT_CUES)
+                and len(line.split()) <= _IMPRINT_MAX_WORDS
+                and _IMPRINT.search(line)
+            )
             or (
                 (" is " in line or " was " in line or " serves " in line)
                 and len(line.split()) <= _BIO_MAX_WORDS
@@ -1163,6 +1198,7 @@ def _organisations(words: list[str], starts: list[bool], tight: Collection[int] 
                 and _name_word(nxt)
                 and nxt not in ORG_HEADS
                 and nxt not in ORG_OPENERS
+                and nxt != "Staff"  # "the General Staff", "Command and General Staff College"
             )
             if j > i and (starts[j] or w in FUNCTION_WORDS or titled):
                 break  # a new line or sentence, "the", or "Justice Jane Roe" ends the run
@@ -1196,6 +1232,8 @@ def _organisations(words: list[str], starts: list[bool], tight: Collection[int] 
                 )
                 or (w == "-" and _capital(nxt))
                 or (w == "the" and j > i and words[j - 1] in ("of", "for", "on") and _capital(nxt))
+                or (w == "and" and words[j - 1] == "Command" and nxt in ("Staff", "General"))
+                # ("the Command and General Staff College": a school's one name)
             ):
                 j += 1
             else:
@@ -1281,6 +1319,8 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
     """The organisation name in the run ``words[start:end]``, if it has an org word."""
     while start < end and (words[start] in CONNECTORS or words[start] in ("the", "The")):
         start += 1
+    if start >= 2 and words[start - 1] == "-" and words[start - 2].lower() in ("pro", "anti"):
+        start += 1  # "the pro-European Harbor Party": the adjective is the party's stance
     # "Chairman of the Council of ...", "Jane Roe of Boston University": the words before
     # an "of" that are not an organisation's own are not part of its name.
     k = start
@@ -1346,6 +1386,13 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
         return None  # "Public Schools", "the National Guard", "Task Force": no name in it
     if words[start] in MONTHS:
         return None  # "in February for the European Union": a date before a phrase
+    if (
+        stop - start > 2
+        and words[start] in ("Department", "School", "Faculty")
+        and words[start + 1] == "of"
+        and words[start + 2] in ACADEMIC_FIELDS
+    ):
+        return None  # "the Department of Political Science": a university's unit
     if (
         len(words[start]) > 5
         and words[start].endswith("ing")

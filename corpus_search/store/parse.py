@@ -603,10 +603,15 @@ def _to_tree(token: _Tok) -> Node | None:
     return _join(Or if group == "or" else And, parts)
 
 
+# The words a store's analyzer splits a text into (whoosh's default tokenizer's pattern).
+_ANALYZED_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+
+
 def _lower(text: str) -> str:
-    """Lowercased, unless that changes its length ("İ" becomes "i" and a combining dot,
-    which would split a word in two): then as typed, for the store's analyzer."""
-    lowered = text.lower()
+    """Lowercased word by word as the store's analyzer lowercases ("ΣΑΣ^war": "σας" and
+    "war", a final sigma where the word ends), unless that changes its length ("İ" becomes
+    "i" and a combining dot, which would split a word in two): then as typed."""
+    lowered = _ANALYZED_WORD.sub(lambda m: m[0].lower(), text)
     return lowered if len(lowered) == len(text) else text
 
 

@@ -354,3 +354,109 @@ def test_bodies_added_in_the_round() -> None:
 def test_an_annotators_spelling_of_a_known_body_is_scored_as_that_body() -> None:
     key = name_key(enricher(), "World Meteorological Organisation")
     assert key == "World Meteorological Organization"
+
+
+# -- the round's fourth part ---------------------------------------------------------------
+
+
+def test_a_ship_named_after_a_person_is_not_the_person() -> None:
+    found = actors("The carrier USS Ronald Reagan transits the South China Sea with two escorts.")
+    assert "Ronald Reagan" not in found
+
+
+def test_a_command_and_staff_college_is_one_name() -> None:
+    found = actors(
+        "The wargame was played at Freedonia's Air Command and Staff College, and the army "
+        "sends its majors to the Command and General Staff College."
+    )
+    assert found.get("Air Command and Staff College") is False
+    assert found.get("Command and General Staff College") is False
+    assert "U.S. Air Force Materiel Command" not in found
+
+
+def test_a_partys_stance_before_its_name_is_not_part_of_it() -> None:
+    found = actors(
+        "The pro-European Harbor and Unity Party won the vote, and the press called the "
+        "result a turning point for the country."
+    )
+    assert found.get("Harbor and Unity Party") is False
+
+
+def test_generic_military_words_and_a_district_are_not_bodies() -> None:
+    found = actors(
+        "Use of Military Force in Defense and Security\n\nEach state, the territories and the "
+        "District of Columbia have militias of their own."
+    )
+    assert not any("Military Force" in name for name in found)
+    assert "District of Columbia" not in found
+
+
+def test_a_mission_in_a_state_names_the_state_too() -> None:
+    found = actors("In this context the African Union Mission in Somalia (AMISOM) stands out.")
+    assert found.get("AMISOM") is True
+    assert "Somalia" in found
+    assert "United States" not in actors("The Organization of American States met in June.")
+
+
+def test_an_offices_address_and_numbers_are_blanked_but_a_long_line_is_kept() -> None:
+    found = actors(
+        "Avenue Louise 149, 1050 Brussels, Belgium Tel: +32 2 502 90 38 Fax: +32 2 502 50 38"
+        "\n\nLibya's oil crescent changed hands twice in a month."
+    )
+    assert "Libya" in found
+    assert "Belgium" not in found
+    long_line = "Colombia's peace process was long. " * 30 + "Contact: Tel: +44 20 7405 7686."
+    assert "Colombia" in actors(long_line)
+
+
+def test_a_bio_with_a_qualified_title_and_no_article_is_blanked() -> None:
+    found = actors(
+        "Jane Roe is adjunct senior fellow for India, Pakistan, and South Asia at the Harbor "
+        "Council.\n\nModi met the premier in Tianjin and agreed to resume flights to China."
+    )
+    assert "Pakistan" not in found
+    assert "China" in found
+
+
+def test_the_indian_and_the_pacific_are_oceans() -> None:
+    found = actors(
+        "The region links the two most important oceans, the Indian and the Pacific, and "
+        "its ports serve both."
+    )
+    assert "India" not in found
+
+
+def test_a_universitys_department_is_not_a_body() -> None:
+    found = actors(
+        "She teaches in the Department of Political Science, and the Department of Energy "
+        "funds her work on grids."
+    )
+    assert not any("Political Science" in name for name in found)
+    assert found.get("US Department of Energy") is True
+
+
+def test_a_known_body_named_with_the_inside_it() -> None:
+    found = actors(
+        "In 2020 the Foundation for the Defense of Democracies warned that the deal would fail."
+    )
+    assert found.get("Foundation for Defense of Democracies") is True
+
+
+def test_bodies_added_in_the_fourth_part() -> None:
+    found = actors(
+        "The so-called Donetsk People's Republic (DPR) and Luhansk People's Republic held "
+        "votes; in Sri Lanka the UNP lost; the Bulletin of Atomic Scientists warned; the "
+        "Army National Guard deployed; al-Ittihad al-Islami and Ansaroul Islam are gone."
+    )
+    for name in (
+        "Donetsk People's Republic",
+        "Luhansk People's Republic",
+        "United National Party",
+        "Bulletin of the Atomic Scientists",
+        "Army National Guard",
+        "al-Ittihad al-Islami",
+        "Ansarul Islam",
+    ):
+        assert found.get(name) is True, name
+    france = actors("In France the Socialist Party has never recovered from 2017.")
+    assert france.get("Parti Socialiste") is True

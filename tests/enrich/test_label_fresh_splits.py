@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh27: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh29: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -39,6 +39,8 @@ from bench.eval_enrichment import (
     REAL_FRESH25,
     REAL_FRESH26,
     REAL_FRESH27,
+    REAL_FRESH28,
+    REAL_FRESH29,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -67,6 +69,8 @@ SPLITS = [
     ("fresh25", REAL_FRESH25, 24),
     ("fresh26", REAL_FRESH26, 26),
     ("fresh27", REAL_FRESH27, 28),
+    ("fresh28", REAL_FRESH28, 25),
+    ("fresh29", REAL_FRESH29, 24),
 ]
 
 
@@ -172,6 +176,8 @@ TEXT_CHECKED = {
     "fresh25",
     "fresh26",
     "fresh27",
+    "fresh28",
+    "fresh29",
 }
 
 
