@@ -1425,12 +1425,14 @@ class Gazetteer:
     def _of_state_named(self, name: list[str]) -> int | None:
         """The known body ``name`` names with another of its state's names after "of"
         ("the Central Bank of the Russian Federation": the Central Bank of Russia)."""
+        code = self._state_at(name, 0, len(name))
+        if code is None:
+            return None
         for k in range(1, len(name) - 1):
             if name[k] != "of":
                 continue
             rest = k + 2 if name[k + 1] == "the" else k + 1
-            code = self._state_at(name, 0, len(name))
-            if code is None or self._state_at(name, rest, -1) != code:
+            if self._state_at(name, rest, -1) != code:
                 continue
             state = self._countries[code].name
             found = self.resolve(f"{' '.join(name[:k])} of {state}") or self.resolve(
@@ -2293,11 +2295,18 @@ _FAMILIAR_GIVEN = {
     "Tom": ("Thomas",),
     "Tony": ("Anthony",),
 }
-_GIVEN_FORMS: dict[str, tuple[str, ...]] = {}
-for _short, _full in _FAMILIAR_GIVEN.items():
-    _GIVEN_FORMS[_short] = _full
-    for _name in _full:
-        _GIVEN_FORMS[_name] = (*_GIVEN_FORMS.get(_name, ()), _short)
+
+
+def _given_forms(familiar: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each given name -> the names it may stand for, familiar and full, both ways."""
+    forms: dict[str, tuple[str, ...]] = dict(familiar)
+    for short, full in familiar.items():
+        for name in full:
+            forms[name] = (*forms.get(name, ()), short)
+    return forms
+
+
+_GIVEN_FORMS = _given_forms(_FAMILIAR_GIVEN)
 
 _MIN_SKELETON = 8  # consonants: "Ali Khan" (lkn) and "Ala Khan" stay apart
 

@@ -593,19 +593,6 @@ PERSON_NOUNS = frozenset(
         "activist",
         "activists",
         "actor",
-        # offices written in lower case ("elected president Jane Roe", "opposition
-        # leader Tom Lee")
-        "ambassador",
-        "chancellor",
-        "commander",
-        "dictator",
-        "governor",
-        "leader",
-        "mayor",
-        "minister",
-        "premier",
-        "president",
-        "senator",
         "actress",
         "adviser",
         "advisers",
@@ -664,6 +651,22 @@ PERSON_NOUNS = frozenset(
         "victim",
         "widow",
         "wife",
+    ]
+) | frozenset(
+    # offices written in lower case ("elected president Jane Roe", "opposition leader
+    # Tom Lee")
+    [
+        "ambassador",
+        "chancellor",
+        "commander",
+        "dictator",
+        "governor",
+        "leader",
+        "mayor",
+        "minister",
+        "premier",
+        "president",
+        "senator",
     ]
 )
 # Office nouns in an appositive after a name ("Jane Roe, the director of ...").
@@ -1054,8 +1057,9 @@ def _particle_at(words: list[str], k: int, lines: Collection[int]) -> bool:
 
 def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span | None:
     """The person's name in ``span`` without a title before it ("General Jane Roe",
-    "PM Doe"), a caption's word or a date's month after it ("Jane Roe Headshot"), and with a surname's
-    lower-case particles ("Juan Manuel de Rosas"); None when fewer than two names stay."""
+    "PM Doe"), a caption's word or a report's month after it ("Jane Roe Headshot", "Jane
+    Roe May 2022"), and with a surname's lower-case particles ("Juan Manuel de Rosas");
+    None when fewer than two names stay."""
     n = len(words)
     start, end = span.start, span.end
     while start < end and (
@@ -1315,6 +1319,10 @@ def _dash_joined(
     return Span(first, span.end, name, span.type, span.state_body)
 
 
+# Endings of adjectives ("Diplomatic", "Regional"), which follow a heading's participle.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary", "ous")
+
+
 def org_in(words: list[str], start: int, end: int) -> Span | None:
     """The organisation name in the run ``words[start:end]``, if it has an org word."""
     while start < end and (words[start] in CONNECTORS or words[start] in ("the", "The")):
@@ -1403,9 +1411,6 @@ def org_in(words: list[str], start: int, end: int) -> Span | None:
         # noun's: "the Mining Council", "Housing Authority")
     head_word = words[head] if head is not None else words[start]
     return Span(start, stop, name, "organization", head_word in STATE_HEADS)
-
-
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary", "ous")
 
 
 def _document_after(words: list[str], k: int) -> bool:
@@ -1503,11 +1508,13 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             if not 2 <= len(names) <= 4:
                 continue
             after = words[i + 1 : i + 7]
+            body = after[3:4] if after[2:3] == ["the"] else after[2:3]  # the body's first word
             if (
-                len(after) > 3
+                len(after) > 2
                 and _post(after[0])
                 and after[1] in ("of", "at")
-                and (after[2][:1].isupper() or (after[2] == "the" and after[3][:1].isupper()))
+                and body
+                and body[0][:1].isupper()
             ):
                 # "Jane Roe, CEO of Lumen Forge", "Tom Lee, chairman of the X Fund": a
                 # post with no article before it.

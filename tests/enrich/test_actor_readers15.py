@@ -460,3 +460,8 @@ def test_bodies_added_in_the_fourth_part() -> None:
         assert found.get(name) is True, name
     france = actors("In France the Socialist Party has never recovered from 2017.")
     assert france.get("Parti Socialiste") is True
+
+
+def test_a_post_in_a_body_at_the_texts_end_still_names_the_person() -> None:
+    # (the post rule's "of the X" form must not need words the text does not have)
+    assert actors("The deal was signed by Tarn Veldoro, CEO of Lumen").get("Tarn Veldoro") is False
