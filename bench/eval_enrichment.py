@@ -140,6 +140,10 @@ REAL_FRESH26 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh26.jso
 REAL_FRESH27 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh27.json"
 REAL_FRESH28 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh28.json"
 REAL_FRESH29 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh29.json"
+REAL_FRESH30 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh30.json"
+REAL_FRESH31 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh31.json"
+REAL_FRESH32 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh32.json"
+REAL_FRESH33 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh33.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -166,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh29 page texts",
+        help="folder of the real-fresh3 to -fresh33 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -236,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh27", REAL_FRESH27),
         ("real-fresh28", REAL_FRESH28),
         ("real-fresh29", REAL_FRESH29),
+        ("real-fresh30", REAL_FRESH30),
+        ("real-fresh31", REAL_FRESH31),
+        ("real-fresh32", REAL_FRESH32),
+        ("real-fresh33", REAL_FRESH33),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh29: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh33: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -41,6 +41,10 @@ from bench.eval_enrichment import (
     REAL_FRESH27,
     REAL_FRESH28,
     REAL_FRESH29,
+    REAL_FRESH30,
+    REAL_FRESH31,
+    REAL_FRESH32,
+    REAL_FRESH33,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -71,6 +75,10 @@ SPLITS = [
     ("fresh27", REAL_FRESH27, 28),
     ("fresh28", REAL_FRESH28, 25),
     ("fresh29", REAL_FRESH29, 24),
+    ("fresh30", REAL_FRESH30, 26),
+    ("fresh31", REAL_FRESH31, 27),
+    ("fresh32", REAL_FRESH32, 24),
+    ("fresh33", REAL_FRESH33, 25),
 ]
 
 
@@ -178,6 +186,10 @@ TEXT_CHECKED = {
     "fresh27",
     "fresh28",
     "fresh29",
+    "fresh30",
+    "fresh31",
+    "fresh32",
+    "fresh33",
 }
 
 
