@@ -773,7 +773,9 @@ class Gazetteer:
                     break
             else:
                 if words[i] in short_index and i not in span_at:
-                    if self._other_person(words, starts, i, 1, -1, in_actor):
+                    if self._other_person(words, starts, i, 1, -1, in_actor) or _given_before(
+                        words, i
+                    ):
                         others.add(words[i])  # "Jane Kim": no bare "Kim" is Kim Jong Un
                     else:
                         pending.append((i, short_index[words[i]], tokens[i][1]))
@@ -1303,11 +1305,15 @@ class Gazetteer:
         ]
         if not heads:
             return []
-        state = self._subject_state(counts)
-        if state is None or state == "USA":
-            return []
+        subject = self._subject_state(counts)
         found = []
         for k, head in heads:
+            state = subject
+            if k >= 3 and words[k - 3 : k] in _ANAPHORIC:
+                # "the country's Constitutional Court": the state named last before it
+                state = self._state_before(words, k - 3) or subject
+            if state is None or state == "USA":
+                continue
             body = self._institutions.get((state, head))
             after = k + len(head)
             if (
@@ -1364,7 +1370,7 @@ class Gazetteer:
             if actor.type != "organization" or code not in states:
                 continue
             names = (actor.name, *actor.forms)
-            for heads in (*_BARE_HEADS.values(), _PARLIAMENT):
+            for heads in (*_BARE_HEADS.values(), _PARLIAMENT, _SERVICES):
                 for head in heads:
                     text = " ".join(head)
                     if not any(name.endswith(text) for name in names):
@@ -2229,12 +2235,24 @@ _POSSESSED_HEADS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("defence", "ministry"): ("Defence", "Ministry"),
     ("defense", "ministry"): ("Defense", "Ministry"),
     ("foreign", "ministry"): ("Foreign", "Ministry"),
+    ("air", "force"): ("Air", "Force"),
+    ("navy",): ("Navy",),
 }
+# The armed services a state's possessive or adjective names ("Israel's air force",
+# "the Turkish navy"): looked up like the institutions, never read bare. Not "army":
+# "Ukraine's army" is as often the state's forces at large, which annotators leave out.
+_SERVICES = (("Air", "Force"), ("Navy",))
 _POSSESSED_FIRST = frozenset(head[0] for head in _POSSESSED_HEADS)
 # Kinds a state's adjective names as surely as its possessive: ministries ("the Russian
-# defence ministry"), not the parliament or the courts.
+# defence ministry") and services ("the Turkish navy"), not the parliament or the courts.
 _ADJECTIVE_HEADS = frozenset(
-    {("defence", "ministry"), ("defense", "ministry"), ("foreign", "ministry")}
+    {
+        ("defence", "ministry"),
+        ("defense", "ministry"),
+        ("foreign", "ministry"),
+        ("air", "force"),
+        ("navy",),
+    }
 )
 
 # States whose people's names are written in English first: no transliteration to vary.
@@ -2339,6 +2357,22 @@ def _language_gloss(words: list[str], i: int, size: int) -> bool:
     """A language named in a gloss: "(Portuguese abbr: STF)", "(Arabic for 'the base')"."""
     k = i + size
     return i > 0 and words[i - 1] == "(" and k < len(words) and words[k] in _GLOSS_WORDS
+
+
+# Words that join an Arabic given name to the rest of a name ("Hussein al-Houthi",
+# "Abdullah bin Zayed"): a known surname just before one is that other person's given name.
+_ARABIC_JOINS = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "Al", "El", "Bin", "Ibn", "Abu"}
+)
+
+
+def _given_before(words: list[str], i: int) -> bool:
+    """``words[i]`` opens another name: a joining word and a capitalised name follow."""
+    k = i + 1
+    if k >= len(words) or words[k] not in _ARABIC_JOINS:
+        return False
+    k += 2 if k + 1 < len(words) and words[k + 1] == "-" else 1
+    return k < len(words) and words[k][:1].isupper()
 
 
 def _subsequence(short: list[str], full: tuple[str, ...]) -> bool:

@@ -267,7 +267,26 @@ def name_key(enricher: Enricher, name: str) -> str:
         actor = enricher.gazetteer.respelled(" ".join(name.split()))
     if actor is None:  # ... or a body in the other spelling ("World Meteorological
         actor = enricher.gazetteer.body_variant(name)  # Organisation")
-    return actor.name if actor is not None else key
+    return actor.name if actor is not None else _state_last(enricher, key)
+
+
+def _state_last(enricher: Enricher, key: str) -> str:
+    """A body of a state named by the state's adjective or name first ("sudanese ministry
+    of foreign affairs") or last ("ministry of foreign affairs of the sudan") in one form,
+    the one the tagger writes: "ministry of foreign affairs of sudan"."""
+    head, of, place = key.rpartition(" of ")
+    if of and head:
+        place = place.removeprefix("the ")
+        state = enricher.gazetteer.resolve(place)
+        if state is not None and state.type == "country":
+            return f"{head} of {state.name.casefold()}"
+    first, _, rest = key.partition(" ")
+    if len(rest.split()) < 2:
+        return key
+    state = enricher.gazetteer.resolve(first)
+    if state is None or state.type != "country":
+        return key
+    return f"{rest} of {state.name.casefold()}"
 
 
 def load_seed(

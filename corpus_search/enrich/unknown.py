@@ -1815,6 +1815,8 @@ def _given_named(
             continue  # "Fort Lee Road", "Senator Jane" (the title rule's)
         if before == "the" and (i < 2 or words[i - 2] != "of"):
             continue  # "the Ivan Khurs": a ship, a prize, a building named after someone
+        if before in ("a", "an"):
+            continue  # "a Christian Scientist", "a Mark Twain novel": a kind, no one's name
         k = i + 1
         if _initial(words, k):
             k += 2

@@ -1,0 +1,111 @@
+"""Actor rules of the sixteenth round: a known surname right before an Arabic name's
+joining word is another person's given name; an indefinite article starts no one's name;
+"the country's" court or parliament is the state named last before it; a state's air
+force and navy named by its possessive or adjective are that state's services. Every text
+here is written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from corpus_search.document import Document
+from corpus_search.enrich import Enricher
+from corpus_search.enrich.evaluate import name_key
+
+
+@cache
+def enricher() -> Enricher:
+    return Enricher.load()
+
+
+def actors(text: str, source: str = "Example Review") -> dict[str, bool]:
+    doc = Document(id="t", source=source, title="A note", body=text)
+    return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def test_a_known_surname_before_al_is_another_persons_given_name() -> None:
+    found = actors(
+        "The movement took the name of its first preacher, Hussein al-Marwani, long before "
+        "the war in Iraq changed the politics of the whole region."
+    )
+    assert "Saddam Hussein" not in found
+    assert "Iraq" in found
+
+
+def test_a_known_surname_alone_still_names_the_leader() -> None:
+    found = actors(
+        "Iraq under Saddam Hussein was isolated for a decade. Hussein bet that the embargo "
+        "would crack before his army did."
+    )
+    assert found.get("Saddam Hussein") is True
+
+
+def test_an_indefinite_article_starts_no_ones_name() -> None:
+    found = actors(
+        "One of the delegates turned out to be a Christian Scientist who asked for a "
+        "Christian Science reading room at the summit venue."
+    )
+    assert not [name for name in found if name.startswith("Christian")]
+
+
+def test_a_given_name_and_surname_without_an_article_are_still_a_name() -> None:
+    found = actors(
+        "The report was written by Christian Holmberg, who spent a year in the field "
+        "talking to farmers about the drought."
+    )
+    assert found.get("Christian Holmberg") is False
+
+
+# -- bodies --------------------------------------------------------------------------------
+
+
+def test_the_countrys_court_is_the_state_named_last_before_it() -> None:
+    found = actors(
+        "Russia spent heavily on online campaigns. Russia denied it, as Russia always does. "
+        "Then Romania struck back: the country's Constitutional Court annulled the first "
+        "round of the presidential election."
+    )
+    assert found.get("Constitutional Court of Romania") is True
+    assert "Constitutional Court of Russia" not in found
+
+
+def test_a_states_air_force_and_navy_by_its_possessive_or_adjective() -> None:
+    found = actors(
+        "Over twelve days Israel's air force flew hundreds of sorties, while the Turkish "
+        "navy kept its ships in port."
+    )
+    assert found.get("Israeli Air Force") is True
+    assert found.get("Turkish Navy") is True
+
+
+def test_a_states_army_in_lower_case_is_not_a_named_service() -> None:
+    found = actors(
+        "The Russian side now fires five times as many shells a day as Ukraine's army, "
+        "and Ukraine cannot close the gap alone."
+    )
+    assert not [name for name in found if name.startswith("Ukrainian")]
+
+
+def test_an_air_force_named_in_full_stays_itself() -> None:
+    found = actors("The Indian Air Force flew its new jets over Delhi on Republic Day.")
+    assert found.get("Indian Air Force") is True
+
+
+# -- the scorer ----------------------------------------------------------------------------
+
+
+def test_a_states_body_named_by_its_adjective_or_by_of_is_one_body() -> None:
+    e = enricher()
+    assert name_key(e, "Sudanese ministry of foreign affairs") == name_key(
+        e, "Ministry of Foreign Affairs of Sudan"
+    )
+    assert name_key(e, "Dutch Safety Board") == name_key(e, "Safety Board of the Netherlands")
+
+
+def test_a_body_with_a_state_inside_its_name_is_not_reordered() -> None:
+    e = enricher()
+    assert name_key(e, "Sudanese Armed Forces") == "Sudanese Armed Forces"  # known
+    assert name_key(e, "Nordic Council of Ministers") == "nordic council of ministers"
