@@ -754,6 +754,12 @@ class Gazetteer:
                         ):
                             step = size
                             break
+                        owner = self._possessor_version(words, i, size, number)
+                        if owner is not None:
+                            if owner < 0:
+                                step = size  # "Chile's Republican Party": not the US one
+                                break
+                            number = owner  # ... but the Republican Party of Chile
                         count(number, i)
                         in_actor.update(range(i, i + size))
                         if actors[number].type in ("organization", "group"):
@@ -1185,6 +1191,39 @@ class Gazetteer:
                 if found is not None and found.code == subject and found.type != "country":
                     return self._numbers[found.name]
         return None
+
+    def _possessor_version(self, words: list[str], i: int, size: int, number: int) -> int | None:
+        """For a state's body named after another state's possessive ("Chile's far-right
+        Republican Party", "Australia's Labor Party"): that other state's body of the same
+        name ("<name> of <state>", "<state's form> <name>") when the gazetteer holds one,
+        else -1 (the form names some other state's body, not this one); None when no
+        other state's possessive comes before it."""
+        actor = self._actor_list[number]
+        if actor.type != "organization" or not actor.code or self._state_at(words, i, -1):
+            return None  # ("Sweden's bid to the Turkish parliament": its own state's name)
+        j = i
+        while (
+            j > 2
+            and i - j < 4
+            and words[j - 2 : j] != ["'", "s"]
+            and (
+                words[j - 1] == "-"
+                or (words[j - 1].islower() and words[j - 1] not in FUNCTION_WORDS)
+            )
+        ):
+            j -= 1  # modifiers: "far-right", "ruling", "opposition"
+        if j < 3 or words[j - 2 : j] != ["'", "s"]:
+            return None
+        state = self._state_at(words, 0, j - 2)
+        country = self._countries.get(state) if state else None
+        if country is None or state == actor.code:
+            return None
+        name = " ".join(words[i : i + size])
+        for form in country.forms:
+            found = self.resolve(f"{name} of {form}") or self.resolve(f"{form} {name}")
+            if found is not None and found.code == state and found.type != "country":
+                return self._numbers[found.name]
+        return -1
 
     def _subject_state(self, counts: dict[int, int]) -> str | None:
         """The state the text is about, if one leads: its mentions and its people's."""

@@ -36,6 +36,7 @@ from typing import Any
 
 from corpus_search.document import Document
 from corpus_search.enrich import Enricher
+from corpus_search.enrich.actors import Actor
 
 KINDS = ("countries", "persons", "organizations")
 _TYPE_KIND = {
@@ -267,7 +268,26 @@ def name_key(enricher: Enricher, name: str) -> str:
         actor = enricher.gazetteer.respelled(" ".join(name.split()))
     if actor is None:  # ... or a body in the other spelling ("World Meteorological
         actor = enricher.gazetteer.body_variant(name)  # Organisation")
+    if actor is None:  # ... or by an initial and the surname ("B. Compaoré")
+        actor = _by_initial(enricher, key)
     return actor.name if actor is not None else _state_last(enricher, key)
+
+
+def _by_initial(enricher: Enricher, key: str) -> Actor | None:
+    """The one known person whose given name starts with the initial and whose name
+    ends with the surname of ``key`` ("b. compaoré"); None when none or several do."""
+    match = re.fullmatch(r"([^\W\d_])\.? (\S+(?: \S+)?)", key)
+    if match is None:
+        return None
+    initial, surname = match.groups()
+    found = [
+        actor
+        for actor in enricher.gazetteer.actors.values()
+        if actor.type == "person"
+        and actor.name.casefold().startswith(initial)
+        and actor.name.casefold().endswith(f" {surname}")
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _state_last(enricher: Enricher, key: str) -> str:

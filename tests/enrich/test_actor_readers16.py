@@ -108,4 +108,37 @@ def test_a_states_body_named_by_its_adjective_or_by_of_is_one_body() -> None:
 def test_a_body_with_a_state_inside_its_name_is_not_reordered() -> None:
     e = enricher()
     assert name_key(e, "Sudanese Armed Forces") == "Sudanese Armed Forces"  # known
-    assert name_key(e, "Nordic Council of Ministers") == "nordic council of ministers"
+    assert name_key(e, "Baltic Council of Elders") == "baltic council of elders"
+
+
+def test_a_party_after_another_states_possessive_is_that_states() -> None:
+    found = actors(
+        "Tomas Ferrer, who leads Chile's far-right Republican Party, came first in the "
+        "vote. Chile goes back to the polls next month."
+    )
+    assert found.get("Republican Party of Chile") is True
+    assert "Republican Party" not in found
+
+
+def test_a_party_after_another_states_possessive_is_not_the_known_one() -> None:
+    found = actors("Norway's Conservative Party chose a new leader on Sunday in Oslo.")
+    assert "Conservative Party" not in found  # the British party: not this one
+
+
+def test_a_party_after_its_own_states_possessive_stays_itself() -> None:
+    found = actors("Britain's Conservative Party chose a new leader on Sunday in London.")
+    assert found.get("Conservative Party") is True
+
+
+def test_an_initial_and_a_surname_read_as_the_one_known_person() -> None:
+    e = enricher()
+    assert name_key(e, "B. Compaoré") == "Blaise Compaoré"
+    assert name_key(e, "Q. Nobodyknown") == "q. nobodyknown"
+
+
+def test_a_possessive_further_back_claims_no_body() -> None:
+    found = actors(
+        "The president agreed to send Finland's membership papers to the Turkish "
+        "parliament before the summit."
+    )
+    assert found.get("Grand National Assembly of Turkey") is True
