@@ -44,7 +44,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import or_
 from pathlib import Path
 from typing import Any
@@ -442,13 +442,23 @@ class Gazetteer:
         index: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
         seen: set[tuple[str, ...]] = set()
         entries: list[tuple[tuple[str, ...], int, int]] = []
+        # Each form tokenised once: the loops below ask for most forms four times (the
+        # first tagged text in each worker waited for 124,000 calls).
+        tokenised: dict[str, tuple[str, ...]] = {}
+        for actor in self._actor_list:
+            for f in chain(actor.forms, actor.context, actor.main, actor.seats):
+                if f not in tokenised:
+                    tokenised[f] = _form_tokens(f)
+        for f in self.blockers:
+            if f not in tokenised:
+                tokenised[f] = _form_tokens(f)
         for form in self.blockers:  # blockers first: a form that is both is dropped
-            entries.append((_form_tokens(form), -1, 0))
+            entries.append((tokenised[form], -1, 0))
         seats = self.rules.seats_of_power
         owners: dict[tuple[str, ...], list[int]] = {}
         for number, actor in enumerate(self._actor_list):
             for f in actor.forms:
-                claim = owners.setdefault(_form_tokens(f), [])
+                claim = owners.setdefault(tokenised[f], [])
                 if number not in claim:
                     claim.append(number)
         # A form two actors share ("President Bush") is resolved like a short form: to
@@ -457,7 +467,7 @@ class Gazetteer:
         shared_seen: set[tuple[str, ...]] = set()
         for number, actor in enumerate(self._actor_list):
             for f in actor.forms:
-                tokens = _form_tokens(f)
+                tokens = tokenised[f]
                 if len(owners[tokens]) > 1:
                     if owners[tokens][0] == number and tokens not in shared_seen:
                         shared_seen.add(tokens)
@@ -472,12 +482,12 @@ class Gazetteer:
                     entries.append((_capital_after_hyphen(tokens), number, kind))
         for number, actor in enumerate(self._actor_list):
             for f in actor.context:
-                entries.append((_form_tokens(f), number, _CONTEXT))
+                entries.append((tokenised[f], number, _CONTEXT))
             for f in actor.main:
-                entries.append((_form_tokens(f), number, _MAIN))
+                entries.append((tokenised[f], number, _MAIN))
         # a seat of power that is also one body's own building ("the Pentagon")
         self._seat_bodies: dict[tuple[str, ...], int] = {
-            _form_tokens(f): number
+            tokenised[f]: number
             for number, actor in enumerate(self._actor_list)
             for f in actor.seats
         }
@@ -494,27 +504,33 @@ class Gazetteer:
         for candidates in index.values():
             for candidate in candidates:
                 tokens = candidate[0]
-                node = trie.setdefault(tokens[0], [None, {}])
+                # (a node made only where none is: most tokens are already there)
+                node: _Node | None = trie.get(tokens[0])
+                if node is None:
+                    node = trie[tokens[0]] = [None, {}]
                 for token in tokens[1:]:
-                    node = node[1].setdefault(token, [None, {}])
+                    children: dict[str, _Node] = node[1]
+                    node = children.get(token)
+                    if node is None:
+                        node = children[token] = [None, {}]
                 node[0] = candidate
         self._trie = trie
         # First tokens of the curated forms: the context rules' notion of "a word that
         # starts an actor" (the generated files do not change those rules).
         self._heads = frozenset(
-            _form_tokens(f)[0]
+            tokens[0]
             for a in self._actor_list
             if not a.generated
             for f in a.forms
-            if _form_tokens(f)
-        ) | frozenset(t[0] for t in (_form_tokens(b) for b in self.blockers) if t)
+            if (tokens := tokenised[f])
+        ) | frozenset(t[0] for t in (tokenised[b] for b in self.blockers) if t)
         self._names = self._name_words()
         self._own_word_cache: dict[str, frozenset[str]] = {}
         self._state_forms: dict[tuple[str, ...], str] = {}
         for actor in self._actor_list:
             if actor.type == "country" and actor.code:
                 for f in actor.forms:
-                    self._state_forms.setdefault(_form_tokens(f), actor.code)
+                    self._state_forms.setdefault(tokenised[f], actor.code)
         short: dict[str, list[int]] = {}
         for number, actor in enumerate(self._actor_list):
             for form in actor.short:
@@ -2420,9 +2436,14 @@ def _subsequence(short: list[str], full: tuple[str, ...]) -> bool:
     return all(word in rest for word in short)
 
 
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+
+
 def _plain(key: str) -> str:
     """A lookup key without apostrophes ("workers' party" -> "workers party")."""
-    return " ".join(re.sub(r"['’]s\b", "", key).replace("'", "").replace("’", "").split())
+    if "'" not in key and "’" not in key:  # most keys: nothing to take out, no regex
+        return " ".join(key.split())
+    return " ".join(_POSSESSIVE_S.sub("", key).replace("'", "").replace("’", "").split())
 
 
 def _name_like(word: str) -> bool:
