@@ -939,7 +939,7 @@ def _unique(authors: list[Author]) -> list[Author]:
 
 def _main_text(html: str, root: Element, meta: Metadata) -> tuple[list[str], list[tuple[str, str]]]:
     """(sections, [(kind, text)]) with kind "h" for a heading and "p" for a paragraph."""
-    items = _trafilatura_items(html, meta.url) or _fallback_items(root)
+    items = _trafilatura_items(html, meta.url, root) or _fallback_items(root)
     author_names = {a.name for a in meta.authors}
     title_key = norm_key(meta.title or "")
     subtitle_key = norm_key(meta.subtitle or "")
@@ -988,12 +988,40 @@ def _is_byline(text: str, author_names: set[str]) -> bool:
 TRAFILATURA_FAST = True
 
 
-def _trafilatura_xml(html: str, url: str | None) -> str | None:
+# The start of a page that ``lxml.html.fromstring`` (trafilatura's parse) reads as a whole
+# document, as ``parse_html`` does; and what trafilatura's ``load_html`` changes in a page
+# before parsing it (its ``repair_faulty_html``): a doctype with a slash in the first line,
+# a self-closing ``<html/>`` in the first four, characters XML forbids.
+_WHOLE_PAGE = re.compile(r"^\s*<(?:html|!doctype)", re.I)
+_SLASHED_DOCTYPE = re.compile(r"^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.I)
+
+
+def _parsed_as_trafilatura_would(html: str) -> bool:
+    """Whether trafilatura, given the (sanitised: no C0 controls) string, would parse it
+    into the same elements as ``parse_html`` (its parser's other options touch only the
+    doctype and the id table): then it is handed that tree instead of parsing the page a
+    second time (it works on a copy, which costs half a parse, and leaves ours as it was).
+    A page it would repair or read another way is given as text, as before."""
+    beginning = html[:50].lower()
+    if not _WHOLE_PAGE.match(html) or "html" not in beginning:
+        return False  # a fragment, or a page its "is this HTML" check may refuse
+    if "\ufffe" in html or "\uffff" in html:
+        return False
+    if "doctype" in beginning and (
+        "\n" not in html or _SLASHED_DOCTYPE.match(html.partition("\n")[0])
+    ):
+        return False  # (it rejoins the first line with a newline, even one not there)
+    return not any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
+
+
+def _trafilatura_xml(html: str, url: str | None, root: Element = None) -> str | None:
     """The XML ``trafilatura.extract(html, output_format="xml", ...)`` returns, made by the
     same two steps it takes, less the third: the fingerprint of the text that ``extract``
     computes for every XML result and that nothing here reads (a thirtieth of the time
     of an ingest). ``determine_returnstring`` and ``Extractor`` are not trafilatura's
-    documented interface: where a release moves them, ``extract`` itself is called."""
+    documented interface: where a release moves them, ``extract`` itself is called.
+    ``root``, the page as ``parse_html`` read it, is handed to trafilatura in place of
+    the text where it would build the same tree."""
     try:
         from trafilatura import bare_extraction
         from trafilatura.core import determine_returnstring
@@ -1021,11 +1049,13 @@ def _trafilatura_xml(html: str, url: str | None) -> str | None:
             dedup=False,
             url=url,
         )
-        document = bare_extraction(html, options=options)
+        document = bare_extraction(page, options=options)
         if document is None or isinstance(document, dict):
             return None, options
         return document, options
 
+    # (an empty tree: trafilatura would parse the text again as bytes)
+    page = root if root is not None and len(root) and _parsed_as_trafilatura_would(html) else html
     document, options = read(TRAFILATURA_FAST)
     if TRAFILATURA_FAST and len(getattr(document, "raw_text", None) or "") < getattr(
         options, "min_extracted_size", 0
@@ -1036,9 +1066,9 @@ def _trafilatura_xml(html: str, url: str | None) -> str | None:
     return str(determine_returnstring(document, options))
 
 
-def _trafilatura_items(html: str, url: str | None) -> list[tuple[str, str]]:
+def _trafilatura_items(html: str, url: str | None, root: Element = None) -> list[tuple[str, str]]:
     try:
-        xml = _trafilatura_xml(html, url)
+        xml = _trafilatura_xml(html, url, root)
     except etree.LxmlError:
         # trafilatura re-parses its own XML output, which some broken markup makes
         # invalid (an attribute name it cannot read): read the page without it

@@ -223,3 +223,36 @@ def test_a_date_written_out_in_another_language_is_read_by_the_limited_parser():
     assert htmldate.extractors.get_external_parser is extract_html_module._date_parser
     parser = extract_html_module._date_parser()
     assert parser.languages == list(extract_html_module.DATE_LANGUAGES)
+
+
+def test_trafilatura_handed_our_tree_reads_the_page_as_from_its_text() -> None:
+    """Where trafilatura would build the tree ``parse_html`` built, it is handed ours
+    instead of parsing the page again: the XML is the same as from the text, and our tree
+    (which the fallback reader still needs) is left unchanged; a page it would repair or
+    read as a fragment is given as text."""
+    from lxml import etree
+
+    from corpus_search.extract import html as module
+
+    paragraphs = "".join(
+        f"<p>Paragraph {i} on grain exports, port access and the tariff schedule, "
+        "written long enough to read as the body of an article.</p>"
+        for i in range(12)
+    )
+    body = f"<body><nav>Home</nav><article><h1>Grain</h1>{paragraphs}</article></body>"
+    pages = {
+        "<!DOCTYPE html>\n<html><head><title>Grain</title></head>" + body + "</html>": True,
+        "<html lang='en'><head><title>Grain</title></head>" + body + "</html>": True,
+        # a doctype with a slash, which trafilatura takes out first; a fragment
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "http://www.w3.org/TR/x.dtd">\n'
+        "<html><head><title>Grain</title></head>" + body + "</html>": False,
+        "<!-- saved -->" + body: False,
+        # a page with no newline: trafilatura adds one after its first line
+        "<!doctype html><html><head><title>Grain</title></head>" + body + "</html>": False,
+    }
+    for page, handed in pages.items():
+        assert module._parsed_as_trafilatura_would(page) is handed, page[:40]
+        root = module.parse_html(page)
+        before = etree.tostring(root)
+        assert module._trafilatura_xml(page, None, root) == module._trafilatura_xml(page, None)
+        assert etree.tostring(root) == before
