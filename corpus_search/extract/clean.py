@@ -29,14 +29,22 @@ def drop_repeats(
     paragraph (a recipe step, a refrain) is the author's. A passage longer than
     ``max_words`` is never taken for a pull quote."""
     keys = [norm_key(p) for p in paragraphs]
+    # Every key, longest first, in one string: the keys longer than a given one are a
+    # prefix of it, so "inside a longer paragraph" is one search of that prefix, not a
+    # comparison with each paragraph (a key, words and spaces, never holds the "\0").
+    longest_first = sorted(keys, key=len, reverse=True)
+    joined = "\0".join(longest_first)
+    ends: dict[int, int] = {}  # key length -> where the keys longer than it end in ``joined``
+    end = 0
+    for k, other in enumerate(longest_first):
+        ends.setdefault(len(other), end - 1 if k else 0)
+        end += len(other) + 1
     kept: list[str] = []
     seen: set[str] = set()
-    for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
+    for para, key in zip(paragraphs, keys, strict=True):
         if not key or (exact and key in seen):
             continue
-        if min_words <= len(key.split()) <= max_words and any(
-            j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
-        ):
+        if min_words <= len(key.split()) <= max_words and joined.find(key, 0, ends[len(key)]) >= 0:
             continue
         seen.add(key)
         kept.append(para)

@@ -1,7 +1,13 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_search.extract.clean import drop_repeats, parse_copyright, sanitize, split_authors
+from corpus_search.extract.clean import (
+    drop_repeats,
+    norm_key,
+    parse_copyright,
+    sanitize,
+    split_authors,
+)
 
 
 def test_sanitize_removes_escapes_and_bidi() -> None:
@@ -51,3 +57,40 @@ def test_split_authors() -> None:
         "Eli Gomez",
     ]
     assert split_authors("Read our latest report on 2024 trends!") == []
+
+
+def _plain_drop_repeats(
+    paragraphs: list[str], min_words: int = 4, *, exact: bool = True, max_words: int = 10_000
+) -> list[str]:
+    """``drop_repeats`` as first written: each key compared with every other."""
+    keys = [norm_key(p) for p in paragraphs]
+    kept: list[str] = []
+    seen: set[str] = set()
+    for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        if not key or (exact and key in seen):
+            continue
+        if min_words <= len(key.split()) <= max_words and any(
+            j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
+        ):
+            continue
+        seen.add(key)
+        kept.append(para)
+    return kept
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a", "b", "A", "c.", "—", "", "dd", "\u00e9"]), max_size=9).map(
+            " ".join
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 5),
+    st.booleans(),
+    st.integers(0, 9),
+)
+def test_drop_repeats_is_its_pairwise_definition(
+    paragraphs: list[str], min_words: int, exact: bool, max_words: int
+) -> None:
+    expected = _plain_drop_repeats(paragraphs, min_words, exact=exact, max_words=max_words)
+    assert drop_repeats(paragraphs, min_words, exact=exact, max_words=max_words) == expected
