@@ -1420,11 +1420,19 @@ class Gazetteer:
         state's forms> <head>" ("UK Ministry of Defence", "British Ministry of Defence")."""
         states = self._countries
         table: dict[tuple[str, tuple[str, ...]], int] = {}
+        # (a body none of whose names ends with any head is passed over in one test each)
+        ends = tuple(
+            " ".join(head)
+            for heads in (*_BARE_HEADS.values(), _PARLIAMENT, _SERVICES)
+            for head in heads
+        )
         for number, actor in enumerate(self._actor_list):
             code = actor.code
             if actor.type != "organization" or code not in states:
                 continue
             names = (actor.name, *actor.forms)
+            if not any(name.endswith(ends) for name in names):
+                continue
             for heads in (*_BARE_HEADS.values(), _PARLIAMENT, _SERVICES):
                 for head in heads:
                     text = " ".join(head)
@@ -2314,6 +2322,11 @@ _ADJECTIVE_HEADS = frozenset(
 _LATIN_SCRIPT_STATES = frozenset({"USA", "GBR", "AUS", "CAN", "NZL", "IRL"})
 
 
+# What a spelling key keeps: ASCII letters and (``str.isspace``) white space; one regex
+# pass, not a Python test of each character (the persons' table is built from 6,000 names)
+_NOT_KEY_LETTERS = re.compile(r"[^A-Za-z\s]")
+
+
 def spelling_key(name: str) -> str:
     """What transliterations of one name share: its letters without case, accents,
     hyphens or spaces, with "ph" read as "f", "ou" as "u", y/i, z/s, w/v and q/k made one,
@@ -2322,7 +2335,7 @@ def spelling_key(name: str) -> str:
     "Abdrabbuh Mansour Hadi", "Abdel-Fattah el-Sissi" and "Abdel Fattah el-Sisi",
     "Wladimir Putin" and "Vladimir Putin" share one)."""
     letters = unicodedata.normalize("NFKD", name.casefold().translate(_FOREIGN_LETTERS))
-    key = "".join(c for c in letters if (c.isalpha() and c.isascii()) or c.isspace())
+    key = _NOT_KEY_LETTERS.sub("", letters)
     key = _SILENT_H.sub("", key.replace("ph", "f").replace("ou", "u")).translate(_SPELLING)
     return re.sub(r"(.)\1+", r"\1", "".join(key.split()))
 
