@@ -81,7 +81,10 @@ publishers) and ``real-fresh27`` (28 pages of 28 publishers), whose lists were w
 20:04 to 20:05 UTC, after the round's first rules; real-fresh23 to -25 and -27 were
 opened in the round's later parts, whose clean tests are real-fresh26, ``real-fresh28``
 (25 pages of 24 publishers) and ``real-fresh29`` (24 pages of 23 publishers), their lists
-written at 20:47 UTC after the round's third part; never tuned on.
+written at 20:47 UTC after the round's third part. real-fresh26, -28 and -29 were opened
+for tuning in the sixteenth round, whose clean tests are ``real-fresh30`` (26 pages of 24
+publishers), ``real-fresh31`` (27 of 27), ``real-fresh32`` (24 of 22) and ``real-fresh33``
+(25 of 25), their lists written at 22:30 UTC before the round's first rule; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
