@@ -1594,8 +1594,9 @@ class Gazetteer:
     def _with_own_state(self, words: list[str], span: Span) -> Span:
         """An unknown state body's name with the "of <State>" that follows it ("the
         Ministry of Defense of Azerbaijan"): the body is that state's, and its name says
-        so; and a state's possessive before it ("Azerbaijan's Ministry of Defense") names
-        it the same way. The state is counted on its own as well."""
+        so; and a state's possessive before it ("Azerbaijan's Ministry of Defense") or the
+        state after "in" ("the Ministry of Education in Palestine") names it the same way.
+        The state is counted on its own as well."""
         if not (span.type == "organization" and span.state_body):
             return span
         i = span.start
@@ -1603,6 +1604,12 @@ class Gazetteer:
             country = self._countries.get(self._state_at(words, 0, i - 2) or "")
             if country is not None and not span.name.endswith(country.name):
                 return Span(i, span.end, f"{span.name} of {country.name}", span.type, True)
+        if span.end + 1 < len(words) and words[span.end] == "in":  # "the Ministry of
+            # Education in Palestine": that state's ministry too
+            country = self._countries.get(self._state_at(words, span.end + 1, -1) or "")
+            if country is not None and not span.name.endswith(country.name):
+                name = f"{span.name} of {country.name}"
+                return Span(span.start, span.end, name, span.type, True)
         k = span.end + 1
         if k >= len(words) or words[k - 1] != "of":
             return span
@@ -2836,10 +2843,17 @@ _SENTENCE_STOPS = frozenset({".", ";", ":", "?", "!"})
 
 
 def _bare_publisher(publisher: str | None) -> str:
-    """The publisher's name without case, "the" or a bracketed acronym after it ("Centre
-    for European Policy Studies (CEPS)", "The Century Foundation"), to compare names."""
+    """The publisher's name without case, "the", a bracketed acronym after it or its
+    state's prefix before it ("Centre for European Policy Studies (CEPS)", "The Century
+    Foundation", "U.S. Naval Institute"), to compare names."""
     name = re.sub(r"\s*\([^()]*\)\s*$", "", publisher or "").casefold()
-    return " ".join(w for w in name.split() if w != "the")
+    words = [w for w in name.split() if w != "the"]
+    if len(words) > 2 and words[0] in _STATE_PREFIXES:
+        words = words[1:]
+    return " ".join(words)
+
+
+_STATE_PREFIXES = frozenset({"u.s.", "us", "u.k.", "uk"})
 
 
 def _own_words(publisher: str | None, own: Actor | None) -> frozenset[str]:

@@ -142,3 +142,29 @@ def test_a_possessive_further_back_claims_no_body() -> None:
         "parliament before the summit."
     )
     assert found.get("Grand National Assembly of Turkey") is True
+
+
+def test_the_publisher_without_its_states_prefix_is_still_the_publisher() -> None:
+    found = actors(
+        "Published on U.S. Marine Research Institute (www.example.org)\n\nThe fleet's new "
+        "ships will need crews that the service does not yet have, the author argues.",
+        source="U.S. Marine Research Institute",
+    )
+    assert not [name for name in found if "Marine Research Institute" in name]
+
+
+def test_another_bodys_name_is_not_the_publishers_without_a_prefix() -> None:
+    found = actors(
+        "The Marine Research Institute of Norway tracked the cod stocks for a decade.",
+        source="U.S. Naval Review Institute",
+    )
+    assert any("Marine Research Institute" in name for name in found)
+
+
+def test_a_states_unknown_ministry_in_that_state_is_named_with_it() -> None:
+    found = actors(
+        "Since the floods began, the Ministry of Education in Moldova has closed every "
+        "school in the south of the country."
+    )
+    assert found.get("Ministry of Education of Moldova") is False
+    assert found.get("Moldova") is True
