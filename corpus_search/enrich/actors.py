@@ -1202,10 +1202,19 @@ class Gazetteer:
             parts = form.split()
             if words[position : position + len(parts)] != parts:
                 continue
-            for name in state.forms:
-                found = self.resolve(f"{form} of {name}") or self.resolve(f"{name} {form}")
-                if found is not None and found.code == subject and found.type != "country":
-                    return self._numbers[found.name]
+            found = self._states_own(form, state)
+            if found is not None:
+                return found
+        return None
+
+    def _states_own(self, name: str, state: Actor) -> int | None:
+        """The state's own body called ``name``: the one the gazetteer holds as "<name> of
+        <state>" or "<state's form> <name>" ("the Republican Party of Chile", "the
+        Australian Labor Party"), if any."""
+        for form in state.forms:
+            found = self.resolve(f"{name} of {form}") or self.resolve(f"{form} {name}")
+            if found is not None and found.code == state.code and found.type != "country":
+                return self._numbers[found.name]
         return None
 
     def _possessor_version(self, words: list[str], i: int, size: int, number: int) -> int | None:
@@ -1234,12 +1243,8 @@ class Gazetteer:
         country = self._countries.get(state) if state else None
         if country is None or state == actor.code:
             return None
-        name = " ".join(words[i : i + size])
-        for form in country.forms:
-            found = self.resolve(f"{name} of {form}") or self.resolve(f"{form} {name}")
-            if found is not None and found.code == state and found.type != "country":
-                return self._numbers[found.name]
-        return -1
+        found = self._states_own(" ".join(words[i : i + size]), country)
+        return -1 if found is None else found
 
     def _subject_state(self, counts: dict[int, int]) -> str | None:
         """The state the text is about, if one leads: its mentions and its people's."""
@@ -1600,16 +1605,15 @@ class Gazetteer:
         if not (span.type == "organization" and span.state_body):
             return span
         i = span.start
-        if i >= 3 and words[i - 2 : i] == ["'", "s"]:
-            country = self._countries.get(self._state_at(words, 0, i - 2) or "")
+        codes = []
+        if i >= 3 and words[i - 2 : i] == ["'", "s"]:  # "Azerbaijan's Ministry of ..."
+            codes.append(self._state_at(words, 0, i - 2))
+        if span.end + 1 < len(words) and words[span.end] == "in":
+            codes.append(self._state_at(words, span.end + 1, -1))  # "... in Palestine"
+        for code in codes:
+            country = self._countries.get(code or "")
             if country is not None and not span.name.endswith(country.name):
                 return Span(i, span.end, f"{span.name} of {country.name}", span.type, True)
-        if span.end + 1 < len(words) and words[span.end] == "in":  # "the Ministry of
-            # Education in Palestine": that state's ministry too
-            country = self._countries.get(self._state_at(words, span.end + 1, -1) or "")
-            if country is not None and not span.name.endswith(country.name):
-                name = f"{span.name} of {country.name}"
-                return Span(span.start, span.end, name, span.type, True)
         k = span.end + 1
         if k >= len(words) or words[k - 1] != "of":
             return span
