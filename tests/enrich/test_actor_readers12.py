@@ -5,23 +5,9 @@ without its state. Every text here is written for these tests."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from corpus_search.document import Document
-from corpus_search.enrich import Enricher
 from corpus_search.enrich.unknown import blank_boilerplate, share_bar
-
-
-@cache
-def enricher() -> Enricher:
-    return Enricher.load()
-
-
-def actors(
-    text: str, subtitle: str | None = None, source: str = "Example Review", title: str = "A note"
-) -> dict[str, bool]:
-    doc = Document(id="t", source=source, title=title, subtitle=subtitle, body=text)
-    return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
+from tests.enrich.sentences import actors, enricher
 
 
 def test_armed_groups_and_regional_bodies_are_known() -> None:

@@ -4,23 +4,11 @@ is never respelled into somebody else's. Every text here is written for these te
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from corpus_search.document import Document
-from corpus_search.enrich import Enricher
 from corpus_search.enrich.actors import _LATIN_SCRIPT_STATES, spelling_key
-
-
-@cache
-def enricher() -> Enricher:
-    return Enricher.load()
-
-
-def actors(text: str, source: str = "Example Review") -> dict[str, bool]:
-    doc = Document(id="t", source=source, title="A note", body=text)
-    return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
+from tests.enrich.sentences import actors, enricher
 
 
 @pytest.mark.parametrize(

@@ -8,22 +8,8 @@ name. Every text here is written for these tests."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from corpus_search.document import Document
-from corpus_search.enrich import Enricher
 from corpus_search.enrich.evaluate import name_key
-
-
-@cache
-def enricher() -> Enricher:
-    return Enricher.load()
-
-
-def actors(text: str, source: str = "Example Review") -> dict[str, bool]:
-    doc = Document(id="t", source=source, title="A note", body=text)
-    return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
-
+from tests.enrich.sentences import actors, enricher
 
 # -- people --------------------------------------------------------------------------------
 

@@ -1,0 +1,22 @@
+"""The tagger as the sentence tests of the actor rounds call it: one packaged enricher,
+and the actors a short text of their own names, each with whether it is known."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from corpus_search.document import Document
+from corpus_search.enrich import Enricher
+
+
+@cache
+def enricher() -> Enricher:
+    return Enricher.load()
+
+
+def actors(
+    text: str, subtitle: str | None = None, source: str = "Example Review", title: str = "A note"
+) -> dict[str, bool]:
+    """Actor name -> known, for ``text`` as a document's body under ``title``."""
+    doc = Document(id="t", source=source, title=title, subtitle=subtitle, body=text)
+    return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
