@@ -84,7 +84,10 @@ opened in the round's later parts, whose clean tests are real-fresh26, ``real-fr
 written at 20:47 UTC after the round's third part. real-fresh26, -28 and -29 were opened
 for tuning in the sixteenth round, whose clean tests are ``real-fresh30`` (26 pages of 24
 publishers), ``real-fresh31`` (27 of 27), ``real-fresh32`` (24 of 22) and ``real-fresh33``
-(25 of 25), their lists written at 22:30 UTC before the round's first rule; never tuned on.
+(25 of 25), their lists written at 22:30 UTC before the round's first rule. Those four
+were opened for tuning in the seventeenth round, whose clean tests are ``real-fresh34``
+(25 pages), ``real-fresh35`` (23), ``real-fresh36`` (24) and ``real-fresh37`` (24), their
+lists written at 01:59 UTC on 2026-12-06 before the round's first rule; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -147,6 +150,10 @@ REAL_FRESH30 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh30.jso
 REAL_FRESH31 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh31.json"
 REAL_FRESH32 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh32.json"
 REAL_FRESH33 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh33.json"
+REAL_FRESH34 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh34.json"
+REAL_FRESH35 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh35.json"
+REAL_FRESH36 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh36.json"
+REAL_FRESH37 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh37.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -173,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh33 page texts",
+        help="folder of the real-fresh3 to -fresh37 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -247,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh31", REAL_FRESH31),
         ("real-fresh32", REAL_FRESH32),
         ("real-fresh33", REAL_FRESH33),
+        ("real-fresh34", REAL_FRESH34),
+        ("real-fresh35", REAL_FRESH35),
+        ("real-fresh36", REAL_FRESH36),
+        ("real-fresh37", REAL_FRESH37),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

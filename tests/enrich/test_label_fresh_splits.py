@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh33: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh37: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -45,6 +45,10 @@ from bench.eval_enrichment import (
     REAL_FRESH31,
     REAL_FRESH32,
     REAL_FRESH33,
+    REAL_FRESH34,
+    REAL_FRESH35,
+    REAL_FRESH36,
+    REAL_FRESH37,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -79,6 +83,10 @@ SPLITS = [
     ("fresh31", REAL_FRESH31, 27),
     ("fresh32", REAL_FRESH32, 24),
     ("fresh33", REAL_FRESH33, 25),
+    ("fresh34", REAL_FRESH34, 25),
+    ("fresh35", REAL_FRESH35, 23),
+    ("fresh36", REAL_FRESH36, 24),
+    ("fresh37", REAL_FRESH37, 24),
 ]
 
 
@@ -190,6 +198,10 @@ TEXT_CHECKED = {
     "fresh31",
     "fresh32",
     "fresh33",
+    "fresh34",
+    "fresh35",
+    "fresh36",
+    "fresh37",
 }
 
 
