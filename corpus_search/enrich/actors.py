@@ -606,7 +606,10 @@ class Gazetteer:
             for i in compress(range(1, n - 1), map(DASHES.__contains__, words[1 : n - 1]))
             if tokens[i][1] == tokens[i - 1][1] + len(tokens[i - 1][0]) == tokens[i + 1][1] - 1
         ]
-        spans = find_spans(words, starts, self._names, lines, tight)
+        spans = [
+            self._after_state_and(words, s)
+            for s in find_spans(words, starts, self._names, lines, tight)
+        ]
         # "the Central Bank of the Russian Federation": a known body under another of its
         # state's names (counted below, once ``count`` is defined)
         renamed = [
@@ -1764,6 +1767,24 @@ class Gazetteer:
             return False
         return words[i - 1] in self._names.given and (i - 1) not in in_actor
 
+    def _after_state_and(self, words: list[str], span: Span) -> Span:
+        """An organisation's name without a state and "and" before it: "(Tanabe of) Japan
+        and National Defence Bureau" is the bureau; "Trinidad and Tobago Defence Force",
+        a state whose name holds "and", is left whole."""
+        if span.type != "organization" or "and" not in words[span.start : span.start + 4]:
+            return span
+        forms = self._state_forms
+        for size in (1, 2, 3):
+            cut = span.start + size
+            if (
+                cut + 2 < span.end
+                and words[cut] == "and"
+                and tuple(words[span.start : cut]) in forms
+                and not any(tuple(words[span.start : cut + k]) in forms for k in (2, 3))
+            ):
+                return Span(cut + 1, span.end, join_words(words, cut + 1, span.end), span.type)
+        return span
+
     @cached_property
     def _country_words(self) -> frozenset[str]:
         """One-word forms of countries ("US", "Japan", "ROK"): the parts of a bilateral
@@ -2115,6 +2136,8 @@ def _of_body(
         return None  # a longer capitalised run
     if start > 0 and words[start - 1] in ("the", "The"):
         return None  # "the Annual Meetings of the World Bank": a thing the body holds
+    if start > 0 and words[start - 1].isdigit() and pair[0] not in names.given:
+        return None  # "its 2031 Spring Consultations of the World Bank": the same
     if any(
         not (w[:1].isupper() and w[1:].islower() and w.isalpha())
         or w in names.other

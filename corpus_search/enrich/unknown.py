@@ -267,6 +267,7 @@ NOT_ORGANISATIONS = frozenset(
     # a description of an alliance, not its name ("joined the Western Alliance")
     | {"Western Alliance", "Western alliance"}
     | {"District of Columbia"}  # a place
+    | {"World Trade Center"}  # the towers (a "World Trade Center" elsewhere is a building)
 )
 # Words of a site's section and category links, which are nobody's name.
 SECTION_WORDS = frozenset(["News", "Politics", "Opinion", "Analysis", "Commentary", "Economy"])
@@ -898,8 +899,18 @@ def _where(flags: Iterable[bool]) -> list[int]:
     return list(compress(count(), flags))
 
 
+# A serial's furniture in capitals after its publisher's name ("X Institute NUMBER 176"):
+# no part of a name.
+SERIAL_WORDS = frozenset(["NUMBER", "ISSUE", "VOLUME", "EDITION"])
+
+
 def _capital(word: str) -> bool:
-    return word[:1].isupper() and word.isalpha() and word not in HEADLINE_WORDS
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word not in HEADLINE_WORDS
+        and word not in SERIAL_WORDS
+    )
 
 
 def _name_word(word: str) -> bool:
@@ -1795,6 +1806,15 @@ NAMED_THINGS = frozenset(
 )
 # Lower-case words after which a capitalised pair is a place's or thing's name.
 _NOT_NAMED_AFTER = ORG_HEADS | NAMED_THINGS
+# A page's buttons, which follow a byline on the same line: no one's surname.
+PAGE_BUTTONS = frozenset(["Share", "Tweet", "Email", "Print", "Subscribe", "Follow", "Comment"])
+# Second halves of an English compound after a hyphen ("Democrat-led", "Moscow-backed"):
+# words, where a lower-case part after a hyphen is otherwise a name's last part.
+_COMPOUND_ENDS = frozenset(
+    {"led", "backed", "based", "born", "run", "owned", "style", "era", "made", "funded"}
+    | {"sponsored", "allied", "aligned", "dominated", "controlled", "inspired", "linked"}
+    | {"leaning", "friendly", "minded", "centred", "centered", "focused", "wide"}
+)
 
 
 def _given_named(
@@ -1828,9 +1848,13 @@ def _given_named(
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
             continue
+        if words[k - 1] in PAGE_BUTTONS:
+            continue  # "Posted By Walt Share": the author's name, then the page's button
         if words[k - 1] in ORG_HEADS or words[k - 1] in DOCUMENT_NOUNS:
             continue  # "the Royal Marines", "the Special Summit": a body or an event
         if k + 1 < n and words[k] == "-" and words[k + 1].isalpha() and words[k + 1].islower():
+            if words[k + 1] in _COMPOUND_ENDS:
+                continue  # "his Christian Democrat-led government": a word, no one's name
             k += 2  # "Huang Kuo-chang": the name's last part, after a hyphen
         if k < n and (
             (words[k][:1].isupper() and words[k].isalpha() and k not in lines)

@@ -1,0 +1,110 @@
+"""Actor rules of the seventeenth round: two capitalised words after a year are a thing a
+body holds, not a person; a given name before a word and "-led" is no one's name; a
+page's share button is no one's surname; the twin towers are a place; a state named
+before "and" opens no body's name; a serial's "NUMBER" ends a body's name; the African
+Union's disease agency is not the American one. Every text here is written for these
+tests."""
+
+from __future__ import annotations
+
+from tests.enrich.sentences import actors
+
+# -- people --------------------------------------------------------------------------------
+
+
+def test_two_words_after_a_year_and_before_a_body_are_no_person() -> None:
+    found = actors(
+        "Finance ministers met at the 2031 Spring Consultations of the World Bank in Lima, "
+        "where the talk was of debt relief for small island states."
+    )
+    assert "Spring Consultations" not in found
+    assert found.get("World Bank") is True
+
+
+def test_a_name_and_a_body_after_a_year_still_name_a_person() -> None:
+    found = actors(
+        "Back in 2019 Marta Kowalczyk of the World Bank argued for the same relief, and few "
+        "listened to her."
+    )
+    assert found.get("Marta Kowalczyk") is False
+
+
+def test_a_given_name_before_a_word_and_led_is_no_ones_name() -> None:
+    found = actors(
+        "The chancellor wants his\nChristian Democrat-led cabinet to keep its distance from "
+        "the far right while Germany waits for growth."
+    )
+    assert not [name for name in found if name.startswith("Christian")]
+    assert "Germany" in found
+
+
+def test_a_given_name_and_a_hyphenated_surname_are_still_a_name() -> None:
+    found = actors("The speaker of the day was Maria Ortega-lopez, who runs the port of Callao.")
+    assert not [name for name in found if "led" in name]
+    assert found.get("Maria Ortega-lopez") is False
+
+
+def test_a_share_button_is_no_ones_surname() -> None:
+    found = actors(
+        "Impressions of the Mekong\nPosted By Walt Share\nI am just back from the delta and "
+        "the dams upstream worry every farmer I met in Vietnam."
+    )
+    assert "Walt Share" not in found
+    assert "Vietnam" in found
+
+
+# -- organisations -------------------------------------------------------------------------
+
+
+def test_the_twin_towers_are_a_place_not_a_body() -> None:
+    found = actors(
+        "The attacks on the World Trade Center changed how the United States thought about "
+        "weak states far away."
+    )
+    assert "World Trade Center" not in found
+    assert "United States" in found
+
+
+def test_a_state_named_before_and_opens_no_bodys_name() -> None:
+    found = actors(
+        "The adviser met Secretary-General Aiko Tanabe of Japan and National Defence Bureau "
+        "Director Lee Jun of South Korea to talk about the missile tests."
+    )
+    assert not [name for name in found if name.startswith(("Japan and", "and "))]
+    assert found.get("National Defence Bureau") is False
+    assert found.get("Japan") is True
+
+
+def test_a_body_of_a_state_pair_keeps_its_and() -> None:
+    found = actors(
+        "The Trinidad and Tobago Defence Force sent two patrol boats to the exercise, and "
+        "the Department of Housing and Urban Development sent nobody."
+    )
+    assert not [name for name in found if name.startswith("Tobago")]
+    assert "US Department of Housing and Urban Development" in found
+
+
+def test_a_serials_number_ends_a_bodys_name() -> None:
+    found = actors(
+        "Institute for Baltic Affairs NUMBER 212 | 03.04.2031\n\nThe opposition in Belarus "
+        "is weaker than at any time since the protests."
+    )
+    assert not [name for name in found if name.endswith("NUMBER")]
+    assert found.get("Institute for Baltic Affairs") is False
+
+
+def test_the_african_unions_disease_agency_is_not_the_american_one() -> None:
+    found = actors(
+        "The Africa CDC warned that the aid cuts would leave clinics in Malawi without "
+        "antiretroviral drugs within months."
+    )
+    assert "Centers for Disease Control and Prevention" not in found
+    assert found.get("Africa Centres for Disease Control and Prevention") is True
+
+
+def test_the_american_disease_agency_is_still_itself() -> None:
+    found = actors(
+        "The CDC in Atlanta tracked the outbreak, and the Centers for Disease Control and "
+        "Prevention sent a team to Texas."
+    )
+    assert found.get("Centers for Disease Control and Prevention") is True
