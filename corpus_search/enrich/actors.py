@@ -607,8 +607,9 @@ class Gazetteer:
             if tokens[i][1] == tokens[i - 1][1] + len(tokens[i - 1][0]) == tokens[i + 1][1] - 1
         ]
         spans = [
-            self._after_state_and(words, s)
+            span
             for s in find_spans(words, starts, self._names, lines, tight)
+            if (span := self._without_glued_person(words, self._after_state_and(words, s)))
         ]
         # "the Central Bank of the Russian Federation": a known body under another of its
         # state's names (counted below, once ``count`` is defined)
@@ -1783,6 +1784,44 @@ class Gazetteer:
                 and not any(tuple(words[span.start : cut + k]) in forms for k in (2, 3))
             ):
                 return Span(cut + 1, span.end, join_words(words, cut + 1, span.end), span.type)
+        return span
+
+    def _without_glued_person(self, words: list[str], span: Span) -> Span | None:
+        """An organisation's name run together with a person's before it, as a document's
+        front matter flattened into one line gives them ("Supervised by Jane Roe
+        Department of Political Science", "Advisor: Omar Lind Georgetown University"):
+        the body after the person when its own name opens there (a head and "of"), or
+        nothing when the rest is a body the gazetteer knows (found by its own name). A
+        body named after a person ("the Jane Roe Peace Institute") is kept."""
+        if span.type != "organization":
+            return span
+        given = self._names.given
+        k = next(
+            (
+                k
+                for k in range(span.end - 3, span.start - 1, -1)
+                if words[k] in given
+                and words[k + 1][:1].isupper()
+                and words[k + 1][1:].islower()
+                and words[k + 1].isalpha()
+                and words[k + 1] not in ORG_HEADS
+            ),
+            None,
+        )
+        if k is None:
+            return span
+        tail = join_words(words, k + 2, span.end)
+        # "Jane Roe Department of X": a body's own name, head and "of", opens after hers
+        # (not "the Eau Claire Area School District", a place's name with a given name)
+        opens = (
+            span.end - (k + 2) >= 3
+            and (words[k + 2] in ORG_HEADS or words[k + 2] in ORG_OPENERS)
+            and words[k + 3] in ("of", "for", "on")
+        )
+        if opens:
+            return Span(k + 2, span.end, tail, span.type, span.state_body)
+        if k == span.start and self.resolve(tail) is not None:
+            return None  # "Omar Lind Georgetown University": the university, found itself
         return span
 
     @cached_property

@@ -899,9 +899,9 @@ def _where(flags: Iterable[bool]) -> list[int]:
     return list(compress(count(), flags))
 
 
-# A serial's furniture in capitals after its publisher's name ("X Institute NUMBER 176"):
-# no part of a name.
-SERIAL_WORDS = frozenset(["NUMBER", "ISSUE", "VOLUME", "EDITION"])
+# A serial's or a thesis's front matter after a name ("X Institute NUMBER 176", "Department
+# of X Submission Date: 2 June"): no part of the name.
+SERIAL_WORDS = frozenset(["NUMBER", "ISSUE", "VOLUME", "EDITION", "Submission", "Date"])
 
 
 def _capital(word: str) -> bool:
