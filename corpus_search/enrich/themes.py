@@ -23,6 +23,7 @@ from functools import cached_property
 from importlib import resources
 from itertools import compress
 from pathlib import Path
+from typing import Any
 
 from corpus_search.document import ThemeScore
 from corpus_search.errors import InputError
@@ -88,6 +89,10 @@ class Theme:
     label: str
     scope: str
     terms: tuple[tuple[tuple[str, ...], int], ...]  # (words, weight); a word may end in "*"
+    # The keep rule's two bars for this theme, where its own calibration moved them
+    # (``bench/calibrate_themes.py``); None: THRESHOLD and RELATIVE.
+    threshold: float | None = None
+    relative: float | None = None
 
 
 def words(text: str) -> list[str]:
@@ -103,17 +108,17 @@ class Taxonomy:
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> Taxonomy:
         data = resources.files("corpus_search.enrich") / "data" / "themes.json"
-        docs = [json.loads(data.read_text("utf-8"))]
+        docs = [("the packaged themes.json", json.loads(data.read_text("utf-8")))]
         for path in extra:
             try:
-                docs.append(json.loads(Path(path).read_text("utf-8")))
+                docs.append((str(path), json.loads(Path(path).read_text("utf-8"))))
             except (OSError, ValueError) as exc:
                 raise InputError(
                     f"cannot read taxonomy file {path}: {exc}",
                     "give a JSON file shaped like corpus_search/enrich/data/themes.json",
                 ) from None
         themes = []
-        for doc in docs:
+        for path, doc in docs:
             for entry in doc.get("themes", []):
                 terms = tuple(
                     (tuple(_TERM_WORD.findall(term.lower())), int(weight))
@@ -121,7 +126,12 @@ class Taxonomy:
                 )
                 themes.append(
                     Theme(
-                        entry["id"], entry.get("label", entry["id"]), entry.get("scope", ""), terms
+                        entry["id"],
+                        entry.get("label", entry["id"]),
+                        entry.get("scope", ""),
+                        terms,
+                        _bar(entry, "threshold", path),
+                        _bar(entry, "relative", path),
                     )
                 )
         return cls(themes)
@@ -208,16 +218,22 @@ class Taxonomy:
             return []
         per_thousand = 1000.0 / max(length, 200)
         top = max(e.hits for e in found.values())
-        floor = THRESHOLD if threshold is None else threshold
+        themes = self.themes
         long_text = length >= MIN_WORDS
         some_text = length >= WEAK_ALONE_WORDS
         kept = []
         for theme_id, ev in found.items():
             hits = ev.hits
             score = round(1.0 - math.exp(-(hits * per_thousand) / SCALE), 3)
+            theme = themes[theme_id]
+            if threshold is not None:
+                floor = threshold
+            else:
+                floor = THRESHOLD if theme.threshold is None else theme.threshold
+            relative = RELATIVE if theme.relative is None else theme.relative
             enough = (
                 threshold is not None
-                or hits >= RELATIVE * top
+                or hits >= relative * top
                 or (score >= SURE and len(ev.at) >= SURE_MENTIONS)
             )
             one_term = len(ev.terms) < MIN_TERMS
@@ -235,6 +251,19 @@ class Taxonomy:
         ]
         result.sort(key=lambda t: (-t.score, t.id))
         return result
+
+
+def _bar(entry: dict[str, Any], key: str, path: str) -> float | None:
+    """A theme's own ``threshold`` or ``relative`` (a number from 0 to 1), if it has one."""
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise InputError(
+            f"theme {entry.get('id')!r} in {path}: {key} must be a number from 0 to 1",
+            f"give {key} as a number such as 0.45, or leave it out for the default",
+        )
+    return float(value)
 
 
 @dataclass

@@ -271,8 +271,10 @@ def test_one_term_however_repeated_is_not_a_topic_of_a_page(enricher: Enricher) 
     filler = " ".join(
         ["The committee met in the old hall on a grey morning and talked for hours."] * 9
     )
+    # (trade named twice, not three times: health keeps more than the share of trade's
+    # hits its own bar asks, so that only the one-term rule can leave it out)
     news = (
-        " Tariffs on steel rose and the trade deal stalled; exporters warned about tariffs."
+        " Tariffs on steel rose and the trade deal stalled."
         " A virus kept one member home; the virus passed."
     )
     page = filler + news
@@ -562,6 +564,16 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 #   0.988, 0.974 / 0.905, 0.891 / 0.774, 0.762 / 0.842; fresh32 0.965 / 0.948, 0.903 /
 #   0.848, 0.833 / 0.758, 0.815 / 0.816; fresh33 1.000 / 1.000, 0.933 / 0.966, 0.844 /
 #   0.771, 0.836 / 0.811). Their floors are that level.
+# The seventeenth round (2026-12-06) opened fresh30 to fresh33 for tuning: their floors
+# rise to the level after it. Its per-theme keep bars (bench/calibrate_themes.py,
+# cross-validated over whole tuning splits: precision 0.818 -> 0.838, recall 0.827 ->
+# 0.824) lowered theme recall on three tuning splits by a page or two (fresh12 0.733 ->
+# 0.700, fresh13 0.714 -> 0.690, fresh19 0.725 -> 0.700) and theme precision on fresh10
+# (0.745 -> 0.739): those floors are lowered to match, deliberately. Its clean tests:
+# - fresh34: 25 pages (26 labelled; one repeated a fresh12 text and was removed before
+#   any tagger ran), fresh35: 23, fresh36: 24 and fresh37: 24, from lists written at
+#   01:59 UTC before any rule of the round, scored clean, totals only, before the round
+#   and after each part. Their floors are the level after the round.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -648,7 +660,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.89),
             "persons": (0.90, 0.79),
             "organizations": (0.88, 0.76),
-            "themes": (0.76, 0.73),
+            "themes": (0.76, 0.69),
         },
     ),
     (
@@ -658,7 +670,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.98),
             "persons": (0.97, 0.84),
             "organizations": (0.92, 0.83),
-            "themes": (0.89, 0.71),
+            "themes": (0.89, 0.68),
         },
     ),
     (
@@ -720,7 +732,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.98),
             "persons": (0.91, 0.88),
             "organizations": (0.82, 0.78),
-            "themes": (0.74, 0.72),
+            "themes": (0.74, 0.69),
         },
     ),
     (
@@ -828,9 +840,9 @@ TEXT_SPLITS = [
         26,
         {
             "countries": (0.98, 0.94),
-            "persons": (0.94, 0.81),
-            "organizations": (0.81, 0.89),
-            "themes": (0.76, 0.71),
+            "persons": (0.99, 0.85),
+            "organizations": (0.84, 0.93),
+            "themes": (0.78, 0.71),
         },
     ),
     (
@@ -838,9 +850,9 @@ TEXT_SPLITS = [
         27,
         {
             "countries": (0.95, 0.98),
-            "persons": (0.97, 0.90),
-            "organizations": (0.89, 0.77),
-            "themes": (0.76, 0.84),
+            "persons": (0.99, 0.95),
+            "organizations": (0.91, 0.84),
+            "themes": (0.80, 0.84),
         },
     ),
     (
@@ -848,9 +860,9 @@ TEXT_SPLITS = [
         24,
         {
             "countries": (0.96, 0.94),
-            "persons": (0.90, 0.84),
-            "organizations": (0.83, 0.75),
-            "themes": (0.81, 0.81),
+            "persons": (0.90, 0.87),
+            "organizations": (0.89, 0.75),
+            "themes": (0.82, 0.81),
         },
     ),
     (
@@ -858,9 +870,49 @@ TEXT_SPLITS = [
         25,
         {
             "countries": (0.99, 0.99),
-            "persons": (0.93, 0.96),
-            "organizations": (0.84, 0.77),
-            "themes": (0.83, 0.81),
+            "persons": (0.93, 0.99),
+            "organizations": (0.84, 0.79),
+            "themes": (0.86, 0.81),
+        },
+    ),
+    (
+        "fresh34",
+        25,
+        {
+            "countries": (0.98, 0.99),
+            "persons": (0.94, 0.92),
+            "organizations": (0.90, 0.86),
+            "themes": (0.88, 0.92),
+        },
+    ),
+    (
+        "fresh35",
+        23,
+        {
+            "countries": (0.95, 0.92),
+            "persons": (0.96, 0.73),
+            "organizations": (0.77, 0.79),
+            "themes": (0.74, 0.71),
+        },
+    ),
+    (
+        "fresh36",
+        24,
+        {
+            "countries": (0.98, 0.93),
+            "persons": (0.93, 0.88),
+            "organizations": (0.74, 0.80),
+            "themes": (0.91, 0.63),
+        },
+    ),
+    (
+        "fresh37",
+        24,
+        {
+            "countries": (0.95, 0.99),
+            "persons": (0.95, 0.86),
+            "organizations": (0.82, 0.82),
+            "themes": (0.62, 0.76),
         },
     ),
     (
@@ -870,7 +922,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.99),
             "persons": (0.94, 0.94),
             "organizations": (0.94, 0.89),
-            "themes": (0.74, 0.73),
+            "themes": (0.73, 0.73),
         },
     ),
     (
