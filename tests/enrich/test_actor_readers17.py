@@ -139,3 +139,36 @@ def test_a_place_with_a_given_name_keeps_its_body_whole() -> None:
         "were not told of it."
     )
     assert found.get("Port Charlotte Area School District") is False
+
+
+# -- short names in their own country's texts --------------------------------------------
+
+
+def test_bnp_in_a_text_about_bangladesh_is_its_nationalist_party() -> None:
+    found = actors(
+        "Bangladesh votes in January. The BNP has called a boycott, and the Awami League "
+        "says the BNP fears the count."
+    )
+    assert found.get("Bangladesh Nationalist Party") is True
+
+
+def test_bnp_paribas_is_a_bank_even_in_a_text_about_bangladesh() -> None:
+    found = actors("BNP Paribas closed its office in Dhaka as Bangladesh tightened rules.")
+    assert "Bangladesh Nationalist Party" not in found
+    assert found.get("BNP Paribas") is True
+
+
+def test_labor_in_an_australian_text_is_the_labor_party() -> None:
+    found = actors(
+        "Pressure built inside the Labor caucus in Canberra, and Australia's prime minister "
+        "moved before the party conference in Australia's winter."
+    )
+    assert found.get("Australian Labor Party") is True
+
+
+def test_labor_in_an_american_text_is_not_australias_party() -> None:
+    found = actors(
+        "The Labor Secretary told Congress that American wages rose, and the United States "
+        "will send a trade mission to Australia in the spring."
+    )
+    assert "Australian Labor Party" not in found
