@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.calibrate_themes import FLOORS, RELATIVES
+from corpus_search.document import Document
 from corpus_search.enrich import themes as T
 from corpus_search.enrich.themes import Taxonomy
 from corpus_search.errors import InputError
@@ -66,8 +68,6 @@ def test_a_bar_outside_zero_to_one_is_a_clear_error(tmp_path: Path, value: objec
 
 
 def test_the_packaged_bars_are_on_the_calibration_grid() -> None:
-    from bench.calibrate_themes import FLOORS, RELATIVES
-
     packaged = Taxonomy.load().themes.values()
     own = [t for t in packaged if t.threshold is not None or t.relative is not None]
     assert own  # the calibration's output is shipped
@@ -75,3 +75,29 @@ def test_the_packaged_bars_are_on_the_calibration_grid() -> None:
         assert theme.threshold in FLOORS and theme.relative in RELATIVES, theme.id
     # and every other theme keeps the global bars
     assert T.THRESHOLD in FLOORS and T.RELATIVE in RELATIVES
+
+
+def test_the_calibrations_keep_rule_is_the_scorers() -> None:
+    """bench/calibrate_themes.py replays the keep rule with other bars: with the packaged
+    bars it must keep exactly what the scorer keeps, on every labelled document."""
+    from bench.calibrate_themes import LABELS, _row, fit, kept
+    from corpus_search.enrich import Enricher
+    from corpus_search.enrich.evaluate import load_labelled
+
+    enricher = Enricher.load()
+    packaged = {
+        t.id: (
+            T.THRESHOLD if t.threshold is None else t.threshold,
+            T.RELATIVE if t.relative is None else t.relative,
+        )
+        for t in enricher.taxonomy.themes.values()
+    }
+    docs = load_labelled(LABELS / "labelled.json")
+    rows = [_row(enricher, doc) for doc in docs]
+    for doc, (_doc, length, found) in zip(docs, rows, strict=True):
+        scored = enricher.enrich(
+            Document(id="t", title=doc.title, subtitle=doc.subtitle, body=doc.body)
+        )
+        assert kept(length, found, packaged) == {t.id for t in scored.themes}, doc.id
+    bars = fit(rows, sorted(packaged))  # (a smoke run of the fit itself)
+    assert all(pair in {(f, r) for f in FLOORS for r in RELATIVES} for pair in bars.values())
