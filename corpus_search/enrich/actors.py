@@ -1818,8 +1818,9 @@ class Gazetteer:
             and (words[k + 2] in ORG_HEADS or words[k + 2] in ORG_OPENERS)
             and words[k + 3] in ("of", "for", "on")
         )
-        if opens:
-            return Span(k + 2, span.end, tail, span.type, span.state_body)
+        if opens:  # (read again as a name of its own: "Department of Political Science" is
+            # a university's unit, no actor)
+            return org_in(words, k + 2, span.end)
         if k == span.start and self.resolve(tail) is not None:
             return None  # "Omar Lind Georgetown University": the university, found itself
         return span

@@ -172,3 +172,27 @@ def test_labor_in_an_american_text_is_not_australias_party() -> None:
         "will send a trade mission to Australia in the spring."
     )
     assert "Australian Labor Party" not in found
+
+
+def test_a_university_unit_after_a_persons_name_is_no_body() -> None:
+    found = actors(
+        "Supervised by James Holt Department of Political Science Submission Date: 2 June "
+        "2031. Denmark and Greenland disagree about the base."
+    )
+    assert not [name for name in found if "Political Science" in name]
+    assert "Denmark" in found
+
+
+def test_a_university_that_acts_is_still_an_actor() -> None:
+    found = actors(
+        "Lakeside State University cut its diversity office after the governor of Florida "
+        "signed the bill, and Lakeside State University says it will comply."
+    )
+    assert found.get("Lakeside State University") is False
+
+
+def test_a_known_forum_still_counts() -> None:
+    found = actors(
+        "The Pacific Islands Forum met in Suva and asked Australia to cut emissions faster."
+    )
+    assert found.get("Pacific Islands Forum") is True
