@@ -27,16 +27,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus_search.enrich import Enricher  # noqa: E402
+from corpus_search.enrich import Enricher, tagged_text  # noqa: E402
 from corpus_search.enrich import themes as T  # noqa: E402
 from corpus_search.enrich.evaluate import (  # noqa: E402
     Labelled,
@@ -45,7 +45,6 @@ from corpus_search.enrich.evaluate import (  # noqa: E402
     load_real_text,
     load_seed,
 )
-from corpus_search.enrich.unknown import blank_boilerplate, share_bar  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "enrichment"
 THEMES = ROOT / "corpus_search" / "enrich" / "data" / "themes.json"
@@ -89,31 +88,15 @@ def tuning_groups(enricher: Enricher) -> dict[str, list[Row]]:
 
 
 def _row(enricher: Enricher, doc: Labelled) -> Row:
-    head = "\n".join(p for p in (doc.title, doc.subtitle) if p and not share_bar(p))
-    body = blank_boilerplate(doc.body)
-    length, found = enricher.taxonomy.evidence(f"{head}\n{body}" if head else body)
+    _head, _body, text = tagged_text(doc.title, doc.subtitle, doc.body)
+    length, found = enricher.taxonomy.evidence(text)
     return doc, length, found
 
 
 def kept(length: int, found: dict[str, Any], bars: dict[str, tuple[float, float]]) -> set[str]:
-    """The themes the keep rule keeps with these bars (theme -> (threshold, relative))."""
-    if not found:
-        return set()
-    per_thousand = 1000.0 / max(length, 200)
-    top = max(ev.hits for ev in found.values())
-    long_text, some_text = length >= T.MIN_WORDS, length >= T.WEAK_ALONE_WORDS
-    out = set()
-    for theme, ev in found.items():
-        floor, relative = bars.get(theme, (T.THRESHOLD, T.RELATIVE))
-        score = round(1.0 - math.exp(-(ev.hits * per_thousand) / T.SCALE), 3)
-        enough = ev.hits >= relative * top or (score >= T.SURE and len(ev.at) >= T.SURE_MENTIONS)
-        one_term, weak_only = len(ev.terms) < T.MIN_TERMS, not ev.strong
-        one_word = (some_text and one_term and weak_only) or (
-            long_text and (one_term or weak_only) and ev.hits < T.ONE_TERM_HITS
-        )
-        if score >= floor and enough and not one_word:
-            out.add(theme)
-    return out
+    """The themes the scorer's keep rule keeps with these bars (theme -> (threshold,
+    relative); the others the global ones)."""
+    return {theme.id for _hits, theme in T.keep(length, found, bars)} if found else set()
 
 
 def counts(rows: list[Row], bars: dict[str, tuple[float, float]], theme: str | None = None):
@@ -166,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         entry.pop("relative", None)
     enricher = Enricher.load()
     enricher.taxonomy = T.Taxonomy(
-        [T.Theme(t.id, t.label, t.scope, t.terms) for t in enricher.taxonomy.themes.values()]
+        [replace(t, threshold=None, relative=None) for t in enricher.taxonomy.themes.values()]
     )
     themes = sorted(enricher.taxonomy.themes)
     groups = tuning_groups(enricher)

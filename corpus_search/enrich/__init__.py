@@ -28,9 +28,7 @@ class Enricher:
 
     def enrich(self, doc: Document) -> Document:
         """A copy of ``doc`` with actors, themes, mentioned years and dates computed."""
-        head = "\n".join(part for part in (doc.title, doc.subtitle) if part and not share_bar(part))
-        body = blank_boilerplate(doc.body)
-        text = f"{head}\n{body}" if head else body
+        head, body, text = tagged_text(doc.title, doc.subtitle, doc.body)
         lead = lead_length(head, body)
         head_chars = len(head) + 1 if head else 0
         actors = self.gazetteer.tag(text, publisher=doc.source, head_chars=head_chars)
@@ -42,3 +40,11 @@ class Enricher:
             mentioned_dates=mentioned_dates(doc.body),
             enriched=True,
         )
+
+
+def tagged_text(title: str | None, subtitle: str | None, body: str) -> tuple[str, str, str]:
+    """What the tagger reads of a document: its head (title and standfirst, without a
+    share bar), its body without boilerplate, and the two as one text."""
+    head = "\n".join(part for part in (title, subtitle) if part and not share_bar(part))
+    body = blank_boilerplate(body)
+    return head, body, f"{head}\n{body}" if head else body

@@ -209,41 +209,35 @@ class Taxonomy:
         _count_loose_words(loose, phrases, found)
         return len(tokens), found
 
+    @cached_property
+    def bars(self) -> dict[str, tuple[float, float]]:
+        """The keep rule's (threshold, relative) of each theme that has bars of its own."""
+        return {
+            t.id: (
+                THRESHOLD if t.threshold is None else t.threshold,
+                RELATIVE if t.relative is None else t.relative,
+            )
+            for t in self.themes.values()
+            if t.threshold is not None or t.relative is not None
+        }
+
     def score(self, text: str, threshold: float | None = None) -> list[ThemeScore]:
         """Themes of ``text``, best first: by default those the calibrated rule keeps
-        (``THRESHOLD`` and the minimum-evidence rule); with ``threshold`` given, every
-        theme scoring at least that (no evidence rule: the raw scores)."""
+        (each theme's bars and the minimum-evidence rule, see ``keep``); with
+        ``threshold`` given, every theme scoring at least that (no evidence rule: the raw
+        scores)."""
         length, found = self.evidence(text)
         if not found:
             return []
-        per_thousand = 1000.0 / max(length, 200)
+        if threshold is None:
+            kept = keep(length, found, self.bars)
+        else:
+            kept = [
+                (ev.hits, ThemeScore(theme_id, score))
+                for theme_id, ev in found.items()
+                if (score := _score(ev, length)) >= threshold
+            ]
         top = max(e.hits for e in found.values())
-        themes = self.themes
-        long_text = length >= MIN_WORDS
-        some_text = length >= WEAK_ALONE_WORDS
-        kept = []
-        for theme_id, ev in found.items():
-            hits = ev.hits
-            score = round(1.0 - math.exp(-(hits * per_thousand) / SCALE), 3)
-            theme = themes[theme_id]
-            if threshold is not None:
-                floor = threshold
-            else:
-                floor = THRESHOLD if theme.threshold is None else theme.threshold
-            relative = RELATIVE if theme.relative is None else theme.relative
-            enough = (
-                threshold is not None
-                or hits >= relative * top
-                or (score >= SURE and len(ev.at) >= SURE_MENTIONS)
-            )
-            one_term = len(ev.terms) < MIN_TERMS
-            weak_only = not ev.strong
-            one_word = threshold is None and (
-                (some_text and one_term and weak_only)
-                or (long_text and (one_term or weak_only) and hits < ONE_TERM_HITS)
-            )
-            if score >= floor and enough and not one_word:
-                kept.append((hits, ThemeScore(theme_id, score)))
         kept.sort(key=lambda item: (-item[0], item[1].id))
         result = [
             replace(theme, key=rank < KEY_MAX and hits >= KEY_SHARE * top)
@@ -251,6 +245,38 @@ class Taxonomy:
         ]
         result.sort(key=lambda t: (-t.score, t.id))
         return result
+
+
+def _score(ev: Evidence, length: int) -> float:
+    """A theme's score: its weighted hits per 1,000 words, squashed to 0..1."""
+    per_thousand = 1000.0 / max(length, 200)
+    return round(1.0 - math.exp(-(ev.hits * per_thousand) / SCALE), 3)
+
+
+def keep(
+    length: int, found: dict[str, Evidence], bars: dict[str, tuple[float, float]]
+) -> list[tuple[float, ThemeScore]]:
+    """The keep rule: the themes of a text of ``length`` words with this evidence that
+    reach their bars (``bars``: theme -> (threshold, relative); the others THRESHOLD and
+    RELATIVE) with enough evidence, as (weighted hits, theme). ``bench/calibrate_themes.py``
+    calls it with other bars."""
+    top = max(e.hits for e in found.values())
+    long_text = length >= MIN_WORDS
+    some_text = length >= WEAK_ALONE_WORDS
+    kept = []
+    for theme_id, ev in found.items():
+        hits = ev.hits
+        score = _score(ev, length)
+        floor, relative = bars.get(theme_id, (THRESHOLD, RELATIVE))
+        enough = hits >= relative * top or (score >= SURE and len(ev.at) >= SURE_MENTIONS)
+        one_term = len(ev.terms) < MIN_TERMS
+        weak_only = not ev.strong
+        one_word = (some_text and one_term and weak_only) or (
+            long_text and (one_term or weak_only) and hits < ONE_TERM_HITS
+        )
+        if score >= floor and enough and not one_word:
+            kept.append((hits, ThemeScore(theme_id, score)))
+    return kept
 
 
 def _bar(entry: dict[str, Any], key: str, path: str) -> float | None:
