@@ -87,7 +87,10 @@ publishers), ``real-fresh31`` (27 of 27), ``real-fresh32`` (24 of 22) and ``real
 (25 of 25), their lists written at 22:30 UTC before the round's first rule. Those four
 were opened for tuning in the seventeenth round, whose clean tests are ``real-fresh34``
 (25 pages), ``real-fresh35`` (23), ``real-fresh36`` (24) and ``real-fresh37`` (24), their
-lists written at 01:59 UTC on 2026-12-06 before the round's first rule; never tuned on.
+lists written at 01:59 UTC on 2026-12-06 before the round's first rule. ``real-fresh38``
+(23 pages), ``real-fresh39`` (28), ``real-fresh40`` (23) and ``real-fresh41`` (24), their
+lists written at 04:04 to 04:05 UTC on 2026-12-06 (clock time of the labelling session)
+and labelled before any tagger ran on them, are the next clean tests; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -154,6 +157,10 @@ REAL_FRESH34 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh34.jso
 REAL_FRESH35 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh35.json"
 REAL_FRESH36 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh36.json"
 REAL_FRESH37 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh37.json"
+REAL_FRESH38 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh38.json"
+REAL_FRESH39 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh39.json"
+REAL_FRESH40 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh40.json"
+REAL_FRESH41 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh41.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -180,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh37 page texts",
+        help="folder of the real-fresh3 to -fresh41 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -258,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh35", REAL_FRESH35),
         ("real-fresh36", REAL_FRESH36),
         ("real-fresh37", REAL_FRESH37),
+        ("real-fresh38", REAL_FRESH38),
+        ("real-fresh39", REAL_FRESH39),
+        ("real-fresh40", REAL_FRESH40),
+        ("real-fresh41", REAL_FRESH41),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

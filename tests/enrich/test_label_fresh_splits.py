@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh37: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh41: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -49,6 +49,10 @@ from bench.eval_enrichment import (
     REAL_FRESH35,
     REAL_FRESH36,
     REAL_FRESH37,
+    REAL_FRESH38,
+    REAL_FRESH39,
+    REAL_FRESH40,
+    REAL_FRESH41,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -87,6 +91,10 @@ SPLITS = [
     ("fresh35", REAL_FRESH35, 23),
     ("fresh36", REAL_FRESH36, 24),
     ("fresh37", REAL_FRESH37, 24),
+    ("fresh38", REAL_FRESH38, 23),
+    ("fresh39", REAL_FRESH39, 28),
+    ("fresh40", REAL_FRESH40, 23),
+    ("fresh41", REAL_FRESH41, 24),
 ]
 
 
@@ -202,6 +210,10 @@ TEXT_CHECKED = {
     "fresh35",
     "fresh36",
     "fresh37",
+    "fresh38",
+    "fresh39",
+    "fresh40",
+    "fresh41",
 }
 
 
