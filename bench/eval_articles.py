@@ -35,6 +35,12 @@ clean test, each reported on its own rows):
   articles are few (under 100); these are 500+ real articles of many sites, so a rule of
   the text judgement that takes an article's shape for a listing's shows here. Reported
   on rows of their own, outside the "all article" lines (those are the HTML judgement's).
+- think-tank texts (``commentary``): the texts labelled for the tagger
+  (``tests/data/enrichment/real_labels_fresh*.json``, kept in
+  ``/work/evalcache/enrichment``), each a commentary or analysis of 200 words or more as
+  the stored pages corpus keeps it, judged by ``inspect_text``. Held out: the tagger's
+  newest clean splits (``HELD_OUT_COMMENTARY``), which the text model is never fitted on.
+  Rows of their own, outside the "all article" lines.
 
 ``--audit [FILE]`` adds the figures with the labels as corrected page by page (default
 ``tests/data/articles/audit.json``): each page of the article sets that the judgement
@@ -80,6 +86,11 @@ DEFAULT_CACHE = Path("/work/evalcache/nonarticles")
 LABELS = ROOT / "tests" / "data" / "articles" / "nonarticles.json"
 TEXT_ARTICLES = ROOT / "tests" / "data" / "articles" / "text_articles.json"
 DEFAULT_ARTICLE_CACHE = Path("/work/evalcache/articles")
+DEFAULT_COMMENTARY_CACHE = Path("/work/evalcache/enrichment")
+ENRICHMENT_LABELS = ROOT / "tests" / "data" / "enrichment"
+COMMENTARY = "commentary"
+# The tagger's newest clean splits: never fitted on by the text model either.
+HELD_OUT_COMMENTARY = frozenset(f"fresh{n}" for n in range(34, 42))
 SYNTHETIC = ROOT / "tests" / "data" / "nonarticles"
 AS_TEXT = "as-text"
 AS_TEXT_CHARS = 2000  # about what the stored pages corpus keeps of a page's text
@@ -206,6 +217,33 @@ def text_article_pages(cache: Path, unusable: list[str] | None = None) -> Iterat
             url=row["url"],
             kind=row["kind"],
         )
+
+
+def commentary_text_pages(cache: Path) -> Iterator[Page]:
+    """The think-tank texts labelled for the tagger (``tests/data/enrichment/
+    real_labels_fresh*.json``), found in ``cache`` as labelled: each was taken as a
+    commentary or analysis text of 200 words or more, so each is an article known by its
+    stored text. Split "heldout" for the tagger's newest clean splits
+    (``HELD_OUT_COMMENTARY``), "tuning" otherwise. A few are tag or section pages whose
+    stored text opens with one whole piece (their label files say so); they count as
+    articles here."""
+    for path in sorted(ENRICHMENT_LABELS.glob("real_labels_fresh*.json")):
+        for row in json.loads(path.read_text("utf-8"))["documents"]:
+            if "file" not in row or "sha256" not in row:
+                continue
+            file = cache / row["file"]
+            raw = file.read_bytes() if file.is_file() else None
+            if raw is None or hashlib.sha256(raw).hexdigest() != row["sha256"]:
+                continue
+            split = row.get("split") or path.stem.removeprefix("real_labels_")
+            yield Page(
+                COMMENTARY,
+                row["url"],
+                "article",
+                "heldout" if split in HELD_OUT_COMMENTARY else "tuning",
+                text=raw.decode("utf-8", "replace"),
+                url=row["url"],
+            )
 
 
 def article_text_renderings(
@@ -383,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--article-cache", type=Path, default=DEFAULT_ARTICLE_CACHE)
+    parser.add_argument("--commentary-cache", type=Path, default=DEFAULT_COMMENTARY_CACHE)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--limit", type=int, help="only the first N articles of each set")
@@ -424,6 +463,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{unusable_counts(missing)}"
             )
         tallies |= evaluate(article_text_renderings(args.data, args.limit))
+        tallies |= evaluate(commentary_text_pages(args.commentary_cache))
+        if not args.commentary_cache.exists():
+            skipped.append(f"think-tank texts ({COMMENTARY}): {args.commentary_cache} absent")
     else:
         skipped.append(f"real pages: {args.data} absent")
     tallies |= evaluate(synthetic_pages())
@@ -494,7 +536,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t.set:<14}{t.split:<9}{label:<13}{t.total:>6}{kept:>6}{t.total - kept:>10}"
                 f"  {t.rate:6.1%} {word}"
             )
-        subtotal = [t for t in tallies.values() if t.label == label and t.set != AS_TEXT]
+        subtotal = [
+            t for t in tallies.values() if t.label == label and t.set not in (AS_TEXT, COMMENTARY)
+        ]
         for split in SPLITS:
             part = [t for t in subtotal if t.split == split]
             if part:

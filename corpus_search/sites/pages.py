@@ -504,6 +504,26 @@ def judge(
 
 def inspect_text(text: str, url: str) -> PageInfo:
     """Classify a page known only by its visible text (a stored copy without markup, as
+    text archives and search engines keep pages): the rules of ``text_rules``, then, for
+    a page they keep, the learned model of ``sites.textmodel``, which rejects a page whose
+    words and line shapes read like a listing's or an organisation's own page (its
+    threshold lets about one tuning article in 200 go)."""
+    info = text_rules(text, url)
+    if info.kind != "article":
+        return info
+    from corpus_search.sites.textmodel import shipped
+
+    model = shipped()
+    if model is not None:
+        score = model.score(text)
+        if score >= model.threshold:
+            info.kind = "listing"
+            info.reason = f"reads like a page about other pages (text model, {score:.2f})"
+    return info
+
+
+def text_rules(text: str, url: str) -> PageInfo:
+    """Classify a page known only by its visible text (a stored copy without markup, as
     text archives and search engines keep pages): the same judgement as ``inspect_page``,
     with the running text measured on the lines (a line of at least 40 characters is
     prose; a short line, a title or a date, ends a run). Without markup no text is known

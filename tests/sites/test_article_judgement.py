@@ -7,7 +7,11 @@ is there; rows whose page is missing or another capture are left out and counted
 The floors pinned below are the rates measured by ``bench/eval_articles.py`` on this
 version (see docs/accuracy.md), a little under the figures, so a change that makes
 the judgement worse fails here. Splits: a fixed hash puts a third of each set in a
-held-out split that was not looked at while the judgement was tuned."""
+held-out split that was not looked at while the judgement was tuned.
+
+The tests on invented texts exercise the text judgement's rules (``text_rules``); its
+learned model, which only ever rejects a page the rules keep, is tested in
+``test_text_model.py``. The real pages are judged by the whole of ``inspect_text``."""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_search.sites.pages import inspect_page, inspect_text, judge, running_text
+from corpus_search.sites.pages import inspect_page, inspect_text, judge, running_text, text_rules
 from tests.conftest import ROOT, SHARED, shared_path
 
 SYNTHETIC = ROOT / "tests" / "data" / "nonarticles"
@@ -119,11 +123,11 @@ def test_text_without_markup() -> None:
         f"Headline {n}\n\nBy Author {n}\n\n12 March 2025\n\nOne sentence of summary for item {n}."
         for n in range(6)
     )
-    assert inspect_text(teasers, "https://t.example/topics/x").kind == "listing"
-    assert inspect_text(teasers, "https://t.example/latest").kind == "listing"
-    assert inspect_text("Page not found\n\nSorry.", "https://t.example/a").kind == "error"
+    assert text_rules(teasers, "https://t.example/topics/x").kind == "listing"
+    assert text_rules(teasers, "https://t.example/latest").kind == "listing"
+    assert text_rules("Page not found\n\nSorry.", "https://t.example/a").kind == "error"
     body = "\n\n".join(" ".join(["alliances"] * 60) + "." for _ in range(6))
-    assert inspect_text(f"A title\n\n{body}", "https://t.example/2025/03/a-piece").is_article
+    assert text_rules(f"A title\n\n{body}", "https://t.example/2025/03/a-piece").is_article
 
 
 def test_text_at_a_later_page_or_search_results_address_is_a_listing() -> None:
@@ -136,13 +140,13 @@ def test_text_at_a_later_page_or_search_results_address_is_a_listing() -> None:
         for n in range(12)
     )
     base = "https://t.example/journal/recent"
-    assert inspect_text(blurbs, f"{base}?page=3").reason == "a later page of a listing (address)"
-    assert inspect_text(blurbs, f"{base}?topic=ports&pageOn=11").kind == "listing"
-    assert inspect_text(blurbs, "https://t.example/journal/page/12/").kind == "listing"
-    assert inspect_text(blurbs, "https://t.example/pubs/search-results?tab=all").kind == "listing"
-    assert inspect_text(blurbs, f"{base}?page=1").is_article
-    assert inspect_text(blurbs, "https://t.example/2024/05/page-2-of-the-budget").is_article
-    assert inspect_text(blurbs, "https://t.example/research/searchlight-on-ports").is_article
+    assert text_rules(blurbs, f"{base}?page=3").reason == "a later page of a listing (address)"
+    assert text_rules(blurbs, f"{base}?topic=ports&pageOn=11").kind == "listing"
+    assert text_rules(blurbs, "https://t.example/journal/page/12/").kind == "listing"
+    assert text_rules(blurbs, "https://t.example/pubs/search-results?tab=all").kind == "listing"
+    assert text_rules(blurbs, f"{base}?page=1").is_article
+    assert text_rules(blurbs, "https://t.example/2024/05/page-2-of-the-budget").is_article
+    assert text_rules(blurbs, "https://t.example/research/searchlight-on-ports").is_article
 
 
 def test_text_teasers_cut_short_or_marked_with_arrows_make_a_listing() -> None:
@@ -167,13 +171,13 @@ def test_text_teasers_cut_short_or_marked_with_arrows_make_a_listing() -> None:
         for n in range(4)
     )
     for text in (cut, arrows, posted):
-        info = inspect_text(text, "https://t.example/commentary/harbours")
+        info = text_rules(text, "https://t.example/commentary/harbours")
         assert info.kind == "listing", info.reason
     # An article whose text holds an ellipsis or two is still an article.
     body = "\n\n".join(" ".join(["harbours"] * 50) + " \u2026" for _ in range(2))
     more = "\n\n".join(" ".join(["alliances"] * 60) + "." for _ in range(6))
     article = f"A title\n\n{more}\n\n{body}"
-    assert inspect_text(article, "https://t.example/2025/03/a-piece").is_article
+    assert text_rules(article, "https://t.example/2025/03/a-piece").is_article
 
 
 def test_a_run_of_teasers_is_a_listing_however_long_it_runs() -> None:
@@ -190,7 +194,7 @@ def test_a_run_of_teasers_is_a_listing_however_long_it_runs() -> None:
         for n in range(12)
     )
     for text in (cut, timed):
-        info = inspect_text(text, "https://t.example/2025/03/valley-notes")
+        info = text_rules(text, "https://t.example/2025/03/valley-notes")
         assert info.kind == "listing", info.reason
 
 
@@ -202,7 +206,7 @@ def test_blurbs_that_do_not_end_as_sentences_make_a_listing() -> None:
         f"carry grain to the coast in the dry months of year {2000 + n}"
         for n in range(8)
     )
-    info = inspect_text(f"Canals and rivers\n{blurbs}", "https://t.example/canals/")
+    info = text_rules(f"Canals and rivers\n{blurbs}", "https://t.example/canals/")
     assert info.kind == "listing", info.reason
 
 
@@ -243,7 +247,7 @@ def test_text_listing_shapes_make_a_listing() -> None:
         for n in range(5)
     )
     for text in (counted, hours, twice, items, headless, bylines, episodes):
-        info = inspect_text(text, "https://t.example/2025/03/harbours")
+        info = text_rules(text, "https://t.example/2025/03/harbours")
         assert info.kind == "listing", (text[:40], info.reason)
 
 
@@ -263,7 +267,7 @@ def test_articles_without_markup_are_not_taken_for_those_shapes() -> None:
         f"The meeting on the dredging of the outer channel lasted 45 minutes\n\n"
         f"{sentence} \u2026"
     )
-    info = inspect_text(article, "https://t.example/2025/03/dredging")
+    info = text_rules(article, "https://t.example/2025/03/dredging")
     assert info.is_article, info.reason
 
 
@@ -285,7 +289,7 @@ def test_articles_without_markup_keep_their_paragraphs_ends() -> None:
     )
     cut = "\n\n".join([paragraph] * 6 + [sentence + "and the board then"])
     for text in (wrapped, chinese, cut):
-        info = inspect_text(f"Dredging the channel\n\n{text}", "https://t.example/2025/03/dredging")
+        info = text_rules(f"Dredging the channel\n\n{text}", "https://t.example/2025/03/dredging")
         assert info.is_article, info.reason
 
 
@@ -301,9 +305,9 @@ def test_addresses_of_archives_tags_and_authors_in_their_other_spellings() -> No
     assert judge("/news/by-the-numbers", set(), 800)[0] == "article"
     assert judge("/letters/by/2019/04/a-reply", set(), 800)[0] == "article"
     text = "A title\n\n" + "\n\n".join(" ".join(["orchards"] * 50) + "." for _ in range(6))
-    assert inspect_text(text, "https://t.example/2019/04/?m=1").reason == "date archive"
-    assert inspect_text(text, "https://t.example/by/ada-orchard").reason == "author page"
-    assert inspect_text(text, "https://t.example/2019/04/pruning-by-hand").is_article
+    assert text_rules(text, "https://t.example/2019/04/?m=1").reason == "date archive"
+    assert text_rules(text, "https://t.example/by/ada-orchard").reason == "author page"
+    assert text_rules(text, "https://t.example/2019/04/pruning-by-hand").is_article
 
 
 def test_text_at_a_category_program_or_region_address_is_a_listing() -> None:
@@ -321,10 +325,10 @@ def test_text_at_a_category_program_or_region_address_is_a_listing() -> None:
         "https://t.example/programs/rural-economy/",
         "https://t.example/regions/east-anglia",
     ):
-        info = inspect_text(f"Orchards\n\n{body}", address)
+        info = text_rules(f"Orchards\n\n{body}", address)
         assert info.reason == "a category, program or region page (address)", address
-    assert inspect_text(body, "https://t.example/programs/rural-economy/2024/05/presses").is_article
-    assert inspect_text(body, "https://t.example/2024/05/categories-of-cider").is_article
+    assert text_rules(body, "https://t.example/programs/rural-economy/2024/05/presses").is_article
+    assert text_rules(body, "https://t.example/2024/05/categories-of-cider").is_article
     html = f"<html><body><article>{''.join(f'<p>{p}</p>' for p in body.split(chr(10) * 2))}"
     html += "</article></body></html>"
     assert inspect_page(html, "https://t.example/programs/rural-economy/").is_article
@@ -344,7 +348,7 @@ def test_headlines_each_with_a_one_line_standfirst_make_a_listing() -> None:
     section = "Latest headlines\n\n" + "\n\n".join(
         f"{head}\n\n{standfirst} More on the story as it comes." for head, standfirst in stories
     )
-    info = inspect_text(section, "https://t.example/news/valley")
+    info = text_rules(section, "https://t.example/news/valley")
     assert info.reason == "6 headlines, each with a one-line standfirst", info.reason
 
 
@@ -369,7 +373,7 @@ def test_articles_with_subheadings_are_not_headline_lists() -> None:
         for n in range(6)
     )
     for text in (short_heads, long_heads):
-        info = inspect_text(text, "https://t.example/2024/10/pressing")
+        info = text_rules(text, "https://t.example/2024/10/pressing")
         assert info.is_article, info.reason
 
 
@@ -385,7 +389,7 @@ def test_lines_of_one_pattern_make_a_listing() -> None:
         f"Pressing day, part {n}\n\n3{n} min, episode {20 - n}\n\n{notes}" for n in range(4)
     )
     for text in (dated, timed):
-        info = inspect_text(text, "https://t.example/orchard-talk")
+        info = text_rules(text, "https://t.example/orchard-talk")
         assert info.kind == "listing" and "lines of one pattern" in info.reason, info.reason
 
 
@@ -405,13 +409,13 @@ def test_cues_of_a_teasers_link_make_a_listing() -> None:
     )
     for cue in ("Learn more", "See details \u203a", "More info", "Watch"):
         text = "What we do\n" + "\n".join(f"{t}\n{b}{more}\n{cue}" for t, b in items)
-        info = inspect_text(text, "https://t.example/what-we-do")
+        info = text_rules(text, "https://t.example/what-we-do")
         assert info.kind == "listing" and "teaser lines" in info.reason, (cue, info.reason)
     body = (
         "The trust spent the winter repairing the banks of the lower meadow, where the "
         "floods had cut deep channels into the soft soil and carried away two old willows. "
     ) * 5
-    info = inspect_text(f"Saving the meadow\n{body}\nLearn more", "https://t.example/meadow")
+    info = text_rules(f"Saving the meadow\n{body}\nLearn more", "https://t.example/meadow")
     assert info.is_article, info.reason
 
 
@@ -439,14 +443,14 @@ def test_quoted_posts_and_a_chronology_are_not_pattern_listings() -> None:
         )
     )
     for text in (quoted, chronology):
-        info = inspect_text(text, "https://t.example/sea-wall")
+        info = text_rules(text, "https://t.example/sea-wall")
         assert info.is_article, info.reason
     # The same dates over a listing's short titles are a listing's entries.
     listing = "\n".join(
         f"{month} {day}\nSea wall notes, part {n}"
         for n, (month, day) in enumerate((("March", 3), ("April", 12), ("June", 30)))
     )
-    info = inspect_text(listing, "https://t.example/sea-wall")
+    info = text_rules(listing, "https://t.example/sea-wall")
     assert info.kind == "listing" and "one pattern" in info.reason, info.reason
 
 
@@ -468,7 +472,7 @@ def test_titles_led_by_their_dates_make_a_listing() -> None:
         "12 February 2025 - Minutes of the annual meeting in the village hall\n"
     )
     for text in (intro + "\nBack issues\n" + issues, issues):
-        info = inspect_text(text, "https://t.example/letter")
+        info = text_rules(text, "https://t.example/letter")
         assert info.kind == "listing" and "led by their dates" in info.reason, info.reason
 
 
@@ -489,7 +493,7 @@ def test_an_article_with_its_date_or_a_chronology_is_not_a_dated_listing() -> No
         "March 12, 2025 \u2013 The trust voted to rebuild the weir before summer.\n"
     )
     for text in (dated_article, chronology):
-        info = inspect_text(text, "https://t.example/meadow")
+        info = text_rules(text, "https://t.example/meadow")
         assert info.is_article, info.reason
 
 
@@ -509,7 +513,7 @@ def test_an_article_numbering_its_parts_or_printing_times_is_not_a_pattern_listi
     )
     table = f"Pressing days\n\n{paragraph}\n\nMar 3 2024\nMar 10 2024\nMar 17 2024\n\n{paragraph}"
     for text in (steps, times, table):
-        info = inspect_text(text, "https://t.example/2024/10/cider")
+        info = text_rules(text, "https://t.example/2024/10/cider")
         assert info.is_article, info.reason
 
 
@@ -528,10 +532,10 @@ def orchard_body(paragraphs: int) -> str:
 def test_a_title_naming_an_archive_makes_a_listing() -> None:
     for title in ("Category Orchards", "Category: Cider making", "Tag Archives: presses"):
         text = f"{title}\n\n{ORCHARD}\n\n{ORCHARD} The fruit waits in the cold store."
-        info = inspect_text(text, "https://t.example/orchard-notes")
+        info = text_rules(text, "https://t.example/orchard-notes")
         assert info.reason.startswith("an archive's title"), (title, info.reason)
     for title in ("Category 5 storms flatten the orchards", "Topics of the spring meeting"):
-        info = inspect_text(f"{title}\n\n{ORCHARD}\n\n{ORCHARD}", "https://t.example/a")
+        info = text_rules(f"{title}\n\n{ORCHARD}\n\n{ORCHARD}", "https://t.example/a")
         assert info.is_article, (title, info.reason)
 
 
@@ -541,10 +545,10 @@ def test_words_for_its_own_search_and_links_make_a_listing() -> None:
         "association by year and by barn.\n\nHover over any link to read the first lines "
         f"of a document.\n\n{ORCHARD}"
     )
-    info = inspect_text(index, "https://t.example/documents.html")
+    info = text_rules(index, "https://t.example/documents.html")
     assert info.reason.startswith("words for its own search or links"), info.reason
     once = f"Orchard documents\n\n{ORCHARD} Search results for cider rose this year.\n\n{ORCHARD}"
-    assert inspect_text(once, "https://t.example/2024/05/cider").is_article
+    assert text_rules(once, "https://t.example/2024/05/cider").is_article
 
 
 def test_people_named_with_their_degrees_or_a_biography_make_a_listing() -> None:
@@ -562,7 +566,7 @@ def test_people_named_with_their_degrees_or_a_biography_make_a_listing() -> None
         "Cora Quince\n\nCora is a cider maker and an authority on old varieties."
     )
     for text in (fellows, board):
-        info = inspect_text(text, "https://t.example/institute/board")
+        info = text_rules(text, "https://t.example/institute/board")
         assert "people named" in info.reason, info.reason
     # An article's two authors (one byline block) and its authors' notes after the body.
     article = (
@@ -570,7 +574,7 @@ def test_people_named_with_their_degrees_or_a_biography_make_a_listing() -> None
         + orchard_body(6)
         + "\n\nAda Pippin\n\nAda is a grower.\n\nBram Russet\n\nBram is a grower too."
     )
-    info = inspect_text(article, "https://t.example/2024/05/pressing")
+    info = text_rules(article, "https://t.example/2024/05/pressing")
     assert info.is_article, info.reason
 
 
@@ -580,10 +584,10 @@ def test_an_account_of_press_appearances_makes_a_listing() -> None:
         "Orchards\n\nBram Russet was quoted in the Coast Gazette on the price of fruit, and "
         "Cora Quince was interviewed by Valley Radio about old varieties."
     )
-    info = inspect_text(news, "https://t.example/institute-in-the-news")
+    info = text_rules(news, "https://t.example/institute-in-the-news")
     assert info.reason == "3 appearances in the press", info.reason
     article = f"{orchard_body(4)}\n\nAda Pippin wrote an op-ed for the Valley Herald in May."
-    assert inspect_text(article, "https://t.example/2024/05/rota").is_article
+    assert text_rules(article, "https://t.example/2024/05/rota").is_article
 
 
 def test_a_list_heading_before_any_body_makes_a_listing() -> None:
@@ -591,15 +595,15 @@ def test_a_list_heading_before_any_body_makes_a_listing() -> None:
         "Valley notes\n\nLatest articles\n\nThe rota for the presses\n\n"
         f"{ORCHARD}\n\nThe fair\n\nThe fair opens in the market hall with cider from every barn."
     )
-    info = inspect_text(teasers, "https://t.example/valley-notes")
+    info = text_rules(teasers, "https://t.example/valley-notes")
     assert info.reason == "a list's heading before any body (Latest articles)", info.reason
     # Related items printed after the article's body are the article's.
     article = f"The rota\n\n{orchard_body(7)}\n\nRecent posts\n\nThe fair"
-    assert inspect_text(article, "https://t.example/2024/05/rota").is_article
+    assert text_rules(article, "https://t.example/2024/05/rota").is_article
     # An entry of the site's menu printed above the article is not the page's heading.
     menu = "\n".join(f"  \u2022 {item}" for item in ("Latest news", "Orchards", "About us"))
     article = f"{menu}\n\nThe rota\n\n{orchard_body(7)}"
-    assert inspect_text(article, "https://t.example/news/the-rota").is_article
+    assert text_rules(article, "https://t.example/news/the-rota").is_article
 
 
 def test_titles_credited_to_their_source_make_a_listing() -> None:
@@ -611,13 +615,13 @@ def test_titles_credited_to_their_source_make_a_listing() -> None:
             ("Bridges, barns and the price of fruit", "Coast Policy Forum"),
         )
     )
-    info = inspect_text(digest, "https://t.example/2023/the-month-in-orchard-thinking")
+    info = text_rules(digest, "https://t.example/2023/the-month-in-orchard-thinking")
     assert info.reason == "3 titles credited to their source", info.reason
     # Lines of one item each (a calendar, a table) are not titles over blurbs.
     calendar = f"Pressing calendar\n\n{ORCHARD}\n\n" + "\n".join(
         f"Day {n}: {n} March 2024 \u2013 Lower Barn of the Valley Growers" for n in range(1, 8)
     )
-    assert inspect_text(calendar, "https://t.example/2024/05/pressing-days").is_article
+    assert text_rules(calendar, "https://t.example/2024/05/pressing-days").is_article
 
 
 def test_a_call_for_applications_makes_a_listing() -> None:
@@ -627,14 +631,14 @@ def test_a_call_for_applications_makes_a_listing() -> None:
         "and helps the growers at the hall through the autumn.\n\nQualifications\n\nSome "
         "experience with fruit presses is preferred. Applicants should send a letter."
     )
-    info = inspect_text(posting, "https://t.example/2025/02/press-assistant")
+    info = text_rules(posting, "https://t.example/2025/02/press-assistant")
     assert info.reason.startswith("a call for applications ("), info.reason
     # A news story about a hiring round speaks of it in a few of those words only.
     story = (
         f"{orchard_body(3)}\n\nThe council said the barns would hire two more hands this "
         "year, and that applications open in May."
     )
-    assert inspect_text(story, "https://t.example/2025/02/barns-to-hire").is_article
+    assert text_rules(story, "https://t.example/2025/02/barns-to-hire").is_article
 
 
 def test_an_organisation_describing_its_own_offers_makes_a_listing() -> None:
@@ -644,7 +648,7 @@ def test_an_organisation_describing_its_own_offers_makes_a_listing() -> None:
         "lectures at the hall each spring.\n\nThe lectures are open to the public and "
         "free of charge for members of the growers' council."
     )
-    info = inspect_text(program, "https://t.example/orchard-studies")
+    info = text_rules(program, "https://t.example/orchard-studies")
     assert info.reason.startswith("the organisation describes its own offers ("), info.reason
     # The same words in a story that reports what was said or done, or in a piece whose
     # writer speaks as "I", are an article's.
@@ -652,14 +656,14 @@ def test_an_organisation_describing_its_own_offers_makes_a_listing() -> None:
         f"{program}\n\nAt the first of the lectures the director said the rota was agreed "
         "by a show of hands."
     )
-    assert inspect_text(story, "https://t.example/2025/03/lectures-begin").is_article
+    assert text_rules(story, "https://t.example/2025/03/lectures-begin").is_article
     essay = program.replace("The lectures are", "I think the lectures are")
-    assert inspect_text(essay, "https://t.example/2025/03/on-lectures").is_article
+    assert text_rules(essay, "https://t.example/2025/03/on-lectures").is_article
     told = (
         f"{program}\n\nThe rota was agreed in March and the barns were opened in "
         "September, when the presses had been mended."
     )
-    assert inspect_text(told, "https://t.example/2025/09/the-barns-opened").is_article
+    assert text_rules(told, "https://t.example/2025/09/the-barns-opened").is_article
 
 
 # -- real pages, read at run time --------------------------------------------------------
@@ -743,8 +747,11 @@ def test_real_articles_known_by_their_text_are_kept() -> None:
     # the text judgement fitted on listings' texts. No rule since may lose one more. Once
     # quoted posts' credit lines and a chronology's dates were told apart from a listing's
     # lines of one pattern: tuning 322 of 332 (97.0%).
+    # The learned text model (2026-12-06) rejects one held-out page the rules keep
+    # (158 -> 157 of 164), a cost weighed against the non-articles it rejects (see
+    # docs/accuracy.md, "A learned second opinion").
     assert kept["tuning"][0] >= 322, kept
-    assert kept["heldout"][0] >= 158, kept
+    assert kept["heldout"][0] >= 157, kept
 
 
 def audit() -> list[dict[str, str]]:
@@ -842,19 +849,24 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     if rejected["fresh2"][1] >= 45:
         assert rejected["fresh2"][0] / rejected["fresh2"][1] >= 0.96, (rejected, len(unusable))
     if rejected["fresh3"][1] >= 60:
-        assert rejected["fresh3"][0] / rejected["fresh3"][1] >= 0.8, (rejected, len(unusable))
+        assert rejected["fresh3"][0] / rejected["fresh3"][1] >= 0.95, (rejected, len(unusable))
     # The eighth round's split fresh4 (70 pages of 87 sites, labelled apart before any
     # judgement ran) was judged clean twice, before and after the seventh round's signs:
     # 42 of 70 (60.0%) both times. Then (2026-12-05) it became tuning material: a series'
     # own title, an index of years, archive addresses and an event's invitation or dated
     # hours, and a podcast's own page took it to 53 of 70 (75.7%).
     if rejected["fresh4"][1] >= 65:
-        assert rejected["fresh4"][0] / rejected["fresh4"][1] >= 0.75, (rejected, len(unusable))
+        assert rejected["fresh4"][0] / rejected["fresh4"][1] >= 0.95, (rejected, len(unusable))
     # fresh5 (26 pages of 26 sites, labelled 2026-12-05 before any judgement ran on them):
     # the clean test of that round, 10 of 26 (38.5%) before it and 11 (42.3%) after.
-    # Nobody has tuned on it; its floor is that level.
+    # Nobody has tuned on it. The learned text model (2026-12-06, fitted on the tuning
+    # pages only, fresh3 and fresh4 among them, and never on fresh5 or the held-out
+    # split) took it to 18 of 26 (69.2%), the held-out split to 45 of 46, fresh3 to 64
+    # of 65 and fresh4 to 69 of 69 (both fitted on).
     if rejected["fresh5"][1] >= 24:
-        assert rejected["fresh5"][0] / rejected["fresh5"][1] >= 0.42, (rejected, len(unusable))
+        assert rejected["fresh5"][0] / rejected["fresh5"][1] >= 0.68, (rejected, len(unusable))
+    if rejected["heldout"][1] >= 40:
+        assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
     # judged once after the first tuning (4 of 13 rejected), then used to tune: 12 of 13.
     fresh = [r for r in usable if r["source"] == "github"]
@@ -886,6 +898,30 @@ def test_labelled_real_text_articles_are_kept() -> None:
     # machine that had them). fresh3 lost one article (a site menu's "Latest news" taken
     # for a list's heading) until menu entries were told apart from headings.
     assert sum(kept) / len(kept) >= 0.95, (sum(kept), len(kept))
+
+
+def test_think_tank_texts_are_kept() -> None:
+    """The texts labelled for the tagger (each a commentary or analysis of 200 words or
+    more, as the stored pages corpus keeps it) are articles known by their text."""
+    from bench.eval_articles import HELD_OUT_COMMENTARY, commentary_text_pages
+
+    cache = Path("/work/evalcache/enrichment")
+    if not cache.is_dir():
+        pytest.skip(f"the tagger's labelled page texts are not at {cache} (kept off the repo)")
+    kept = {"tuning": [0, 0], "heldout": [0, 0]}
+    for page in commentary_text_pages(cache):
+        kept[page.split][0] += inspect_text(page.text or "", page.url or "").is_article
+        kept[page.split][1] += 1
+    if kept["tuning"][1] < 700 or kept["heldout"][1] < 180:
+        pytest.skip(f"too few of the labelled texts in {cache}: {kept}")
+    # Measured when the set was added (2026-12-06): tuning 673 of 764 (88.1%), held out
+    # (the tagger's clean splits fresh34 to fresh41) 184 of 194 (94.8%), the same with
+    # and without the text model. Most pages lost sit at a tag, section, search or later
+    # page's address, whose stored text opens with one whole piece; the rest are taken for
+    # listings by the text's shape (a title printed twice, people with their degrees).
+    assert len(HELD_OUT_COMMENTARY) == 8
+    assert kept["tuning"][0] / kept["tuning"][1] >= 0.87, kept
+    assert kept["heldout"][0] / kept["heldout"][1] >= 0.93, kept
 
 
 def test_the_labels_file_is_well_formed() -> None:
@@ -1023,7 +1059,7 @@ def test_an_empty_text_is_judged_not_raised() -> None:
     """A stored page whose text is empty or blank (a capture of an empty body) is judged,
     as a page of little running text, instead of stopping the batch."""
     for text in ("", "   \n\n  "):
-        info = inspect_text(text, "https://t.example/2024/05/the-rota")
+        info = text_rules(text, "https://t.example/2024/05/the-rota")
         assert not info.is_article and info.reason.startswith("little running text"), info
 
 
@@ -1036,23 +1072,23 @@ def test_a_series_title_an_index_of_years_or_an_archive_address_makes_a_listing(
         "trade, published to invite comment before the final versions appear."
     )
     for title in ("Working Papers", "Working Paper Series", "Policy Briefs", "Research Areas"):
-        info = inspect_text(f"{title}\n\n{intro}\n\n{ORCHARD}", "https://t.example/x")
+        info = text_rules(f"{title}\n\n{intro}\n\n{ORCHARD}", "https://t.example/x")
         assert info.reason.startswith("a series' or section's own page"), (title, info.reason)
     text = f"Orchard notes\n\n2025, 2024, 2023, 2022, 2021, 2020\n\n{ORCHARD}\n\n{ORCHARD}"
-    assert inspect_text(text, "https://t.example/x").reason.startswith("an archive's index")
+    assert text_rules(text, "https://t.example/x").reason.startswith("an archive's index")
     body = "\n\n".join([ORCHARD] * 8)
     for address in (
         "https://t.example/2014_02_01_archive.html",
         "https://t.example/search/label/cider",
         "https://t.example/2019/04/",
     ):
-        assert not inspect_text(f"Orchards\n\n{body}", address).is_article, address
+        assert not text_rules(f"Orchards\n\n{body}", address).is_article, address
     kept = (
         "Why working papers matter to growers",
         "Growers met in 2019, 2020, 2021, 2022 and 2023 to set the rota.",
     )
     for line in kept:
-        info = inspect_text(f"{line}\n\n{body}", "https://t.example/2019/04/why-papers")
+        info = text_rules(f"{line}\n\n{body}", "https://t.example/2019/04/why-papers")
         assert info.is_article, (line, info.reason)
 
 
@@ -1064,17 +1100,17 @@ def test_an_event_page_its_invitation_or_its_dated_hours_make_a_listing() -> Non
         "the chair of the cider guild and two growers from the valley. Registration is free "
         "and the venue has step-free access.\n\n" + ORCHARD
     )
-    info = inspect_text(f"Spring meeting of the growers\n\n{invitation}", "https://t.example/x")
+    info = text_rules(f"Spring meeting of the growers\n\n{invitation}", "https://t.example/x")
     assert info.reason.startswith("an event's own page"), info.reason
     for hours in ("Sunday 2nd October 14:30 \u2013 15:30", "May 4, 2023 | 9:00 - 11:00"):
         text = f"Spring meeting of the growers\n{hours}\n\n{ORCHARD}\n\n{ORCHARD}"
-        assert inspect_text(text, "https://t.example/x").reason.startswith("an event's hours")
+        assert text_rules(text, "https://t.example/x").reason.startswith("an event's hours")
     report = (
         "The growers met in the old barn last spring. The chair of the cider guild spoke "
         "first and argued that the rota had served the valley well for thirty years.\n\n"
         + "\n\n".join([ORCHARD] * 6)
     )
-    assert inspect_text(f"What the growers decided\n\n{report}", "https://t.example/y").is_article
+    assert text_rules(f"What the growers decided\n\n{report}", "https://t.example/y").is_article
 
 
 def test_a_podcasts_own_page_or_its_episode_list_makes_a_listing() -> None:
@@ -1082,10 +1118,10 @@ def test_a_podcasts_own_page_or_its_episode_list_makes_a_listing() -> None:
         "Each episode of Orchard Hour looks at one thing the valley grows. Join host Ana "
         "Ruiz as she talks to growers; subscribe wherever you listen.\n\n" + ORCHARD
     )
-    info = inspect_text(f"Orchard Hour\n\n{show}", "https://t.example/show")
+    info = text_rules(f"Orchard Hour\n\n{show}", "https://t.example/show")
     assert info.reason.startswith("a podcast's own page"), info.reason
-    info = inspect_text(f"Episodes\n\n{ORCHARD}\n\n{ORCHARD}", "https://t.example/show/list")
+    info = text_rules(f"Episodes\n\n{ORCHARD}\n\n{ORCHARD}", "https://t.example/show/list")
     assert info.reason.startswith("a series' or section's own page"), info.reason
     # an article that mentions a podcast once stays an article
     article = "\n\n".join([ORCHARD] * 6) + "\n\nThe growers also started a podcast."
-    assert inspect_text(f"The presses of the valley\n\n{article}", "https://t.example/a").is_article
+    assert text_rules(f"The presses of the valley\n\n{article}", "https://t.example/a").is_article
