@@ -87,10 +87,11 @@ publishers), ``real-fresh31`` (27 of 27), ``real-fresh32`` (24 of 22) and ``real
 (25 of 25), their lists written at 22:30 UTC before the round's first rule. Those four
 were opened for tuning in the seventeenth round, whose clean tests are ``real-fresh34``
 (25 pages), ``real-fresh35`` (23), ``real-fresh36`` (24) and ``real-fresh37`` (24), their
-lists written at 01:59 UTC on 2026-12-06 before the round's first rule. ``real-fresh38``
-(23 pages), ``real-fresh39`` (28), ``real-fresh40`` (23) and ``real-fresh41`` (24), their
-lists written at 04:04 to 04:05 UTC on 2026-12-06 (clock time of the labelling session)
-and labelled before any tagger ran on them, are the next clean tests; never tuned on.
+lists written at 01:59 UTC on 2026-12-06 before the round's first rule. Those four were
+opened for tuning in the eighteenth round, whose clean tests are ``real-fresh38`` (23
+pages), ``real-fresh39`` (28), ``real-fresh40`` (23) and ``real-fresh41`` (24), their lists
+written at 04:04 to 04:05 UTC on 2026-12-06 (the machine's clock) and labelled before
+any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 

@@ -117,6 +117,12 @@ def _capital_after_hyphen(tokens: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _ampersand(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's tokens with "&" for each "and" between its first and last word."""
+    last = len(tokens) - 1
+    return tuple("&" if t == "and" and 0 < i < last else t for i, t in enumerate(tokens))
+
+
 def _form_tokens(form: str) -> tuple[str, ...]:
     if form.replace(" ", "").isalnum():  # words and spaces only: most forms, and faster
         return tuple(form.split())
@@ -480,6 +486,10 @@ class Gazetteer:
                     # "Ban Ki-Moon", "Moon Jae-In": a hyphenated given name's second
                     # part is often written with a capital
                     entries.append((_capital_after_hyphen(tokens), number, kind))
+                if actor.type != "person" and "and" in tokens[1:-1]:
+                    # "Center for Strategic & International Studies", "Trinidad &
+                    # Tobago": an ampersand for the "and" inside a name
+                    entries.append((_ampersand(tokens), number, kind))
         for number, actor in enumerate(self._actor_list):
             for f in actor.context:
                 entries.append((tokenised[f], number, _CONTEXT))
@@ -1039,6 +1049,21 @@ class Gazetteer:
                     # "the UK National Cyber Force" and "the National Cyber Force": one body
                     unknown[rest] = sorted(unknown[rest] + unknown.pop(name))
                     break
+        # A body's short form, or a piece of its name, is no second body: "Defense
+        # Industries" beside "the Undersecretariat for Defense Industries", "the Wilson
+        # Council" beside the known "Wilson Council on Trade". (A name that opens an
+        # unknown longer one may be the right one, the longer a run-on: "the Baltic
+        # Network on Baltic defence"; both stay.)
+        known_names = [f" {m.name} " for m in mentions]
+        unknown_names = [f" {name} " for name in unknown]
+        for name in [m for m in unknown if by_name[m].type == "organization"]:
+            piece = f" {name} "
+            if any(piece in other for other in known_names) or any(
+                piece in other and not other.startswith(piece)
+                for other in unknown_names
+                if other != piece
+            ):
+                del unknown[name]
         mentions.extend(
             ActorMention(
                 name=name,
