@@ -56,7 +56,7 @@ CACHE = Path("/work/evalcache/enrichment")
 # round since has tuned on. Not the synthetic held-out set, real-never, fresh6 to fresh9
 # (the theme rules' clean tests) nor fresh34 and later (the tagger's clean tests).
 TUNING_SHARED = ["real_labels.json:tuning", "real_labels_fresh.json", "real_labels_fresh2.json"]
-TUNING_TEXT = [3, 4, 5, *range(10, 34)]
+TUNING_TEXT = [3, 4, 5, *range(10, 38)]
 FLOORS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 RELATIVES = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 # A theme's gain: HIT_WEIGHT for each page about it that keeps it, -1 for each wrong tag.
