@@ -11,8 +11,9 @@ Sets (each split into "tuning" and "heldout" by a hash of the page's key, so the
 held-out third was never looked at while the judgement was tuned; labelled pages added
 later as a set of their own carry its split instead, "fresh" for the HTML pages of
 htmldate's test data, "fresh2" for the fifth round's text pages, "fresh3" for the
-sixth round's, "fresh4" for the eighth round's and "fresh5" for the eighth text round's
-clean test, each reported on its own rows):
+sixth round's, "fresh4" for the eighth round's, "fresh5" for the eighth text round's
+clean test and "fresh6" for the ninth's (the learned text model's), each reported on its
+own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
   ``extraction/readability`` (130) and ``dates/htmldate-mediacloud`` (200), all real
@@ -355,7 +356,7 @@ def load_audit(path: Path, data: Path | None = None) -> dict[tuple[str, str], di
     return entries
 
 
-SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
 def summary(tallies: dict[tuple[str, str], Tally], sets: tuple[str, ...]) -> dict[str, Any]:
