@@ -507,7 +507,7 @@ def inspect_text(text: str, url: str) -> PageInfo:
     text archives and search engines keep pages): the rules of ``text_rules``, then, for
     a page they keep, the learned model of ``sites.textmodel``, which rejects a page whose
     words and line shapes read like a listing's or an organisation's own page (its
-    threshold lets about one tuning article in 200 go)."""
+    threshold is a score no labelled tuning article reached in its cross-validation)."""
     info = text_rules(text, url)
     if info.kind != "article":
         return info
