@@ -205,6 +205,9 @@ BODY_RUN = 1000
 # Characters of a title or a blurb: a shorter line (a section name) may well repeat.
 REPEATED_LINE = (25, 300)
 REPEAT_GAP = 2  # lines: a listing prints a title twice in a row (heading, then link)
+# lines of a page's header (its kicker, date and title, which stored copies often print
+# twice: the page's title, then its heading), where a line printed again says nothing
+HEADER_LINES = 4
 # A line printed once per item with its own figures (a date, a length): short lines of
 # one pattern but for their numbers and month or day names.
 TEMPLATE_LINE = 60
@@ -596,11 +599,16 @@ def _listing_shape(lines: list[str]) -> str | None:
         return f"an event's hours ({hours[:40]})"
     last: dict[str, int] = {}
     repeats: dict[str, int] = {}
+    late: set[str] = set()  # lines printed again after the header
     for number, line in enumerate(lines):
         if REPEATED_LINE[0] <= len(line) <= REPEATED_LINE[1]:
             if number - last.get(line, -REPEAT_GAP - 1) <= REPEAT_GAP:
                 repeats[line] = repeats.get(line, 0) + 1
+                if number >= HEADER_LINES:
+                    late.add(line)
             last[line] = number
+    # A header printed twice (the page's title, then its heading) is no listing.
+    repeats = {line: n for line, n in repeats.items() if line in late}
     # Two titles printed twice, or one blurb printed thrice among other lines (a text made
     # of one paragraph over and over is no listing).
     boilerplate = [n for n in repeats.values() if n >= 2 and 2 * (n + 1) < len(lines)]

@@ -251,6 +251,26 @@ def test_text_listing_shapes_make_a_listing() -> None:
         assert info.kind == "listing", (text[:40], info.reason)
 
 
+def test_a_header_printed_twice_is_not_a_listing() -> None:
+    """A stored copy often prints a page's header twice (its kicker and date line, then
+    its title: once as the page's title, once as its heading). Lines printed again in the
+    first four lines say nothing of a listing; the same titles printed again further on
+    still do."""
+    header = (
+        "March 3, 2026 | Policy Brief\nThe ferry crossings of the sound after the storms\n"
+        "March 3, 2026 | Policy Brief\nThe ferry crossings of the sound after the storms\n"
+    )
+    body = "\n".join(orchard_body(3).split("\n\n"))
+    info = text_rules(header + body, "https://t.example/2026/03/ferry-crossings")
+    assert info.is_article, info.reason
+    late = "Briefs\n" + "\n".join(
+        f"{ORCHARD}\nThe ferry crossings of the sound, note {n}\n"
+        f"The ferry crossings of the sound, note {n}"
+        for n in range(3)
+    )
+    assert text_rules(late, "https://t.example/briefs").kind == "listing"
+
+
 def test_articles_without_markup_are_not_taken_for_those_shapes() -> None:
     """An article that quotes a line again further on, introduces code with a colon, has a
     short list, a closing ellipsis or one line ending in a length of time is an article."""
@@ -924,8 +944,9 @@ def test_think_tank_texts_are_kept() -> None:
     # and without the text model. Most pages lost sit at a tag, section, search or later
     # page's address, whose stored text opens with one whole piece; the rest are taken for
     # listings by the text's shape (a title printed twice, people with their degrees).
+    # A header printed twice no longer counts: tuning 680 of 764 (89.0%), held out the same.
     assert len(HELD_OUT_COMMENTARY) == 8
-    assert kept["tuning"][0] / kept["tuning"][1] >= 0.87, kept
+    assert kept["tuning"][0] / kept["tuning"][1] >= 0.88, kept
     assert kept["heldout"][0] / kept["heldout"][1] >= 0.93, kept
 
 
