@@ -834,7 +834,8 @@ def test_labelled_real_non_articles_are_rejected() -> None:
             f"({len(unusable)} missing or another capture): too few to hold the rates"
         )
     rejected = {
-        s: [0, 0] for s in ("tuning", "heldout", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+        s: [0, 0]
+        for s in ("tuning", "heldout", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
     }
     for row in rows:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
@@ -953,7 +954,7 @@ def test_think_tank_texts_are_kept() -> None:
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
         assert row["label"] == "article"
-        fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+        fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
         assert row["split"] in (*fresh, split_of(row["url"])), row["url"]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
@@ -961,14 +962,28 @@ def test_the_labels_file_is_well_formed() -> None:
     assert len(rows) >= 100
     for row in rows:
         assert row["label"] == "not-article"
-        if row["split"] not in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"):
+        if row["split"] not in (
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "fresh7",
+        ):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
 
 
 @pytest.mark.parametrize(
     "split, fewest",
-    [("fresh3", (60, 25)), ("fresh4", (65, 28)), ("fresh5", (26, 11)), ("fresh6", (32, 13))],
+    [
+        ("fresh3", (60, 25)),
+        ("fresh4", (65, 28)),
+        ("fresh5", (26, 11)),
+        ("fresh6", (32, 13)),
+        ("fresh7", (28, 15)),
+    ],
 )
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
     """The sixth and eighth rounds' splits: their rows have the fields of the fifth round's, name their
