@@ -891,6 +891,12 @@ def test_labelled_real_non_articles_are_rejected() -> None:
         assert rejected["fresh5"][0] / rejected["fresh5"][1] >= 0.53, (rejected, len(unusable))
     if rejected["fresh6"][1] >= 30:
         assert rejected["fresh6"][0] / rejected["fresh6"][1] >= 0.65, (rejected, len(unusable))
+    # fresh7 (28 pages, labelled after that threshold was fixed and before any judgement
+    # ran on them): the model's clean test, judged once: the rules reject 15 of 28
+    # (53.6%), the rules and the model 20 (71.4%), and no article of its 15 is lost to the
+    # model (the rules lose one). Its floor is that level.
+    if rejected["fresh7"][1] >= 26:
+        assert rejected["fresh7"][0] / rejected["fresh7"][1] >= 0.71, (rejected, len(unusable))
     if rejected["heldout"][1] >= 40:
         assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
