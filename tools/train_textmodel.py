@@ -155,21 +155,21 @@ def train(
     y = np.array([0 if r.article else 1 for r in tuning])  # 1: not an article
     kept = np.array([text_rules(r.text, r.url).is_article for r in tuning])
     trials = []
+    thresholds: dict[float, float] = {}  # the exact threshold of each strength tried
     for strength in STRENGTHS:
         scores = _out_of_fold(x, y, strength)
-        threshold = _threshold(scores[y == 0], kept[y == 0])
-        rejected = ~kept | (scores >= threshold)
+        thresholds[strength] = _threshold(scores[y == 0], kept[y == 0])
+        rejected = ~kept | (scores >= thresholds[strength])
         trials.append(
             {
                 "C": strength,
-                "threshold": round(threshold, 4),
+                "threshold": round(thresholds[strength], 4),
                 "non-articles rejected": round(float(np.mean(rejected[y == 1])), 3),
                 "articles kept": round(float(np.mean(~rejected[y == 0])), 3),
             }
         )
     best = max(trials, key=lambda t: (t["non-articles rejected"], t["articles kept"]))
-    scores = _out_of_fold(x, y, float(best["C"]))  # type: ignore[arg-type]
-    threshold = _threshold(scores[y == 0], kept[y == 0])
+    threshold = thresholds[float(best["C"])]  # type: ignore[arg-type]
     model = _fit(x, y, float(best["C"]))  # type: ignore[arg-type]
     weights = {
         str(i): round(float(w), 4) for i, w in enumerate(model.coef_[0]) if abs(w) >= MIN_WEIGHT

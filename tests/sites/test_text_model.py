@@ -54,23 +54,25 @@ def test_a_model_hashed_for_another_size_is_refused() -> None:
 
 
 def test_the_model_decides_only_what_the_rules_keep(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A model that finds "fellowships" damning rejects the programme page, with its score
-    # in the reason; a page the rules already reject keeps the rules' reason.
-    marked = {i: 9.0 for i in features("fellowships") if i in features(PROGRAMME)}
+    # A model that finds "trawler" damning rejects the commentary the rules keep, with its
+    # score in the reason; without that word the page passes; a page the rules already
+    # reject keeps the rules' reason.
+    url = "https://t.example/2026/05/ports"
+    marked = {i: 9.0 for i in features("trawler") if i in features(COMMENTARY)}
+    assert marked
     model = TextModel(bias=-5.0, weights=marked, threshold=0.9)
     monkeypatch.setattr(textmodel, "shipped", lambda: model)
-    assert pages.text_rules(COMMENTARY, "https://t.example/2026/05/ports").is_article
-    assert pages.inspect_text(COMMENTARY, "https://t.example/2026/05/ports").is_article
-    info = pages.inspect_text(PROGRAMME.replace("Applications for", "Places in"), "")
-    if pages.text_rules(PROGRAMME.replace("Applications for", "Places in"), "").is_article:
-        assert not info.is_article
-        assert info.reason.startswith("reads like a page about other pages (text model, ")
-    listing = "Events\n\n3 events found\n\nPage 1 of 2"
-    assert pages.inspect_text(listing, "").reason == pages.text_rules(listing, "").reason
+    assert pages.text_rules(COMMENTARY, url).is_article
+    info = pages.inspect_text(COMMENTARY, url)
+    assert not info.is_article
+    assert info.reason.startswith("reads like a page about other pages (text model, ")
+    plain = COMMENTARY.replace("a trawler was seized", "a boat was seized")
+    assert pages.inspect_text(plain, url).is_article
+    assert not pages.text_rules(PROGRAMME, "").is_article
+    assert pages.inspect_text(PROGRAMME, "").reason == pages.text_rules(PROGRAMME, "").reason
     # Without a model the rules alone decide.
     monkeypatch.setattr(textmodel, "shipped", lambda: None)
-    text = PROGRAMME.replace("Applications for", "Places in")
-    assert pages.inspect_text(text, "").kind == pages.text_rules(text, "").kind
+    assert pages.inspect_text(COMMENTARY, url).is_article
 
 
 def test_the_shipped_model_is_well_formed() -> None:
