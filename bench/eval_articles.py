@@ -12,8 +12,8 @@ held-out third was never looked at while the judgement was tuned; labelled pages
 later as a set of their own carry its split instead, "fresh" for the HTML pages of
 htmldate's test data, "fresh2" for the fifth round's text pages, "fresh3" for the
 sixth round's, "fresh4" for the eighth round's, "fresh5" for the eighth text round's
-clean test, "fresh6" for the ninth's and "fresh7" for the tenth's (the shipped text
-model's clean tests), each reported on its own rows):
+clean test, "fresh6" for the ninth's, "fresh7" for the tenth's (the shipped text
+model's clean tests) and "fresh8" for the eleventh's, each reported on its own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
   ``extraction/readability`` (130) and ``dates/htmldate-mediacloud`` (200), all real
@@ -356,7 +356,18 @@ def load_audit(path: Path, data: Path | None = None) -> dict[tuple[str, str], di
     return entries
 
 
-SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLITS = (
+    "tuning",
+    "heldout",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+)
 
 
 def summary(tallies: dict[tuple[str, str], Tally], sets: tuple[str, ...]) -> dict[str, Any]:

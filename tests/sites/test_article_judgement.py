@@ -835,7 +835,17 @@ def test_labelled_real_non_articles_are_rejected() -> None:
         )
     rejected = {
         s: [0, 0]
-        for s in ("tuning", "heldout", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+        for s in (
+            "tuning",
+            "heldout",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "fresh7",
+            "fresh8",
+        )
     }
     for row in rows:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
@@ -960,7 +970,7 @@ def test_think_tank_texts_are_kept() -> None:
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
         assert row["label"] == "article"
-        fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+        fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
         assert row["split"] in (*fresh, split_of(row["url"])), row["url"]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
@@ -976,6 +986,7 @@ def test_the_labels_file_is_well_formed() -> None:
             "fresh5",
             "fresh6",
             "fresh7",
+            "fresh8",
         ):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
@@ -989,6 +1000,7 @@ def test_the_labels_file_is_well_formed() -> None:
         ("fresh5", (26, 11)),
         ("fresh6", (32, 13)),
         ("fresh7", (28, 15)),
+        ("fresh8", (24, 15)),
     ],
 )
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
