@@ -334,6 +334,20 @@ class Gazetteer:
                 found = self._plain_lookup.get(plain[4:])
         return found
 
+    def _publisher(self, publisher: str) -> Actor | None:
+        """The known body a document's source names, also when the source adds its
+        acronym or a note in brackets ("Observer Research Foundation (ORF)"): the name
+        before the brackets, else an organisation the bracketed acronym names."""
+        found = self.resolve(publisher)
+        bracket = re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", publisher)
+        if found is None and bracket:
+            found = self.resolve(bracket[1])
+            if found is None:
+                found = self.resolve(bracket[2])
+                if found is not None and found.type not in ("organization", "group"):
+                    found = None
+        return found
+
     def seat_body(self, text: str) -> Actor | None:
         """The body a seat of power also names ("the Pentagon": the US Department of
         Defense), if any."""
@@ -367,12 +381,13 @@ class Gazetteer:
             # of one name most often differ in)
             numbers = self._skeletons.get(_skeleton(name))
             if numbers is not None:
-                surname = spelling_key(name.rsplit(maxsplit=1)[1])
                 numbers = [
                     k
                     for k in numbers
-                    if spelling_key(self._actor_list[k].name.rsplit(maxsplit=1)[1]) == surname
+                    if _same_surname(self._actor_list[k].name.rsplit(maxsplit=1)[1], name)
                 ]
+        if numbers is None:
+            numbers = self._fuller(name)
         if numbers is None:
             # "Marty Feldstein" is Martin Feldstein: a given name's familiar form
             given, rest = name.split(maxsplit=1)
@@ -383,6 +398,34 @@ class Gazetteer:
             }
             numbers = sorted(found) or None
         return numbers[0] if numbers is not None and len(numbers) == 1 else None
+
+    def _fuller(self, name: str) -> list[int] | None:
+        """The persons a name of three words or more shortens by leaving out inner words
+        of a known name, in any transliteration ("Mishal al-Ahmed al-Sabah" for "Mishal
+        al-Ahmad al-Jaber al-Sabah"): the same first and last word, the rest in order."""
+        words = [_skeleton(w) for w in name.split()]
+        if len(words) < 3 or not all(words):
+            return None
+        found = [
+            number
+            for number, form in self._by_last_skeleton.get(words[-1], ())
+            if len(form) > len(words) and form[0] == words[0] and _in_order(words[1:-1], form[1:-1])
+        ]
+        return sorted(set(found)) or None
+
+    @cached_property
+    def _by_last_skeleton(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """Last word's skeleton -> (person number, the skeletons of one of its names'
+        words) for the names of four words or more (``_fuller``'s table)."""
+        table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for number, actor in enumerate(self._actor_list):
+            if actor.type != "person" or actor.code in _LATIN_SCRIPT_STATES:
+                continue
+            for form in {actor.name, *actor.forms}:
+                words = tuple(_skeleton(w) for w in form.split())
+                if len(words) >= 4 and all(words):
+                    table.setdefault(words[-1], []).append((number, words))
+        return table
 
     def _named_by(self, name: str) -> list[int]:
         """The persons (by number) whose name or alias is ``name``, in any spelling."""
@@ -784,6 +827,17 @@ class Gazetteer:
                         ):
                             step = size
                             break
+                        if (
+                            actors[number].type == "person"
+                            and i + size < n
+                            and _name_like(words[i + size])
+                            and not starts[i + size]
+                        ):
+                            # "Abdul Hamid Dbeibeh": a longer name, another transliteration
+                            # of a known person's, not the person the first words name
+                            longer = self._respelled(" ".join(words[i : i + size + 1]))
+                            if longer is not None:
+                                number = longer
                         owner = self._possessor_version(words, i, size, number)
                         if owner is not None:
                             if owner < 0:
@@ -941,7 +995,7 @@ class Gazetteer:
         self._hand_over_metonyms(counts, by_metonym, first)
         if bare:
             self._drop_us_states(words, counts, bare)
-        own = self.resolve(publisher) if publisher else None
+        own = self._publisher(publisher) if publisher else None
         if own is not None and publisher:
             own_forms = {*own.forms, publisher}
         mentions = [
@@ -1227,7 +1281,7 @@ class Gazetteer:
         state = self._countries.get(subject)
         if state is None:
             return None
-        for form in actor.context:
+        for form in (*actor.context, *actor.main):  # ("the Army" in a text about India)
             parts = form.split()
             if words[position : position + len(parts)] != parts:
                 continue
@@ -2212,8 +2266,9 @@ def _of_body(
         or w in _NAMED_AFTER
         or w in DOCUMENT_NOUNS
         for w in pair
-    ):
-        return None  # "the Special Summit of the African Union": an event of the body
+    ) or (pair[0] in FUNCTION_WORDS and pair[0] not in names.given):
+        return None  # "the Special Summit of the African Union": an event of the body;
+        # "The Plight of the Hamas Hostages": a headline's words
     if any(m in in_actor or m in span_at for m in (start, start + 1)):
         return None
     return start
@@ -2493,10 +2548,27 @@ def _given_forms(familiar: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, .
 
 _GIVEN_FORMS = _given_forms(_FAMILIAR_GIVEN)
 
-_MIN_SKELETON = 8  # consonants: "Ali Khan" (lkn) and "Ala Khan" stay apart
+_MIN_SKELETON = 6  # consonants: "Ali Khan" (lkn) and "Ala Khan" stay apart
 
 
 _VOWELS = re.compile(r"[aeiouy]")
+
+
+def _same_surname(surname: str, name: str) -> bool:
+    """``name`` ends in ``surname`` in another transliteration: the same spelling key,
+    or, for a surname of three consonants or more, the same consonants ("Dbeibeh" and
+    "Dbeibah")."""
+    theirs = name.rsplit(maxsplit=1)[1]
+    if spelling_key(theirs) == spelling_key(surname):
+        return True
+    skeleton = _skeleton(surname)
+    return len(skeleton) >= 3 and _skeleton(theirs) == skeleton
+
+
+def _in_order(part: list[str], whole: tuple[str, ...]) -> bool:
+    """Every item of ``part`` appears in ``whole``, in the same order."""
+    rest = iter(whole)
+    return all(item in rest for item in part)
 
 
 def _skeleton(name: str) -> str:
@@ -2647,7 +2719,7 @@ def _country(entry: dict[str, Any]) -> Actor:
 # A role held now: "President of France (2017–)", "Prime Minister of Japan (2025–)".
 _SITTING = re.compile(
     r"\b(President|Prime Minister|Chancellor|General Secretary|Supreme Leader|King|Emir|"
-    r"Premier)\b[^;]*\(\d{4}–\)"
+    r"Premier|Chief Adviser)\b[^;]*\(\d{4}–\)"
 )
 
 
