@@ -907,6 +907,13 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # model (the rules lose one). Its floor is that level.
     if rejected["fresh7"][1] >= 26:
         assert rejected["fresh7"][0] / rejected["fresh7"][1] >= 0.71, (rejected, len(unusable))
+    # fresh8 (24 pages of "about", history, programme and project kinds, labelled before any
+    # judgement ran on them), judged once with the shipped rules and model: 11 of 24
+    # (45.8%), the model adding none; a refit with fresh5 to fresh7 among its tuning pages
+    # and measures of the text's voice also added none there (and lost one held-out page),
+    # so it was not kept. Its floor is that level.
+    if rejected["fresh8"][1] >= 22:
+        assert rejected["fresh8"][0] / rejected["fresh8"][1] >= 0.45, (rejected, len(unusable))
     if rejected["heldout"][1] >= 40:
         assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
