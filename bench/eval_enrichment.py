@@ -91,7 +91,10 @@ lists written at 01:59 UTC on 2026-12-06 before the round's first rule. Those fo
 opened for tuning in the eighteenth round, whose clean tests are ``real-fresh38`` (23
 pages), ``real-fresh39`` (28), ``real-fresh40`` (23) and ``real-fresh41`` (24), their lists
 written at 04:04 to 04:05 UTC on 2026-12-06 (the machine's clock) and labelled before
-any tagger ran on them; never tuned on.
+any tagger ran on them. Those four were opened for tuning in the nineteenth round, whose
+clean tests are ``real-fresh42`` (24 pages), ``real-fresh43`` (24), ``real-fresh44`` (24)
+and ``real-fresh45`` (29), their lists written at 05:54 to 05:55 UTC on 2026-12-06 (the
+machine's clock) and labelled before any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -162,6 +165,10 @@ REAL_FRESH38 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh38.jso
 REAL_FRESH39 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh39.json"
 REAL_FRESH40 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh40.json"
 REAL_FRESH41 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh41.json"
+REAL_FRESH42 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh42.json"
+REAL_FRESH43 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh43.json"
+REAL_FRESH44 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh44.json"
+REAL_FRESH45 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh45.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -188,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh41 page texts",
+        help="folder of the real-fresh3 to -fresh45 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -270,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh39", REAL_FRESH39),
         ("real-fresh40", REAL_FRESH40),
         ("real-fresh41", REAL_FRESH41),
+        ("real-fresh42", REAL_FRESH42),
+        ("real-fresh43", REAL_FRESH43),
+        ("real-fresh44", REAL_FRESH44),
+        ("real-fresh45", REAL_FRESH45),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh41: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh45: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -53,6 +53,10 @@ from bench.eval_enrichment import (
     REAL_FRESH39,
     REAL_FRESH40,
     REAL_FRESH41,
+    REAL_FRESH42,
+    REAL_FRESH43,
+    REAL_FRESH44,
+    REAL_FRESH45,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -95,6 +99,10 @@ SPLITS = [
     ("fresh39", REAL_FRESH39, 28),
     ("fresh40", REAL_FRESH40, 23),
     ("fresh41", REAL_FRESH41, 24),
+    ("fresh42", REAL_FRESH42, 24),
+    ("fresh43", REAL_FRESH43, 24),
+    ("fresh44", REAL_FRESH44, 24),
+    ("fresh45", REAL_FRESH45, 29),
 ]
 
 
@@ -214,6 +222,10 @@ TEXT_CHECKED = {
     "fresh39",
     "fresh40",
     "fresh41",
+    "fresh42",
+    "fresh43",
+    "fresh44",
+    "fresh45",
 }
 
 
