@@ -334,6 +334,40 @@ class Gazetteer:
                 found = self._plain_lookup.get(plain[4:])
         return found
 
+    def _redefined(self, words: list[str]) -> dict[str, Span]:
+        """Acronyms the text defines, in brackets after a capitalised name whose words'
+        initials spell them, for a body other than the one the gazetteer gives them
+        ("Multinational Security Support (MSS)"): acronym -> the name's span."""
+        found: dict[str, Span] = {}
+        for k in range(2, len(words) - 1):
+            if words[k - 1] != "(" or words[k + 1] != ")":
+                continue
+            acronym = words[k]
+            if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+                continue
+            known = self.resolve(acronym)
+            if known is None or known.type not in ("organization", "group"):
+                continue
+            start, initials = k - 1, list[str]()
+            while start > 0 and len(initials) < len(acronym):
+                word = words[start - 1]
+                if word[:1].isupper() and word.isalpha():
+                    initials.append(word[0])
+                elif word not in _ACRONYM_GLUE or not initials:
+                    break
+                start -= 1
+            if "".join(reversed(initials)) != acronym:
+                continue
+            name = " ".join(words[start : k - 1])
+            if self.resolve(name) is not None:
+                continue  # a body the gazetteer knows by that name (its own, or another)
+            ours = {w[:4].casefold() for w in words[start : k - 1] if w not in _ACRONYM_GLUE}
+            theirs = {w[:4].casefold() for form in (known.name, *known.forms) for w in form.split()}
+            if 2 * len(ours & theirs) >= len(ours):
+                continue  # the known body under another spelling ("Chinese Coast Guard")
+            found[acronym] = Span(start, k - 1, name, "organization")
+        return found
+
     def _publisher(self, publisher: str) -> Actor | None:
         """The known body a document's source names, also when the source adds its
         acronym or a note in brackets ("Observer Research Foundation (ORF)"): the name
@@ -388,6 +422,9 @@ class Gazetteer:
                 ]
         if numbers is None:
             numbers = self._fuller(name)
+        if numbers is None and name[-1] in "abcdef" and name[-2:-1].isalpha():
+            # "Péter Szijjártóc": a note's letter run into the name's end
+            numbers = self._named_by(name[:-1]) or None
         if numbers is None:
             # "Marty Feldstein" is Martin Feldstein: a given name's familiar form
             given, rest = name.split(maxsplit=1)
@@ -641,6 +678,8 @@ class Gazetteer:
         _, short_index = self._index
         trie = self._trie
         actors = self._actor_list
+        if "- " in text or "-\n" in text:
+            text = _BROKEN_NAME.sub(lambda m: _rejoined(m, trie, short_index), text)
         words, tokens = _tokens(text)
         n = len(words)
         counts: dict[int, int] = {}
@@ -684,7 +723,17 @@ class Gazetteer:
                 and self._state_at(words, s.start, -1) is not None
             )  # "the Spanish EU Council Presidency": a state's turn at the chair
             and not _pair_of_states(s.name, self._country_words)
+            and not (
+                s.type == "organization"
+                and words[s.start] in self._country_words
+                and words[s.start + 1 : s.start + 2] == ["for"]
+            )  # "Russia's war in Ukraine for the European Union to seek": no body
         ]
+        # "the Multinational Security Support (MSS) mission": an acronym the text defines
+        # as a body the gazetteer does not hold is that body here, not the known one
+        redefined = self._redefined(words)
+        taken = {k for s in spans for k in range(s.start, s.end)}
+        spans += [s for s in redefined.values() if not taken.intersection(range(s.start, s.end))]
         span_at: dict[int, Span] = {}
         for span in spans:
             for k in range(span.start, span.end):
@@ -794,6 +843,11 @@ class Gazetteer:
                                 and words[i - 1] in _SHIP_PREFIXES
                             )  # "USS Ronald Reagan": a ship
                             or (
+                                actors[number].type == "person"
+                                and i + size < n
+                                and words[i + size] in _REGNAL
+                            )  # "Pope John Paul II": another person than "John Paul"
+                            or (
                                 actors[number].type in ("organization", "group")
                                 and i + size < n
                                 and words[i + size] in _DOCUMENTS_AFTER
@@ -824,6 +878,7 @@ class Gazetteer:
                                 and actors[number].type in ("organization", "group")
                                 and self._compound_word(words, tokens, i)
                             )
+                            or (size == 1 and words[i] in redefined)
                         ):
                             step = size
                             break
@@ -885,6 +940,14 @@ class Gazetteer:
         states = {actors[k].code for k in counts if actors[k].type == "country"}
         if (in_context or pending) and "USA" not in states and self._names_us_state(text, words):
             states.add("USA")  # "Congress" in a text about Arizona's schools: the US one
+        if in_context and not states:
+            # a text that names no state but names a state's bodies ("the Department of
+            # Defense submitted to the Congress the Navy's plan"): that state's
+            states = {
+                actors[k].code
+                for k in counts
+                if actors[k].type == "organization" and actors[k].code and not actors[k].media
+            }
         if in_context:
             # "Human Rights Commission" in a text that names the UN or one of its bodies,
             # "the Commission" in one that names the EU or one of its institutions
@@ -1076,7 +1139,10 @@ class Gazetteer:
                 continue  # a transcript's speaker ("Jane Roe: Thank you"), not a subject
             if span.type == "organization" and (
                 (_indefinite(words, span.start) and _heads(words, span))
-                or self._glossed_by_known(words, span.end)
+                or (
+                    self._glossed_by_known(words, span.end)
+                    and redefined.get(words[span.end + 1]) is not span
+                )
             ):
                 continue  # "addressed a Policy Forum at"; "the X Energy Organization (IAEA)"
             if span.type == "organization" and (
@@ -1118,6 +1184,17 @@ class Gazetteer:
                 if other != piece
             ):
                 del unknown[name]
+        for name in [m for m in unknown if by_name[m].type == "organization"]:
+            if (
+                len(unknown[name]) == 1
+                and _academic(name)
+                and (
+                    _affiliation_line(_line_of(text, tokens, line_list, by_name[name].start))
+                    or _in_bio(words, by_name[name].start)
+                )
+            ):
+                del unknown[name]  # named once, on a short line or in a biography's
+                # sentence: an author's affiliation, not a subject
         mentions.extend(
             ActorMention(
                 name=name,
@@ -2565,6 +2642,27 @@ def _same_surname(surname: str, name: str) -> bool:
     return len(skeleton) >= 3 and _skeleton(theirs) == skeleton
 
 
+# A name broken at a line's end and joined with a space ("the Lukash- enko regime").
+_BROKEN_NAME = re.compile(r"\b([A-Z][a-z]+)-[ \t]*\n?[ \t]*([a-z]{2,})\b")
+
+
+def _rejoined(match: re.Match[str], trie: dict[str, Any], short_index: Any) -> str:
+    """The broken name at ``match`` written whole, and padded to its length (the text's
+    offsets stay), when the whole word starts a known name or is a known short form."""
+    whole = match[1] + match[2]
+    if whole in trie or whole in short_index:
+        return whole + " " * (len(match[0]) - len(whole))
+    return match[0]
+
+
+# Numbers after a name that make it a pope's, a monarch's or an heir's.
+_REGNAL = frozenset(["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
+
+
+# Small words inside a name an acronym leaves out ("Bank for International Settlements").
+_ACRONYM_GLUE = frozenset(["of", "for", "and", "the", "on", "in", "&"])
+
+
 def _in_order(part: list[str], whole: tuple[str, ...]) -> bool:
     """Every item of ``part`` appears in ``whole``, in the same order."""
     rest = iter(whole)
@@ -3075,6 +3173,42 @@ def _affiliation(words: list[str], start: int) -> bool:
 
 
 # -- page furniture and names that are not bodies (unknown organisations) ----------------
+
+# A university or a university's department: "TOBB University of Economics", "Barnard
+# College", "Department of International Relations".
+_AFFILIATION_LINE = 12  # words: a longer line is running text, where a university may act
+_ACADEMIC = re.compile(
+    r"(?<!War )(?<!Defense )(?<!Defence )\b(?:University|Universit[äéà]t?|College)\b|-University\b"
+    r"|^Department of (?:[A-Z]\w+ )*(?:Studies|Relations|Sciences?|Politics|Economics|History)$"
+)
+
+
+def _affiliation_line(line: str) -> bool:
+    """A short line that is no sentence ("Barnard College, Columbia University"), as
+    under an author's name."""
+    line = line.strip()
+    return len(line.split()) < _AFFILIATION_LINE and not line.endswith((".", "!", "?"))
+
+
+def _in_bio(words: list[str], start: int) -> bool:
+    """The name at ``start`` is in a biography's sentence: a word for an academic's
+    post or title stands before it in the same sentence ("Dr. Jane Roe works as an
+    Associate Professor of politics in the Department of ...")."""
+    for m in range(start - 1, max(-1, start - _BIO_REACH), -1):
+        if words[m] in _SENTENCE_STOPS and not (m > 0 and words[m - 1] in ("Dr", "Prof")):
+            return False
+        if words[m] in _AFFILIATES or words[m] in ("Dr", "Prof", "PhD", "Lecturer", "lecturer"):
+            return True
+    return False
+
+
+_BIO_REACH = 25  # words
+
+
+def _academic(name: str) -> bool:
+    """``name`` is a university's, a college's or an academic department's."""
+    return _ACADEMIC.search(name) is not None
+
 
 # "the country's Supreme Court": the state meant is the one named last before it.
 _ANAPHORIC = (["country", "'", "s"], ["nation", "'", "s"])

@@ -1865,8 +1865,14 @@ def _given_named(
             continue  # "the Carmel Hill schools", "the Don Sahong dam": no one's name
         if any(w in GENERIC_WORDS for w in words[i + 1 : k]):
             continue
+        if words[k - 1].endswith(_ABSTRACT_ENDS) and len(words[k - 1]) >= 7:
+            continue  # "Christian Democracy", "Victor Communism": an idea, no one's name
         spans.append(Span(i, k, join_words(words, i, k), "person"))
     return spans
+
+
+# Endings of abstract nouns, which surnames hardly ever have.
+_ABSTRACT_ENDS = ("cracy", "ism", "tion", "sion")
 
 
 def _surname(word: str) -> bool:
