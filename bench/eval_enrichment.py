@@ -94,7 +94,11 @@ written at 04:04 to 04:05 UTC on 2026-12-06 (the machine's clock) and labelled b
 any tagger ran on them. Those four were opened for tuning in the nineteenth round, whose
 clean tests are ``real-fresh42`` (24 pages), ``real-fresh43`` (24), ``real-fresh44`` (24)
 and ``real-fresh45`` (29), their lists written at 05:54 to 05:55 UTC on 2026-12-06 (the
-machine's clock) and labelled before any tagger ran on them; never tuned on.
+machine's clock) and labelled before any tagger ran on them. Those four were opened for
+tuning in the twentieth round, whose clean tests are ``real-fresh46`` (24 pages),
+``real-fresh47`` (27), ``real-fresh48`` (27) and ``real-fresh49`` (28), their lists written
+at 06:11 to 06:12 UTC on 2026-12-06 (the machine's clock) and labelled before any tagger
+ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -169,6 +173,10 @@ REAL_FRESH42 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh42.jso
 REAL_FRESH43 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh43.json"
 REAL_FRESH44 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh44.json"
 REAL_FRESH45 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh45.json"
+REAL_FRESH46 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh46.json"
+REAL_FRESH47 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh47.json"
+REAL_FRESH48 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh48.json"
+REAL_FRESH49 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh49.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -195,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh45 page texts",
+        help="folder of the real-fresh3 to -fresh49 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -281,6 +289,10 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh43", REAL_FRESH43),
         ("real-fresh44", REAL_FRESH44),
         ("real-fresh45", REAL_FRESH45),
+        ("real-fresh46", REAL_FRESH46),
+        ("real-fresh47", REAL_FRESH47),
+        ("real-fresh48", REAL_FRESH48),
+        ("real-fresh49", REAL_FRESH49),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

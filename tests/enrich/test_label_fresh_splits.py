@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh45: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh49: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -57,6 +57,10 @@ from bench.eval_enrichment import (
     REAL_FRESH43,
     REAL_FRESH44,
     REAL_FRESH45,
+    REAL_FRESH46,
+    REAL_FRESH47,
+    REAL_FRESH48,
+    REAL_FRESH49,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -103,6 +107,10 @@ SPLITS = [
     ("fresh43", REAL_FRESH43, 24),
     ("fresh44", REAL_FRESH44, 24),
     ("fresh45", REAL_FRESH45, 29),
+    ("fresh46", REAL_FRESH46, 24),
+    ("fresh47", REAL_FRESH47, 27),
+    ("fresh48", REAL_FRESH48, 27),
+    ("fresh49", REAL_FRESH49, 28),
 ]
 
 
@@ -226,6 +234,10 @@ TEXT_CHECKED = {
     "fresh43",
     "fresh44",
     "fresh45",
+    "fresh46",
+    "fresh47",
+    "fresh48",
+    "fresh49",
 }
 
 
