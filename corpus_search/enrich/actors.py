@@ -1979,6 +1979,14 @@ class Gazetteer:
             return org_in(words, k + 2, span.end)
         if k == span.start and self.resolve(tail) is not None:
             return None  # "Omar Lind Georgetown University": the university, found itself
+        if (
+            k == span.start
+            and span.end - k >= 4
+            and (k == 0 or words[k - 1] not in ("the", "The", "a", "an"))
+        ):
+            return None  # "Kevin Hewison Carolina Asia Center": a byline and an
+            # affiliation of two words or more (a body named after someone comes with its
+            # article; "Carmel Clay Schools" is a place's)
         return span
 
     @cached_property
@@ -2531,11 +2539,13 @@ _POSSESSED_HEADS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("foreign", "ministry"): ("Foreign", "Ministry"),
     ("air", "force"): ("Air", "Force"),
     ("navy",): ("Navy",),
+    ("armed", "forces"): ("Armed", "Forces"),
 }
 # The armed services a state's possessive or adjective names ("Israel's air force",
-# "the Turkish navy"): looked up like the institutions, never read bare. Not "army":
+# "the Turkish navy", "Sudan's armed forces"): looked up like the institutions, never
+# read bare. Not "army":
 # "Ukraine's army" is as often the state's forces at large, which annotators leave out.
-_SERVICES = (("Air", "Force"), ("Navy",))
+_SERVICES = (("Air", "Force"), ("Navy",), ("Armed", "Forces"))
 _POSSESSED_FIRST = frozenset(head[0] for head in _POSSESSED_HEADS)
 # Kinds a state's adjective names as surely as its possessive: ministries ("the Russian
 # defence ministry") and services ("the Turkish navy"), not the parliament or the courts.
@@ -2546,6 +2556,7 @@ _ADJECTIVE_HEADS = frozenset(
         ("foreign", "ministry"),
         ("air", "force"),
         ("navy",),
+        ("armed", "forces"),
     }
 )
 
@@ -2908,6 +2919,10 @@ def _house_variants(forms: Iterable[str]) -> list[str]:
     ]
 
 
+# Acronyms whose form as a word is a common word or name ("Swift"): never read so.
+_WORD_ACRONYMS = frozenset(["Swift", "Morena"])
+
+
 def _org(entry: dict[str, Any], kind: str) -> Actor:
     name = str(entry["name"])
     forms = [name, *_strings(entry, "aliases")]
@@ -2920,6 +2935,17 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     # "the Russian armed forces": a state's forces named in lower case are still the body
     # the gazetteer holds under "Russian Armed Forces" (only that descriptive form).
     forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
+    # House styles: an acronym of five letters or more written as a word ("Caricom",
+    # "Unesco"), and a party's name of three words or more with "party" in lower case
+    # ("the Serbian Progressive party").
+    forms += [
+        f.capitalize()
+        for f in forms
+        if len(f) >= 5 and f.isalpha() and f.isupper() and f.capitalize() not in _WORD_ACRONYMS
+    ]
+    forms += [
+        f[: -len("Party")] + "party" for f in forms if f.endswith(" Party") and f.count(" ") >= 2
+    ]
     nested = (bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED) or (
         not code and entry.get("kind") in _MISSIONS
     )
@@ -3435,6 +3461,8 @@ def _not_a_body(words: list[str], span: Span, publisher: str | None, in_head: bo
     is no span at all: see ``_pair_of_states``.)"""
     if publisher and not in_head and _same_name(span.name, publisher):
         return True
+    if publisher and not in_head and _publisher_tail(span.name, publisher):
+        return True  # "the Mansfield Foundation" on the Maureen and Mike Mansfield Foundation's
     if publisher and words[span.end : span.end + 3] == ["(", publisher, ")"]:
         return True  # "The International Institute for X Studies (IFIMES)" on IFIMES's page
     return _self_introduction(words, span.start)
@@ -3495,6 +3523,14 @@ _PAIRED_PARTIES = frozenset(["EU", "Europe", "Africa", "Asia", "ASEAN", "AU", "N
 def _masthead(line: str, name: str, publisher: str | None) -> bool:
     """The line is the publisher's name alone (the site's masthead), and ``name`` is it."""
     return bool(publisher) and _same_name(name, publisher or "") and _same_name(line, name)
+
+
+def _publisher_tail(name: str, publisher: str) -> bool:
+    """``name`` is the end of the publisher's longer name, two words or more ("Mansfield
+    Foundation" of "Maureen and Mike Mansfield Foundation")."""
+    words = name.casefold().split()
+    theirs = re.sub(r"\s*\([^()]*\)\s*$", "", publisher).casefold().split()
+    return 2 <= len(words) < len(theirs) and theirs[-len(words) :] == words
 
 
 def _same_name(name: str, publisher: str) -> bool:

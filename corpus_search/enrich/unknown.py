@@ -1045,6 +1045,7 @@ SURNAME_PARTICLES = frozenset(
         "bin",
         "ibn",
         "y",
+        "i",  # Catalan, as the Spanish "y": "Pere Duran i Farell"
     ]
 )
 # Words after a name on a caption or a masthead ("Jane Roe Headshot", "Jane Roe Managing
@@ -1594,7 +1595,10 @@ def _posted_persons(words: list[str], lines: Collection[int] = ()) -> list[Span]
             continue
         end = _name_run(words, i + 1, lines)
         if end is not None and not _PLACE_WORDS.intersection(words[i + 1 : end]):
-            spans.append(Span(i + 1, end, join_words(words, i + 1, end), "person"))
+            name = join_words(words, i + 1, end)
+            if " " not in name:
+                continue  # "the 78-year-old Sudanese-British billionaire": no name
+            spans.append(Span(i + 1, end, name, "person"))
     return spans
 
 
