@@ -348,7 +348,8 @@ class Gazetteer:
             known = self.resolve(acronym)
             if known is None or known.type not in ("organization", "group"):
                 continue
-            start, initials = k - 1, list[str]()
+            start = k - 1
+            initials: list[str] = []
             while start > 0 and len(initials) < len(acronym):
                 word = words[start - 1]
                 if word[:1].isupper() and word.isalpha():
@@ -2543,8 +2544,8 @@ _POSSESSED_HEADS: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 # The armed services a state's possessive or adjective names ("Israel's air force",
 # "the Turkish navy", "Sudan's armed forces"): looked up like the institutions, never
-# read bare. Not "army":
-# "Ukraine's army" is as often the state's forces at large, which annotators leave out.
+# read bare. Not "army": "Ukraine's army" is as often the state's forces at large, which
+# annotators leave out.
 _SERVICES = (("Air", "Force"), ("Navy",), ("Armed", "Forces"))
 _POSSESSED_FIRST = frozenset(head[0] for head in _POSSESSED_HEADS)
 # Kinds a state's adjective names as surely as its possessive: ministries ("the Russian
@@ -3200,9 +3201,10 @@ def _affiliation(words: list[str], start: int) -> bool:
 
 # -- page furniture and names that are not bodies (unknown organisations) ----------------
 
-# A university or a university's department: "TOBB University of Economics", "Barnard
-# College", "Department of International Relations".
 _AFFILIATION_LINE = 12  # words: a longer line is running text, where a university may act
+# A university or a university's department: "TOBB University of Economics", "Barnard
+# College", "Department of International Relations" (not a war college or a defence
+# university, which are military bodies).
 _ACADEMIC = re.compile(
     r"(?<!War )(?<!Defense )(?<!Defence )\b(?:University|Universit[äéà]t?|College)\b|-University\b"
     r"|^Department of (?:[A-Z]\w+ )*(?:Studies|Relations|Sciences?|Politics|Economics|History)$"
