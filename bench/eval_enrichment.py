@@ -98,7 +98,10 @@ machine's clock) and labelled before any tagger ran on them. Those four were ope
 tuning in the twentieth round, whose clean tests are ``real-fresh46`` (24 pages),
 ``real-fresh47`` (27), ``real-fresh48`` (27) and ``real-fresh49`` (28), their lists written
 at 06:11 to 06:12 UTC on 2026-12-06 (the machine's clock) and labelled before any tagger
-ran on them; never tuned on.
+ran on them. Those four were opened for tuning in the twenty-first round, whose clean tests
+are ``real-fresh50`` (25 pages), ``real-fresh51`` (25), ``real-fresh52`` (27) and
+``real-fresh53`` (25), their lists written at 06:27 to 06:28 UTC on 2026-12-06 (the
+machine's clock) and labelled before any tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -177,6 +180,10 @@ REAL_FRESH46 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh46.jso
 REAL_FRESH47 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh47.json"
 REAL_FRESH48 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh48.json"
 REAL_FRESH49 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh49.json"
+REAL_FRESH50 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh50.json"
+REAL_FRESH51 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh51.json"
+REAL_FRESH52 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh52.json"
+REAL_FRESH53 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh53.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -203,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh49 page texts",
+        help="folder of the real-fresh3 to -fresh53 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -293,6 +300,10 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh47", REAL_FRESH47),
         ("real-fresh48", REAL_FRESH48),
         ("real-fresh49", REAL_FRESH49),
+        ("real-fresh50", REAL_FRESH50),
+        ("real-fresh51", REAL_FRESH51),
+        ("real-fresh52", REAL_FRESH52),
+        ("real-fresh53", REAL_FRESH53),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh49: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh53: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -61,6 +61,10 @@ from bench.eval_enrichment import (
     REAL_FRESH47,
     REAL_FRESH48,
     REAL_FRESH49,
+    REAL_FRESH50,
+    REAL_FRESH51,
+    REAL_FRESH52,
+    REAL_FRESH53,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -111,6 +115,10 @@ SPLITS = [
     ("fresh47", REAL_FRESH47, 27),
     ("fresh48", REAL_FRESH48, 27),
     ("fresh49", REAL_FRESH49, 28),
+    ("fresh50", REAL_FRESH50, 25),
+    ("fresh51", REAL_FRESH51, 25),
+    ("fresh52", REAL_FRESH52, 27),
+    ("fresh53", REAL_FRESH53, 25),
 ]
 
 
@@ -238,6 +246,10 @@ TEXT_CHECKED = {
     "fresh47",
     "fresh48",
     "fresh49",
+    "fresh50",
+    "fresh51",
+    "fresh52",
+    "fresh53",
 }
 
 
