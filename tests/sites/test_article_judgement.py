@@ -969,7 +969,10 @@ def test_think_tank_texts_are_kept() -> None:
     # page's address, whose stored text opens with one whole piece; the rest are taken for
     # listings by the text's shape (a title printed twice, people with their degrees).
     # A header printed twice no longer counts: tuning 680 of 764 (89.0%), held out the same.
-    assert len(HELD_OUT_COMMENTARY) == 8
+    # The tagger's twelve newer clean splits (fresh42 to fresh53, 309 pages labelled on
+    # 2026-12-06) joined the held-out pages when they were labelled, the judgement
+    # unchanged: 289 of them kept (93.5%), the held-out pages 473 of 503 (94.0%).
+    assert len(HELD_OUT_COMMENTARY) == 20
     assert kept["tuning"][0] / kept["tuning"][1] >= 0.88, kept
     assert kept["heldout"][0] / kept["heldout"][1] >= 0.93, kept
 
