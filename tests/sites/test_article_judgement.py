@@ -845,6 +845,7 @@ def test_labelled_real_non_articles_are_rejected() -> None:
             "fresh6",
             "fresh7",
             "fresh8",
+            "fresh9",
         )
     }
     for row in rows:
@@ -980,7 +981,7 @@ def test_think_tank_texts_are_kept() -> None:
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
         assert row["label"] == "article"
-        fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+        fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
         assert row["split"] in (*fresh, split_of(row["url"])), row["url"]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
@@ -997,6 +998,7 @@ def test_the_labels_file_is_well_formed() -> None:
             "fresh6",
             "fresh7",
             "fresh8",
+            "fresh9",
         ):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
@@ -1011,6 +1013,7 @@ def test_the_labels_file_is_well_formed() -> None:
         ("fresh6", (32, 13)),
         ("fresh7", (28, 15)),
         ("fresh8", (24, 15)),
+        ("fresh9", (19, 15)),
     ],
 )
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
