@@ -1057,6 +1057,7 @@ class Gazetteer:
         for position, number in self._possessed_institutions(words, in_actor):
             count(number, position)  # "Japan's central bank": the Bank of Japan
         self._hand_over_metonyms(counts, by_metonym, first)
+        self._to_subjects_own(counts, first)
         if bare:
             self._drop_us_states(words, counts, bare)
         own = self._publisher(publisher) if publisher else None
@@ -1406,6 +1407,29 @@ class Gazetteer:
             return None
         found = self._states_own(" ".join(words[i : i + size]), country)
         return -1 if found is None else found
+
+    def _to_subjects_own(self, counts: dict[int, int], first: dict[int, int]) -> None:
+        """A state's body named by a bare name that another state's body of the same kind
+        shares ("the Republican Party"), in a text about that other state which names
+        neither the first state nor its people, is the other state's body where the
+        gazetteer holds it ("<name> of <state>", "<state's adjective> <name>": in a text
+        about Armenia, the Republican Party of Armenia)."""
+        actors = self._actor_list
+        subject = self._subject_state(counts)
+        state = self._countries.get(subject) if subject else None
+        if state is None:
+            return
+        named = {actors[k].code for k in counts if actors[k].type in ("country", "person")}
+        for k in [
+            k
+            for k in counts
+            if actors[k].type == "organization" and actors[k].code not in (None, *named)
+        ]:
+            theirs = self._states_own(actors[k].name, state)
+            if theirs is None or theirs == k:
+                continue
+            counts[theirs] = counts.get(theirs, 0) + counts.pop(k)
+            first[theirs] = min(first.get(theirs, first[k]), first.pop(k))
 
     def _subject_state(self, counts: dict[int, int]) -> str | None:
         """The state the text is about, if one leads: its mentions and its people's."""
@@ -2920,8 +2944,9 @@ def _house_variants(forms: Iterable[str]) -> list[str]:
     ]
 
 
-# Acronyms whose form as a word is a common word or name ("Swift"): never read so.
-_WORD_ACRONYMS = frozenset(["Swift", "Morena"])
+# Acronyms whose form as a word is a common word or name, in English or another language
+# ("Swift"; "Unido" of "Reino Unido"): never read so.
+_WORD_ACRONYMS = frozenset(["Swift", "Morena", "Unido", "Mimos"])
 
 
 def _org(entry: dict[str, Any], kind: str) -> Actor:
@@ -3493,13 +3518,13 @@ def _keyed(forms: Iterable[tuple[int, str]], key: Callable[[str], str]) -> dict[
 
 
 def _number_key(name: str) -> str:
-    """``name`` without case, "the", British spelling or the plural "s" of its words
-    ("pacific island forum"; "united malays national organization")."""
-    return " ".join(
-        w[:-1] if len(w) > 3 and w.endswith("s") else w
-        for w in _US_SPELLING.sub(lambda m: _US_SPELLINGS[m[0]], name.casefold()).split()
-        if w != "the"
-    )
+    """``name`` without case, "the", British spelling or the plural "s" of its words, and
+    with a leading "UN" written out ("pacific island forum"; "united malays national
+    organization"; "united nation industrial development organization")."""
+    words = _US_SPELLING.sub(lambda m: _US_SPELLINGS[m[0]], name.casefold()).split()
+    if words[:1] in (["un"], ["u.n."]):
+        words[:1] = ["united", "nations"]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w != "the")
 
 
 # British spellings of words in bodies' names, and the American ones they share a key with.
@@ -3561,12 +3586,12 @@ def _funder(text: str, offset: int) -> bool:
 
 
 def _generic_forces(words: list[str], span: Span, country_words: frozenset[str]) -> bool:
-    """A state's name and "Forces" alone ("US Forces in Korea"): the state's troops,
-    no body's name."""
+    """A state's name and "Forces" or "Administration" alone ("US Forces in Korea", "the
+    US Administration"): the state's troops or its government, no body's name."""
     inner = [w for w in words[span.start : span.end] if w not in ("-", "–", ".")]
     return (
         len(inner) >= 2
-        and inner[-1] in ("Forces", "Force")
+        and inner[-1] in ("Forces", "Force", "Administration")
         and all(w in country_words or len(w) == 1 for w in inner[:-1])
     )
 
