@@ -101,7 +101,11 @@ at 06:11 to 06:12 UTC on 2026-12-06 (the machine's clock) and labelled before an
 ran on them. Those four were opened for tuning in the twenty-first round, whose clean tests
 are ``real-fresh50`` (25 pages), ``real-fresh51`` (25), ``real-fresh52`` (27) and
 ``real-fresh53`` (25), their lists written at 06:27 to 06:28 UTC on 2026-12-06 (the
-machine's clock) and labelled before any tagger ran on them; never tuned on.
+machine's clock) and labelled before any tagger ran on them. Those four were opened for
+tuning in the twenty-second round, whose clean tests are ``real-fresh54`` (26 pages),
+``real-fresh55`` (22), ``real-fresh56`` (24) and ``real-fresh57`` (23), their lists written
+at 06:42 to 06:43 UTC on 2026-12-06 (the machine's clock) and labelled before any tagger
+ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -184,6 +188,10 @@ REAL_FRESH50 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh50.jso
 REAL_FRESH51 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh51.json"
 REAL_FRESH52 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh52.json"
 REAL_FRESH53 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh53.json"
+REAL_FRESH54 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh54.json"
+REAL_FRESH55 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh55.json"
+REAL_FRESH56 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh56.json"
+REAL_FRESH57 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh57.json"
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -210,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh53 page texts",
+        help="folder of the real-fresh3 to -fresh57 page texts",
     )
     args = parser.parse_args(argv)
 
@@ -304,6 +312,10 @@ def main(argv: list[str] | None = None) -> int:
         ("real-fresh51", REAL_FRESH51),
         ("real-fresh52", REAL_FRESH52),
         ("real-fresh53", REAL_FRESH53),
+        ("real-fresh54", REAL_FRESH54),
+        ("real-fresh55", REAL_FRESH55),
+        ("real-fresh56", REAL_FRESH56),
+        ("real-fresh57", REAL_FRESH57),
     ):
         cached, why = load_real_text(path, args.cache)
         if why:

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh53: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh57: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -65,6 +65,10 @@ from bench.eval_enrichment import (
     REAL_FRESH51,
     REAL_FRESH52,
     REAL_FRESH53,
+    REAL_FRESH54,
+    REAL_FRESH55,
+    REAL_FRESH56,
+    REAL_FRESH57,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -119,6 +123,10 @@ SPLITS = [
     ("fresh51", REAL_FRESH51, 25),
     ("fresh52", REAL_FRESH52, 27),
     ("fresh53", REAL_FRESH53, 25),
+    ("fresh54", REAL_FRESH54, 26),
+    ("fresh55", REAL_FRESH55, 22),
+    ("fresh56", REAL_FRESH56, 24),
+    ("fresh57", REAL_FRESH57, 23),
 ]
 
 
@@ -250,6 +258,10 @@ TEXT_CHECKED = {
     "fresh51",
     "fresh52",
     "fresh53",
+    "fresh54",
+    "fresh55",
+    "fresh56",
+    "fresh57",
 }
 
 
