@@ -1187,7 +1187,9 @@ class Gazetteer:
             ):
                 del unknown[name]
         for name in [m for m in unknown if by_name[m].type == "organization"]:
-            if (
+            if _generic_words_forces(name):
+                del unknown[name]  # "Hybrid Security Forces", "Defence Forces": a kind
+            elif (
                 len(unknown[name]) == 1
                 and _academic(name)
                 and (
@@ -3225,6 +3227,25 @@ def _affiliation(words: list[str], start: int) -> bool:
 
 
 # -- page furniture and names that are not bodies (unknown organisations) ----------------
+
+# Words that describe forces without naming any ("Hybrid Security Forces").
+_FORCE_KINDS = frozenset(
+    {"Defense", "Defence", "Security", "Hybrid", "Sub-State", "Armed", "Special", "Military"}
+    | {"Government", "Allied", "Coalition", "Ground", "Land", "Naval", "Regular", "Proxy"}
+    | {"Irregular", "Auxiliary", "Paramilitary", "Foreign", "Local", "Federal", "State"}
+)
+
+
+def _generic_words_forces(name: str) -> bool:
+    """``name`` is "Forces" after words that only describe forces ("Hybrid Security
+    Forces", "Defence Forces"): a kind of force, no body's name."""
+    words = name.replace("-", " - ").split()
+    return (
+        len(words) >= 2
+        and words[-1] == "Forces"
+        and all(w in _FORCE_KINDS or w in ("-", "Sub") for w in words[:-1])
+    )
+
 
 _AFFILIATION_LINE = 12  # words: a longer line is running text, where a university may act
 # A university or a university's department: "TOBB University of Economics", "Barnard
