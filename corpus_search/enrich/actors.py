@@ -1187,9 +1187,7 @@ class Gazetteer:
             ):
                 del unknown[name]
         for name in [m for m in unknown if by_name[m].type == "organization"]:
-            if _generic_words_forces(name):
-                del unknown[name]  # "Hybrid Security Forces", "Defence Forces": a kind
-            elif (
+            if (
                 len(unknown[name]) == 1
                 and _academic(name)
                 and (
@@ -3228,25 +3226,6 @@ def _affiliation(words: list[str], start: int) -> bool:
 
 # -- page furniture and names that are not bodies (unknown organisations) ----------------
 
-# Words that describe forces without naming any ("Hybrid Security Forces").
-_FORCE_KINDS = frozenset(
-    {"Defense", "Defence", "Security", "Hybrid", "Sub-State", "Armed", "Special", "Military"}
-    | {"Government", "Allied", "Coalition", "Ground", "Land", "Naval", "Regular", "Proxy"}
-    | {"Irregular", "Auxiliary", "Paramilitary", "Foreign", "Local", "Federal", "State"}
-)
-
-
-def _generic_words_forces(name: str) -> bool:
-    """``name`` is "Forces" after words that only describe forces ("Hybrid Security
-    Forces", "Defence Forces"): a kind of force, no body's name."""
-    words = name.replace("-", " - ").split()
-    return (
-        len(words) >= 2
-        and words[-1] == "Forces"
-        and all(w in _FORCE_KINDS or w in ("-", "Sub") for w in words[:-1])
-    )
-
-
 _AFFILIATION_LINE = 12  # words: a longer line is running text, where a university may act
 # A university or a university's department: "TOBB University of Economics", "Barnard
 # College", "Department of International Relations" (not a war college or a defence
@@ -3608,13 +3587,25 @@ def _funder(text: str, offset: int) -> bool:
 
 def _generic_forces(words: list[str], span: Span, country_words: frozenset[str]) -> bool:
     """A state's name and "Forces" or "Administration" alone ("US Forces in Korea", "the
-    US Administration"): the state's troops or its government, no body's name."""
+    US Administration"): the state's troops or its government; or "Forces" after words
+    that only describe forces ("Hybrid Security Forces", "Sub-State Defense Forces"): a
+    kind of force. No body's name either way."""
     inner = [w for w in words[span.start : span.end] if w not in ("-", "–", ".")]
-    return (
-        len(inner) >= 2
-        and inner[-1] in ("Forces", "Force", "Administration")
-        and all(w in country_words or len(w) == 1 for w in inner[:-1])
-    )
+    if len(inner) < 2:
+        return False
+    if inner[-1] in ("Forces", "Force", "Administration") and all(
+        w in country_words or len(w) == 1 for w in inner[:-1]
+    ):
+        return True
+    return inner[-1] == "Forces" and all(w in _FORCE_KINDS for w in inner[:-1])
+
+
+# Words that describe forces without naming any ("Hybrid Security Forces").
+_FORCE_KINDS = frozenset(
+    {"Defense", "Defence", "Security", "Hybrid", "Sub", "State", "Armed", "Special"}
+    | {"Military", "Government", "Allied", "Coalition", "Ground", "Land", "Naval", "Regular"}
+    | {"Proxy", "Irregular", "Auxiliary", "Paramilitary", "Foreign", "Local", "Federal"}
+)
 
 
 def _self_introduction(words: list[str], start: int) -> bool:

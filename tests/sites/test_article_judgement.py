@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.eval_articles import SPLITS
 from corpus_search.sites.pages import inspect_page, inspect_text, judge, running_text, text_rules
 from tests.conftest import ROOT, SHARED, shared_path
 
@@ -32,6 +33,8 @@ SYNTHETIC = ROOT / "tests" / "data" / "nonarticles"
 LABELS = ROOT / "tests" / "data" / "articles" / "nonarticles.json"
 EVALCACHE = Path("/work/evalcache/nonarticles")
 TEXT_ARTICLES = ROOT / "tests" / "data" / "articles" / "text_articles.json"
+# The text splits labelled after the hash-rule ones (bench/eval_articles.py's SPLITS).
+TEXT_FRESH_SPLITS = tuple(s for s in SPLITS if s.startswith("fresh") and s != "fresh")
 ARTICLE_CACHE = Path("/work/evalcache/articles")
 AUDIT = ROOT / "tests" / "data" / "articles" / "audit.json"
 
@@ -833,21 +836,7 @@ def test_labelled_real_non_articles_are_rejected() -> None:
             f"only {len(rows)} labelled text non-article pages in {EVALCACHE} as labelled "
             f"({len(unusable)} missing or another capture): too few to hold the rates"
         )
-    rejected = {
-        s: [0, 0]
-        for s in (
-            "tuning",
-            "heldout",
-            "fresh2",
-            "fresh3",
-            "fresh4",
-            "fresh5",
-            "fresh6",
-            "fresh7",
-            "fresh8",
-            "fresh9",
-        )
-    }
+    rejected = {s: [0, 0] for s in SPLITS if s != "fresh"}  # ("fresh": HTML pages only)
     for row in rows:
         info = inspect_text((EVALCACHE / row["file"]).read_text("utf-8"), row["url"])
         rejected[row["split"]][0] += not info.is_article
@@ -987,25 +976,14 @@ def test_think_tank_texts_are_kept() -> None:
 def test_the_labels_file_is_well_formed() -> None:
     for row in json.loads(TEXT_ARTICLES.read_text("utf-8"))["pages"]:
         assert row["label"] == "article"
-        fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
-        assert row["split"] in (*fresh, split_of(row["url"])), row["url"]
+        assert row["split"] in (*TEXT_FRESH_SPLITS, split_of(row["url"])), row["url"]
         assert len(row["sha256"]) == 64 and "text" not in row
     doc = json.loads(LABELS.read_text("utf-8"))
     rows = doc["pages"]
     assert len(rows) >= 100
     for row in rows:
         assert row["label"] == "not-article"
-        if row["split"] not in (
-            "fresh",
-            "fresh2",
-            "fresh3",
-            "fresh4",
-            "fresh5",
-            "fresh6",
-            "fresh7",
-            "fresh8",
-            "fresh9",
-        ):
+        if row["split"] not in ("fresh", *TEXT_FRESH_SPLITS):
             assert row["split"] == split_of(row["url"] or Path(row["file"]).name)
         assert len(row["sha256"]) == 64 and row["kind"]
 
