@@ -35,7 +35,7 @@ class Enricher:
         return dataclasses.replace(
             doc,
             actors=mark_key_actors(actors, lead),
-            themes=self.taxonomy.score(text),
+            themes=self.taxonomy.score(text, head=head),
             mentioned_years=mentioned_years(doc.body),
             mentioned_dates=mentioned_dates(doc.body),
             enriched=True,

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from corpus_search.document import ThemeScore
+from corpus_search.enrich import thememodel
+from corpus_search.enrich.thememodel import ThemeModel, terms_digest
 from corpus_search.errors import InputError
 
 _WORD = re.compile(r"[^\W_]+")
@@ -151,17 +153,36 @@ class Taxonomy:
         or a prefix marked "stem*". Also the set of prefix lengths used."""
         index: dict[str, list[_Entry]] = {}
         lengths: set[int] = set()
-        number = 0
-        for theme in self.themes.values():
-            for term, weight in theme.terms:
-                if not term:
-                    continue
-                head = term[0]
-                if head.endswith("*"):
-                    lengths.add(len(head) - 1)
-                number += 1
-                index.setdefault(head, []).append((theme.id, term[1:], weight, number))
+        for number, (theme_id, term, weight) in self._numbered.items():
+            head = term[0]
+            if head.endswith("*"):
+                lengths.add(len(head) - 1)
+            index.setdefault(head, []).append((theme_id, term[1:], weight, number))
         return index, lengths
+
+    @cached_property
+    def _numbered(self) -> dict[int, tuple[str, tuple[str, ...], int]]:
+        """Term number (from 1, as ``Evidence.terms`` holds them) -> (theme, words, weight)."""
+        terms = ((t.id, term, weight) for t in self.themes.values() for term, weight in t.terms)
+        return dict(enumerate((entry for entry in terms if entry[1]), start=1))
+
+    @cached_property
+    def term_names(self) -> dict[int, str]:
+        """Term number -> the term as written (its words joined by spaces)."""
+        return {number: " ".join(term) for number, (_, term, _) in self._numbered.items()}
+
+    @cached_property
+    def model(self) -> tuple[ThemeModel | None, frozenset[str]]:
+        """The shipped keep model and the themes it judges: those it was fitted for whose
+        terms are still the ones it was fitted with (a theme a user's file adds or
+        redefines is judged by the hand-set rule)."""
+        model = thememodel.shipped()
+        if model is None:
+            return None, frozenset()
+        judged = {
+            t.id for t in self.themes.values() if model.digests.get(t.id) == terms_digest(t.terms)
+        }
+        return model, frozenset(judged)
 
     @cached_property
     def _starts(self) -> dict[str, list[_Start]]:
@@ -221,16 +242,24 @@ class Taxonomy:
             if t.threshold is not None or t.relative is not None
         }
 
-    def score(self, text: str, threshold: float | None = None) -> list[ThemeScore]:
-        """Themes of ``text``, best first: by default those the calibrated rule keeps
-        (each theme's bars and the minimum-evidence rule, see ``keep``); with
+    def score(
+        self, text: str, threshold: float | None = None, head: str = "", *, rule: bool = False
+    ) -> list[ThemeScore]:
+        """Themes of ``text``, best first: by default those the keep model keeps
+        (``thememodel``; ``head`` is the title and standfirst the text opens with), and
+        for a theme the model does not judge, a text longer than it judges, or with
+        ``rule``, those the hand-set rule keeps (each theme's bars and the minimum-evidence rule, see ``keep``); with
         ``threshold`` given, every theme scoring at least that (no evidence rule: the raw
         scores)."""
         length, found = self.evidence(text)
         if not found:
             return []
         if threshold is None:
-            kept = keep(length, found, self.bars)
+            model, judged = (None, frozenset()) if rule else self.model
+            if model is None or not judged or length > model.max_words:
+                kept = keep(length, found, self.bars)
+            else:
+                kept = self._modelled(model, judged, length, found, head)
         else:
             kept = [
                 (ev.hits, ThemeScore(theme_id, score))
@@ -246,11 +275,39 @@ class Taxonomy:
         result.sort(key=lambda t: (-t.score, t.id))
         return result
 
+    def _modelled(
+        self,
+        model: ThemeModel,
+        judged: frozenset[str],
+        length: int,
+        found: dict[str, Evidence],
+        head: str,
+    ) -> list[tuple[float, ThemeScore]]:
+        """The themes the model keeps, and those outside its themes the rule keeps."""
+        kept = [item for item in keep(length, found, self.bars) if item[1].id not in judged]
+        top = max(e.hits for e in found.values())
+        in_head = self.evidence(head)[1] if head else {}
+        names = self.term_names
+        for theme_id, ev in found.items():
+            if theme_id not in judged or lone_weak_term(ev, length):
+                continue
+            head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
+            named = thememodel.features(theme_id, ev, length, top, head_hits, len(found), names)
+            if model.probability(named) >= model.threshold:
+                kept.append((ev.hits, ThemeScore(theme_id, _score(ev, length))))
+        return kept
+
 
 def _score(ev: Evidence, length: int) -> float:
     """A theme's score: its weighted hits per 1,000 words, squashed to 0..1."""
     per_thousand = 1000.0 / max(length, 200)
     return round(1.0 - math.exp(-(ev.hits * per_thousand) / SCALE), 3)
+
+
+def lone_weak_term(ev: Evidence, length: int) -> bool:
+    """One weak term alone, however often, in a text of WEAK_ALONE_WORDS words or more:
+    never a topic, for the rule and the model alike (the model judges the rest)."""
+    return length >= WEAK_ALONE_WORDS and len(ev.terms) < MIN_TERMS and not ev.strong
 
 
 def keep(
@@ -262,7 +319,6 @@ def keep(
     calls it with other bars."""
     top = max(e.hits for e in found.values())
     long_text = length >= MIN_WORDS
-    some_text = length >= WEAK_ALONE_WORDS
     kept = []
     for theme_id, ev in found.items():
         hits = ev.hits
@@ -271,7 +327,7 @@ def keep(
         enough = hits >= relative * top or (score >= SURE and len(ev.at) >= SURE_MENTIONS)
         one_term = len(ev.terms) < MIN_TERMS
         weak_only = not ev.strong
-        one_word = (some_text and one_term and weak_only) or (
+        one_word = lone_weak_term(ev, length) or (
             long_text and (one_term or weak_only) and hits < ONE_TERM_HITS
         )
         if score >= floor and enough and not one_word:

@@ -81,6 +81,32 @@ def is_boilerplate(line: str) -> bool:
     return len(text.split()) <= 25 and bool(CONTACT.search(text))
 
 
+# Where a notice run into the article ends: a full stop (or "All rights reserved")
+# before the next sentence's capital, digit or opening quote.
+_NOTICE_END = re.compile(r"[.!?|](?=\s+[\"“‘(\[]?[A-Z0-9])")
+NOTICE_WORDS = 40  # a line longer than this may be a notice with the article after it
+
+
+def split_notice(line: str) -> tuple[str, str | None]:
+    """A line ``is_boilerplate`` takes, as (notice, article after it). Text copied from a
+    PDF or a page often runs a notice into the article's first paragraph ("© 2020
+    Institute. All rights reserved. On April 14, ..."), and dropping the line would drop
+    the article's opening. A short line is notice through and through (article None); a
+    long one loses its opening sentences while they read as notices. A long line whose
+    first sentence does not end within 300 characters is prose that opens with a
+    notice's word, kept whole (notice "")."""
+    text = line.strip()
+    if len(text.split()) <= NOTICE_WORDS:
+        return text, None
+    rest = text
+    while is_boilerplate(rest):
+        end = _NOTICE_END.search(rest, 0, 300)
+        if end is None:
+            return ("", text) if rest is text else (text, None)
+        rest = rest[end.end() :].strip()
+    return text[: len(text) - len(rest)].strip(), rest or None
+
+
 def parse_copyright(line: str) -> tuple[str, int | None] | None:
     """("RUSI", 2025) from "© RUSI, 2025." or "Copyright 2024 Meridian Institute"."""
     match = COPYRIGHT.match(line.strip())

@@ -25,6 +25,7 @@ from corpus_search.extract.clean import (
     looks_like_name,
     sanitize,
     split_authors,
+    split_notice,
     squash,
 )
 from corpus_search.extract.language import detect_language
@@ -76,7 +77,7 @@ def extract_pdf(data: bytes, name: str = "PDF") -> Document:
     if page_lines:
         page_lines[0] = _without_front_matter(first, title, authors)
     paragraphs = _paragraphs([line for lines in page_lines for line in lines])
-    body = "\n\n".join(p for p in paragraphs if not is_boilerplate(p))
+    body = "\n\n".join(filter(None, (_article_part(p) for p in paragraphs)))
     return Document(
         id="",
         url=None,
@@ -92,6 +93,11 @@ def extract_pdf(data: bytes, name: str = "PDF") -> Document:
         tags=[t.strip() for t in (_meta_text(info.get("/Keywords")) or "").split(",") if t.strip()],
         body=body,
     )
+
+
+def _article_part(paragraph: str) -> str | None:
+    """The paragraph less a notice run into its start (None: notice through and through)."""
+    return split_notice(paragraph)[1] if is_boilerplate(paragraph) else paragraph
 
 
 def _without_front_matter(lines: list[str], title: str | None, authors: list[Author]) -> list[str]:

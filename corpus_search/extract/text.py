@@ -23,12 +23,23 @@ from corpus_search.extract.clean import (
     parse_copyright,
     sanitize,
     split_authors,
+    split_notice,
     squash,
 )
 
 _AUTHOR_BLOCK = re.compile(
     r"^(?:written by|authors?|about the authors?|contributors?)\s*:?\s*$", re.IGNORECASE
 )
+# A biography in an author block: a name (after an honorific) and what the person is.
+_BIO = re.compile(
+    r"^(?:[-•*]\s*)?(?:(?:dr|prof|professor|mr|ms|mrs|sir|dame|ambassador|general)\.?\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:is|was|serves|served|has|holds|leads|heads|directs|joined)\b"
+    r"|^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,\s+(?:a|an|the|former|senior)\b",
+    re.IGNORECASE,
+)
+# An author block ends at a line of prose this long that is not a biography: the block
+# opened the page ("Author" above a byline), and the article follows it.
+_BLOCK_PROSE_WORDS = 30
 _DECOR = "…. \t\"'“”‘’*_"
 _SENTENCE_END = re.compile(r"[.!?:;,]['\"”’)]*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -46,6 +57,7 @@ def extract_text(text: str, url: str | None = None, markdown: bool = False) -> D
     authors: list[Author] = [a for v in front.get("authors", []) for a in split_authors(v)]
     content: list[tuple[str, str]] = []  # (kind, text): kind is "h1", "h", or "p"
     in_author_block = False
+    block_names = 0  # names read since the author block's heading
     pending_name: str | None = None
 
     for line in lines:
@@ -58,7 +70,13 @@ def extract_text(text: str, url: str | None = None, markdown: bool = False) -> D
             continue
         if _AUTHOR_BLOCK.match(line):
             in_author_block = True
+            block_names = 0
             continue
+        if in_author_block and len(line.split()) >= _BLOCK_PROSE_WORDS and not _BIO.match(line):
+            in_author_block = False
+            if pending_name:
+                authors.append(Author(pending_name))
+                pending_name = None
         if in_author_block:
             # Names, each followed by an optional role line; list items with a phone
             # number or an address are media contacts, never authors.
@@ -68,13 +86,30 @@ def extract_text(text: str, url: str | None = None, markdown: bool = False) -> D
                 if pending_name:
                     authors.append(Author(pending_name))
                 pending_name = line
-            elif pending_name:
+                block_names += 1
+                continue
+            if pending_name:
                 authors.append(Author(pending_name, line))
                 pending_name = None
-            continue
+                continue
+            if block_names:
+                continue
+            in_author_block = False  # a heading over no name ("Author", a bio, the page)
         if is_boilerplate(line):
-            continue
-        if len(content) <= 2 and not authors and re.match(r"^by\s", line, re.IGNORECASE):
+            notice, article = split_notice(line)
+            copyright_ = parse_copyright(notice)
+            if copyright_:
+                source = source or copyright_[0]
+                year = year or copyright_[1]
+            if article is None:
+                continue
+            line = article
+        if (
+            len(content) <= 2
+            and not authors
+            and len(line.split()) < _BLOCK_PROSE_WORDS  # (a longer one is the article run on)
+            and re.match(r"^by\s", line, re.IGNORECASE)
+        ):
             found = split_authors(line)
             if found:
                 authors.extend(found)

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh57: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh61: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -69,6 +69,10 @@ from bench.eval_enrichment import (
     REAL_FRESH55,
     REAL_FRESH56,
     REAL_FRESH57,
+    REAL_FRESH58,
+    REAL_FRESH59,
+    REAL_FRESH60,
+    REAL_FRESH61,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -127,6 +131,10 @@ SPLITS = [
     ("fresh55", REAL_FRESH55, 22),
     ("fresh56", REAL_FRESH56, 24),
     ("fresh57", REAL_FRESH57, 23),
+    ("fresh58", REAL_FRESH58, 30),
+    ("fresh59", REAL_FRESH59, 21),
+    ("fresh60", REAL_FRESH60, 24),
+    ("fresh61", REAL_FRESH61, 26),
 ]
 
 
@@ -262,7 +270,17 @@ TEXT_CHECKED = {
     "fresh55",
     "fresh56",
     "fresh57",
+    "fresh58",
+    "fresh59",
+    "fresh60",
+    "fresh61",
 }
+
+
+# Pages checked by hand: two different reports of one publisher whose stored excerpts are
+# mostly its same front matter (Clingendael's CRU reports of 2018 and 2020: other titles,
+# authors and years; the copyright and "about" paragraphs are the runs they share).
+SAME_FRONT_MATTER = {"0e94f18c7011128a.txt", "fbbf3d4fedb917bd.txt"}
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
@@ -289,7 +307,7 @@ def test_no_page_repeats_a_text_another_split_holds(
                     owner.setdefault(run, page.name)
     for doc in data["documents"]:
         page = FRESH3_CACHE / doc["file"]
-        if not page.is_file():
+        if not page.is_file() or doc["file"] in SAME_FRONT_MATTER:
             continue
         runs = _runs(page.read_text("utf-8"))
         shared: dict[str, int] = {}

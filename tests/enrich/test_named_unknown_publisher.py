@@ -268,6 +268,7 @@ def test_one_stray_word_is_not_a_theme_and_the_topic_is_key(enricher: Enricher) 
 
 
 def test_one_term_however_repeated_is_not_a_topic_of_a_page(enricher: Enricher) -> None:
+    # (the hand-set rule: it judges the themes the keep model does not; test_theme_model.py)
     filler = " ".join(
         ["The committee met in the old hall on a grey morning and talked for hours."] * 9
     )
@@ -279,14 +280,14 @@ def test_one_term_however_repeated_is_not_a_topic_of_a_page(enricher: Enricher) 
     )
     page = filler + news
     assert len(page.split()) >= 150
-    ids = {t.id for t in enricher.taxonomy.score(page)}
+    ids = {t.id for t in enricher.taxonomy.score(page, rule=True)}
     assert "trade" in ids and "health" not in ids  # "virus" twice: one term
     raw = {t.id: t.score for t in enricher.taxonomy.score(page, threshold=0.0)}
     assert raw["health"] > 0.8  # dense enough: only the one-term rule leaves it out
     # Two different terms of the theme make it a topic; so does one in a short note.
     both = page + " A vaccine was found."
-    assert "health" in {t.id for t in enricher.taxonomy.score(both)}
-    assert "health" in {t.id for t in enricher.taxonomy.score(news)}
+    assert "health" in {t.id for t in enricher.taxonomy.score(both, rule=True)}
+    assert "health" in {t.id for t in enricher.taxonomy.score(news, rule=True)}
 
 
 # -- the real labelled pages -------------------------------------------------------------
@@ -604,7 +605,16 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # (clock time) and labelled before any tagger ran on them, were scored clean, totals only,
 # before the round and after it (pooled: countries 0.975 / 0.981, persons 0.947 / 0.817 ->
 # 0.947 / 0.826, organisations 0.842 / 0.809, themes 0.843 / 0.759). Their floors are the
-# level after it.
+# level after it. Stop 37 (2026-12-06): text extraction stopped dropping the article
+# under an author heading or after a notice on its line, and the themes' keep model
+# replaced the hand-set rule (tools/train_thememodel.py, fitted on fresh3 to fresh57).
+# Every split's theme floors are re-pinned at the model's level (precision lower, recall
+# higher on most); other floors moved only where the new extraction measures lower. The
+# clean tests fresh58: 30 pages, fresh59: 21, fresh60: 24 and fresh61: 26, from lists
+# written at 07:51 to 07:52 UTC (clock time) and labelled before any tagger ran on them,
+# were scored once, totals only, with the code of 5eafd6a, with the new extraction and
+# the hand rule, and with the model (docs/accuracy.md, "Stop 37"); their floors are the
+# level of the code committed with them.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -641,7 +651,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.93),
             "persons": (0.97, 0.97),
             "organizations": (0.89, 0.99),
-            "themes": (0.90, 0.97),
+            "themes": (0.9, 0.99),
         },
     ),
     (
@@ -669,9 +679,9 @@ TEXT_SPLITS = [
         38,
         {
             "countries": (0.97, 0.98),
-            "persons": (0.90, 0.94),
+            "persons": (0.9, 0.94),
             "organizations": (0.89, 0.84),
-            "themes": (0.75, 0.85),
+            "themes": (0.74, 0.83),
         },
     ),
     (
@@ -689,9 +699,9 @@ TEXT_SPLITS = [
         24,
         {
             "countries": (0.97, 0.89),
-            "persons": (0.90, 0.79),
+            "persons": (0.9, 0.79),
             "organizations": (0.88, 0.76),
-            "themes": (0.76, 0.69),
+            "themes": (0.76, 0.73),
         },
     ),
     (
@@ -701,7 +711,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.98),
             "persons": (0.97, 0.84),
             "organizations": (0.92, 0.83),
-            "themes": (0.89, 0.66),
+            "themes": (0.83, 0.71),
         },
     ),
     (
@@ -711,7 +721,7 @@ TEXT_SPLITS = [
             "countries": (0.95, 0.99),
             "persons": (0.96, 0.93),
             "organizations": (0.95, 0.97),
-            "themes": (0.76, 0.90),
+            "themes": (0.78, 0.92),
         },
     ),
     (
@@ -721,7 +731,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.98),
             "persons": (0.99, 0.94),
             "organizations": (0.83, 0.83),
-            "themes": (0.85, 0.83),
+            "themes": (0.92, 0.9),
         },
     ),
     (
@@ -738,22 +748,20 @@ TEXT_SPLITS = [
         "fresh17",
         25,
         {
-            "countries": (0.97, 1.00),
-            "persons": (0.87, 1.00),
+            "countries": (0.97, 1.0),
+            "persons": (0.87, 1.0),
             "organizations": (0.92, 0.85),
-            "themes": (0.78, 0.91),
+            "themes": (0.83, 0.89),
         },
     ),
     (
         "fresh18",
         25,
         {
-            "countries": (1.00, 0.98),
-            # (0.87: one text spells the US national security adviser "Michael Woltz",
-            # which is now read as a name; the label writes him as Mike Waltz)
+            "countries": (1.0, 0.98),
             "persons": (0.87, 0.75),
-            "organizations": (0.88, 0.80),
-            "themes": (0.80, 0.83),
+            "organizations": (0.88, 0.8),
+            "themes": (0.85, 0.9),
         },
     ),
     (
@@ -763,17 +771,17 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.98),
             "persons": (0.91, 0.88),
             "organizations": (0.82, 0.78),
-            "themes": (0.74, 0.69),
+            "themes": (0.87, 0.77),
         },
     ),
     (
         "fresh20",
         28,
         {
-            "countries": (0.98, 1.00),
-            "persons": (1.00, 0.87),
-            "organizations": (0.80, 0.88),
-            "themes": (0.74, 0.74),
+            "countries": (0.98, 1.0),
+            "persons": (1.0, 0.87),
+            "organizations": (0.8, 0.88),
+            "themes": (0.81, 0.8),
         },
     ),
     (
@@ -781,9 +789,9 @@ TEXT_SPLITS = [
         30,
         {
             "countries": (0.98, 0.91),
-            "persons": (0.80, 0.72),
-            "organizations": (0.90, 0.75),
-            "themes": (0.88, 0.68),
+            "persons": (0.8, 0.72),
+            "organizations": (0.9, 0.75),
+            "themes": (0.83, 0.75),
         },
     ),
     (
@@ -793,7 +801,7 @@ TEXT_SPLITS = [
             "countries": (0.92, 0.98),
             "persons": (0.92, 0.89),
             "organizations": (0.87, 0.87),
-            "themes": (0.76, 0.90),
+            "themes": (0.86, 0.95),
         },
     ),
     (
@@ -830,10 +838,10 @@ TEXT_SPLITS = [
         "fresh26",
         26,
         {
-            "countries": (1.00, 0.98),
+            "countries": (1.0, 0.98),
             "persons": (0.99, 0.95),
             "organizations": (0.88, 0.78),
-            "themes": (0.85, 0.92),
+            "themes": (0.95, 0.97),
         },
     ),
     (
@@ -843,17 +851,17 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.94),
             "persons": (0.95, 0.91),
             "organizations": (0.84, 0.88),
-            "themes": (0.78, 0.72),
+            "themes": (0.83, 0.81),
         },
     ),
     (
         "fresh28",
         25,
         {
-            "countries": (1.00, 0.96),
+            "countries": (1.0, 0.96),
             "persons": (0.99, 0.94),
             "organizations": (0.94, 0.92),
-            "themes": (0.79, 0.77),
+            "themes": (0.89, 0.9),
         },
     ),
     (
@@ -863,7 +871,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.99),
             "persons": (0.96, 0.99),
             "organizations": (0.89, 0.94),
-            "themes": (0.80, 0.73),
+            "themes": (0.86, 0.85),
         },
     ),
     (
@@ -873,7 +881,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.94),
             "persons": (0.99, 0.85),
             "organizations": (0.84, 0.93),
-            "themes": (0.78, 0.71),
+            "themes": (0.76, 0.79),
         },
     ),
     (
@@ -883,7 +891,7 @@ TEXT_SPLITS = [
             "countries": (0.95, 0.98),
             "persons": (0.99, 0.95),
             "organizations": (0.91, 0.86),
-            "themes": (0.80, 0.84),
+            "themes": (0.8, 0.86),
         },
     ),
     (
@@ -891,9 +899,9 @@ TEXT_SPLITS = [
         24,
         {
             "countries": (0.96, 0.94),
-            "persons": (0.90, 0.87),
+            "persons": (0.9, 0.87),
             "organizations": (0.89, 0.75),
-            "themes": (0.82, 0.81),
+            "themes": (0.87, 0.92),
         },
     ),
     (
@@ -903,7 +911,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.99),
             "persons": (0.93, 0.99),
             "organizations": (0.85, 0.82),
-            "themes": (0.86, 0.81),
+            "themes": (0.88, 0.86),
         },
     ),
     (
@@ -913,7 +921,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.99),
             "persons": (0.97, 0.94),
             "organizations": (0.95, 0.93),
-            "themes": (0.88, 0.92),
+            "themes": (0.91, 0.94),
         },
     ),
     (
@@ -923,7 +931,7 @@ TEXT_SPLITS = [
             "countries": (0.95, 0.92),
             "persons": (0.99, 0.81),
             "organizations": (0.78, 0.86),
-            "themes": (0.74, 0.71),
+            "themes": (0.76, 0.79),
         },
     ),
     (
@@ -933,7 +941,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.93),
             "persons": (0.93, 0.88),
             "organizations": (0.76, 0.82),
-            "themes": (0.91, 0.63),
+            "themes": (0.91, 0.73),
         },
     ),
     (
@@ -943,7 +951,7 @@ TEXT_SPLITS = [
             "countries": (0.95, 0.99),
             "persons": (0.99, 0.95),
             "organizations": (0.85, 0.85),
-            "themes": (0.62, 0.76),
+            "themes": (0.72, 0.83),
         },
     ),
     (
@@ -953,7 +961,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.93),
             "persons": (0.94, 0.94),
             "organizations": (0.94, 0.82),
-            "themes": (0.86, 0.60),
+            "themes": (0.83, 0.65),
         },
     ),
     (
@@ -963,7 +971,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.98),
             "persons": (0.99, 0.85),
             "organizations": (0.84, 0.84),
-            "themes": (0.81, 0.79),
+            "themes": (0.77, 0.84),
         },
     ),
     (
@@ -973,7 +981,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.98),
             "persons": (0.99, 0.97),
             "organizations": (0.83, 0.92),
-            "themes": (0.71, 0.90),
+            "themes": (0.77, 0.9),
         },
     ),
     (
@@ -983,7 +991,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.97),
             "persons": (0.96, 0.96),
             "organizations": (0.94, 0.85),
-            "themes": (0.86, 0.72),
+            "themes": (0.85, 0.74),
         },
     ),
     (
@@ -993,7 +1001,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.96),
             "persons": (0.94, 0.94),
             "organizations": (0.91, 0.79),
-            "themes": (0.70, 0.71),
+            "themes": (0.76, 0.76),
         },
     ),
     (
@@ -1003,7 +1011,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.93),
             "persons": (0.94, 0.99),
             "organizations": (0.94, 0.88),
-            "themes": (0.88, 0.64),
+            "themes": (0.81, 0.64),
         },
     ),
     (
@@ -1023,7 +1031,7 @@ TEXT_SPLITS = [
             "countries": (0.93, 0.99),
             "persons": (0.99, 0.95),
             "organizations": (0.84, 0.89),
-            "themes": (0.78, 0.84),
+            "themes": (0.77, 0.82),
         },
     ),
     (
@@ -1033,7 +1041,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.91),
             "persons": (0.99, 0.97),
             "organizations": (0.96, 0.96),
-            "themes": (0.78, 0.64),
+            "themes": (0.76, 0.76),
         },
     ),
     (
@@ -1041,9 +1049,9 @@ TEXT_SPLITS = [
         27,
         {
             "countries": (0.97, 0.99),
-            "persons": (0.90, 0.83),
+            "persons": (0.9, 0.83),
             "organizations": (0.89, 0.65),
-            "themes": (0.88, 0.62),
+            "themes": (0.89, 0.65),
         },
     ),
     (
@@ -1053,7 +1061,7 @@ TEXT_SPLITS = [
             "countries": (0.96, 0.98),
             "persons": (0.95, 0.99),
             "organizations": (0.65, 0.87),
-            "themes": (0.81, 0.72),
+            "themes": (0.87, 0.8),
         },
     ),
     (
@@ -1063,7 +1071,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.91),
             "persons": (0.96, 0.93),
             "organizations": (0.83, 0.91),
-            "themes": (0.87, 0.71),
+            "themes": (0.86, 0.76),
         },
     ),
     (
@@ -1073,7 +1081,7 @@ TEXT_SPLITS = [
             "countries": (0.94, 0.99),
             "persons": (0.94, 0.97),
             "organizations": (0.91, 0.79),
-            "themes": (0.86, 0.81),
+            "themes": (0.83, 0.86),
         },
     ),
     (
@@ -1082,8 +1090,8 @@ TEXT_SPLITS = [
         {
             "countries": (0.96, 0.92),
             "persons": (0.99, 0.99),
-            "organizations": (0.90, 0.78),
-            "themes": (0.72, 0.74),
+            "organizations": (0.9, 0.78),
+            "themes": (0.75, 0.87),
         },
     ),
     (
@@ -1093,7 +1101,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.99),
             "persons": (0.97, 0.89),
             "organizations": (0.82, 0.66),
-            "themes": (0.88, 0.74),
+            "themes": (0.86, 0.77),
         },
     ),
     (
@@ -1103,7 +1111,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.97),
             "persons": (0.96, 0.96),
             "organizations": (0.87, 0.94),
-            "themes": (0.84, 0.81),
+            "themes": (0.91, 0.83),
         },
     ),
     (
@@ -1113,7 +1121,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.99),
             "persons": (0.96, 0.96),
             "organizations": (0.83, 0.94),
-            "themes": (0.83, 0.82),
+            "themes": (0.86, 0.82),
         },
     ),
     (
@@ -1123,7 +1131,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.95),
             "persons": (0.95, 0.72),
             "organizations": (0.95, 0.83),
-            "themes": (0.90, 0.63),
+            "themes": (0.84, 0.69),
         },
     ),
     (
@@ -1133,7 +1141,7 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.99),
             "persons": (0.91, 0.84),
             "organizations": (0.71, 0.64),
-            "themes": (0.81, 0.83),
+            "themes": (0.79, 0.83),
         },
     ),
     (
@@ -1143,7 +1151,47 @@ TEXT_SPLITS = [
             "countries": (0.97, 0.97),
             "persons": (0.93, 0.78),
             "organizations": (0.81, 0.76),
-            "themes": (0.83, 0.73),
+            "themes": (0.79, 0.73),
+        },
+    ),
+    (
+        "fresh58",
+        30,
+        {
+            "countries": (0.93, 0.97),
+            "persons": (0.88, 0.91),
+            "organizations": (0.83, 0.85),
+            "themes": (0.84, 0.75),
+        },
+    ),
+    (
+        "fresh59",
+        21,
+        {
+            "countries": (0.91, 0.94),
+            "persons": (0.88, 0.88),
+            "organizations": (0.95, 0.84),
+            "themes": (0.88, 0.59),
+        },
+    ),
+    (
+        "fresh60",
+        24,
+        {
+            "countries": (0.98, 0.99),
+            "persons": (0.85, 0.63),
+            "organizations": (0.66, 0.78),
+            "themes": (0.77, 0.73),
+        },
+    ),
+    (
+        "fresh61",
+        26,
+        {
+            "countries": (0.92, 0.96),
+            "persons": (0.89, 0.89),
+            "organizations": (0.67, 0.53),
+            "themes": (0.86, 0.78),
         },
     ),
     (
@@ -1153,7 +1201,7 @@ TEXT_SPLITS = [
             "countries": (0.99, 0.99),
             "persons": (0.94, 0.94),
             "organizations": (0.94, 0.89),
-            "themes": (0.73, 0.73),
+            "themes": (0.77, 0.8),
         },
     ),
     (
@@ -1163,7 +1211,7 @@ TEXT_SPLITS = [
             "countries": (0.98, 0.99),
             "persons": (0.99, 0.93),
             "organizations": (0.98, 0.98),
-            "themes": (0.85, 0.88),
+            "themes": (0.8, 0.89),
         },
     ),
 ]

@@ -13,7 +13,9 @@ def raw(text: str) -> set[str]:
 
 
 def kept(text: str) -> set[str]:
-    return {t.id for t in TAXONOMY.score(text)}
+    """The themes the hand-set keep rule keeps. It judges the themes the keep model does
+    not (a user's own); the model's decisions are tested in test_theme_model.py."""
+    return {t.id for t in TAXONOMY.score(text, rule=True)}
 
 
 def test_the_war_of_cold_war_and_trade_war_is_not_a_war() -> None:

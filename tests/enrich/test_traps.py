@@ -147,8 +147,11 @@ def test_labelled_set_meets_the_targets() -> None:
     # bars (bench/calibrate_themes.py, fitted on 734 pages, real ones mostly): three short
     # documents' second topic (diplomacy twice, armed conflict once) no longer reaches the
     # stricter bars, while six wrong themes went (precision 0.870 -> 0.920); on the real
-    # pages the bars were cross-validated (see docs/accuracy.md).
-    assert scores["themes"].recall >= 0.81 and scores["themes"].precision >= 0.90
+    # pages the bars were cross-validated (see docs/accuracy.md). Since stop 37 the keep
+    # model judges these short documents (fitted on real texts only): precision 0.920 ->
+    # 0.958, recall 0.815 -> 0.778 here, while on 101 real texts nobody had read recall
+    # rose from 0.691 to 0.725 (docs/accuracy.md, "Stop 37").
+    assert scores["themes"].recall >= 0.77 and scores["themes"].precision >= 0.95
     assert forbidden(docs, enricher) == []
 
 

@@ -7,6 +7,7 @@ from corpus_search.extract.clean import (
     parse_copyright,
     sanitize,
     split_authors,
+    split_notice,
 )
 
 
@@ -94,3 +95,16 @@ def test_drop_repeats_is_its_pairwise_definition(
 ) -> None:
     expected = _plain_drop_repeats(paragraphs, min_words, exact=exact, max_words=max_words)
     assert drop_repeats(paragraphs, min_words, exact=exact, max_words=max_words) == expected
+
+
+def test_split_notice_cuts_only_the_notice() -> None:
+    prose = "The harbour workshop waits for parts that travel halfway round the world. " * 5
+    notice = "© 2021 Harbour Studies Group. All rights reserved."
+    assert split_notice(notice) == (notice, None)  # a short line is all notice
+    assert split_notice(f"{notice} {prose}") == (notice, prose.strip())
+    # A notice's word opening prose whose sentence does not end soon: prose, kept whole.
+    long_sentence = "Subscribe " + "and wait for the parts " * 30
+    assert split_notice(long_sentence) == ("", long_sentence.strip())
+    # All notice to the end: nothing of the article.
+    notices = " ".join(["Share this page with a colleague."] * 3 + ["Terms of use apply."] * 12)
+    assert split_notice(notices) == (notices, None)

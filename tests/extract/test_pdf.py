@@ -45,6 +45,21 @@ def test_title_authors_and_date_from_the_first_page() -> None:
         assert gone not in doc.body
 
 
+def test_a_notice_run_into_a_paragraph_keeps_the_paragraph() -> None:
+    # A report's inside cover: the copyright notice, then the summary in one paragraph.
+    page = [
+        "Copyright 2022 Example Forum. All rights reserved. Naval planners in the region have",
+        "spent a decade preparing for a contingency they hope never comes, and the plans",
+        "show it in every line of the budget they have asked for, year after year, with",
+        "little to show for it in ships, crews, spare parts or the stocks of munitions.",
+        RUNNING,
+        "1",
+    ]
+    doc = extract_pdf(make_pdf([FIRST[:3], page, SECOND]))
+    assert "Naval planners in the region have spent a decade" in doc.body
+    assert "All rights reserved" not in doc.body and "Copyright" not in doc.body
+
+
 def test_metadata_wins_over_the_first_page_and_placeholders_do_not() -> None:
     info = {
         "Title": "Deterrence at sea: a policy brief",

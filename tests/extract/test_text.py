@@ -57,3 +57,80 @@ def test_markdown_front_matter_and_headings() -> None:
     assert doc.source == "Field Notes"
     assert doc.sections == ["The route"]
     assert "Odesa" in doc.body
+
+
+_OPENING = (
+    "On 3 May the coastguard of a small island state stopped two trawlers inside its waters, "
+    "and the ministry that sent it had no ship of its own to follow them out to sea. "
+)
+_PROSE = (
+    "The patrol boats were bought second hand a decade ago and their engines are tired. "
+    "Each season the crews spend more days in dock than at sea, waiting for parts that "
+    "travel halfway round the world before they reach the harbour workshop."
+)
+
+
+def test_a_notice_run_into_the_first_paragraph_keeps_the_article() -> None:
+    # Text copied from a PDF puts the copyright line and the opening paragraph on one line.
+    text = (
+        f"© 2021 Harbour Studies Group. All rights reserved. {_OPENING}{_PROSE}\n\n"
+        f"{_PROSE} The second paragraph says so again.\n"
+    )
+    doc = extract_text(text)
+    assert "On 3 May the coastguard" in doc.display_title + (doc.subtitle or "") + doc.body
+    assert "rights reserved" not in doc.body and "©" not in doc.body
+    assert doc.source == "Harbour Studies Group" and str(doc.published) == "2021"
+
+
+def test_an_author_heading_above_the_article_does_not_swallow_it() -> None:
+    # "Author" over a byline and a biography opens the page; the article follows.
+    text = (
+        "Author\n\n"
+        "• Mara Lind is a visiting fellow at the Harbour Studies Group, where she works on "
+        "maritime law, fisheries and the coastguards of small states in the South Pacific "
+        "and the Indian Ocean, after ten years as a naval officer.\n\n"
+        "View all posts\n\n"
+        "Small Navies, Long Coasts\n\n"
+        f"{_OPENING}{_PROSE}\n\n{_PROSE} Nobody in the ministry expects that to change.\n"
+    )
+    doc = extract_text(text)
+    everything = " ".join(filter(None, (doc.title, doc.subtitle, doc.body)))
+    assert "On 3 May the coastguard" in everything
+    assert "Nobody in the ministry" in everything
+    assert "visiting fellow" not in everything  # the biography is not the article
+
+
+def test_about_the_authors_ends_at_the_first_paragraph_of_prose() -> None:
+    text = (
+        "Written evidence on coastal patrols\n\n"
+        "About the Authors\n\n"
+        "Dr Mara Lind is a lecturer in maritime law, and Tom Reid is a research fellow in "
+        "naval history; both have advised the island states' fisheries agencies on patrol "
+        "planning and have written widely on the coastguards of small states.\n\n"
+        "Summary\n\n"
+        f"{_OPENING}{_PROSE}\n"
+    )
+    doc = extract_text(text)
+    assert "On 3 May the coastguard" in " ".join(filter(None, (doc.subtitle, doc.body)))
+    assert "lecturer in maritime law" not in doc.body
+
+
+def test_a_byline_run_into_the_article_is_the_article() -> None:
+    text = (
+        f"Small Navies, Long Coasts\n\nBy Mara Lind and Tom Reid. {_OPENING}{_PROSE}\n\n{_PROSE}\n"
+    )
+    doc = extract_text(text)
+    assert "On 3 May the coastguard" in " ".join(filter(None, (doc.subtitle, doc.body)))
+
+
+def test_an_author_block_at_the_end_still_gives_names_and_roles() -> None:
+    text = (
+        f"Small Navies, Long Coasts\n\n{_OPENING}\n\n{_PROSE}\n\n"
+        "WRITTEN BY\n\nMara Lind\n\nVisiting fellow in maritime law\n\nTom Reid\n\nResearch Fellow, Naval History\n"
+    )
+    doc = extract_text(text)
+    assert [(a.name, a.role) for a in doc.authors] == [
+        ("Mara Lind", "Visiting fellow in maritime law"),
+        ("Tom Reid", "Research Fellow, Naval History"),
+    ]
+    assert "Visiting fellow" not in doc.body
