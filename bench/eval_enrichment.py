@@ -110,7 +110,11 @@ clean tests are ``real-fresh58`` (30 pages), ``real-fresh59`` (21), ``real-fresh
 ``real-fresh61`` (26), their lists written at 07:51 to 07:52 UTC on 2026-12-06 (the
 machine's clock) and labelled before any tagger ran on them; never tuned on. The themes'
 keep model (``tools/train_thememodel.py``) is fitted on real-fresh3 to -fresh57 and
-measured on these four.
+measured on these four; so is the check on unknown organisations
+(``tools/train_namemodel.py``), whose clean tests are ``real-fresh62`` (24 pages),
+``real-fresh63`` (23), ``real-fresh64`` (26) and ``real-fresh65`` (27), their lists written at
+08:16 to 08:17 UTC on 2026-12-06 (the machine's clock) and labelled before any tagger
+ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -201,13 +205,19 @@ REAL_FRESH58 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh58.jso
 REAL_FRESH59 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh59.json"
 REAL_FRESH60 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh60.json"
 REAL_FRESH61 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh61.json"
+REAL_FRESH62 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh62.json"
+REAL_FRESH63 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh63.json"
+REAL_FRESH64 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh64.json"
+REAL_FRESH65 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh65.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 62)
+TEXT_SPLITS = range(3, 66)
 
 
 def fresh_labels(number: int) -> Path:
     """The label file of split real-fresh<number>."""
     return ROOT / "tests" / "data" / "enrichment" / f"real_labels_fresh{number}.json"
+
+
 FRESH3_CACHE = Path("/work/evalcache/enrichment")
 SEED = ROOT.parent / "shared" / "data" / "seed"
 TARGETS = {
@@ -234,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh61 page texts",
+        help="folder of the real-fresh3 to -fresh65 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh61: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh65: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -73,6 +73,10 @@ from bench.eval_enrichment import (
     REAL_FRESH59,
     REAL_FRESH60,
     REAL_FRESH61,
+    REAL_FRESH62,
+    REAL_FRESH63,
+    REAL_FRESH64,
+    REAL_FRESH65,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -135,6 +139,10 @@ SPLITS = [
     ("fresh59", REAL_FRESH59, 21),
     ("fresh60", REAL_FRESH60, 24),
     ("fresh61", REAL_FRESH61, 26),
+    ("fresh62", REAL_FRESH62, 24),
+    ("fresh63", REAL_FRESH63, 23),
+    ("fresh64", REAL_FRESH64, 26),
+    ("fresh65", REAL_FRESH65, 27),
 ]
 
 
@@ -274,6 +282,10 @@ TEXT_CHECKED = {
     "fresh59",
     "fresh60",
     "fresh61",
+    "fresh62",
+    "fresh63",
+    "fresh64",
+    "fresh65",
 }
 
 
