@@ -248,9 +248,9 @@ class Taxonomy:
         """Themes of ``text``, best first: by default those the keep model keeps
         (``thememodel``; ``head`` is the title and standfirst the text opens with), and
         for a theme the model does not judge, a text longer than it judges, or with
-        ``rule``, those the hand-set rule keeps (each theme's bars and the minimum-evidence rule, see ``keep``); with
-        ``threshold`` given, every theme scoring at least that (no evidence rule: the raw
-        scores)."""
+        ``rule``, those the hand-set rule keeps (each theme's bars and the
+        minimum-evidence rule, see ``keep``); with ``threshold`` given, every theme
+        scoring at least that (no evidence rule: the raw scores)."""
         length, found = self.evidence(text)
         if not found:
             return []

@@ -30,13 +30,26 @@ from corpus_search.extract.clean import (
 _AUTHOR_BLOCK = re.compile(
     r"^(?:written by|authors?|about the authors?|contributors?)\s*:?\s*$", re.IGNORECASE
 )
-# A biography in an author block: a name (after an honorific) and what the person is.
+# A biography in an author block: a name (after an honorific) and what the person is,
+# with a word of a post in its opening ("Jane Roe is a senior fellow at ...").
 _BIO = re.compile(
-    r"^(?:[-•*]\s*)?(?:(?:dr|prof|professor|mr|ms|mrs|sir|dame|ambassador|general)\.?\s+)?"
+    r"^(?:[-•*]\s*)?(?:(?i:dr|prof|professor|mr|ms|mrs|sir|dame|ambassador|general)\.?\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:is|was|serves|served|has|holds|leads|heads|directs|joined)\b"
-    r"|^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,\s+(?:a|an|the|former|senior)\b",
+    r"|^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,\s+(?:a|an|the|former|senior)\b"
+)
+_POST = re.compile(
+    r"\b(?:fellow|professor|lecturer|director|researcher|analyst|scholar|editor|journalist"
+    r"|associate|chair|adviser|advisor|member|student|candidate|officer|ambassador|expert"
+    r"|head|founder|president|manager|coordinator|consultant)s?\b",
     re.IGNORECASE,
 )
+BIO_OPENING = 200  # characters of a biography in which its post is named
+
+
+def _biography(line: str) -> bool:
+    return bool(_BIO.match(line)) and bool(_POST.search(line, 0, BIO_OPENING))
+
+
 # An author block ends at a line of prose this long that is not a biography: the block
 # opened the page ("Author" above a byline), and the article follows it.
 _BLOCK_PROSE_WORDS = 30
@@ -72,7 +85,7 @@ def extract_text(text: str, url: str | None = None, markdown: bool = False) -> D
             in_author_block = True
             block_names = 0
             continue
-        if in_author_block and len(line.split()) >= _BLOCK_PROSE_WORDS and not _BIO.match(line):
+        if in_author_block and len(line.split()) >= _BLOCK_PROSE_WORDS and not _biography(line):
             in_author_block = False
             if pending_name:
                 authors.append(Author(pending_name))

@@ -134,3 +134,18 @@ def test_an_author_block_at_the_end_still_gives_names_and_roles() -> None:
         ("Tom Reid", "Research Fellow, Naval History"),
     ]
     assert "Visiting fellow" not in doc.body
+
+
+def test_prose_that_opens_like_a_biography_still_ends_the_author_block() -> None:
+    # "The Coastguard Service is ..." names no post: it is the article, not a biography.
+    text = (
+        "Authors\n\nMara Lind\n\n"
+        "The Coastguard Service is stretched thinner than at any time since it was founded, "
+        "and its boats now spend more days in dock than at sea, waiting for parts that come "
+        "from halfway round the world.\n\n"
+        f"{_PROSE}\n"
+    )
+    doc = extract_text(text)
+    everything = " ".join(filter(None, (doc.title, doc.subtitle, doc.body)))
+    assert "stretched thinner than at any time" in everything
+    assert [a.name for a in doc.authors] == ["Mara Lind"]
