@@ -134,9 +134,11 @@ LATER_PAGE = re.compile(
 # A category's, a program's or a region's own page: in HTML its long featured text yields
 # to the markup (its teasers sit in links and cards), in text the address decides.
 # Also an archive's own page: Blogger's day and label archives ("/2014_02_01_archive.html",
-# "/search/label/x") and a month's archive ("/2019/04/" with nothing after it).
+# "/search/label/x") and a month's archive ("/2019/04/" with nothing after it). A name of
+# six words or more after "/program/" is an article's slug, not a programme's or a
+# region's name (Jamestown files its articles so: "/program/<the headline's words>").
 SECTION_PAGE = re.compile(
-    r"/(category|categories)/|/(programs?|regions?)/[^/?]+/?(\?|$)"
+    r"/(category|categories)/|/(programs?|regions?)/(?![^/?]*(?:-[^/?-]+){5})[^/?]+/?(\?|$)"
     r"|/\d{4}_\d\d_\d\d_archive\.html$|/search/label/|/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/?$",
     re.I,
 )

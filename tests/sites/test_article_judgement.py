@@ -351,6 +351,9 @@ def test_text_at_a_category_program_or_region_address_is_a_listing() -> None:
         info = text_rules(f"Orchards\n\n{body}", address)
         assert info.reason == "a category, program or region page (address)", address
     assert text_rules(body, "https://t.example/programs/rural-economy/2024/05/presses").is_article
+    # a headline's words after "/program/": an article filed under it (as Jamestown files)
+    slug = "cider-presses-of-the-valley-run-until-the-new-year"
+    assert text_rules(f"Orchards\n\n{body}", f"https://t.example/program/{slug}/").is_article
     assert text_rules(body, "https://t.example/2024/05/categories-of-cider").is_article
     html = f"<html><body><article>{''.join(f'<p>{p}</p>' for p in body.split(chr(10) * 2))}"
     html += "</article></body></html>"
@@ -971,7 +974,8 @@ def test_think_tank_texts_are_kept() -> None:
     # stop 37) joined them too: 90 of them kept (89.1%; six taken for an organisation
     # describing its own offers), the held-out pages 649 of 699 (92.8%); fresh62 to
     # fresh65 (100 pages) 97 kept (two articles at Jamestown's /program/ addresses lost),
-    # the held-out pages 746 of 799 (93.4%).
+    # the held-out pages 746 of 799 (93.4%). Since a headline's words after "/program/"
+    # name an article (a fix seen on those two pages): 99 and 748 of 799 (93.6%).
     assert len(HELD_OUT_COMMENTARY) == 32
     assert kept["tuning"][0] / kept["tuning"][1] >= 0.88, kept
     assert kept["heldout"][0] / kept["heldout"][1] >= 0.92, kept
