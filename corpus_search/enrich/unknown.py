@@ -1050,7 +1050,18 @@ SURNAME_PARTICLES = frozenset(
 )
 # Words after a name on a caption or a masthead ("Jane Roe Headshot", "Jane Roe Managing
 # editor"): never a surname.
-CAPTION_WORDS = frozenset(["Headshot", "Photo", "Portrait", "Image", "Picture", "Managing"])
+CAPTION_WORDS = frozenset(
+    ["Headshot", "Photo", "Portrait", "Image", "Picture", "Managing", "Cover", "Edited"]
+)
+# Honours and degrees written after a name ("Michael Roe AM", "Jane Roe CBE"): never a
+# surname. Each is only capitals; the name before it stands without it.
+POST_NOMINALS = frozenset(
+    [
+        *("AC", "AO", "AM", "OAM", "CH", "KG", "KT", "DL"),
+        *("OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "CMG", "KCMG", "GCMG"),
+        *("KC", "QC", "MP", "MEP", "MSP", "FRS", "FBA"),
+    ]
+)
 # Short titles before a name ("PM Khan", "Gen. Roe"): never a given name.
 TITLE_ABBREVIATIONS = frozenset(
     ["PM", "FM", "VP", "Gen", "Lt", "Col", "Maj", "Adm", "Capt", "Pres", "Gov", "Amb", "Sgt"]
@@ -1069,8 +1080,8 @@ def _particle_at(words: list[str], k: int, lines: Collection[int]) -> bool:
 
 def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span | None:
     """The person's name in ``span`` without a title before it ("General Jane Roe",
-    "PM Doe"), a caption's word or a report's month after it ("Jane Roe Headshot", "Jane
-    Roe May 2022"), and with a surname's lower-case particles ("Juan Manuel de Rosas");
+    "PM Doe"), a caption's word, an honour or a report's month after it ("Jane Roe
+    Headshot", "Jane Roe CBE", "Jane Roe May 2022"), and with a surname's lower-case particles ("Juan Manuel de Rosas");
     None when fewer than two names stay."""
     n = len(words)
     start, end = span.start, span.end
@@ -1085,9 +1096,9 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
         if words[k] in PERSON_TITLES:
             start = k + 1  # "Iranian General Jane Roe": the name starts after its title
             break
-    while end > start and words[end - 1] in CAPTION_WORDS:
+    while end > start and (words[end - 1] in CAPTION_WORDS or words[end - 1] in POST_NOMINALS):
         end -= 1
-    if end - start > 2 and end < n and words[end - 1] in MONTHS and words[end].isdigit():
+    if end - start >= 2 and end < n and words[end - 1] in MONTHS and words[end].isdigit():
         end -= 1  # "Jane Roe May 2022": a report's date after its author's name
     k = end
     while k < n and words[k] in SURNAME_PARTICLES and k not in lines:
