@@ -20,8 +20,6 @@ scoring does not.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -38,16 +36,19 @@ from corpus_search.enrich import (  # noqa: E402
 )
 from corpus_search.enrich.evaluate import KINDS, load_real_text, name_key  # noqa: E402
 from corpus_search.enrich.namemodel import MODEL_FILE, features  # noqa: E402
+from tools.tagger_fit import (  # noqa: E402
+    CACHE,
+    FITTED_SPLITS,
+    LABELS,
+    arguments,
+    fit_logistic,
+    max_words,
+    write_or_check,
+)
 
-CACHE = Path("/work/evalcache/enrichment")
-LABELS = ROOT / "tests" / "data" / "enrichment"
 OUT = ROOT / "corpus_search" / "enrich" / "model" / MODEL_FILE
-FITTED_SPLITS = tuple(range(3, 58))  # real-fresh3 .. real-fresh57; newer splits stay clean
 STRENGTHS = (0.3, 1.0, 3.0)  # inverse L2 strengths tried (scikit-learn's C)
 THRESHOLD = 0.5
-MIN_WEIGHT = 0.005  # smaller weights are left out of the written model
-FOLDS = 5
-MAX_WORDS_STEP = 50  # the check judges texts up to the longest fitted, rounded up to this
 
 
 def rows(enricher: Enricher) -> tuple[list[tuple[int, dict[str, float], bool]], int, int]:
@@ -82,41 +83,21 @@ def rows(enricher: Enricher) -> tuple[list[tuple[int, dict[str, float], bool]], 
 
 
 def fit(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
-    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.splitlines()[0], OUT, argv)
     if not CACHE.is_dir():
         print(f"no cached texts at {CACHE}: see python -m tools.evalcache status")
         return 2
     import numpy as np
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import log_loss
 
     # every unknown organisation, as the tagger finds them (and the shipped file unread:
     # it may be the one being replaced)
     namemodel.shipped = lambda: None
     enricher = Enricher.load()
     data, texts, longest = rows(enricher)
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([named for _, named, _ in data])
     y = np.array([right for _, _, right in data])
-    splits = sorted({s for s, _, _ in data})
-    fold_of = {s: k % FOLDS for k, s in enumerate(splits)}
-    folds = np.array([fold_of[s] for s, _, _ in data])
-
-    def cross_validated(c: float) -> np.ndarray:
-        scores = np.zeros(len(data))
-        for k in range(FOLDS):
-            test = folds == k
-            model = LogisticRegression(C=c, max_iter=5000).fit(x[~test], y[~test])
-            scores[test] = model.predict_proba(x[test])[:, 1]
-        return scores
-
-    trials = {c: cross_validated(c) for c in STRENGTHS}
-    strength = min(STRENGTHS, key=lambda c: log_loss(y, trials[c]))
-    kept = trials[strength] >= THRESHOLD
+    splits = [s for s, _, _ in data]
+    strength, scores, weights, bias = fit_logistic([n for _, n, _ in data], y, splits, STRENGTHS)
+    kept = scores >= THRESHOLD
     right, wrong = int(y.sum()), int((~y).sum())
     kept_right, kept_wrong = int((kept & y).sum()), int((kept & ~y).sum())
     print(f"{len(data)} unknown organisations in {texts} texts: {right} right, {wrong} wrong")
@@ -124,39 +105,24 @@ def fit(argv: list[str] | None = None) -> int:
         f"C = {strength}; threshold {THRESHOLD}: cross-validated, {kept_right} of the right "
         f"kept and {wrong - kept_wrong} of the wrong left out"
     )
-    model = LogisticRegression(C=strength, max_iter=5000).fit(x, y)
-    weights = {
-        name: round(float(w), 6)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= MIN_WEIGHT
-    }
     written = {
         "about": "the check on unknown organisations: see corpus_search/enrich/namemodel.py "
         "and tools/train_namemodel.py",
-        "fitted_on": [f"real-fresh{s}" for s in splits],
+        "fitted_on": [f"real-fresh{s}" for s in sorted(set(splits))],
         "texts": texts,
         "strength": strength,
         "threshold": THRESHOLD,
-        "max_words": -(-longest // MAX_WORDS_STEP) * MAX_WORDS_STEP,
+        "max_words": max_words(longest),
         "cross_validated": {
             "right": right,
             "right_kept": kept_right,
             "wrong": wrong,
             "wrong_left_out": wrong - kept_wrong,
         },
-        "bias": round(float(model.intercept_[0]), 6),
-        "weights": dict(sorted(weights.items())),
+        "bias": round(bias, 6),
+        "weights": weights,
     }
-    text = json.dumps(written, indent=1, ensure_ascii=False) + "\n"
-    if args.check:
-        same = OUT.is_file() and OUT.read_text("utf-8") == text
-        print("the shipped model is what the fit gives" if same else "the shipped model differs")
-        return 0 if same else 1
-    if args.write:
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_text(text, "utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)} ({len(weights)} weights)")
-    return 0
+    return write_or_check(OUT, written, args)
 
 
 if __name__ == "__main__":

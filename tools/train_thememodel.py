@@ -24,8 +24,6 @@ does not.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -37,16 +35,19 @@ from corpus_search.enrich import Enricher, tagged_text  # noqa: E402
 from corpus_search.enrich.evaluate import load_real_text  # noqa: E402
 from corpus_search.enrich.thememodel import MODEL_FILE, features, terms_digest  # noqa: E402
 from corpus_search.enrich.themes import lone_weak_term  # noqa: E402
+from tools.tagger_fit import (  # noqa: E402
+    CACHE,
+    FITTED_SPLITS,
+    LABELS,
+    arguments,
+    fit_logistic,
+    max_words,
+    write_or_check,
+)
 
-CACHE = Path("/work/evalcache/enrichment")
-LABELS = ROOT / "tests" / "data" / "enrichment"
 OUT = ROOT / "corpus_search" / "enrich" / "model" / MODEL_FILE
-FITTED_SPLITS = tuple(range(3, 58))  # real-fresh3 .. real-fresh57; newer splits stay clean
 STRENGTHS = (0.1, 0.3, 1.0)  # inverse L2 strengths tried (scikit-learn's C)
 TARGET_PRECISION = 0.82
-MIN_WEIGHT = 0.005  # smaller weights are left out of the written model
-FOLDS = 5
-MAX_WORDS_STEP = 50  # the model judges texts up to the longest fitted, rounded up to this
 
 
 def rows(
@@ -86,39 +87,18 @@ def rows(
 
 
 def fit(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
-    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.splitlines()[0], OUT, argv)
     if not CACHE.is_dir():
         print(f"no cached texts at {CACHE}: see python -m tools.evalcache status")
         return 2
     import numpy as np
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import log_loss
 
     enricher = Enricher.load()
     data, unreachable, texts, longest = rows(enricher)
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([named for _, named, _, _ in data])
     y = np.array([right for _, _, right, _ in data])
     about = np.array([a for _, _, _, a in data])
-    splits = sorted({s for s, _, _, _ in data})
-    fold_of = {s: k % FOLDS for k, s in enumerate(splits)}
-    folds = np.array([fold_of[s] for s, _, _, _ in data])
-
-    def cross_validated(c: float) -> np.ndarray:
-        scores = np.zeros(len(data))
-        for k in range(FOLDS):
-            test = folds == k
-            model = LogisticRegression(C=c, max_iter=5000).fit(x[~test], y[~test])
-            scores[test] = model.predict_proba(x[test])[:, 1]
-        return scores
-
-    trials = {c: cross_validated(c) for c in STRENGTHS}
-    strength = min(STRENGTHS, key=lambda c: log_loss(y, trials[c]))
-    scores = trials[strength]
+    splits = [s for s, _, _, _ in data]
+    strength, scores, weights, bias = fit_logistic([n for _, n, _, _ in data], y, splits, STRENGTHS)
     needed = int(about.sum()) + unreachable
     threshold, figures = 1.0, (0.0, 0.0, 0)
     for step in range(100, 0, -1):
@@ -132,46 +112,31 @@ def fit(argv: list[str] | None = None) -> int:
         threshold = t
         figures = (precision, float((kept & about).sum() / needed), int(kept.sum()))
     print(
-        f"{len(data)} candidate themes of {texts} texts in {len(splits)} splits; "
+        f"{len(data)} candidate themes of {texts} texts in {len(set(splits))} splits; "
         f"{needed} labels 'about'"
     )
     print(
         f"C = {strength}; threshold {threshold:.2f}: cross-validated precision "
         f"{figures[0]:.3f}, recall {figures[1]:.3f}, {figures[2]} themes kept"
     )
-    model = LogisticRegression(C=strength, max_iter=5000).fit(x, y)
-    weights = {
-        name: round(float(w), 6)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= MIN_WEIGHT
-    }
     written = {
         "about": "the themes' keep model: see corpus_search/enrich/thememodel.py and "
         "tools/train_thememodel.py",
-        "fitted_on": [f"real-fresh{s}" for s in splits],
+        "fitted_on": [f"real-fresh{s}" for s in sorted(set(splits))],
         "texts": texts,
         "strength": strength,
         "threshold": threshold,
-        "max_words": -(-longest // MAX_WORDS_STEP) * MAX_WORDS_STEP,
+        "max_words": max_words(longest),
         "cross_validated": {
             "precision": round(figures[0], 4),
             "recall": round(figures[1], 4),
             "kept": figures[2],
         },
-        "bias": round(float(model.intercept_[0]), 6),
+        "bias": round(bias, 6),
         "themes": {t.id: terms_digest(t.terms) for t in enricher.taxonomy.themes.values()},
-        "weights": dict(sorted(weights.items())),
+        "weights": weights,
     }
-    text = json.dumps(written, indent=1, ensure_ascii=False) + "\n"
-    if args.check:
-        same = OUT.is_file() and OUT.read_text("utf-8") == text
-        print("the shipped model is what the fit gives" if same else "the shipped model differs")
-        return 0 if same else 1
-    if args.write:
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_text(text, "utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)} ({len(weights)} weights)")
-    return 0
+    return write_or_check(OUT, written, args)
 
 
 if __name__ == "__main__":

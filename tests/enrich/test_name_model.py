@@ -6,15 +6,14 @@ tests; the check's figures on labelled real texts are in docs/accuracy.md."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from corpus_search.document import ActorMention, Document
 from corpus_search.enrich import Enricher, unknown_organisations
-from tools.train_namemodel import CACHE, FITTED_SPLITS
+from tests.enrich.model_check import assert_shipped_is_fitted
+from tools.tagger_fit import FITTED_SPLITS
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "corpus_search/enrich/model/name_model.json"
@@ -103,13 +102,4 @@ def test_a_text_longer_than_its_fitted_texts_is_not_checked(enricher: Enricher) 
 
 @pytest.mark.slow
 def test_the_shipped_check_is_what_its_fit_gives() -> None:
-    if not CACHE.is_dir():
-        pytest.skip(f"the labelled texts are not cached at {CACHE}")
-    done = subprocess.run(
-        [sys.executable, "-m", "tools.train_namemodel", "--check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert_shipped_is_fitted("tools.train_namemodel")

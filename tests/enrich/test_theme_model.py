@@ -6,16 +6,15 @@ docs/accuracy.md and bench/eval_enrichment.py."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from corpus_search.enrich import Enricher, thememodel
 from corpus_search.enrich.themes import Taxonomy
+from tests.enrich.model_check import assert_shipped_is_fitted
 from tests.enrich.test_theme_readers import FILLER
-from tools.train_thememodel import CACHE, FITTED_SPLITS
+from tools.tagger_fit import FITTED_SPLITS
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = Taxonomy.load()
@@ -102,21 +101,4 @@ def test_without_a_model_file_every_theme_falls_back_to_the_rule(
 
 @pytest.mark.slow
 def test_the_shipped_model_is_what_its_fit_gives() -> None:
-    if not CACHE.is_dir():
-        pytest.skip(f"the labelled texts are not cached at {CACHE}")
-    done = subprocess.run(
-        [sys.executable, "-m", "tools.train_thememodel", "--check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
-def test_a_text_longer_than_its_fitted_texts_is_judged_by_the_rule() -> None:
-    model, _ = TAXONOMY.model
-    assert model is not None and 300 <= model.max_words <= 1000
-    page = FILLER * 4 + " The sanctions stayed, the tariffs rose and a virus kept one home."
-    assert len(page.split()) > model.max_words
-    assert TAXONOMY.score(page) == TAXONOMY.score(page, rule=True)
+    assert_shipped_is_fitted("tools.train_thememodel")
