@@ -102,3 +102,11 @@ def test_without_a_model_file_every_theme_falls_back_to_the_rule(
 @pytest.mark.slow
 def test_the_shipped_model_is_what_its_fit_gives() -> None:
     assert_shipped_is_fitted("tools.train_thememodel")
+
+
+def test_a_text_longer_than_its_fitted_texts_is_judged_by_the_rule() -> None:
+    model, _ = TAXONOMY.model
+    assert model is not None and 300 <= model.max_words <= 1000
+    page = FILLER * 4 + " The sanctions stayed, the tariffs rose and a virus kept one home."
+    assert len(page.split()) > model.max_words
+    assert TAXONOMY.score(page) == TAXONOMY.score(page, rule=True)
