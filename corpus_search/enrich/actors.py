@@ -979,6 +979,12 @@ class Gazetteer:
                 # A sitting leader's surname alone ("Xi tightens his grip") in a text
                 # about that leader's state.
                 leaders = [c for c in candidates if actors[c].leader and actors[c].code in states]
+                heads = [c for c in candidates if actors[c].head and actors[c].code in states]
+                if heads and leaders and all(actors[c].deputy for c in leaders):
+                    # a sitting vice president who shares a former head's surname
+                    # ("Duterte"): the surname alone is the former head's
+                    latest = max(actors[c].until for c in heads)
+                    leaders = [c for c in heads if actors[c].until == latest]
                 if (
                     not leaders
                     and len(words[position]) >= 5
@@ -1941,13 +1947,24 @@ class Gazetteer:
         number: int,
         in_actor: set[int],
     ) -> bool:
-        """A one-word organisation name right after a known given name is that person's
-        surname ("the financier Alex Saab" is not the carmaker Saab)."""
-        if size != 1 or i == 0 or number < 0 or starts[i]:
+        """A one-word organisation name right after a known given name, or after any
+        capitalised word and a middle initial, is that person's surname ("the financier
+        Alex Saab", "Bilal Y. Saab" are not the carmaker Saab)."""
+        if size != 1 or i == 0 or number < 0:
             return False
         if self._actor_list[number].type not in ("organization", "group"):
             return False
-        return words[i - 1] in self._names.given and (i - 1) not in in_actor
+        before = words[i - 3 : i]
+        if len(before) == 3 and before[2] == "." and len(before[1]) == 1 and before[1].isupper():
+            # "Bilal Y. Saab": a capitalised word and an initial make a person's name, a
+            # given name the gazetteer does not know included (the full stop is no
+            # sentence's end)
+            first = before[0]
+            return first.istitle() and first.isalpha() and len(first) > 1 and i - 3 not in in_actor
+        if starts[i]:
+            return False
+        given = i - 1
+        return words[given] in self._names.given and given not in in_actor
 
     def _after_state_and(self, words: list[str], span: Span) -> Span:
         """An organisation's name without a state and "and" before it: "(Tanabe of) Japan
@@ -2363,8 +2380,9 @@ def _of_body(
     pair = words[start:j]
     if start > 0 and not starts[start] and words[start - 1][:1].isupper():
         return None  # a longer capitalised run
-    if start > 0 and words[start - 1] in ("the", "The"):
-        return None  # "the Annual Meetings of the World Bank": a thing the body holds
+    if start > 0 and words[start - 1] in ("the", "The", "a", "A", "an", "An"):
+        return None  # "the Annual Meetings of the World Bank": a thing the body holds;
+        # "a Member State of the EU": a kind of thing
     if start > 0 and words[start - 1].isdigit() and pair[0] not in names.given:
         return None  # "its 2031 Spring Consultations of the World Bank": the same
     if any(
@@ -2899,6 +2917,10 @@ def _variants(form: str) -> list[str]:
         out.append(
             " ".join(p[:2] + " " + p[3:] if p.startswith(("al-", "el-")) else p for p in parts)
         )
+    if len(parts) > 2 and any(p.startswith(("al-", "el-")) for p in parts[1:]):
+        # "Sabah Al-Ahmad Al-Jaber Al-Sabah": the articles capitalised, as some texts
+        # write them
+        out.append(" ".join(p.capitalize() if p.startswith(("al-", "el-")) else p for p in parts))
     if len(parts) == 1 and form.startswith(("al-", "el-")):
         # a surname with its article, opening a sentence or a title: "Al-Assad", "Al Assad"
         out += [form[0].upper() + form[1:], form[0].upper() + form[1] + " " + form[3:]]
@@ -2946,7 +2968,23 @@ def _house_variants(forms: Iterable[str]) -> list[str]:
 
 # Acronyms whose form as a word is a common word or name, in English or another language
 # ("Swift"; "Unido" of "Reino Unido"): never read so.
-_WORD_ACRONYMS = frozenset(["Swift", "Morena", "Unido", "Mimos"])
+_WORD_ACRONYMS = frozenset(
+    [
+        "Swift",
+        "Morena",
+        "Unido",
+        "Mimos",
+        "Alba",
+        "Cass",
+        "Milf",
+        "Olaf",
+        "Plan",
+        "Rand",
+        "Sama",
+        "Sica",
+        "Stad",
+    ]
+)
 
 
 def _org(entry: dict[str, Any], kind: str) -> Actor:
@@ -2961,13 +2999,13 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     # "the Russian armed forces": a state's forces named in lower case are still the body
     # the gazetteer holds under "Russian Armed Forces" (only that descriptive form).
     forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
-    # House styles: an acronym of five letters or more written as a word ("Caricom",
-    # "Unesco"), and a party's name of three words or more with "party" in lower case
+    # House styles: an acronym of four letters or more written as a word ("Farc",
+    # "Unesco"; not one that is a word or a name: "Plan", "Rand"), and a party's name of three words or more with "party" in lower case
     # ("the Serbian Progressive party").
     forms += [
         f.capitalize()
         for f in forms
-        if len(f) >= 5 and f.isalpha() and f.isupper() and f.capitalize() not in _WORD_ACRONYMS
+        if len(f) >= 4 and f.isalpha() and f.isupper() and f.capitalize() not in _WORD_ACRONYMS
     ]
     forms += [
         f[: -len("Party")] + "party" for f in forms if f.endswith(" Party") and f.count(" ") >= 2
@@ -3002,6 +3040,15 @@ def _open_actors(
     through ``_person``/``_org``: the files are machine-written and ten times the rest.)"""
     claimed = {form for actor in curated for form in (*actor.forms, *actor.short)}
     claimed |= {actor.name for actor in curated} | blockers
+    # each state's names and demonyms, as words: a form of a body of the Research
+    # Organization Registry (all states' bodies, under their own generic names) that holds
+    # none of them ("Ministry of Internal Affairs", "Tribunal Constitucional") names it only
+    # in a text that names its state
+    state_words = {
+        actor.code: [re.compile(rf"\b{re.escape(f)}\b") for f in actor.forms]
+        for actor in curated
+        if actor.type == "country" and actor.code
+    }
     result = []
     for doc in docs:
         for e in doc.get("persons", []):
@@ -3031,14 +3078,23 @@ def _open_actors(
             code = e.get("country")
             forms = dict.fromkeys((name, *e.get("aliases", ())))
             forms.update(dict.fromkeys(_house_variants(forms)))
+            usable = [f for f in forms if f not in claimed]
+            patterns = state_words.get(code, ()) if e.get("source") == "ror" else ()
+            generic = (
+                [f for f in usable if not f.isupper() and not any(p.search(f) for p in patterns)]
+                if patterns
+                else []
+            )
             result.append(
                 Actor(
                     name,
                     "organization",
                     code,
-                    tuple(f for f in forms if f not in claimed),
+                    tuple(f for f in usable if f not in generic),
                     nested=bool(code) and e.get("kind") not in _NOT_NESTED,
                     generated=True,
+                    context=tuple(generic),
+                    context_code=code if generic else None,
                 )
             )
     return result
