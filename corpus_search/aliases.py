@@ -10,7 +10,8 @@ missing or unreadable file: the table is built again (and saved when the folder 
 writable).
 
 The forms of the entries generated from open data (``persons_open.json``,
-``organizations_open.json``: some 30,000 forms, ten times the rest) are kept apart in
+``persons_world.json``, ``organizations_open.json``...: some 60,000 forms, eight times
+the rest) are kept apart in
 ``aliases-open.json`` and read only when a name is not among the curated ones, so a query
 for "Russia" or "PRC" reads no more than it did before they existed.
 """

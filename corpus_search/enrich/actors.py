@@ -3,8 +3,9 @@
 Data lives in ``data/countries.json`` (an overlay on pycountry's ISO 3166 names),
 ``data/persons.json`` and ``data/organizations.json``; a user file in the same shape
 adds entries or replaces built-in ones by name (``Gazetteer.load(extra=[path])``).
-Under them, ``data/persons_open.json`` and ``data/organizations_open.json``, generated
-from open data by ``bench/build_gazetteer.py`` (sources in ``data/SOURCES.md``): an entry
+Under them, ``data/persons_open.json``, ``data/persons_world.json`` and
+``data/organizations_open.json`` (and the other ``_OPEN_FILES``), generated from open
+data by ``bench/build_gazetteer.py`` (sources in ``data/SOURCES.md``): an entry
 or a form the curated or a user file has is theirs, never the generated entry's.
 
 Matching rules, shared by every entry:
@@ -140,6 +141,10 @@ class Actor:
     metonyms_of: str | None = None  # historic state: takes over this code's metonyms
     nested: bool = False  # a state body whose name may contain its state's name
     generated: bool = False  # from the open-data files (persons_open.json, ...)
+    # its first name counts toward the given names the name finder knows (not for the
+    # other states' office holders: their first words are as often places or articles,
+    # "El", "Chiang", in the texts they would cue)
+    gives_names: bool = True
     context: tuple[str, ...] = ()  # forms that count only beside ``context_code``'s state
     main: tuple[str, ...] = ()  # forms that count only when that state is the text's own
     context_code: str | None = None
@@ -277,7 +282,7 @@ class Gazetteer:
     def _load(cls, extra: Sequence[str | Path]) -> Gazetteer:
         data_dir = resources.files("corpus_search.enrich") / "data"
         docs = [json.loads((data_dir / name).read_text("utf-8")) for name in _DATA_FILES]
-        generated = [json.loads((data_dir / name).read_text("utf-8")) for name in _OPEN_FILES]
+        generated = {name: json.loads((data_dir / name).read_text("utf-8")) for name in _OPEN_FILES}
         for path in extra:
             try:
                 docs.append(json.loads(Path(path).read_text("utf-8")))
@@ -640,6 +645,8 @@ class Gazetteer:
         for actor in self._actor_list:
             if actor.type != "person":
                 other.update(f for f in (*actor.forms, *actor.context, *actor.main) if " " not in f)
+                continue
+            if not actor.gives_names:
                 continue
             starts: set[str] = set()
             ends: set[str] = set()
@@ -2830,8 +2837,10 @@ _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
 # organizations_federal.json comes last: its entries replace those of the same name.
 # organizations_state.json (every state's institutions under generic names: parliament,
 # police, supreme court...) is built from countries.json by bench/build_state_bodies.py.
+_WORLD_FILE = "persons_world.json"  # the office holders of the other states
 _OPEN_FILES = (
     "persons_open.json",
+    _WORLD_FILE,
     "organizations_open.json",
     "organizations_state.json",
     "organizations_federal.json",
@@ -2884,13 +2893,13 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 def _article_lowered(name: str) -> str | None:
     """``name`` with the article of its later parts in lower case, as commentary writes
-    it ("Mustafa Al-Kadhimi": "Mustafa al-Kadhimi"); None when it has no such article."""
-    if " Al-" not in name and " El-" not in name:
+    it ("Mustafa Al-Kadhimi": "Mustafa al-Kadhimi", "Hamad bin Khalifa Al Thani": "...
+    al Thani"); None when it has no such article."""
+    if " Al-" not in name and " El-" not in name and " Al " not in name:
         return None
     first, *rest = name.split()
-    return " ".join(
-        [first, *(p[0].lower() + p[1:] if p[:3] in ("Al-", "El-") else p for p in rest)]
-    )
+    lowered = [p[0].lower() + p[1:] if p[:3] in ("Al-", "El-") or p == "Al" else p for p in rest]
+    return " ".join([first, *lowered])
 
 
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della"})
@@ -3033,7 +3042,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
 
 
 def _open_actors(
-    docs: list[dict[str, Any]], curated: list[Actor], blockers: set[str]
+    docs: dict[str, dict[str, Any]], curated: list[Actor], blockers: set[str]
 ) -> list[Actor]:
     """The generated entries, under the curated and user ones: an entry the curated or
     a user file names is theirs, and so is every form they claim. (Built directly, not
@@ -3050,7 +3059,7 @@ def _open_actors(
         if actor.type == "country" and actor.code
     }
     result = []
-    for doc in docs:
+    for file, doc in docs.items():
         for e in doc.get("persons", []):
             name = e["name"]
             if name in claimed:
@@ -3069,6 +3078,7 @@ def _open_actors(
                     tuple(f for f in forms if f not in claimed),
                     short,
                     generated=True,
+                    gives_names=file != _WORLD_FILE,
                 )
             )
         for e in doc.get("organizations", []):

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh65: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh69: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -77,6 +77,10 @@ from bench.eval_enrichment import (
     REAL_FRESH63,
     REAL_FRESH64,
     REAL_FRESH65,
+    REAL_FRESH66,
+    REAL_FRESH67,
+    REAL_FRESH68,
+    REAL_FRESH69,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -143,6 +147,10 @@ SPLITS = [
     ("fresh63", REAL_FRESH63, 23),
     ("fresh64", REAL_FRESH64, 26),
     ("fresh65", REAL_FRESH65, 27),
+    ("fresh66", REAL_FRESH66, 25),
+    ("fresh67", REAL_FRESH67, 24),
+    ("fresh68", REAL_FRESH68, 28),
+    ("fresh69", REAL_FRESH69, 25),
 ]
 
 
@@ -286,6 +294,10 @@ TEXT_CHECKED = {
     "fresh63",
     "fresh64",
     "fresh65",
+    "fresh66",
+    "fresh67",
+    "fresh68",
+    "fresh69",
 }
 
 

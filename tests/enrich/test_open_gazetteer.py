@@ -436,3 +436,93 @@ def test_build_rebuilds_only_the_listed_companies(tmp_path: Path) -> None:
     assert (out / "persons_open.json").read_text("utf-8") == (
         FIXTURE / "expected" / "persons_open.json"
     ).read_text("utf-8")
+
+
+# -- the other states' office holders (persons_world.json) -------------------------------
+
+
+def test_world_build_keeps_national_offices_and_leaves_out_the_rest(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    curated = json.loads((FIXTURE / "curated" / "persons.json").read_text("utf-8"))
+    # a man the curated file holds in another spelling is not repeated
+    curated["persons"].append(
+        {
+            "name": "Aurelio Quintana-Bravo",
+            "country": "ECU",
+            "role": "fixture",
+            "aliases": ["Aurelio Quintana-Bravo"],
+            "short": [],
+            "titles": [],
+        }
+    )
+    (data / "persons.json").write_text(json.dumps(curated), "utf-8")
+    (data / "organizations.json").write_text(
+        (FIXTURE / "curated" / "organizations.json").read_text("utf-8"), "utf-8"
+    )
+    out = tmp_path / "out"
+    args = [str(FIXTURE / "world"), "--world", "--data", str(data), "--out", str(out)]
+    result = run_build(*args, "--words", str(FIXTURE / "words.txt"))
+    assert result.returncode == 0, result.stderr
+    written = (out / "persons_world.json").read_text("utf-8")
+    people = {p["name"]: p for p in json.loads(written)["persons"]}
+    assert set(people) == {
+        "Celestina Arroyo Pinto",  # a minister
+        "Mirella Ochoa Paz",  # a central bank's governor
+        "Ramiro Quiroga Lenz",  # a minister still in office
+        "Josué Bellegarde",  # a prime minister, from a file with the short header
+    }  # not a province's governor, a deputy minister, an ambassador or a curated man
+    assert people["Josué Bellegarde"]["country"] == "HTI"
+    assert people["Josué Bellegarde"]["aliases"] == ["Josué Bellegarde", "Josue Bellegarde"]
+    assert people["Ramiro Quiroga Lenz"]["role"] == "Minister of Canals 2019–"
+    assert all(p["source"] == "wikidata" and not p["short"] for p in people.values())
+    # the same input gives the same file
+    assert run_build(*args, "--words", str(FIXTURE / "words.txt")).returncode == 0
+    assert (out / "persons_world.json").read_text("utf-8") == written
+
+
+def test_world_build_needs_its_folder(tmp_path: Path) -> None:
+    result = run_build(str(tmp_path), "--world", "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "no every-politician folder" in result.stderr
+
+
+def test_world_file_shape_and_what_it_leaves_to_the_other_files() -> None:
+    world = load("persons_world.json")["persons"]
+    assert len(world) >= 10000
+    codes = {c["code"] for c in load("countries.json")["countries"]}
+    assert {p["country"] for p in world} <= codes
+    assert len({p["country"] for p in world}) >= 150
+    table = (DATA / "SOURCES_world.tsv").read_text("utf-8").splitlines()
+    assert table[0].split("\t") == ["repo", "code", "commit", "date"]
+    assert {line.split("\t")[1] for line in table[1:]} >= {p["country"] for p in world}
+    held = {
+        form
+        for name in ("persons.json", "persons_open.json")
+        for p in load(name)["persons"]
+        for form in (p["name"], *p["aliases"])
+    }
+    assert not [p["name"] for p in world if held & set(p["aliases"])]
+
+
+def test_world_persons_are_tagged_but_give_no_given_names(gazetteer: Gazetteer) -> None:
+    world = {p["name"] for p in load("persons_world.json")["persons"]}
+    assert {"Lenín Moreno", "Carlos Mesa"} <= world
+    found = {m.name for m in gazetteer.tag("Ecuador's Lenín Moreno met Bolivia's Carlos Mesa.")}
+    assert {"Lenín Moreno", "Carlos Mesa"} <= found
+    # their first words ("El", "Chiang") are no given names the name finder would take up
+    given = gazetteer._names.given
+    firsts = {name.split()[0] for name in world}
+    assert "El" in firsts and "El" not in given
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CORPUS_SEARCH_WORLD_SOURCES"),
+    reason="set CORPUS_SEARCH_WORLD_SOURCES to the downloaded every-politician files of "
+    "SOURCES_world.tsv to check persons_world.json against a rebuild",
+)
+def test_committed_world_file_matches_a_rebuild(tmp_path: Path) -> None:
+    result = run_build(os.environ["CORPUS_SEARCH_WORLD_SOURCES"], "--world", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    name = "persons_world.json"
+    assert (tmp_path / name).read_text("utf-8") == (DATA / name).read_text("utf-8")
