@@ -1055,6 +1055,11 @@ class Gazetteer:
                     body = self._known_core(words[span.start : span.end])
                 if body is None:
                     body = self._number_variant(span.name)
+                    if body is not None and states and actors[body].code not in (None, *states):
+                        # "the Department of Defence" in a text about Australia is not
+                        # the US department spelt the British way (in a text that names
+                        # no state, the one body it spells is still that body)
+                        body = None
                 if body is not None:  # "Japan's Ministry of Foreign Affairs", known
                     dropped.add(id(span))
                     count(body, span.start)
@@ -2958,6 +2963,7 @@ def _person(entry: dict[str, Any]) -> Actor:
 
 
 _FORCES = "Armed Forces"
+_GUARD = "Coast Guard"
 # A member of Congress's party and state in brackets ("Rep. Jane Roe (R-IL)", "(D-Calif.)"):
 # a text about the United States, as a US state's name is.
 _US_MEMBER = re.compile(r"\((?:R|D|I)[-–](?:[A-Z]{2}|[A-Z][a-z]{1,4}\.)\)")
@@ -2987,6 +2993,7 @@ _WORD_ACRONYMS = frozenset(
         "Cass",
         "Milf",
         "Olaf",
+        "Otan",
         "Plan",
         "Rand",
         "Sama",
@@ -3008,6 +3015,9 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     # "the Russian armed forces": a state's forces named in lower case are still the body
     # the gazetteer holds under "Russian Armed Forces" (only that descriptive form).
     forms += [f[: -len(_FORCES)] + _FORCES.lower() for f in forms if f.endswith(" " + _FORCES)]
+    # ... and so is "the Philippine coast guard" (not "the Turkish army", which commentary
+    # uses for the state's forces as a whole)
+    forms += [f[: -len(_GUARD)] + _GUARD.lower() for f in forms if f.endswith(" " + _GUARD)]
     # House styles: an acronym of four letters or more written as a word ("Farc",
     # "Unesco"; not one that is a word or a name: "Plan", "Rand"), and a party's name of three words or more with "party" in lower case
     # ("the Serbian Progressive party").

@@ -1090,6 +1090,14 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
         or words[start] in TITLE_ABBREVIATIONS
         or words[start] in HONORIFICS
         or words[start] == "."
+        or (words[start] == "First" and words[start + 1 : start + 2] in (["Lady"], ["Gentleman"]))
+        or (
+            # "Minister of Defense Jane Roe": the portfolio is not the name
+            words[start] in PORTFOLIOS
+            and start > 0
+            and words[start - 1] in ("of", "for")
+            and end - start >= 3
+        )
     ):
         start += 1
     for k in range(end - 2, start, -1):
@@ -1115,6 +1123,33 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
     if (start, end) == (span.start, span.end):
         return span
     return Span(start, end, join_words(words, start, end), "person", span.state_body)
+
+
+# A minister's portfolio as it stands between "of" and the minister's name ("Minister of
+# Defense Jane Roe"): never a given name there.
+PORTFOLIOS = frozenset(
+    [
+        "Defense",
+        "Defence",
+        "Finance",
+        "Justice",
+        "Health",
+        "Interior",
+        "Economy",
+        "Education",
+        "Agriculture",
+        "Energy",
+        "Labor",
+        "Labour",
+        "Trade",
+        "Transport",
+        "Tourism",
+        "Culture",
+        "Environment",
+        "Security",
+        "Communications",
+    ]
+)
 
 
 # Lower-case article particles that join an Arabic name's last part ("Ansar al-Sunna").
