@@ -118,7 +118,11 @@ ran on them. Those four were opened for tuning in the twenty-fifth round (stop 3
 clean tests, with those of the other states' office holders (``persons_world.json``), are
 ``real-fresh66`` (25 pages), ``real-fresh67`` (24), ``real-fresh68`` (28) and
 ``real-fresh69`` (25), their lists written at 10:10 to 10:15 UTC on 2026-12-06 (the
-machine's clock) and labelled before any tagger ran on them; never tuned on.
+machine's clock) and labelled before any tagger ran on them. Those four were opened for
+the round's second part (the twenty-sixth), whose clean tests are ``real-fresh70`` (25
+pages), ``real-fresh71`` (24), ``real-fresh72`` (26) and ``real-fresh73`` (26), their lists
+written at 10:41 to 10:42 UTC on 2026-12-06 (the machine's clock) and labelled before any
+tagger ran on them; never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -217,8 +221,12 @@ REAL_FRESH66 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh66.jso
 REAL_FRESH67 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh67.json"
 REAL_FRESH68 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh68.json"
 REAL_FRESH69 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh69.json"
+REAL_FRESH70 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh70.json"
+REAL_FRESH71 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh71.json"
+REAL_FRESH72 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh72.json"
+REAL_FRESH73 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh73.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 70)
+TEXT_SPLITS = range(3, 74)
 
 
 def fresh_labels(number: int) -> Path:
@@ -252,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh69 page texts",
+        help="folder of the real-fresh3 to -fresh73 page texts",
     )
     args = parser.parse_args(argv)
 

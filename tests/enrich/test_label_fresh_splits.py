@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh69: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh73: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -81,6 +81,10 @@ from bench.eval_enrichment import (
     REAL_FRESH67,
     REAL_FRESH68,
     REAL_FRESH69,
+    REAL_FRESH70,
+    REAL_FRESH71,
+    REAL_FRESH72,
+    REAL_FRESH73,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -151,6 +155,10 @@ SPLITS = [
     ("fresh67", REAL_FRESH67, 24),
     ("fresh68", REAL_FRESH68, 28),
     ("fresh69", REAL_FRESH69, 25),
+    ("fresh70", REAL_FRESH70, 25),
+    ("fresh71", REAL_FRESH71, 24),
+    ("fresh72", REAL_FRESH72, 26),
+    ("fresh73", REAL_FRESH73, 26),
 ]
 
 
@@ -298,6 +306,10 @@ TEXT_CHECKED = {
     "fresh67",
     "fresh68",
     "fresh69",
+    "fresh70",
+    "fresh71",
+    "fresh72",
+    "fresh73",
 }
 
 
