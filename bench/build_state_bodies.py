@@ -10,7 +10,9 @@ form is generated that another entry already has). For each current state or ter
 entry per kind in ``KINDS``, named "<Kind> of <State>" ("Parliament of Sri Lanka"), with
 the forms "<Demonym> <kind>" in title and lower case and "<State> <Kind>". A kind is left
 out for a state when one of its forms already names a body (the curated "Pakistan Army",
-"Bundestag" or "Supreme Court of India" stay the only ones). Where the state's name is
+"Bundestag" or "Supreme Court of India" stay the only ones); a legislature called
+Congress or National Assembly (``LEGISLATURE_NAMES``) also takes that name. Where the
+state's name is
 also, or ends, a US state's, only the demonym forms are made ("Georgian Supreme Court",
 never "Supreme Court of Georgia", a US state's court).
 Deterministic for the same input.
@@ -42,6 +44,64 @@ KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("election commission", "electoral commission"),
     ),
     "central-bank": ("Central Bank", ("Central Bank",), ("central bank",)),
+}
+
+# What a state's legislature (or its lower house) is called where that is not
+# "Parliament" (facts): its generic entry also takes that name ("Congress of Peru", "the
+# Ecuadorian National Assembly"), so that a text about the state that names it bare
+# ("Congress", "the National Assembly") finds it; not where another entry already has
+# one of those names.
+LEGISLATURE_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        ["ARG", "BRA", "CHL", "COL", "DOM", "FSM", "GTM", "HND", "MEX", "PER", "PHL", "PRY"],
+        "Congress",
+    ),
+    **dict.fromkeys(
+        [
+            "AGO",
+            "ARM",
+            "AZE",
+            "BEN",
+            "BFA",
+            "BGR",
+            "BLR",
+            "BWA",
+            "CIV",
+            "ECU",
+            "FRA",
+            "GAB",
+            "GIN",
+            "HUN",
+            "KEN",
+            "KHM",
+            "KOR",
+            "KWT",
+            "LAO",
+            "MLI",
+            "MRT",
+            "MUS",
+            "MWI",
+            "NAM",
+            "NER",
+            "NGA",
+            "NIC",
+            "PAK",
+            "PAN",
+            "SEN",
+            "SRB",
+            "SVN",
+            "SYC",
+            "TCD",
+            "TGO",
+            "TZA",
+            "VEN",
+            "VNM",
+            "ZAF",
+            "ZMB",
+            "ZWE",
+        ],
+        "National Assembly",
+    ),
 }
 
 # States written with "the" after "of" ("Parliament of the Philippines").
@@ -106,6 +166,13 @@ def build(data: Path = DATA) -> dict:
             forms = list(dict.fromkeys(forms))
             if any(f.casefold() in folded for f in forms):
                 continue  # a curated or generated body already answers to one of them
+            own = LEGISLATURE_NAMES.get(country["code"]) if kind == "legislature" else None
+            if own:
+                more = [f"{own} of {_of(name)}", f"{name} {own}"] if prefix_ok else []
+                more += [f"{a} {own}" for a in adjectives]
+                if not any(f.casefold() in folded for f in more):
+                    # (none where a curated body has one: "French National Assembly")
+                    forms += list(dict.fromkeys(more))
             folded.update(f.casefold() for f in forms)
             entries.append(
                 {"name": canonical, "country": country["code"], "kind": kind, "aliases": forms}

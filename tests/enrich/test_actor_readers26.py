@@ -54,3 +54,19 @@ def test_international_bodies_in_other_languages() -> None:
     # an acronym written as a word in one language is not another word in the next
     found = actors("Nazarbayev remained head of the ruling Nur Otan party in Kazakhstan.")
     assert "NATO" not in found and "Nur Otan" in found
+
+
+def test_a_legislature_called_congress_or_national_assembly_named_bare() -> None:
+    found = actors(
+        "Peru's crisis deepened in Lima. Congress voted to remove the president of Peru."
+    )
+    assert "Parliament of Peru" in found and "US Congress" not in found
+    found = actors("In Ecuador, Lasso dissolved the National Assembly. Ecuador voted in 2023.")
+    assert "Parliament of Ecuador" in found
+    found = actors("Mexico's president sent twenty reforms to the Mexican Congress in February.")
+    assert "Mexican Parliament" in found
+    # France's assembly keeps its own entry, and Congress in a text about the US is the US's
+    found = actors("In France, Barnier lost a vote in the National Assembly. France is split.")
+    assert "French National Assembly" in found and "Parliament of France" not in found
+    found = actors("The United States Congress passed the bill; Congress adjourned in Washington.")
+    assert "US Congress" in found
