@@ -70,3 +70,19 @@ def test_a_legislature_called_congress_or_national_assembly_named_bare() -> None
     assert "French National Assembly" in found and "Parliament of France" not in found
     found = actors("The United States Congress passed the bill; Congress adjourned in Washington.")
     assert "US Congress" in found
+
+
+def test_third_part_spellings_and_names() -> None:
+    # (errors read on real-fresh70 to -73)
+    found = actors("South Korea's former president Yoon Seok Yeol was impeached in Seoul.")
+    assert "Yoon Suk Yeol" in found
+    assert "Fayez al-Sarraj" in actors("Libya's Presidential Council, headed by Faiez Serraj.")
+    found = actors("Germany's German Ministry of Foreign Affairs protested to Moscow.")
+    assert "German Federal Foreign Office" in found
+    found = actors("Fighters from the Chinese air force and the Chinese navy circled Taiwan.")
+    assert {"PLA Air Force", "PLA Navy"} <= set(found)
+    found = actors(
+        "Somalia's new TFG president, Sheikh Sharif Ahmed, succeeded where Siad Barre fell."
+    )
+    assert {"Sharif Sheikh Ahmed", "Siad Barre"} <= set(found)
+    assert "Ibrahim Mohamed Solih" in actors("The Maldives under Ibrahim Solih turned to India.")
