@@ -101,3 +101,22 @@ def test_ingest_parallel_bench_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert one["counts"]["read"] == 16 and one["counts"] == many["counts"]
     assert "read 31 = " in figures["summary_line"] and "unsupported 10" in figures["summary_line"]
     assert 0 < figures["machine_scaling"] <= figures["cores"] * 1.2
+
+
+def test_gazetteer_cost_bench_runs(tmp_path: Path) -> None:
+    """The side-by-side cost of the gazetteer, on this checkout, without the texts (the
+    load and the index only), once; and a folder that is no checkout is refused."""
+    script = Path(__file__).resolve().parents[2] / "bench" / "gazetteer_cost.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--rounds", "1", "--cache", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    (row,) = json.loads(done.stdout)
+    assert row["actors"] > 30000 and row["load_ms"] > 0 and row["texts"] == 0
+    refused = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)], capture_output=True, text=True
+    )
+    assert refused.returncode == 2 and "no corpus_search package" in refused.stderr
