@@ -122,7 +122,11 @@ machine's clock) and labelled before any tagger ran on them. Those four were ope
 the round's second part (the twenty-sixth), whose clean tests are ``real-fresh70`` (25
 pages), ``real-fresh71`` (24), ``real-fresh72`` (26) and ``real-fresh73`` (26), their lists
 written at 10:41 to 10:42 UTC on 2026-12-06 (the machine's clock) and labelled before any
-tagger ran on them; never tuned on.
+tagger ran on them. Those four were opened for the round's third part (the
+twenty-seventh), whose clean tests are ``real-fresh74`` (25 pages), ``real-fresh75`` (26),
+``real-fresh76`` (27) and ``real-fresh77`` (27), their lists written at 11:03 to 11:05 UTC
+on 2026-12-06 (the machine's clock) and labelled before any tagger ran on them; never tuned
+on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -225,8 +229,12 @@ REAL_FRESH70 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh70.jso
 REAL_FRESH71 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh71.json"
 REAL_FRESH72 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh72.json"
 REAL_FRESH73 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh73.json"
+REAL_FRESH74 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh74.json"
+REAL_FRESH75 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh75.json"
+REAL_FRESH76 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh76.json"
+REAL_FRESH77 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh77.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 74)
+TEXT_SPLITS = range(3, 78)
 
 
 def fresh_labels(number: int) -> Path:
@@ -260,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh73 page texts",
+        help="folder of the real-fresh3 to -fresh77 page texts",
     )
     args = parser.parse_args(argv)
 

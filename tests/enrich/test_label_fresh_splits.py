@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh73: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh77: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -85,6 +85,10 @@ from bench.eval_enrichment import (
     REAL_FRESH71,
     REAL_FRESH72,
     REAL_FRESH73,
+    REAL_FRESH74,
+    REAL_FRESH75,
+    REAL_FRESH76,
+    REAL_FRESH77,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -159,6 +163,10 @@ SPLITS = [
     ("fresh71", REAL_FRESH71, 24),
     ("fresh72", REAL_FRESH72, 26),
     ("fresh73", REAL_FRESH73, 26),
+    ("fresh74", REAL_FRESH74, 25),
+    ("fresh75", REAL_FRESH75, 26),
+    ("fresh76", REAL_FRESH76, 27),
+    ("fresh77", REAL_FRESH77, 27),
 ]
 
 
@@ -310,6 +318,10 @@ TEXT_CHECKED = {
     "fresh71",
     "fresh72",
     "fresh73",
+    "fresh74",
+    "fresh75",
+    "fresh76",
+    "fresh77",
 }
 
 
