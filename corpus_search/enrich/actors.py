@@ -465,8 +465,11 @@ class Gazetteer:
             if actor.type != "person" or actor.code in _LATIN_SCRIPT_STATES:
                 continue
             for form in {actor.name, *actor.forms}:
-                words = tuple(_skeleton(w) for w in form.split())
-                if len(words) >= 4 and all(words):
+                parts = form.split()
+                if len(parts) < 4:
+                    continue  # (skeletons are dear: only the names the table holds)
+                words = tuple(map(_skeleton, parts))
+                if all(words):
                     table.setdefault(words[-1], []).append((number, words))
         return table
 
@@ -2634,7 +2637,10 @@ def spelling_key(name: str) -> str:
     letters = unicodedata.normalize("NFKD", name.casefold().translate(_FOREIGN_LETTERS))
     key = _NOT_KEY_LETTERS.sub("", letters)
     key = _SILENT_H.sub("", key.replace("ph", "f").replace("ou", "u")).translate(_SPELLING)
-    return re.sub(r"(.)\1+", r"\1", "".join(key.split()))
+    return _DOUBLED.sub(r"\1", "".join(key.split()))
+
+
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 # Familiar forms of English given names and the names they shorten (facts of usage),
