@@ -2094,6 +2094,9 @@ class Gazetteer:
         rules = self.rules
         after = words[i + size] if i + size < len(words) else ""
         start = tokens[i][1]
+        if i > 0 and words[i - 1] in _LOWER_RANKS and words[i] in rules.office_words:
+            return False  # "Deputy Secretary of State Christopher Landau" is no "Secretary
+            # of State Christopher": another office, and someone else
         if (
             size == 1
             and len(words[i]) <= 4
@@ -2641,6 +2644,10 @@ def spelling_key(name: str) -> str:
 
 
 _DOUBLED = re.compile(r"(.)\1+")
+# Words before an office's title that make it another, lower office.
+_LOWER_RANKS = frozenset(
+    ["Deputy", "Assistant", "Associate"]
+)  # (not "Under": "Under President Roe")
 
 
 # Familiar forms of English given names and the names they shorten (facts of usage),

@@ -968,7 +968,9 @@ def find_spans(
             if not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
     spans = [
-        _with_particle(words, _with_elided_article(words, _without_address(words, s)))
+        _with_initial(
+            words, _with_particle(words, _with_elided_article(words, _without_address(words, s)))
+        )
         for s in (s if s.type != "person" else _tidy_person(words, s, lines) for s in spans)
         if s is not None
         and not _in_case_name(words, s)
@@ -1154,6 +1156,22 @@ PORTFOLIOS = frozenset(
 
 # Lower-case article particles that join an Arabic name's last part ("Ansar al-Sunna").
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def _with_initial(words: list[str], span: Span) -> Span:
+    """A person's name with the initial it opens with ("S. Frederick Starr", "J. Michael
+    Cole"), not one that ends an abbreviation ("U.S. Michael Cole")."""
+    k = span.start
+    if (
+        span.type != "person"
+        or k < 2
+        or words[k - 1] != "."
+        or len(words[k - 2]) != 1
+        or not words[k - 2].isupper()
+        or (k >= 3 and words[k - 3] == ".")
+    ):
+        return span
+    return Span(k - 2, span.end, join_words(words, k - 2, span.end), "person", span.state_body)
 
 
 def _with_particle(words: list[str], span: Span) -> Span:

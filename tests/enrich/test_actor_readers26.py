@@ -86,3 +86,20 @@ def test_third_part_spellings_and_names() -> None:
     )
     assert {"Sharif Sheikh Ahmed", "Siad Barre"} <= set(found)
     assert "Ibrahim Mohamed Solih" in actors("The Maldives under Ibrahim Solih turned to India.")
+
+
+def test_a_lower_rank_before_a_title_is_another_office() -> None:
+    # (a fourth part, from errors read on real-fresh62 to -73)
+    found = actors(
+        "Deputy Secretary of State Christopher Landau, who knows Chile well, praised Kast."
+    )
+    assert "Warren Christopher" not in found
+    assert "Warren Christopher" in actors("Secretary of State Christopher met Chile's leaders.")
+
+
+def test_a_leading_initial_stays_with_the_name() -> None:
+    found = actors("The plan was devised by S. Frederick Starr, a scholar of Central Asia.")
+    assert "S. Frederick Starr" in found and "Frederick Starr" not in found
+    # not the last letter of an abbreviation
+    found = actors("The U.S. Michael Cole argued, and Taiwan must prepare.")
+    assert "S. Michael Cole" not in found and "U.S. Michael Cole" not in found
