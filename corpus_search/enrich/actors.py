@@ -2644,10 +2644,9 @@ def spelling_key(name: str) -> str:
 
 
 _DOUBLED = re.compile(r"(.)\1+")
-# Words before an office's title that make it another, lower office.
-_LOWER_RANKS = frozenset(
-    ["Deputy", "Assistant", "Associate"]
-)  # (not "Under": "Under President Roe")
+# Words before an office's title that make it another, lower office (not "Under", a
+# preposition as often: "Under President Roe").
+_LOWER_RANKS = frozenset(["Deputy", "Assistant", "Associate"])
 
 
 # Familiar forms of English given names and the names they shorten (facts of usage),
