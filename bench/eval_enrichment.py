@@ -125,8 +125,12 @@ written at 10:41 to 10:42 UTC on 2026-12-06 (the machine's clock) and labelled b
 tagger ran on them. Those four were opened for the round's third part (the
 twenty-seventh), whose clean tests are ``real-fresh74`` (25 pages), ``real-fresh75`` (26),
 ``real-fresh76`` (27) and ``real-fresh77`` (27), their lists written at 11:03 to 11:05 UTC
-on 2026-12-06 (the machine's clock) and labelled before any tagger ran on them; never tuned
-on.
+on 2026-12-06 (the machine's clock) and labelled before any tagger ran on them. A fourth
+part (the twenty-eighth round, from errors already read on real-fresh62 to -73) was
+tested on ``real-fresh78`` (25 pages), ``real-fresh79`` (22), ``real-fresh80`` (24) and
+``real-fresh81`` (25), their lists written at 11:32 to 11:34 UTC on 2026-12-06 (the
+machine's clock) and labelled before any tagger ran on them; real-fresh74 to -81 are
+never tuned on.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -233,8 +237,12 @@ REAL_FRESH74 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh74.jso
 REAL_FRESH75 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh75.json"
 REAL_FRESH76 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh76.json"
 REAL_FRESH77 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh77.json"
+REAL_FRESH78 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh78.json"
+REAL_FRESH79 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh79.json"
+REAL_FRESH80 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh80.json"
+REAL_FRESH81 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh81.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 78)
+TEXT_SPLITS = range(3, 82)
 
 
 def fresh_labels(number: int) -> Path:
@@ -268,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh77 page texts",
+        help="folder of the real-fresh3 to -fresh81 page texts",
     )
     args = parser.parse_args(argv)
 

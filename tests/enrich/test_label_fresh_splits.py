@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh77: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh81: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -89,6 +89,10 @@ from bench.eval_enrichment import (
     REAL_FRESH75,
     REAL_FRESH76,
     REAL_FRESH77,
+    REAL_FRESH78,
+    REAL_FRESH79,
+    REAL_FRESH80,
+    REAL_FRESH81,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -167,6 +171,10 @@ SPLITS = [
     ("fresh75", REAL_FRESH75, 26),
     ("fresh76", REAL_FRESH76, 27),
     ("fresh77", REAL_FRESH77, 27),
+    ("fresh78", REAL_FRESH78, 25),
+    ("fresh79", REAL_FRESH79, 22),
+    ("fresh80", REAL_FRESH80, 24),
+    ("fresh81", REAL_FRESH81, 25),
 ]
 
 
@@ -322,6 +330,10 @@ TEXT_CHECKED = {
     "fresh75",
     "fresh76",
     "fresh77",
+    "fresh78",
+    "fresh79",
+    "fresh80",
+    "fresh81",
 }
 
 

@@ -634,7 +634,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # only, before and after it; their floors are the level of the code committed with them.
 # The round's third part (errors read on fresh70 to fresh73) was scored the same way on
 # fresh74: 25 pages, fresh75: 26, fresh76: 27 and fresh77: 27 (lists written at 11:03 to
-# 11:05 UTC), whose floors are the level of the code committed with them.
+# 11:05 UTC), whose floors are the level of the code committed with them; a fourth part
+# (errors already read on fresh62 to fresh73) on fresh78: 25 pages, fresh79: 22, fresh80:
+# 24 and fresh81: 25 (lists written at 11:32 to 11:34 UTC), the same way.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1372,6 +1374,46 @@ TEXT_SPLITS = [
             "persons": (0.93, 0.93),
             "organizations": (0.89, 0.84),
             "themes": (0.92, 0.9),
+        },
+    ),
+    (
+        "fresh78",
+        25,
+        {
+            "countries": (0.99, 0.98),
+            "persons": (0.91, 0.91),
+            "organizations": (0.86, 0.78),
+            "themes": (0.88, 0.81),
+        },
+    ),
+    (
+        "fresh79",
+        22,
+        {
+            "countries": (0.95, 0.88),
+            "persons": (0.97, 0.92),
+            "organizations": (0.99, 0.8),
+            "themes": (0.83, 0.74),
+        },
+    ),
+    (
+        "fresh80",
+        24,
+        {
+            "countries": (0.96, 0.99),
+            "persons": (0.85, 0.85),
+            "organizations": (0.86, 0.73),
+            "themes": (0.85, 0.75),
+        },
+    ),
+    (
+        "fresh81",
+        25,
+        {
+            "countries": (0.97, 0.97),
+            "persons": (0.84, 0.84),
+            "organizations": (0.92, 0.71),
+            "themes": (0.84, 0.78),
         },
     ),
     (
