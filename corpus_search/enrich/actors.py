@@ -67,6 +67,7 @@ from corpus_search.enrich.unknown import (
     NameWords,
     Span,
     find_spans,
+    initial,
     join_words,
     org_in,
     reads_as_english,
@@ -1969,12 +1970,11 @@ class Gazetteer:
             return False
         if self._actor_list[number].type not in ("organization", "group"):
             return False
-        before = words[i - 3 : i]
-        if len(before) == 3 and before[2] == "." and len(before[1]) == 1 and before[1].isupper():
+        if i >= 3 and initial(words, i - 2):
             # "Bilal Y. Saab": a capitalised word and an initial make a person's name, a
             # given name the gazetteer does not know included (the full stop is no
             # sentence's end)
-            first = before[0]
+            first = words[i - 3]
             return first.istitle() and first.isalpha() and len(first) > 1 and i - 3 not in in_actor
         if starts[i]:
             return False
@@ -3031,8 +3031,8 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     # uses for the state's forces as a whole)
     forms += [f[: -len(_GUARD)] + _GUARD.lower() for f in forms if f.endswith(" " + _GUARD)]
     # House styles: an acronym of four letters or more written as a word ("Farc",
-    # "Unesco"; not one that is a word or a name: "Plan", "Rand"), and a party's name of three words or more with "party" in lower case
-    # ("the Serbian Progressive party").
+    # "Unesco"; not one that is a word or a name: "Plan", "Rand"), and a party's name of
+    # three words or more with "party" in lower case ("the Serbian Progressive party").
     forms += [
         f.capitalize()
         for f in forms

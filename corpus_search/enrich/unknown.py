@@ -1162,14 +1162,7 @@ def _with_initial(words: list[str], span: Span) -> Span:
     """A person's name with the initial it opens with ("S. Frederick Starr", "J. Michael
     Cole"), not one that ends an abbreviation ("U.S. Michael Cole")."""
     k = span.start
-    if (
-        span.type != "person"
-        or k < 2
-        or words[k - 1] != "."
-        or len(words[k - 2]) != 1
-        or not words[k - 2].isupper()
-        or (k >= 3 and words[k - 3] == ".")
-    ):
+    if span.type != "person" or not initial(words, k - 2) or (k >= 3 and words[k - 3] == "."):
         return span
     return Span(k - 2, span.end, join_words(words, k - 2, span.end), "person", span.state_body)
 
@@ -1534,7 +1527,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             while k < n and k - j < 6:
                 if k > j and k in lines:
                     break
-                if _initial(words, k):
+                if initial(words, k):
                     k += 2
                 elif _name_word(words[k]):
                     k += 1
@@ -1570,7 +1563,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                     break  # the name starts its line: the word before is another line's
                 if (
                     _name_word(words[k])
-                    or _initial(words, k)
+                    or initial(words, k)
                     or (words[k] == "-" and k > 0 and words[k - 1][:1].isalpha())
                     or (words[k] == "." and k > 0 and len(words[k - 1]) == 1)
                 ):
@@ -1906,7 +1899,7 @@ def _given_named(
         if before in ("a", "an"):
             continue  # "a Christian Scientist", "a Mark Twain novel": a kind, no one's name
         k = i + 1
-        if _initial(words, k):
+        if initial(words, k):
             k += 2
         surnames = 0
         while k < n and surnames < 2 and _surname(words[k]):
@@ -1953,7 +1946,7 @@ def _surname(word: str) -> bool:
     return not inner or (len(inner) == 1 and inner[0] <= 3)
 
 
-def _initial(words: list[str], k: int) -> bool:
+def initial(words: list[str], k: int) -> bool:
     """``words[k]`` is an initial followed by a full stop ("J" ".")."""
     return (
         0 <= k < len(words) - 1
