@@ -42,6 +42,7 @@ DIFFERENT = re.compile(
     rf"|'[^'\"]*(?<!\w){NAMED}:\S"  # a single quote before a named field (repaired)
     rf"|(?<!\w){NAMED}:\S+\s+AND\s+AND\s"  # whoosh mixed a name's values into the AND
     rf'|"[^"\n]*\n[^"]*(?<!\w){NAMED}:\S'  # a phrase's quote left open at a line (repaired)
+    rf'|"[^"\n]*(?<!\w){NAMED}:\S[^"\n]*\n'  # ... with the named field before the line's end
 )
 
 
@@ -160,6 +161,11 @@ def test_the_repairs() -> None:
     # a double quote open at a line's end: the named field after it is resolved (found by
     # the generated queries on 2026-12-05: it was read as the words "actor" and "prc")
     text = '"\nactor:prc "'
+    assert _answer(compiled.parse_text, text)[1][0] == wq.Term("actor", "China")
+    assert _answer(legacy.parse_text, text)[1][0] == wq.Term("actor", "prc")
+    # ... and the same with the named field on the quote's own line (found by the generated
+    # queries on 2026-12-06: '"  actor:prc  <newline> "', the same repair)
+    text = '"  actor:prc  \n " '
     assert _answer(compiled.parse_text, text)[1][0] == wq.Term("actor", "China")
     assert _answer(legacy.parse_text, text)[1][0] == wq.Term("actor", "prc")
     # NOT NOT: whoosh crashed; now the error names the character
