@@ -168,6 +168,7 @@ def warm_up() -> None:
     with contextlib.suppress(Exception):  # (a worker loads what failed here on first use)
         warm_html()
     _DEFAULT_ENRICHER = Enricher.load()
+    _DEFAULT_ENRICHER.gazetteer.warm()  # (already warm when read from the cache)
 
 
 def _init_worker(setup: _Setup, parent: int) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,12 +31,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # are printed at the end of the run ("fuzz cases").
 
 SLOW = False
+CACHE = ""
 FUZZ_COUNTS: dict[str, int] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    global SLOW
+    global SLOW, CACHE
     SLOW = bool(config.getoption("--slow"))
+    # The built gazetteer (``enrich.cache``) is kept for this run only, shared by every
+    # test and every CLI run under it, never in the user's own cache folder.
+    CACHE = tempfile.mkdtemp(prefix="corpus-search-cache-")
+    os.environ["CORPUS_SEARCH_CACHE"] = CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if CACHE:
+        shutil.rmtree(CACHE, ignore_errors=True)
 
 
 def fuzz(default: int, slow: int) -> Any:

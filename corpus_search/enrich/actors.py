@@ -50,6 +50,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any
 
+from corpus_search import cache as disk_cache
 from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
     CONNECTORS,
@@ -275,9 +276,30 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> Gazetteer:
-        """The packaged gazetteer, extended or overridden by each file in ``extra``."""
+        """The packaged gazetteer, extended or overridden by each file in ``extra``,
+        read from the cache when it holds one built from the same files (see
+        ``corpus_search.cache``; there, and when stored, with its tagging tables built)."""
+        label = "gazetteer" if not extra else "gazetteer-extra"
+        key = disk_cache.key(
+            label, [*disk_cache.tagger_files(), *(Path(p).resolve() for p in extra)]
+        )
         with _paused_gc():
-            return cls._load(extra)
+            built = disk_cache.read(label, key)
+        if not isinstance(built, cls):
+            with _paused_gc():
+                built = cls._load(extra)
+            if key is not None and disk_cache.folder() is not None:
+                built.warm()
+                disk_cache.write(label, key, built)
+        # Its hundreds of thousands of objects live as long as the process: the cyclic
+        # collector need not walk them again (the first full collection after a load
+        # took a tenth of a second, and each later one as much).
+        gc.freeze()
+        return built
+
+    def warm(self) -> None:
+        """Build every table tagging builds on first use (the index, the lookups)."""
+        self.tag(_WARM_TEXT)
 
     @classmethod
     def _load(cls, extra: Sequence[str | Path]) -> Gazetteer:
@@ -2850,6 +2872,15 @@ def mark_key_actors(mentions: list[ActorMention], lead_chars: int) -> list[Actor
 GIVEN_MIN_PERSONS = 2
 
 _DATA_FILES = ("countries.json", "persons.json", "organizations.json")
+# A text of our own that takes the tagger down its main paths, so that ``warm`` builds
+# the tables the first real text would otherwise wait for.
+_WARM_TEXT = (
+    "Wednesday's talks: President Joe Biden met Prime Minister Narendra Modi in Washington,"
+    " and Modi said India and the United States would work with NATO, the European Union"
+    " and the U.S. Department of State. Senator Jane Q. Roeham, director of the Northfield"
+    " Policy Institute, and Maria de la Cruz Ortega Villanueva of the Ministry of Foreign"
+    " Affairs of Peru disagreed; the Kremlin, Beijing and the Roeham Group did not."
+)
 # Generated from open data by bench/build_gazetteer.py (sources in data/SOURCES.md).
 # organizations_federal.json comes last: its entries replace those of the same name.
 # organizations_state.json (every state's institutions under generic names: parliament,
