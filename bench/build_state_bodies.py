@@ -11,7 +11,7 @@ entry per kind in ``KINDS``, named "<Kind> of <State>" ("Parliament of Sri Lanka
 the forms "<Demonym> <kind>" in title and lower case and "<State> <Kind>". A kind is left
 out for a state when one of its forms already names a body (the curated "Pakistan Army",
 "Bundestag" or "Supreme Court of India" stay the only ones); a legislature called
-Congress or National Assembly (``LEGISLATURE_NAMES``) also takes that name. Where the
+Congress, National Assembly or Legislative Assembly (``LEGISLATURE_NAMES``) also takes that name. Where the
 state's name is
 also, or ends, a US state's, only the demonym forms are made ("Georgian Supreme Court",
 never "Supreme Court of Georgia", a US state's court).
@@ -102,6 +102,7 @@ LEGISLATURE_NAMES: dict[str, str] = {
         ],
         "National Assembly",
     ),
+    **dict.fromkeys(["CRI", "SLV", "TON", "WSM"], "Legislative Assembly"),
 }
 
 # States written with "the" after "of" ("Parliament of the Philippines").

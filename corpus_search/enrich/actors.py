@@ -2387,8 +2387,10 @@ def _names_a_body(words: list[str], end: int) -> bool:
     organisation's head within five words ("the Jane Roe Human Rights Commission", "the
     Jane Roe International Peacekeeping Training Centre"): the body is named after the
     person, who is not mentioned."""
-    for k in range(end, min(end + 5, len(words))):
+    for k in range(end, min(end + 6, len(words))):
         word = words[k]
+        if word in ("'", "’"):
+            continue  # "the Jane Roe Peoples’ Friendship University"
         if not word[:1].isupper() or word in HEADLINE_WORDS or word in PERSON_TITLES:
             return False
         if word in ORG_HEADS:
@@ -2595,6 +2597,7 @@ _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Electoral": (("Electoral", "Commission"),),
     "Central": (("Central", "Bank"),),
     "National": (("National", "Assembly"),),
+    "Legislative": (("Legislative", "Assembly"),),
     "Ministry": (
         ("Ministry", "of", "Defence"),
         ("Ministry", "of", "Defense"),
@@ -3061,6 +3064,9 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     # ... and so is "the Philippine coast guard" (not "the Turkish army", which commentary
     # uses for the state's forces as a whole)
     forms += [f[: -len(_GUARD)] + _GUARD.lower() for f in forms if f.endswith(" " + _GUARD)]
+    forms += [f[: -len(_GUARD)] + "coastguard" for f in forms if f.endswith(" " + _GUARD)]
+    # "Programme" in American spelling ("the United Nations Development Program")
+    forms += [f.replace(" Programme", " Program") for f in forms if " Programme" in f]
     # House styles: an acronym of four letters or more written as a word ("Farc",
     # "Unesco"; not one that is a word or a name: "Plan", "Rand"), and a party's name of
     # three words or more with "party" in lower case ("the Serbian Progressive party").

@@ -1553,7 +1553,11 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 if w not in (".", "-") and w not in SURNAME_PARTICLES and w not in _PARTICLES
             ]
             followed = k < n and k not in lines and words[k][:1].isupper() and words[k].isalpha()
-            if 2 <= len(names) <= 4 and not followed and not any(w in PERSON_TITLES for w in names):
+            if (
+                2 <= len(names) <= 4
+                and not followed
+                and not any(w in PERSON_TITLES or w in NOT_NAME_NOUNS for w in names)
+            ):
                 spans.append(Span(j, k, join_words(words, j, k), "person"))
         elif word == "," and i >= 2:
             # "Jane Roe, the director of", "Tom Lee, a former minister"
@@ -1905,6 +1909,8 @@ def _given_named(
         while k < n and surnames < 2 and _surname(words[k]):
             if words[k] in names.other or words[k] in PERSON_TITLES or k in lines:
                 break  # a name ends at a line's end ("Sir Jane Roe" / "Commentary")
+            if words[k] in NOT_NAME_NOUNS:
+                break
             k += 1
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
@@ -1918,7 +1924,12 @@ def _given_named(
                 continue  # "his Christian Democrat-led government": a word, no one's name
             k += 2  # "Huang Kuo-chang": the name's last part, after a hyphen
         if k < n and (
-            (words[k][:1].isupper() and words[k].isalpha() and k not in lines)
+            (
+                words[k][:1].isupper()
+                and words[k].isalpha()
+                and k not in lines
+                and words[k] not in NOT_NAME_NOUNS
+            )
             or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
         ):
             continue  # a longer capitalised run: an organisation, a place, a headline
@@ -1930,6 +1941,54 @@ def _given_named(
             continue  # "Christian Democracy", "Victor Communism": an idea, no one's name
         spans.append(Span(i, k, join_words(words, i, k), "person"))
     return spans
+
+
+# A document's front matter and a writer's role, after an author's name on a title page
+# or in a byline ("Jane Roe Contents", "Jane Roe Specialist in Middle Eastern Affairs",
+# "Jane Roe Journal of Democracy"), and a faith ("raised Roman Catholic"): never a
+# surname (none is one in the gazetteer's 26,000 persons), so a name ends before them;
+# after a title they are no name at all ("General Staff Officer", "General Elections").
+NOT_NAME_NOUNS = frozenset(
+    [
+        "Contents",
+        "Abstract",
+        "Summary",
+        "Introduction",
+        "Foreword",
+        "Preface",
+        "Acknowledgements",
+        "Acknowledgments",
+        "Appendix",
+        "Bibliography",
+        "References",
+        "Journal",
+        "Bulletin",
+        "Quarterly",
+        "Newsletter",
+        "Specialist",
+        "Analyst",
+        "Correspondent",
+        "Researcher",
+        "Lecturer",
+        "Officer",
+        "Officers",
+        "Staff",
+        "Fellow",
+        "Editor",
+        "Contributor",
+        "Columnist",
+        "Election",
+        "Elections",
+        "Ph",
+        "PhD",
+        # and a faith ("raised Roman Catholic")
+        "Catholic",
+        "Catholics",
+        "Orthodox",
+        "Protestant",
+        "Protestants",
+    ]
+)
 
 
 # Endings of abstract nouns, which surnames hardly ever have.
