@@ -714,6 +714,10 @@ class Gazetteer:
         actors = self._actor_list
         if "- " in text or "-\n" in text:
             text = _BROKEN_NAME.sub(lambda m: _rejoined(m, trie, short_index), text)
+        if "”" in text or '"' in text:
+            # "Laurentino “Nito” Cortizo" is Laurentino Cortizo: the nickname between a
+            # given name and a surname is blanked, every offset kept
+            text = _NICKNAME.sub(lambda m: m[1] + " " * len(m[2]), text)
         words, tokens = _tokens(text)
         n = len(words)
         counts: dict[int, int] = {}
@@ -3008,6 +3012,8 @@ def _person(entry: dict[str, Any]) -> Actor:
     )
 
 
+# A one-word nickname in quotation marks between a given name and a surname.
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+)( [“\"][A-Z][a-z]+[”\"])(?= [A-Z][a-z])")
 _FORCES = "Armed Forces"
 _GUARD = "Coast Guard"
 # A member of Congress's party and state in brackets ("Rep. Jane Roe (R-IL)", "(D-Calif.)"):
