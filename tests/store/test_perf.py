@@ -378,8 +378,13 @@ def test_our_writer_writes_the_segment_files_whooshs_own_writer_does(tmp_path: P
     for name in ("whoosh", "ours"):
         (tmp_path / name).mkdir()
         ix = index.create_in(str(tmp_path / name), make_schema(), indexname="corpus")
-        options = {"compound": False}  # (as the store writes: one file per part)
-        writer = ix.writer(**options) if name == "whoosh" else store_writer._writer(ix, **options)
+        # (as the store writes: one file per part, small posting blocks uncompressed)
+        options = {"compound": False}
+        writer = (
+            ix.writer(codec=store_writer._Codec(), **options)
+            if name == "whoosh"
+            else store_writer._writer(ix, **options)
+        )
         for doc in docs:
             writer.add_document(**store_writer.index_fields(doc, store_writer._record(doc)))
         writer.commit()
@@ -391,3 +396,48 @@ def test_our_writer_writes_the_segment_files_whooshs_own_writer_does(tmp_path: P
         )
         built.append(files)
     assert built[0] == built[1] and len(built[0]) > 5
+
+
+def test_small_posting_blocks_are_stored_as_they_are_and_read_back_the_same(
+    tmp_path: Path,
+) -> None:
+    """Blocks of postings of at most SMALL_BLOCK bytes are not compressed (zlib made them
+    larger); every posting reads back as from an index whoosh's own codec wrote, and the
+    files are smaller."""
+    from whoosh import index
+
+    from corpus_search.store.whoosh.schema import make_schema
+
+    rng = random.Random(8)
+    words = [f"w{n}" for n in range(3000)]
+    docs = [
+        make_doc(f"s{n}", " ".join(rng.choice(words[: 50 + n * 40]) for _ in range(120)))
+        for n in range(60)
+    ]
+    postings = []
+    sizes = []
+    flags: set[int] = set()
+    for name in ("whoosh", "ours"):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), make_schema(), indexname="corpus")
+        options = {"compound": False}
+        writer = ix.writer(**options) if name == "whoosh" else store_writer._writer(ix, **options)
+        for doc in docs:
+            writer.add_document(**store_writer.index_fields(doc, store_writer._record(doc)))
+        writer.commit()
+        with ix.reader() as reader:
+            read = {
+                (field, term): list(reader.postings(field, term).items_as("positions"))
+                for field, term in reader.all_terms()
+                if field == "body"
+            }
+            if name == "ours":
+                for term in read:
+                    matcher = reader.postings(*term)
+                    if hasattr(matcher, "_compression"):
+                        flags.add(matcher._compression)
+        postings.append(read)
+        sizes.append(sum(p.stat().st_size for p in (tmp_path / name).glob("*.pst")))
+    assert postings[0] == postings[1] and len(postings[0]) > 1000
+    assert flags == {0, 3}  # some blocks stored as they are, others compressed
+    assert sizes[1] < sizes[0]

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.index import LockError
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import PostingPool
@@ -348,6 +349,7 @@ def open_writer(ix: index.Index, path: Path, procs: int = 1) -> Any:
 
 
 def _writer(ix: index.Index, procs: int = 1, **options: Any) -> Any:
+    options.setdefault("codec", _Codec())
     if procs > 1:
         return _OrphanSafeMpWriter(ix, procs=procs, **options)
     writer = ix.writer(**options)
@@ -355,6 +357,48 @@ def _writer(ix: index.Index, procs: int = 1, **options: Any) -> Any:
     reader = writer.per_document_reader
     writer.per_document_reader = lambda: _Lengths(reader())
     return writer
+
+
+# A block of postings whose ids and values take at most this many bytes is stored as it
+# is: zlib's header and checksum made such a block larger, not smaller. On the 508
+# documents of the 511 real pages: segment files 14,413,957 -> 14,405,708 bytes, the
+# write 2.65 -> 2.49 CPU s.
+SMALL_BLOCK = 32
+
+
+class _PostingsWriter(W3PostingsWriter):
+    """whoosh's posting writer, with small blocks left uncompressed (whoosh 2.7.5 means to
+    leave a pickle under 20 bytes so, but the next line of its ``_write_block`` sets the
+    compression again). Each block records its own compression, and both readers,
+    whoosh's and ``engine``'s, read it from there."""
+
+    _compression: int
+    _ids: list[int]
+    _values: list[Any]
+
+    def _write_block(self, last: bool = False) -> None:
+        size = 4 * len(self._ids) + sum(len(v) for v in self._values if isinstance(v, bytes))
+        if size > SMALL_BLOCK:
+            super()._write_block(last)
+            return
+        compression, self._compression = self._compression, 0
+        try:
+            super()._write_block(last)
+        finally:
+            self._compression = compression
+
+
+class _Codec(W3Codec):
+    """whoosh's own codec (whoosh3), writing postings with ``_PostingsWriter``."""
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
+        return _PostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
 
 
 class _Lengths:
