@@ -716,8 +716,10 @@ class Gazetteer:
             text = _BROKEN_NAME.sub(lambda m: _rejoined(m, trie, short_index), text)
         if "”" in text or '"' in text:
             # "Laurentino “Nito” Cortizo" is Laurentino Cortizo: the nickname between a
-            # given name and a surname is blanked, every offset kept
-            text = _NICKNAME.sub(lambda m: m[1] + " " * len(m[2]), text)
+            # given name and a surname is blanked, every offset kept; but where the
+            # nickname and the surname are a known name ("Mohammed “Mo” Ibrahim"), the
+            # given name and the quotation marks are
+            text = _NICKNAME.sub(lambda m: _without_nickname(m, trie), text)
         words, tokens = _tokens(text)
         n = len(words)
         counts: dict[int, int] = {}
@@ -3013,7 +3015,18 @@ def _person(entry: dict[str, Any]) -> Actor:
 
 
 # A one-word nickname in quotation marks between a given name and a surname.
-_NICKNAME = re.compile(r"\b([A-Z][a-z]+)( [“\"][A-Z][a-z]+[”\"])(?= [A-Z][a-z])")
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+)( [“\"])([A-Z][a-z]+)([”\"])(?= ([A-Z][a-z]+))")
+
+
+def _without_nickname(match: re.Match[str], trie: dict[str, _Node]) -> str:
+    given, opening, nickname, closing, surname = match.groups()
+    node = trie.get(nickname)
+    after = node[1].get(surname) if node is not None else None
+    if after is not None and after[0] is not None and after[0][1] >= 0:  # "Mo Ibrahim"
+        return " " * (len(given) + len(opening)) + nickname + " " * len(closing)
+    return given + " " * (len(opening) + len(nickname) + len(closing))
+
+
 _FORCES = "Armed Forces"
 _GUARD = "Coast Guard"
 # A member of Congress's party and state in brackets ("Rep. Jane Roe (R-IL)", "(D-Calif.)"):

@@ -24,3 +24,8 @@ def test_a_nickname_between_the_names_is_not_in_the_way() -> None:
 
 def test_a_spelling_of_a_head_of_state() -> None:
     assert "Nana Akufo-Addo" in actors("Ghana's opposition, led by Nana Akuffo-Addo, won.")
+
+
+def test_a_nickname_that_is_the_known_name() -> None:
+    found = actors("Dr. Mohammed “Mo” Ibrahim founded Celtel and sold it in 2005.")
+    assert "Mo Ibrahim" in found and "Mohammed Ibrahim" not in found
