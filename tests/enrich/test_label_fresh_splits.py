@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh81: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh89: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -93,6 +93,13 @@ from bench.eval_enrichment import (
     REAL_FRESH79,
     REAL_FRESH80,
     REAL_FRESH81,
+    REAL_FRESH82,
+    REAL_FRESH84,
+    REAL_FRESH85,
+    REAL_FRESH86,
+    REAL_FRESH87,
+    REAL_FRESH88,
+    REAL_FRESH89,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -175,6 +182,13 @@ SPLITS = [
     ("fresh79", REAL_FRESH79, 22),
     ("fresh80", REAL_FRESH80, 24),
     ("fresh81", REAL_FRESH81, 25),
+    ("fresh82", REAL_FRESH82, 22),
+    ("fresh84", REAL_FRESH84, 26),
+    ("fresh85", REAL_FRESH85, 26),
+    ("fresh86", REAL_FRESH86, 28),
+    ("fresh87", REAL_FRESH87, 23),
+    ("fresh88", REAL_FRESH88, 28),
+    ("fresh89", REAL_FRESH89, 24),
 ]
 
 
@@ -334,6 +348,13 @@ TEXT_CHECKED = {
     "fresh79",
     "fresh80",
     "fresh81",
+    "fresh82",
+    "fresh84",
+    "fresh85",
+    "fresh86",
+    "fresh87",
+    "fresh88",
+    "fresh89",
 }
 
 

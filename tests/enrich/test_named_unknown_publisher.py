@@ -637,6 +637,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # 11:05 UTC), whose floors are the level of the code committed with them; a fourth part
 # (errors already read on fresh62 to fresh73) on fresh78: 25 pages, fresh79: 22, fresh80:
 # 24 and fresh81: 25 (lists written at 11:32 to 11:34 UTC), the same way.
+# Stop 39's rounds (errors read on fresh74 to fresh81) were scored the same way on
+# fresh82: 22 pages, fresh84: 26 and fresh85: 26, then fresh86: 28, fresh87: 23, fresh88: 28
+# and fresh89: 24 (lists written at 12:53 to 13:10 UTC; fresh83's labeller left no file).
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1414,6 +1417,76 @@ TEXT_SPLITS = [
             "persons": (0.84, 0.84),
             "organizations": (0.92, 0.71),
             "themes": (0.84, 0.78),
+        },
+    ),
+    (
+        "fresh82",
+        22,
+        {
+            "countries": (0.96, 0.92),
+            "persons": (0.97, 0.74),
+            "organizations": (0.91, 0.69),
+            "themes": (0.9, 0.67),
+        },
+    ),
+    (
+        "fresh84",
+        26,
+        {
+            "countries": (0.97, 0.98),
+            "persons": (0.87, 0.91),
+            "organizations": (0.9, 0.66),
+            "themes": (0.82, 0.78),
+        },
+    ),
+    (
+        "fresh85",
+        26,
+        {
+            "countries": (0.96, 0.96),
+            "persons": (0.99, 0.72),
+            "organizations": (0.94, 0.87),
+            "themes": (0.66, 0.8),
+        },
+    ),
+    (
+        "fresh86",
+        28,
+        {
+            "countries": (0.89, 0.98),
+            "persons": (0.9, 0.88),
+            "organizations": (0.77, 0.59),
+            "themes": (0.78, 0.72),
+        },
+    ),
+    (
+        "fresh87",
+        23,
+        {
+            "countries": (0.96, 0.93),
+            "persons": (0.99, 0.92),
+            "organizations": (0.99, 0.82),
+            "themes": (0.79, 0.66),
+        },
+    ),
+    (
+        "fresh88",
+        28,
+        {
+            "countries": (0.94, 0.98),
+            "persons": (0.88, 0.72),
+            "organizations": (0.88, 0.68),
+            "themes": (0.79, 0.79),
+        },
+    ),
+    (
+        "fresh89",
+        24,
+        {
+            "countries": (0.98, 0.97),
+            "persons": (0.89, 0.8),
+            "organizations": (0.68, 0.62),
+            "themes": (0.81, 0.66),
         },
     ),
     (
