@@ -2433,6 +2433,14 @@ def _of_body(
         # "a Member State of the EU": a kind of thing
     if start > 0 and words[start - 1].isdigit() and pair[0] not in names.given:
         return None  # "its 2031 Spring Consultations of the World Bank": the same
+    if (
+        start > 1
+        and words[start - 1] in ("and", "&")
+        and words[start - 2][:1].isupper()
+        and pair[0] not in names.given
+    ):
+        return None  # "The Evolution and Potential Resurgence of the Pakistani Taliban":
+        # a title's words
     if any(
         not (w[:1].isupper() and w[1:].islower() and w.isalpha())
         or w in names.other
@@ -3068,6 +3076,10 @@ _WORD_ACRONYMS = frozenset(
 )
 
 
+# First words of a "... Group" whose "... group" in lower case is something else.
+_COMMON_GROUP_WORDS = frozenset(["Australia", "Naval", "Crisis", "Contact", "Working"])
+
+
 def _org(entry: dict[str, Any], kind: str) -> Actor:
     name = str(entry["name"])
     forms = [name, *_strings(entry, "aliases")]
@@ -3096,6 +3108,13 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     ]
     forms += [
         f[: -len("Party")] + "party" for f in forms if f.endswith(" Party") and f.count(" ") >= 2
+    ]
+    # ... and "group" in lower case after a name ("the Wagner group", "the Visegrad group";
+    # not where the words before it are a place or a word: "Australia Group", "Naval Group")
+    forms += [
+        f[: -len("Group")] + "group"
+        for f in forms
+        if f.endswith(" Group") and f.split()[0] not in _COMMON_GROUP_WORDS
     ]
     nested = (bool(code) and kind == "organization" and entry.get("kind") not in _NOT_NESTED) or (
         not code and entry.get("kind") in _MISSIONS

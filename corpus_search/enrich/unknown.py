@@ -1911,6 +1911,8 @@ def _given_named(
                 break  # a name ends at a line's end ("Sir Jane Roe" / "Commentary")
             if words[k] in NOT_NAME_NOUNS:
                 break
+            if words[k] in MONTHS and k + 1 < n and words[k + 1][:1].isdigit():
+                break  # "says Jane Roe May 23rd 2015": a byline, then its date
             k += 1
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
@@ -1929,6 +1931,7 @@ def _given_named(
                 and words[k].isalpha()
                 and k not in lines
                 and words[k] not in NOT_NAME_NOUNS
+                and not (words[k] in MONTHS and k + 1 < n and words[k + 1][:1].isdigit())
             )
             or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
         ):
