@@ -131,11 +131,13 @@ tested on ``real-fresh78`` (25 pages), ``real-fresh79`` (22), ``real-fresh80`` (
 ``real-fresh81`` (25), their lists written at 11:32 to 11:34 UTC on 2026-12-06 (the
 machine's clock) and labelled before any tagger ran on them. Stop 39 opened real-fresh74
 to -81 for its twenty-ninth and thirtieth rounds, whose clean tests are ``real-fresh82``
-(22 pages), ``real-fresh84`` (26) and ``real-fresh85`` (26) for the first (real-fresh83's
-labeller left no file), and ``real-fresh86`` (28), ``real-fresh87`` (23), ``real-fresh88``
-(28) and ``real-fresh89`` (24) for the second, their lists written at 12:53 to 13:10 UTC on
-2026-12-06 (the machine's clock) and labelled before any tagger ran on them; they are
-never tuned on.
+(22 pages), ``real-fresh84`` (26) and ``real-fresh85`` (26) for the first, and
+``real-fresh86`` (28), ``real-fresh87`` (23), ``real-fresh88`` (28) and ``real-fresh89`` (24)
+for the second, their lists written at 12:53 to 13:10 UTC on 2026-12-06 (the machine's
+clock) and labelled before any tagger ran on them; ``real-fresh83`` (24 pages, its list
+written at 13:21 UTC, its labeller late) and ``real-fresh90`` (25), ``real-fresh91`` (26),
+``real-fresh92`` (23) and ``real-fresh93`` (23), their lists written at 13:29 to 13:32 UTC,
+were the clean tests of the thirty-first round (from errors read on real-fresh82 to -89).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -247,15 +249,19 @@ REAL_FRESH79 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh79.jso
 REAL_FRESH80 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh80.json"
 REAL_FRESH81 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh81.json"
 REAL_FRESH82 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh82.json"
+REAL_FRESH83 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh83.json"
 REAL_FRESH84 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh84.json"
 REAL_FRESH85 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh85.json"
 REAL_FRESH86 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh86.json"
 REAL_FRESH87 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh87.json"
 REAL_FRESH88 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh88.json"
 REAL_FRESH89 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh89.json"
+REAL_FRESH90 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh90.json"
+REAL_FRESH91 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh91.json"
+REAL_FRESH92 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh92.json"
+REAL_FRESH93 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh93.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-# (no real-fresh83: its labeller left no file)
-TEXT_SPLITS = (*range(3, 83), *range(84, 90))
+TEXT_SPLITS = range(3, 94)
 
 
 def fresh_labels(number: int) -> Path:
@@ -289,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh89 page texts",
+        help="folder of the real-fresh3 to -fresh93 page texts",
     )
     args = parser.parse_args(argv)
 

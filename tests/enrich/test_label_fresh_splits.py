@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh89: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh93: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -94,12 +94,17 @@ from bench.eval_enrichment import (
     REAL_FRESH80,
     REAL_FRESH81,
     REAL_FRESH82,
+    REAL_FRESH83,
     REAL_FRESH84,
     REAL_FRESH85,
     REAL_FRESH86,
     REAL_FRESH87,
     REAL_FRESH88,
     REAL_FRESH89,
+    REAL_FRESH90,
+    REAL_FRESH91,
+    REAL_FRESH92,
+    REAL_FRESH93,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -183,12 +188,17 @@ SPLITS = [
     ("fresh80", REAL_FRESH80, 24),
     ("fresh81", REAL_FRESH81, 25),
     ("fresh82", REAL_FRESH82, 22),
+    ("fresh83", REAL_FRESH83, 24),
     ("fresh84", REAL_FRESH84, 26),
     ("fresh85", REAL_FRESH85, 26),
     ("fresh86", REAL_FRESH86, 28),
     ("fresh87", REAL_FRESH87, 23),
     ("fresh88", REAL_FRESH88, 28),
     ("fresh89", REAL_FRESH89, 24),
+    ("fresh90", REAL_FRESH90, 25),
+    ("fresh91", REAL_FRESH91, 26),
+    ("fresh92", REAL_FRESH92, 23),
+    ("fresh93", REAL_FRESH93, 23),
 ]
 
 
@@ -349,12 +359,17 @@ TEXT_CHECKED = {
     "fresh80",
     "fresh81",
     "fresh82",
+    "fresh83",
     "fresh84",
     "fresh85",
     "fresh86",
     "fresh87",
     "fresh88",
     "fresh89",
+    "fresh90",
+    "fresh91",
+    "fresh92",
+    "fresh93",
 }
 
 
