@@ -40,6 +40,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -2970,11 +2971,40 @@ def _article_lowered(name: str) -> str | None:
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della"})
 
 
+# Letters that lose no mark in Unicode's decomposition, as English texts write them
+# ("Johanna Sigurdardottir", "Lech Walesa", "Lars Lokke Rasmussen").
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ß": "ss",
+        "ı": "i",
+    }
+)
+
+
+def _plain_letters(form: str) -> str:
+    """``form`` in plain letters: no diacritics, and the letters above as English writes
+    them."""
+    decomposed = unicodedata.normalize("NFKD", form.translate(_PLAIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _variants(form: str) -> list[str]:
-    """The form without diacritics ("Lopez Obrador"), for a three-word name with the
+    """The form in plain letters ("Lopez Obrador"), for a three-word name with the
     middle name as an initial ("Robert E. Litan"), and with its particles capitalised
     ("Ursula Von Der Leyen")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+    plain = _plain_letters(form)
     out = [plain] if plain != form else []
     parts = form.split()
     lowered = _article_lowered(form)
@@ -3138,6 +3168,12 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     )
 
 
+# The offices whose holders texts name by title and surname alone, as the open data
+# records them.
+_HEAD_TITLES = ("President", "Prime Minister")
+_GIVEN_TITLE_MIN = 3  # people whose name opens with a word: then it is a given name
+
+
 def _open_actors(
     docs: dict[str, dict[str, Any]], curated: list[Actor], blockers: set[str]
 ) -> list[Actor]:
@@ -3155,6 +3191,19 @@ def _open_actors(
         for actor in curated
         if actor.type == "country" and actor.code
     }
+    # Surnames a title may not take alone: a curated person's ("President Maduro" is
+    # Nicolás Maduro, not Honduras's Ricardo Maduro), and the given names several people
+    # carry ("President Ali" is no one's surname alone).
+    taken_surnames = {
+        word
+        for actor in curated
+        if actor.type == "person"
+        for word in (actor.name.split()[-1], *actor.short)
+    }
+    firsts = Counter(
+        e["name"].split()[0] for doc in docs.values() for e in doc.get("persons", ()) if e["name"]
+    )
+    taken_surnames.update(word for word, n in firsts.items() if n >= _GIVEN_TITLE_MIN)
     result = []
     for file, doc in docs.items():
         for e in doc.get("persons", []):
@@ -3163,7 +3212,21 @@ def _open_actors(
                 continue
             short = tuple(e.get("short") or ())
             titled = [f"{t} {s}" for t in e.get("titles") or () for s in short]
+            # a head of state or government by title and surname ("President Martelly")
+            last = name.split()[-1]
+            if (
+                " " in name
+                and last[:1].isupper()
+                and last.isalpha()  # not "Jr."
+                and last not in ("II", "III", "IV")
+                and last not in taken_surnames
+            ):
+                held = {role.get("title") for role in e.get("roles") or ()}
+                titled += [f"{t} {last}" for t in _HEAD_TITLES if t in held]
             forms = dict.fromkeys((name, *e.get("aliases", ()), *titled))
+            plain = _plain_letters(name)
+            if plain != name:
+                forms[plain] = None  # "Johanna Sigurdardottir"
             lowered = _article_lowered(name)
             if lowered is not None:
                 forms[lowered] = None
