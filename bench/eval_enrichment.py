@@ -137,7 +137,10 @@ for the second, their lists written at 12:53 to 13:10 UTC on 2026-12-06 (the mac
 clock) and labelled before any tagger ran on them; ``real-fresh83`` (24 pages, its list
 written at 13:21 UTC, its labeller late) and ``real-fresh90`` (25), ``real-fresh91`` (26),
 ``real-fresh92`` (23) and ``real-fresh93`` (23), their lists written at 13:29 to 13:32 UTC,
-were the clean tests of the thirty-first round (from errors read on real-fresh82 to -89).
+were the clean tests of the thirty-first round (from errors read on real-fresh82 to -89),
+and ``real-fresh94`` (17), ``real-fresh95`` (24), ``real-fresh96`` (25) and
+``real-fresh97`` (23), their lists written at 13:48 to 13:49 UTC, those of the
+thirty-second (from errors read on real-fresh83 and -90 to -93).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -260,8 +263,12 @@ REAL_FRESH90 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh90.jso
 REAL_FRESH91 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh91.json"
 REAL_FRESH92 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh92.json"
 REAL_FRESH93 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh93.json"
+REAL_FRESH94 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh94.json"
+REAL_FRESH95 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh95.json"
+REAL_FRESH96 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh96.json"
+REAL_FRESH97 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh97.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 94)
+TEXT_SPLITS = range(3, 98)
 
 
 def fresh_labels(number: int) -> Path:
@@ -295,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh93 page texts",
+        help="folder of the real-fresh3 to -fresh97 page texts",
     )
     args = parser.parse_args(argv)
 

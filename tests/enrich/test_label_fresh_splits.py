@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh93: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh97: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -105,6 +105,10 @@ from bench.eval_enrichment import (
     REAL_FRESH91,
     REAL_FRESH92,
     REAL_FRESH93,
+    REAL_FRESH94,
+    REAL_FRESH95,
+    REAL_FRESH96,
+    REAL_FRESH97,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -199,6 +203,10 @@ SPLITS = [
     ("fresh91", REAL_FRESH91, 26),
     ("fresh92", REAL_FRESH92, 23),
     ("fresh93", REAL_FRESH93, 23),
+    ("fresh94", REAL_FRESH94, 17),
+    ("fresh95", REAL_FRESH95, 24),
+    ("fresh96", REAL_FRESH96, 25),
+    ("fresh97", REAL_FRESH97, 23),
 ]
 
 
@@ -370,6 +378,10 @@ TEXT_CHECKED = {
     "fresh91",
     "fresh92",
     "fresh93",
+    "fresh94",
+    "fresh95",
+    "fresh96",
+    "fresh97",
 }
 
 

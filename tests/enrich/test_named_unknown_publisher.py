@@ -640,7 +640,7 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # Stop 39's rounds (errors read on fresh74 to fresh81, then fresh82 to fresh89) were
 # scored the same way on fresh82: 22 pages, fresh84: 26 and fresh85: 26, then fresh86: 28,
 # fresh87: 23, fresh88: 28 and fresh89: 24 (lists written at 12:53 to 13:10 UTC), then
-# fresh83: 24 (list written at 13:21 UTC) and the splits after it.
+# fresh83: 24 (list written at 13:21 UTC), fresh90 to fresh93 and fresh94 to fresh97.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1540,6 +1540,46 @@ TEXT_SPLITS = [
             "persons": (0.84, 0.93),
             "organizations": (0.71, 0.68),
             "themes": (0.78, 0.73),
+        },
+    ),
+    (
+        "fresh94",
+        17,
+        {
+            "countries": (0.98, 0.99),
+            "persons": (0.99, 0.79),
+            "organizations": (0.99, 0.74),
+            "themes": (0.86, 0.64),
+        },
+    ),
+    (
+        "fresh95",
+        24,
+        {
+            "countries": (0.97, 0.89),
+            "persons": (0.99, 0.87),
+            "organizations": (0.88, 0.66),
+            "themes": (0.75, 0.74),
+        },
+    ),
+    (
+        "fresh96",
+        25,
+        {
+            "countries": (0.99, 0.98),
+            "persons": (0.93, 0.81),
+            "organizations": (0.87, 0.73),
+            "themes": (0.74, 0.81),
+        },
+    ),
+    (
+        "fresh97",
+        23,
+        {
+            "countries": (0.97, 0.96),
+            "persons": (0.84, 0.79),
+            "organizations": (0.8, 0.62),
+            "themes": (0.75, 0.77),
         },
     ),
     (
