@@ -120,3 +120,19 @@ def test_gazetteer_cost_bench_runs(tmp_path: Path) -> None:
         [sys.executable, str(script), str(tmp_path)], capture_output=True, text=True
     )
     assert refused.returncode == 2 and "no corpus_search package" in refused.stderr
+
+
+def test_index_write_bench_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """``bench/index_write.py`` on the first 12 real pages, once: both settings write every
+    document, and small blocks stored as they are change the postings' bytes."""
+    from bench.index_write import main
+    from tests.conftest import shared_path
+
+    shared_path("extraction", "aeb", "html")
+    assert main(["--limit", "12", "--rounds", "1", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    rows = figures["rows"]
+    assert [row["added"] for row in rows] == [figures["documents"]] * 2
+    assert figures["documents"] >= 10
+    assert rows[0]["postings_bytes"] != rows[1]["postings_bytes"]
+    assert all(row["cpu_seconds"] > 0 for row in rows)
