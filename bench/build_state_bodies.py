@@ -37,7 +37,11 @@ KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "police": ("Police", ("Police", "National Police", "Police Force", "Police Service"), ()),
     "legislature": ("Parliament", ("Parliament",), ("parliament",)),
     "court": ("Supreme Court", ("Supreme Court",), ("supreme court",)),
-    "constitutional-court": ("Constitutional Court", ("Constitutional Court",), ()),
+    "constitutional-court": (
+        "Constitutional Court",
+        ("Constitutional Court", "Constitutional Tribunal"),
+        (),
+    ),
     "election-commission": (
         "Election Commission",
         ("Election Commission", "Electoral Commission"),

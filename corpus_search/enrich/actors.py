@@ -721,6 +721,11 @@ class Gazetteer:
             # nickname and the surname are a known name ("Mohammed “Mo” Ibrahim"), the
             # given name and the quotation marks are
             text = _NICKNAME.sub(lambda m: _without_nickname(m, trie), text)
+        found_in = text  # what the finder of unknown names reads: the text as written
+        if _CAPITALS.search(text):
+            # "PRIME MINISTER NARENDRA MODI": a passage in capitals is read as a headline
+            # in title case (every offset and token kept), so that names match there
+            text = _CAPITALS.sub(lambda m: _in_title_case(m[0], trie, actors), text)
         words, tokens = _tokens(text)
         n = len(words)
         counts: dict[int, int] = {}
@@ -739,10 +744,11 @@ class Gazetteer:
             for i in compress(range(1, n - 1), map(DASHES.__contains__, words[1 : n - 1]))
             if tokens[i][1] == tokens[i - 1][1] + len(tokens[i - 1][0]) == tokens[i + 1][1] - 1
         ]
+        written = words if found_in is text else _tokens(found_in)[0]
         spans = [
             span
-            for s in find_spans(words, starts, self._names, lines, tight)
-            if (span := self._without_glued_person(words, self._after_state_and(words, s)))
+            for s in find_spans(written, starts, self._names, lines, tight)
+            if (span := self._without_glued_person(written, self._after_state_and(written, s)))
         ]
         # "the Central Bank of the Russian Federation": a known body under another of its
         # state's names (counted below, once ``count`` is defined)
@@ -2607,7 +2613,7 @@ def _one_meeting(words: list[str], span: Span) -> bool:
 # legislature with its own name, "the National Assembly", as often.)
 _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Supreme": (("Supreme", "Court"),),
-    "Constitutional": (("Constitutional", "Court"),),
+    "Constitutional": (("Constitutional", "Court"), ("Constitutional", "Tribunal")),
     "Election": (("Election", "Commission"),),
     "Electoral": (("Electoral", "Commission"),),
     "Central": (("Central", "Bank"),),
@@ -3031,12 +3037,24 @@ def _variants(form: str) -> list[str]:
     return out
 
 
+# States whose people English texts also name family name first, as at home ("Abe
+# Shinzo", "Koizumi Junichiro"), where the sources give the given name first.
+_FAMILY_FIRST = frozenset(["JPN"])
+
+
+def _family_first(name: str) -> list[str]:
+    parts = name.split()
+    return [f"{parts[1]} {parts[0]}"] if len(parts) == 2 and "." not in name else []
+
+
 def _person(entry: dict[str, Any]) -> Actor:
     name = str(entry["name"])
     short = _strings(entry, "short")
     titled = [f"{title} {s}" for title in _strings(entry, "titles") for s in short]
     aliases = [name, *_strings(entry, "aliases")]
     forms = [*aliases, *(v for a in aliases for v in _variants(a)), *titled]
+    if entry.get("country") in _FAMILY_FIRST:
+        forms += _family_first(name)
     role = str(entry.get("role") or "")
     leader = bool(_SITTING.search(role))
     return Actor(
@@ -3050,6 +3068,105 @@ def _person(entry: dict[str, Any]) -> Actor:
         until=9999 if leader else max(map(int, _YEAR.findall(role)), default=0),
         deputy="Vice President" in role or "Vice-President" in role,
     )
+
+
+# Three or more words in capitals on one line ("PRIME MINISTER NARENDRA MODI").
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'’.-]*[A-Z]\b(?:[ \t]+[A-Z][A-Z'’.-]*[A-Z]\b){2,}")
+# Words a title keeps in lower case.
+_TITLE_LOWER = frozenset(["OF", "THE", "AND", "FOR", "IN", "ON", "TO", "AT", "BY", "WITH", "FROM"])
+# Known forms in capitals that are also words in a passage in capitals ("WHO HAS", "LET US").
+_CAPITAL_WORDS = frozenset(
+    [
+        "WHO",
+        "US",
+        "IS",
+        "IT",
+        "AS",
+        "AN",
+        "OR",
+        "NO",
+        "SO",
+        "WE",
+        "ME",
+        "MY",
+        "UP",
+        "DO",
+        "GO",
+        "ALL",
+        "ONE",
+        "CAN",
+        "NEW",
+        "AID",
+        "ACT",
+        "ART",
+        "OUR",
+        "MAY",
+        "WILL",
+        "ARE",
+        "NOT",
+        "BUT",
+        "NOW",
+        "OUT",
+        "OWN",
+        "WAR",
+        "SEA",
+        "OIL",
+        "AIM",
+        "GAS",
+        "ICE",
+        "ARM",
+        "EYE",
+    ]
+)
+
+
+def _in_title_case(run: str, trie: dict[str, _Node], actors: list[Actor]) -> str:
+    """A passage in capitals as a headline writes it: each word capitalised (each part
+    of a hyphenated one), the small words of a title in lower case, and a word that is a
+    known form in capitals as it is ("NATO", "US"). A state's name stays in capitals:
+    in a passage in capitals it is as often part of a body's or a programme's name
+    ("CHRISTIANS UNITED FOR ISRAEL", "WILSON CHINA FELLOWSHIP"), and the text's own
+    mentions of the state are elsewhere."""
+
+    def word(token: str) -> str:
+        if token in trie and token not in _CAPITAL_WORDS:
+            return token
+        if token in _TITLE_LOWER:
+            return token.lower()
+        cased = "-".join(part.capitalize() for part in token.split("-"))
+        return cased if len(cased) == len(token) else token
+
+    matches = list(_WORD.finditer(run))
+    cased = [word(m[0]) for m in matches]
+    k = 0
+    while k < len(cased):
+        node, size, j = trie.get(cased[k]), 0, k + 1
+        while node is not None:
+            if node[0] is not None:
+                size = j - k
+            if j >= len(cased):
+                break
+            node = node[1].get(cased[j])
+            j += 1
+        if size and _is_state(trie, cased[k : k + size], actors):
+            cased[k : k + size] = [m[0] for m in matches[k : k + size]]
+        k += max(size, 1)
+    out, last = [], 0
+    for m, new in zip(matches, cased, strict=True):
+        out += [run[last : m.start()], new]
+        last = m.end()
+    return "".join(out) + run[last:]
+
+
+def _is_state(trie: dict[str, _Node], words: list[str], actors: list[Actor]) -> bool:
+    node = trie.get(words[0])
+    for w in words[1:]:
+        node = node[1].get(w) if node is not None else None
+    candidate = node[0] if node is not None else None
+    return candidate is not None and candidate[1] >= 0 and actors[candidate[1]].type == "country"
+
+
+_WORD = re.compile(r"[A-Z][A-Z'’.-]*[A-Z]")
 
 
 # A one-word nickname in quotation marks between a given name and a surname.
@@ -3227,6 +3344,8 @@ def _open_actors(
             plain = _plain_letters(name)
             if plain != name:
                 forms[plain] = None  # "Johanna Sigurdardottir"
+            if e.get("country") in _FAMILY_FIRST:
+                forms.update(dict.fromkeys(_family_first(name)))
             lowered = _article_lowered(name)
             if lowered is not None:
                 forms[lowered] = None

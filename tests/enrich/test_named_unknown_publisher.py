@@ -1476,7 +1476,9 @@ TEXT_SPLITS = [
         "fresh88",
         28,
         {
-            "countries": (0.94, 0.98),
+            # 0.98 -> 0.97 (opened): a state named only in a passage in capitals, which
+            # stop 39's fifth round leaves as written ("ISRAELI PRESIDENT ...")
+            "countries": (0.94, 0.97),
             "persons": (0.88, 0.72),
             "organizations": (0.88, 0.68),
             "themes": (0.79, 0.79),
