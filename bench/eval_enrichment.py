@@ -140,7 +140,10 @@ written at 13:21 UTC, its labeller late) and ``real-fresh90`` (25), ``real-fresh
 were the clean tests of the thirty-first round (from errors read on real-fresh82 to -89),
 and ``real-fresh94`` (17), ``real-fresh95`` (24), ``real-fresh96`` (25) and
 ``real-fresh97`` (23), their lists written at 13:48 to 13:49 UTC, those of the
-thirty-second (from errors read on real-fresh83 and -90 to -93).
+thirty-second (from errors read on real-fresh83 and -90 to -93), and ``real-fresh98`` (22),
+``real-fresh99`` (20), ``real-fresh100`` (25) and ``real-fresh101`` (21), their lists
+written at 14:08 to 14:13 UTC, those of the thirty-third (from errors read on real-fresh74
+to -97).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -267,8 +270,12 @@ REAL_FRESH94 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh94.jso
 REAL_FRESH95 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh95.json"
 REAL_FRESH96 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh96.json"
 REAL_FRESH97 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh97.json"
+REAL_FRESH98 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh98.json"
+REAL_FRESH99 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh99.json"
+REAL_FRESH100 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh100.json"
+REAL_FRESH101 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh101.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 98)
+TEXT_SPLITS = range(3, 102)
 
 
 def fresh_labels(number: int) -> Path:
@@ -302,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh97 page texts",
+        help="folder of the real-fresh3 to -fresh101 page texts",
     )
     args = parser.parse_args(argv)
 

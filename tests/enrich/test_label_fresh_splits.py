@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh97: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh101: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -109,6 +109,10 @@ from bench.eval_enrichment import (
     REAL_FRESH95,
     REAL_FRESH96,
     REAL_FRESH97,
+    REAL_FRESH98,
+    REAL_FRESH99,
+    REAL_FRESH100,
+    REAL_FRESH101,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -207,6 +211,10 @@ SPLITS = [
     ("fresh95", REAL_FRESH95, 24),
     ("fresh96", REAL_FRESH96, 25),
     ("fresh97", REAL_FRESH97, 23),
+    ("fresh98", REAL_FRESH98, 22),
+    ("fresh99", REAL_FRESH99, 20),
+    ("fresh100", REAL_FRESH100, 25),
+    ("fresh101", REAL_FRESH101, 21),
 ]
 
 
@@ -382,6 +390,10 @@ TEXT_CHECKED = {
     "fresh95",
     "fresh96",
     "fresh97",
+    "fresh98",
+    "fresh99",
+    "fresh100",
+    "fresh101",
 }
 
 

@@ -640,7 +640,8 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # Stop 39's rounds (errors read on fresh74 to fresh81, then fresh82 to fresh89) were
 # scored the same way on fresh82: 22 pages, fresh84: 26 and fresh85: 26, then fresh86: 28,
 # fresh87: 23, fresh88: 28 and fresh89: 24 (lists written at 12:53 to 13:10 UTC), then
-# fresh83: 24 (list written at 13:21 UTC), fresh90 to fresh93 and fresh94 to fresh97.
+# fresh83: 24 (list written at 13:21 UTC), fresh90 to fresh93, fresh94 to fresh97 and
+# fresh98 to fresh101.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1582,6 +1583,46 @@ TEXT_SPLITS = [
             "persons": (0.84, 0.79),
             "organizations": (0.8, 0.62),
             "themes": (0.75, 0.77),
+        },
+    ),
+    (
+        "fresh98",
+        22,
+        {
+            "countries": (0.99, 0.98),
+            "persons": (0.97, 0.94),
+            "organizations": (0.92, 0.61),
+            "themes": (0.79, 0.76),
+        },
+    ),
+    (
+        "fresh99",
+        20,
+        {
+            "countries": (0.97, 0.85),
+            "persons": (0.95, 0.83),
+            "organizations": (0.89, 0.89),
+            "themes": (0.79, 0.83),
+        },
+    ),
+    (
+        "fresh100",
+        25,
+        {
+            "countries": (0.91, 0.97),
+            "persons": (0.97, 0.89),
+            "organizations": (0.81, 0.57),
+            "themes": (0.8, 0.75),
+        },
+    ),
+    (
+        "fresh101",
+        21,
+        {
+            "countries": (0.99, 0.98),
+            "persons": (0.96, 0.78),
+            "organizations": (0.85, 0.49),
+            "themes": (0.68, 0.83),
         },
     ),
     (
