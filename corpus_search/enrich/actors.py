@@ -717,9 +717,9 @@ class Gazetteer:
             text = _BROKEN_NAME.sub(lambda m: _rejoined(m, trie, short_index), text)
         if "”" in text or '"' in text:
             # "Laurentino “Nito” Cortizo" is Laurentino Cortizo: the nickname between a
-            # given name and a surname is blanked, every offset kept; but where the
-            # nickname and the surname are a known name ("Mohammed “Mo” Ibrahim"), the
-            # given name and the quotation marks are
+            # given name and a surname is blanked, every offset kept (where the nickname
+            # and the surname are a known name, "Mohammed “Mo” Ibrahim", the given name
+            # and the quotation marks are blanked instead)
             text = _NICKNAME.sub(lambda m: _without_nickname(m, trie), text)
         found_in = text  # what the finder of unknown names reads: the text as written
         if _CAPITALS.search(text):
@@ -3072,6 +3072,8 @@ def _person(entry: dict[str, Any]) -> Actor:
 
 # Three or more words in capitals on one line ("PRIME MINISTER NARENDRA MODI").
 _CAPITALS = re.compile(r"\b[A-Z][A-Z'’.-]*[A-Z]\b(?:[ \t]+[A-Z][A-Z'’.-]*[A-Z]\b){2,}")
+# A word in capitals, as ``_CAPITALS`` finds them.
+_WORD = re.compile(r"[A-Z][A-Z'’.-]*[A-Z]")
 # Words a title keeps in lower case.
 _TITLE_LOWER = frozenset(["OF", "THE", "AND", "FOR", "IN", "ON", "TO", "AT", "BY", "WITH", "FROM"])
 # Known forms in capitals that are also words in a passage in capitals ("WHO HAS", "LET US").
@@ -3139,16 +3141,16 @@ def _in_title_case(run: str, trie: dict[str, _Node], actors: list[Actor]) -> str
     matches = list(_WORD.finditer(run))
     cased = [word(m[0]) for m in matches]
     k = 0
-    while k < len(cased):
-        node, size, j = trie.get(cased[k]), 0, k + 1
+    while k < len(cased):  # the longest known form at each word, as ``tag`` finds it
+        node, size, found, j = trie.get(cased[k]), 0, None, k + 1
         while node is not None:
             if node[0] is not None:
-                size = j - k
+                size, found = j - k, node[0]
             if j >= len(cased):
                 break
             node = node[1].get(cased[j])
             j += 1
-        if size and _is_state(trie, cased[k : k + size], actors):
+        if found is not None and found[1] >= 0 and actors[found[1]].type == "country":
             cased[k : k + size] = [m[0] for m in matches[k : k + size]]
         k += max(size, 1)
     out, last = [], 0
@@ -3156,17 +3158,6 @@ def _in_title_case(run: str, trie: dict[str, _Node], actors: list[Actor]) -> str
         out += [run[last : m.start()], new]
         last = m.end()
     return "".join(out) + run[last:]
-
-
-def _is_state(trie: dict[str, _Node], words: list[str], actors: list[Actor]) -> bool:
-    node = trie.get(words[0])
-    for w in words[1:]:
-        node = node[1].get(w) if node is not None else None
-    candidate = node[0] if node is not None else None
-    return candidate is not None and candidate[1] >= 0 and actors[candidate[1]].type == "country"
-
-
-_WORD = re.compile(r"[A-Z][A-Z'’.-]*[A-Z]")
 
 
 # A one-word nickname in quotation marks between a given name and a surname.
