@@ -206,7 +206,12 @@ def problems_in_markup(page: Path) -> list[str]:
 
 
 def environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH_")}
+    # (the cache of the built gazetteer is kept: a test run's own, see tests/conftest.py)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CORPUS_SEARCH_") or k == "CORPUS_SEARCH_CACHE"
+    }
     env.update(PYTHONUNBUFFERED="1", TZ="UTC", NO_COLOR="1", LC_ALL="C.UTF-8")
     env.pop("COLUMNS", None)
     env.pop("LINES", None)

@@ -129,6 +129,7 @@ def test_never_fails(tmp_path: Path) -> None:
 )
 def test_each_shell_gets_its_script(shell: str, marker: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH")}
+    env["CORPUS_SEARCH_CACHE"] = os.environ.get("CORPUS_SEARCH_CACHE", "off")  # the run's own
     env["_CORPUS_SEARCH_COMPLETE"] = f"{shell}_source"
     done = subprocess.run(
         [sys.executable, "-m", "corpus_search"],
@@ -159,6 +160,7 @@ def test_in_bash_itself(demo_index: Path) -> None:
         'eval "set -- ${COMPREPLY[0]}"; printf "%s (%s words)\\n" "$1" "$#"\n'
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH")}
+    env["CORPUS_SEARCH_CACHE"] = os.environ.get("CORPUS_SEARCH_CACHE", "off")  # the run's own
     env["CORPUS_SEARCH_INDEX"] = str(demo_index)
     env["PATH"] = f"{script.parent}{os.pathsep}{env.get('PATH', '')}"
     done = subprocess.run(

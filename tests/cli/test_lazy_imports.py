@@ -30,6 +30,7 @@ sys.stderr.write("\\nLOADED " + json.dumps({"code": code, "heavy": heavy}) + "\\
 
 def loaded(index: Path, *args: str) -> tuple[int, list[str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH")}
+    env["CORPUS_SEARCH_CACHE"] = os.environ.get("CORPUS_SEARCH_CACHE", "off")  # the run's own
     env["CORPUS_SEARCH_INDEX"] = str(index)
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(list(args)), json.dumps(HEAVY)],

@@ -20,6 +20,7 @@ def cli(
     *args: str, index: str | None = None, local: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH")}
+    env["CORPUS_SEARCH_CACHE"] = os.environ.get("CORPUS_SEARCH_CACHE", "off")  # the run's own
     if index:
         env["CORPUS_SEARCH_INDEX"] = index
     if local:

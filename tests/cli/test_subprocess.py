@@ -11,6 +11,7 @@ def cli(
     *args: str, env_index: Path | None = None, debug: bool = False, stdin: str | None = None
 ) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_SEARCH")}
+    env["CORPUS_SEARCH_CACHE"] = os.environ.get("CORPUS_SEARCH_CACHE", "off")  # the run's own
     if env_index:
         env["CORPUS_SEARCH_INDEX"] = str(env_index)
     if debug:
