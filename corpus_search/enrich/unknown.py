@@ -1909,10 +1909,8 @@ def _given_named(
         while k < n and surnames < 2 and _surname(words[k]):
             if words[k] in names.other or words[k] in PERSON_TITLES or k in lines:
                 break  # a name ends at a line's end ("Sir Jane Roe" / "Commentary")
-            if words[k] in NOT_NAME_NOUNS:
+            if _ends_name(words, k):
                 break
-            if words[k] in MONTHS and k + 1 < n and words[k + 1][:1].isdigit():
-                break  # "says Jane Roe May 23rd 2015": a byline, then its date
             k += 1
             surnames += 1
         if surnames == 0 or words[k - 1] in names.other or words[k - 1] in NAMED_THINGS:
@@ -1930,8 +1928,7 @@ def _given_named(
                 words[k][:1].isupper()
                 and words[k].isalpha()
                 and k not in lines
-                and words[k] not in NOT_NAME_NOUNS
-                and not (words[k] in MONTHS and k + 1 < n and words[k + 1][:1].isdigit())
+                and not _ends_name(words, k)
             )
             or (words[k] == "-" and k + 1 < n and words[k + 1][:1].isupper())
         ):
@@ -1992,6 +1989,14 @@ NOT_NAME_NOUNS = frozenset(
         "Protestants",
     ]
 )
+
+
+def _ends_name(words: list[str], k: int) -> bool:
+    """``words[k]`` is no surname but may follow a name: a word above, or a date's month
+    ("says Jane Roe May 23rd 2015": a byline, then its date)."""
+    return words[k] in NOT_NAME_NOUNS or (
+        words[k] in MONTHS and k + 1 < len(words) and words[k + 1][:1].isdigit()
+    )
 
 
 # Endings of abstract nouns, which surnames hardly ever have.

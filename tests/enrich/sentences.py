@@ -25,3 +25,14 @@ def actors(
     """Actor name -> known, for ``text`` as a document's body under ``title``."""
     doc = Document(id="t", source=source, title=title, subtitle=subtitle, body=text)
     return {actor.name: actor.known for actor in enricher().enrich(doc).actors}
+
+
+def people(text: str, known: bool | None = None) -> set[str]:
+    """The persons ``text`` names as a document's body (with ``known``: only the known
+    ones, or only the unknown ones)."""
+    doc = Document(id="t", source="Example Review", title="A note", body=text)
+    return {
+        actor.name
+        for actor in enricher().enrich(doc).actors
+        if actor.type == "person" and known in (None, actor.known)
+    }

@@ -6,16 +6,11 @@ tests; the people and bodies are real or invented as each test says."""
 
 from __future__ import annotations
 
-from tests.enrich.sentences import actors
+from tests.enrich.sentences import actors, people
 
 
 def _unknown_people(text: str) -> set[str]:
-    from corpus_search.document import Document
-    from tests.enrich.sentences import enricher
-
-    doc = Document(id="t", source="Example Review", title="A note", body=text)
-    found = enricher().enrich(doc).actors
-    return {m.name for m in found if m.type == "person" and not m.known}
+    return people(text, known=False)
 
 
 def test_a_title_pages_nouns_end_an_authors_name() -> None:

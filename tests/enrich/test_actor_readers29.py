@@ -6,28 +6,20 @@ real."""
 
 from __future__ import annotations
 
-from tests.enrich.sentences import actors
-
-
-def _people(text: str) -> set[str]:
-    from corpus_search.document import Document
-    from tests.enrich.sentences import enricher
-
-    doc = Document(id="t", source="Example Review", title="A note", body=text)
-    return {m.name for m in enricher().enrich(doc).actors if m.type == "person"}
+from tests.enrich.sentences import actors, people
 
 
 def test_a_titles_words_before_a_known_body_are_no_person() -> None:
     text = "Special report: The Rise and Sudden Decline of the Pakistani Taliban, by the staff"
-    assert not _people(text)
+    assert not people(text)
     # a given name after "and" still opens a person's name
-    assert "Michael Harwood" in _people("Praise came from Tom Baker and Michael Harwood of NATO.")
+    assert "Michael Harwood" in people("Praise came from Tom Baker and Michael Harwood of NATO.")
 
 
 def test_a_bylines_date_ends_the_authors_name() -> None:
-    found = _people("He has yet to deliver, says Michael Harwood May 23rd 2015 | From print")
+    found = people("He has yet to deliver, says Michael Harwood May 23rd 2015 | From print")
     assert found == {"Michael Harwood"}
-    found = _people("He has yet to deliver, says Michael Harwood June 2, 2015.")
+    found = people("He has yet to deliver, says Michael Harwood June 2, 2015.")
     assert found == {"Michael Harwood"}
 
 
