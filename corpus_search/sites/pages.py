@@ -56,6 +56,31 @@ ANTIBOT_MARKERS = (
     ("enable javascript and cookies to continue", "browser challenge"),
 )
 
+# An organisation's pages about itself: "about", mission, history, team, fellowships,
+# grants, FAQ, careers, a project's work packages. The words of the first group name such a
+# page wherever they stand in the path ("/about/grants/apply-for-a-grant/"); those of the
+# second only as its last segment, since a section of them may hold articles
+# ("/our-work/<a project>/<a piece>"). "about-<name>" counts only with a page below it:
+# alone it may be a post's slug ("/about-bugs/"). Measured on the addresses of about 3,500
+# labelled articles (none matches) and the labelled non-article texts (docs/accuracy.md).
+_OWN_ANYWHERE = (
+    r"about|about[-_]?us|who[-_]?we[-_]?are|fellowships?|internships?|work[-_]packages?"
+    r"|faqs?|wp[-_]super[-_]faq|careers|vacancies|apply|how[-_]?to[-_]?apply|donate"
+    r"|support[-_]?us|contact|contact[-_]?us|grants|funding|courses|alumni"
+)
+_OWN_LAST = (
+    r"(?:mission|vision|values|history|team|partners|funders)|our[-_][a-z]+"
+    r"|mission[-_](?:statement|and[-_]vision)|timeline|leadership|board|trustees"
+    r"|board[-_]of[-_](?:directors|trustees)|advisory[-_]?board|executive[-_]committee"
+    r"|governance|supporters|what[-_]we[-_]do|research[-_]areas|composition|membership"
+    r"|join(?:[-_]us)?|jobs|about[-_]the[-_][a-z]+"
+)
+ORGANISATION_PAGE = re.compile(
+    rf"/(?:{_OWN_ANYWHERE})(?:\.(?:html?|php|aspx?))?(?:/|$|\?)|/about[-_][\w-]+/[^/?#]"
+    rf"|/(?:{_OWN_LAST})(?:-\d)?(?:\.(?:html?|php|aspx?))?/?(?:\?|$)",
+    re.I,
+)
+
 # Path shapes of pages that list other pages rather than being an article.
 HOME_PATH = re.compile(
     r"^/?$|^/[a-z]{2}([-_][a-z]{2})?/?$|^/(index\.(html?|php)|home|start)/?$", re.I
@@ -87,6 +112,7 @@ LISTING_PATHS = (
         "search page",
     ),
     (re.compile(r"/(events?|calendar|agenda)(/|$)", re.I), "event or calendar page"),
+    (ORGANISATION_PAGE, "an organisation's own page (about, mission, fellowship, FAQ...)"),
     (
         re.compile(r"/(category|categories|archives?|regions?|programs?|issues?)/", re.I),
         "section listing",
@@ -124,21 +150,24 @@ DECISIVE_PATHS = frozenset(
         "author page",
         "search page",
         "event or calendar page",
+        "an organisation's own page (about, mission, fellowship, FAQ...)",
     }
 )
 # A listing's second or later page ("/page/3/", "?page=3"): in a page known only by its text,
 # where prose cannot be told from a listing's blurbs, the address decides.
 LATER_PAGE = re.compile(
-    r"/page/([2-9]|\d\d+)/?$|[?&](page|_page|paged|pageOn)=([2-9]|\d\d+)\b", re.I
+    r"/page/([2-9]|\d\d+)/?$|[?&](page|_page|paged|pageOn|offset)=([2-9]|\d\d+)\b", re.I
 )
-# A category's, a program's or a region's own page: in HTML its long featured text yields
-# to the markup (its teasers sit in links and cards), in text the address decides.
+# A category's, a program's, a project's, an initiative's or a region's own page: in HTML
+# its long featured text yields to the markup (its teasers sit in links and cards), in
+# text the address decides.
 # Also an archive's own page: Blogger's day and label archives ("/2014_02_01_archive.html",
 # "/search/label/x") and a month's archive ("/2019/04/" with nothing after it). A name of
 # six words or more after "/program/" is an article's slug, not a programme's or a
 # region's name (Jamestown files its articles so: "/program/<the headline's words>").
 SECTION_PAGE = re.compile(
-    r"/(category|categories)/|/(programs?|regions?)/(?![^/?]*(?:-[^/?-]+){5})[^/?]+/?(\?|$)"
+    r"/(category|categories)/|/(programs?|regions?|projects?|initiatives?)/"
+    r"(?![^/?]*(?:-[^/?-]+){5})[^/?]+/?(\?|$)"
     r"|/\d{4}_\d\d_\d\d_archive\.html$|/search/label/|/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/?$",
     re.I,
 )
