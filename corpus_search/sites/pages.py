@@ -408,6 +408,10 @@ OFFERINGS = re.compile(
     re.I,
 )
 OFFERING_KINDS = 2
+# The organisation speaks of itself within the text's first characters: an organisation's
+# own page opens so, while a piece may come to a body it discusses, or to its publisher's
+# note, further on (tuning think-tank texts: 7 of 764 more kept, one non-article of 436 lost).
+SUBJECT_OPENING = 600
 # ... with nothing of a report or an argument: no reported speech, no writer speaking as
 # "I", and at most PAST_WORDS auxiliaries of the past tense (a news story tells what was).
 REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to|wrote|writes|argues|argued)\b", re.I)
@@ -742,7 +746,7 @@ def _own_offers(text: str) -> str | None:
     show = {m.lower().rstrip("s") for m in PODCAST_WORDS.findall(opening)}
     if len(show) >= PODCAST_TERMS:
         return f"a podcast's own page ({', '.join(sorted(show))[:60]})"
-    subject = OWN_SUBJECT.search(opening)
+    subject = OWN_SUBJECT.search(opening[:SUBJECT_OPENING])
     if not subject:
         return None
     kinds = {_singular(word) for word in OFFERINGS.findall(opening)}
