@@ -222,6 +222,10 @@ TIME_RANGE_LINE = re.compile(
 )
 EVENT_HEAD = 8  # lines in which an event page prints its hours
 # A list item: a bullet, dash or number opening the line.
+# List items of ARGUED_ITEM characters or more on average, most ending like sentences, are
+# an argument's points (a brief's findings), not a listing's entries (tuning pages: the
+# non-articles' items average 88 to 214 characters, and the one above 160 ends no item).
+ARGUED_ITEM = 160
 ITEM_LINE = re.compile(r"^(\u2022|\*|-|\d{1,2}[.)])\s+\S")
 # A paragraph ends as a sentence does (in Latin, CJK and Devanagari scripts, a closing
 # quote or bracket after the stop allowed); a listing's standfirsts and blurbs often do
@@ -651,7 +655,11 @@ def _listing_shape(lines: list[str]) -> str | None:
         return f"{len(repeats)} titles or blurbs printed again straight after"
     prose = [line for line in lines if len(line) >= _MIN_BLOCK]
     items = [line for line in prose if ITEM_LINE.match(line)]
-    if len(items) >= 5 and sum(map(len, items)) >= 0.6 * sum(map(len, prose)):
+    if (
+        len(items) >= 5
+        and sum(map(len, items)) >= 0.6 * sum(map(len, prose))
+        and not _argued_points(items)
+    ):
         return f"{len(items)} of {len(prose)} lines of prose are list items"
     headless = sum(
         1
@@ -688,6 +696,14 @@ COLLECTION_TITLE = re.compile(
 # - an archive's index of years, a line of five years or more and nothing else
 #   ("2025, 2024, 2023, 2022, 2021").
 YEARS_LINE = re.compile(r"^(?:(?:19|20)\d\d[\s,;|/·•-]{1,4}){4,}(?:19|20)\d\d\W*$")
+
+
+def _argued_points(items: list[str]) -> bool:
+    """Whether list items read as an argument's points rather than a listing's entries:
+    long (ARGUED_ITEM characters on average, more than a blurb) and most of them ending
+    like sentences, as a brief's bulleted findings or recommendations do."""
+    ended = sum(1 for item in items if FULL_STOP.search(item))
+    return sum(map(len, items)) >= ARGUED_ITEM * len(items) and ended >= 0.7 * len(items)
 
 
 def _about_other_pages(lines: list[str]) -> str | None:

@@ -254,6 +254,21 @@ def test_text_listing_shapes_make_a_listing() -> None:
         assert info.kind == "listing", (text[:40], info.reason)
 
 
+def test_an_arguments_points_in_a_list_are_not_a_listing() -> None:
+    """A brief's findings or recommendations set out as a bulleted list are long items,
+    most ending like sentences; a listing's entries are short or end unlike sentences."""
+    points = "Harbour tolls: what the board should do\n\n" + "\n\n".join(
+        f"\u2022 The board should share the tolls of the lower river between the towns by "
+        f"the tonnage each landed in the year before, so that point {n} of the charter is "
+        f"kept and no town pays for another's trade."
+        for n in range(6)
+    )
+    assert text_rules(points, "https://t.example/2025/03/harbour-tolls").is_article
+    entries = points.replace("trade.", "trade and the ferries")
+    info = text_rules(entries, "https://t.example/2025/03/harbour-tolls")
+    assert info.reason == "6 of 6 lines of prose are list items", info.reason
+
+
 def test_a_header_printed_twice_is_not_a_listing() -> None:
     """A stored copy often prints a page's header twice (its kicker and date line, then
     its title: once as the page's title, once as its heading). Lines printed again in the
@@ -1063,9 +1078,11 @@ def test_think_tank_texts_are_kept() -> None:
     # pages, stop 39): 452 kept (95.2%), the held-out pages 1,579 of 1,678 (94.1%).
     # Stop 40: an organisation describing itself counts only in the text's first 600
     # characters (decided on the tuning pages: 680 -> 687 of 764); held out 1,596 (95.1%).
+    # Then list items of an argument's length ending like sentences are no listing
+    # (decided on the tuning pages: 697 of 764, 91.2%); held out 1,610 (95.9%).
     assert len(HELD_OUT_COMMENTARY) == 68
-    assert kept["tuning"][0] / kept["tuning"][1] >= 0.89, kept
-    assert kept["heldout"][0] / kept["heldout"][1] >= 0.94, kept
+    assert kept["tuning"][0] / kept["tuning"][1] >= 0.91, kept
+    assert kept["heldout"][0] / kept["heldout"][1] >= 0.95, kept
 
 
 def test_the_labels_file_is_well_formed() -> None:
