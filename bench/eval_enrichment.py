@@ -143,7 +143,10 @@ and ``real-fresh94`` (17), ``real-fresh95`` (24), ``real-fresh96`` (25) and
 thirty-second (from errors read on real-fresh83 and -90 to -93), and ``real-fresh98`` (22),
 ``real-fresh99`` (20), ``real-fresh100`` (25) and ``real-fresh101`` (21), their lists
 written at 14:08 to 14:13 UTC, those of the thirty-third (from errors read on real-fresh74
-to -97).
+to -97). Stop 40: ``real-fresh102`` (27), ``real-fresh103`` (25), ``real-fresh104`` (25)
+and ``real-fresh105`` (25), their lists written at 15:35 to 15:39 UTC on 2026-12-06,
+labelled before any tagger ran on them, the clean tests of the thirty-fourth round (from
+errors read on real-fresh3 to -101).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -274,8 +277,12 @@ REAL_FRESH98 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh98.jso
 REAL_FRESH99 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh99.json"
 REAL_FRESH100 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh100.json"
 REAL_FRESH101 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh101.json"
+REAL_FRESH102 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh102.json"
+REAL_FRESH103 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh103.json"
+REAL_FRESH104 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh104.json"
+REAL_FRESH105 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh105.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 102)
+TEXT_SPLITS = range(3, 106)
 
 
 def fresh_labels(number: int) -> Path:
@@ -309,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh101 page texts",
+        help="folder of the real-fresh3 to -fresh105 page texts",
     )
     args = parser.parse_args(argv)
 

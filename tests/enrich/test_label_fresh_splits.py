@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh101: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh105: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -113,6 +113,10 @@ from bench.eval_enrichment import (
     REAL_FRESH99,
     REAL_FRESH100,
     REAL_FRESH101,
+    REAL_FRESH102,
+    REAL_FRESH103,
+    REAL_FRESH104,
+    REAL_FRESH105,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -215,6 +219,10 @@ SPLITS = [
     ("fresh99", REAL_FRESH99, 20),
     ("fresh100", REAL_FRESH100, 25),
     ("fresh101", REAL_FRESH101, 21),
+    ("fresh102", REAL_FRESH102, 27),
+    ("fresh103", REAL_FRESH103, 25),
+    ("fresh104", REAL_FRESH104, 25),
+    ("fresh105", REAL_FRESH105, 25),
 ]
 
 
@@ -394,6 +402,10 @@ TEXT_CHECKED = {
     "fresh99",
     "fresh100",
     "fresh101",
+    "fresh102",
+    "fresh103",
+    "fresh104",
+    "fresh105",
 }
 
 

@@ -1084,8 +1084,10 @@ def test_think_tank_texts_are_kept() -> None:
     # Stop 40: an organisation describing itself counts only in the text's first 600
     # characters (decided on the tuning pages: 680 -> 687 of 764); held out 1,596 (95.1%).
     # Then list items of an argument's length ending like sentences are no listing
-    # (decided on the tuning pages: 697 of 764, 91.2%); held out 1,610 (95.9%).
-    assert len(HELD_OUT_COMMENTARY) == 68
+    # (decided on the tuning pages: 697 of 764, 91.2%); held out 1,610 (95.9%). fresh102
+    # to fresh105 (104 pages, 102 found as labelled) then joined the held-out pages: 96
+    # kept (94.1%), the held-out pages 1,706 of 1,780 (95.8%).
+    assert len(HELD_OUT_COMMENTARY) == 72
     assert kept["tuning"][0] / kept["tuning"][1] >= 0.91, kept
     assert kept["heldout"][0] / kept["heldout"][1] >= 0.95, kept
 
