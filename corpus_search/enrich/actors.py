@@ -158,6 +158,7 @@ class Actor:
     collective: bool = False  # a descriptive name for a set of states: matched, not tagged
     media: bool = False  # a news outlet: not an actor where it is only a source
     workplace: bool = False  # a university, think tank, NGO or outlet: often an affiliation
+    think_tank: bool = False  # a think tank: its units publish under its first word
     seats: tuple[str, ...] = ()  # a state's seats of power that name this body too
     family: str | None = None  # "UN" or "EU" for their bodies: the context of their forms
 
@@ -410,7 +411,28 @@ class Gazetteer:
                 found = self.resolve(bracket[2])
                 if found is not None and found.type not in ("organization", "group"):
                     found = None
+        if found is None:
+            found = self._parent_of_unit(publisher)
         return found
+
+    def _parent_of_unit(self, publisher: str) -> Actor | None:
+        """The think tank a publisher's name makes it a unit of ("Carnegie Middle East
+        Center", "Carnegie India", "RAND Europe", "Brookings Doha Center"): the one known
+        think tank its first word names, or whose name alone begins with that word."""
+        first = publisher.split()[0] if publisher.split() else ""
+        if not first[:1].isupper() or first.casefold() in ("the", "center", "centre"):
+            return None
+        named = self.resolve(first)
+        if named is not None:
+            return named if named.workplace and named.type == "organization" else None
+        if self._think_tanks is None:
+            tanks: dict[str, list[Actor]] = {}
+            for actor in self._actor_list:
+                if actor.think_tank:
+                    tanks.setdefault(actor.name.split()[0], []).append(actor)
+            self._think_tanks = tanks
+        candidates = self._think_tanks.get(first, [])
+        return candidates[0] if len(candidates) == 1 else None
 
     def seat_body(self, text: str) -> Actor | None:
         """The body a seat of power also names ("the Pentagon": the US Department of
@@ -649,6 +671,7 @@ class Gazetteer:
         ) | frozenset(t[0] for t in (tokenised[b] for b in self.blockers) if t)
         self._names = self._name_words()
         self._own_word_cache: dict[str, frozenset[str]] = {}
+        self._think_tanks: dict[str, list[Actor]] | None = None  # by their name's first word
         self._state_forms: dict[tuple[str, ...], str] = {}
         for actor in self._actor_list:
             if actor.type == "country" and actor.code:
@@ -3271,6 +3294,7 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
         collective=bool(entry.get("collective")),
         media=entry.get("kind") == "media",
         workplace=entry.get("kind") in _WORKPLACES,
+        think_tank=entry.get("kind") == "think-tank",
         seats=tuple(_strings(entry, "seats")),
         family=_FAMILIES.get(entry.get("kind", "")),
     )
@@ -3636,6 +3660,22 @@ _STAFF_NOUNS = (
 _OWN_STAFF_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_STAFF_NOUNS}\b")
 _OWN_STAFF_BEFORE = re.compile(rf"\b{_STAFF_NOUNS}[ \t]+(?:at|of|from|with)[ \t]+(?:the[ \t]+)?$")
 
+# The publisher described as the source of what follows ("This report from the UK think
+# tank X looks at", "a paper by the think-tank X"): a credit, not a subject.
+_OWN_DESCRIBED = re.compile(
+    r"\b(?:think[ -]tank|(?:report|paper|study|brief|analysis|commentary)\s+(?:from|by))"
+    r"[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
+# What a dateline holds besides the publisher's name: a date, in digits or with a month's
+# name, and the words that introduce it.
+_DATELINE_WORDS = re.compile(
+    r"\b(?:date[ds]?|published|updated|posted|on|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept"
+    r"|oct|nov|dec)[a-z]*)\b|\d",
+    re.I,
+)
+_NOT_WORD = " \t.,:;|/–—-()[]"
+
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _CARRIED_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
 
@@ -3651,11 +3691,15 @@ def _own_furniture(head: str, start: int, end: int, forms: set[str]) -> bool:
         or _CARRIED_ON.match(head, end)
         or _OWN_STAFF_AFTER.match(head, end)
         or _OWN_STAFF_BEFORE.search(head, max(0, start - 40), start)
+        or _OWN_DESCRIBED.search(head, max(0, start - 60), start)
     ):
         return True
     line_start = head.rfind("\n", 0, start) + 1
     line_end = head.find("\n", end)
     line = head[line_start : line_end if line_end != -1 else len(head)]
+    rest = line[: start - line_start] + line[end - line_start :]
+    if any(c.isdigit() for c in rest) and not _DATELINE_WORDS.sub("", rest).strip(_NOT_WORD):
+        return True  # a dateline: "date 2023-12-14 X Institute", "X Institute | 5 May 2024"
     offset = 0
     plain = {_without_the(f).casefold() for f in forms}
     if _without_the(line.strip()).casefold() in plain:

@@ -641,7 +641,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # scored the same way on fresh82: 22 pages, fresh84: 26 and fresh85: 26, then fresh86: 28,
 # fresh87: 23, fresh88: 28 and fresh89: 24 (lists written at 12:53 to 13:10 UTC), then
 # fresh83: 24 (list written at 13:21 UTC), fresh90 to fresh93, fresh94 to fresh97 and
-# fresh98 to fresh101.
+# fresh98 to fresh101. Stop 40's round (errors read on fresh60 to fresh101) was scored the
+# same way on fresh102: 27 pages, fresh103: 25, fresh104: 25 and fresh105: 25 (lists
+# written at 15:35 to 15:39 UTC).
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1623,6 +1625,46 @@ TEXT_SPLITS = [
             "persons": (0.96, 0.78),
             "organizations": (0.85, 0.49),
             "themes": (0.68, 0.83),
+        },
+    ),
+    (
+        "fresh102",
+        27,
+        {
+            "countries": (0.95, 0.94),
+            "persons": (0.97, 0.81),
+            "organizations": (0.85, 0.71),
+            "themes": (0.82, 0.69),
+        },
+    ),
+    (
+        "fresh103",
+        25,
+        {
+            "countries": (0.94, 0.81),
+            "persons": (0.86, 0.86),
+            "organizations": (0.9, 0.86),
+            "themes": (0.74, 0.78),
+        },
+    ),
+    (
+        "fresh104",
+        25,
+        {
+            "countries": (0.91, 0.98),
+            "persons": (0.99, 0.88),
+            "organizations": (0.89, 0.6),
+            "themes": (0.79, 0.71),
+        },
+    ),
+    (
+        "fresh105",
+        25,
+        {
+            "countries": (0.97, 0.97),
+            "persons": (0.77, 0.9),
+            "organizations": (0.91, 0.63),
+            "themes": (0.79, 0.77),
         },
     ),
     (
