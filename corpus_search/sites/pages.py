@@ -77,7 +77,7 @@ _OWN_LAST = (
 )
 ORGANISATION_PAGE = re.compile(
     rf"/(?:{_OWN_ANYWHERE})(?:\.(?:html?|php|aspx?))?(?:/|$|\?)|/about[-_][\w-]+/[^/?#]"
-    rf"|/(?:{_OWN_LAST})(?:-\d)?(?:\.(?:html?|php|aspx?))?/?(?:\?|$)",
+    rf"|/(?:{_OWN_LAST})(?:-\d)?(?:\.(?:html?|php|aspx?)|/index\.(?:html?|php|aspx?))?/?(?:\?|$)",
     re.I,
 )
 
