@@ -1525,8 +1525,9 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 j += 2 if j + 1 < n and words[j + 1] == "." else 1  # "CEO Dr Jane Roe"
             k = j
             while k < n and k - j < 6:
-                if k > j and k in lines:
-                    break
+                if k > j and (k in lines or words[k] in HONORIFICS or _ends_name(words, k)):
+                    break  # a line's end; the next name's title ("Ms. Jane Roe Ms. Ada
+                    # Vine"); a role after the name ("Dr. Jane Roe Supervisor")
                 if initial(words, k):
                     k += 2
                 elif _name_word(words[k]):
@@ -1552,7 +1553,14 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 for w in words[j:k]
                 if w not in (".", "-") and w not in SURNAME_PARTICLES and w not in _PARTICLES
             ]
-            followed = k < n and k not in lines and words[k][:1].isupper() and words[k].isalpha()
+            followed = (
+                k < n
+                and k not in lines
+                and words[k][:1].isupper()
+                and words[k].isalpha()
+                and words[k] not in HONORIFICS
+                and not _ends_name(words, k)
+            )
             if (
                 2 <= len(names) <= 4
                 and not followed
@@ -1976,11 +1984,21 @@ NOT_NAME_NOUNS = frozenset(
         "Fellow",
         "Editor",
         "Contributor",
+        "Supervisor",
+        "Examiner",
         "Columnist",
         "Election",
         "Elections",
         "Ph",
         "PhD",
+        # a courtesy title, which opens the next name in a run-on list ("Ms. Jane Roe Ms.
+        # Ada Vine"): no one's surname
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "Prof",
+        "Mme",
         # and a faith ("raised Roman Catholic")
         "Catholic",
         "Catholics",

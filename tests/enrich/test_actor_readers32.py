@@ -60,3 +60,16 @@ def test_a_think_tanks_unit_publishes_under_its_parents_name(gazetteer: Gazettee
     assert "RAND Corporation" in tagged(gazetteer, text, "Beirut Policy Review")
     text = "The Carnegie Endowment for International Peace hosted Lebanon's finance minister."
     assert "Carnegie Endowment for International Peace" in tagged(gazetteer, text, "Lowy Institute")
+
+
+def test_a_courtesy_title_or_a_role_ends_a_name(gazetteer: Gazetteer) -> None:
+    """Round 35 (errors read on real-fresh99 and -105): in a run-on list of credits the
+    next name's title ends a name ("Ms. Jane Roe Ms. Ada Vine"), and so does a role written
+    after it ("Dr. Jane Roe Supervisor"); no name takes in the title or the role."""
+    text = "Contributors Ms. Jane Roe Ms. Ada Vine Ms. Mary Oak (editor)"
+    names = {m.name for m in gazetteer.tag(text) if m.type == "person"}
+    assert {"Jane Roe", "Ada Vine", "Mary Oak"} <= names, names
+    assert not any(name.endswith(" Ms") for name in names), names
+    text = "Examining committee: Dr. Ada Vine Supervisor Dr. Mary Oak Examiner (2019)"
+    names = {m.name for m in gazetteer.tag(text) if m.type == "person"}
+    assert {"Ada Vine", "Mary Oak"} <= names, names
