@@ -273,6 +273,7 @@ class Gazetteer:
             self.actors[actor.name] = actor  # later entries (user files) replace earlier ones
         self.blockers = tuple(dict.fromkeys(blockers))
         self.rules = rules or Rules()
+        self._think_tanks: dict[str, list[Actor]] | None = None  # by their name's first word
 
     # -- loading -------------------------------------------------------------------
 
@@ -671,7 +672,6 @@ class Gazetteer:
         ) | frozenset(t[0] for t in (tokenised[b] for b in self.blockers) if t)
         self._names = self._name_words()
         self._own_word_cache: dict[str, frozenset[str]] = {}
-        self._think_tanks: dict[str, list[Actor]] | None = None  # by their name's first word
         self._state_forms: dict[tuple[str, ...], str] = {}
         for actor in self._actor_list:
             if actor.type == "country" and actor.code:
