@@ -146,7 +146,9 @@ written at 14:08 to 14:13 UTC, those of the thirty-third (from errors read on re
 to -97). Stop 40: ``real-fresh102`` (27), ``real-fresh103`` (25), ``real-fresh104`` (25)
 and ``real-fresh105`` (25), their lists written at 15:35 to 15:39 UTC on 2026-12-06,
 labelled before any tagger ran on them, the clean tests of the thirty-fourth round (from
-errors read on real-fresh3 to -101).
+errors read on real-fresh3 to -101), and ``real-fresh106`` (26), ``real-fresh107`` (23),
+``real-fresh108`` (22) and ``real-fresh109`` (26), their lists written at 16:05 to 16:06 UTC,
+those of the thirty-fifth (from errors read on real-fresh3 to -105).
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -281,8 +283,12 @@ REAL_FRESH102 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh102.j
 REAL_FRESH103 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh103.json"
 REAL_FRESH104 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh104.json"
 REAL_FRESH105 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh105.json"
+REAL_FRESH106 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh106.json"
+REAL_FRESH107 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh107.json"
+REAL_FRESH108 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh108.json"
+REAL_FRESH109 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh109.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 106)
+TEXT_SPLITS = range(3, 110)
 
 
 def fresh_labels(number: int) -> Path:
@@ -316,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh105 page texts",
+        help="folder of the real-fresh3 to -fresh109 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh105: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh109: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -117,6 +117,10 @@ from bench.eval_enrichment import (
     REAL_FRESH103,
     REAL_FRESH104,
     REAL_FRESH105,
+    REAL_FRESH106,
+    REAL_FRESH107,
+    REAL_FRESH108,
+    REAL_FRESH109,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -223,6 +227,10 @@ SPLITS = [
     ("fresh103", REAL_FRESH103, 25),
     ("fresh104", REAL_FRESH104, 25),
     ("fresh105", REAL_FRESH105, 25),
+    ("fresh106", REAL_FRESH106, 26),
+    ("fresh107", REAL_FRESH107, 23),
+    ("fresh108", REAL_FRESH108, 22),
+    ("fresh109", REAL_FRESH109, 26),
 ]
 
 
@@ -406,6 +414,10 @@ TEXT_CHECKED = {
     "fresh103",
     "fresh104",
     "fresh105",
+    "fresh106",
+    "fresh107",
+    "fresh108",
+    "fresh109",
 }
 
 

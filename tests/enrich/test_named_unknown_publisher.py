@@ -643,7 +643,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # fresh83: 24 (list written at 13:21 UTC), fresh90 to fresh93, fresh94 to fresh97 and
 # fresh98 to fresh101. Stop 40's round (errors read on fresh60 to fresh101) was scored the
 # same way on fresh102: 27 pages, fresh103: 25, fresh104: 25 and fresh105: 25 (lists
-# written at 15:35 to 15:39 UTC).
+# written at 15:35 to 15:39 UTC), and round 35 (errors read on fresh3 to fresh105) on
+# fresh106: 26 pages, fresh107: 23, fresh108: 22 and fresh109: 26 (lists written at 16:05
+# to 16:06 UTC).
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1665,6 +1667,46 @@ TEXT_SPLITS = [
             "persons": (0.77, 0.9),
             "organizations": (0.91, 0.63),
             "themes": (0.79, 0.77),
+        },
+    ),
+    (
+        "fresh106",
+        26,
+        {
+            "countries": (0.98, 0.99),
+            "persons": (0.99, 0.89),
+            "organizations": (0.79, 0.81),
+            "themes": (0.95, 0.82),
+        },
+    ),
+    (
+        "fresh107",
+        23,
+        {
+            "countries": (0.95, 0.95),
+            "persons": (0.94, 0.84),
+            "organizations": (0.86, 0.83),
+            "themes": (0.88, 0.71),
+        },
+    ),
+    (
+        "fresh108",
+        22,
+        {
+            "countries": (0.98, 0.98),
+            "persons": (0.96, 0.89),
+            "organizations": (0.92, 0.79),
+            "themes": (0.73, 0.72),
+        },
+    ),
+    (
+        "fresh109",
+        26,
+        {
+            "countries": (0.98, 0.96),
+            "persons": (0.85, 0.99),
+            "organizations": (0.95, 0.81),
+            "themes": (0.74, 0.9),
         },
     ),
     (
