@@ -273,7 +273,8 @@ class Gazetteer:
             self.actors[actor.name] = actor  # later entries (user files) replace earlier ones
         self.blockers = tuple(dict.fromkeys(blockers))
         self.rules = rules or Rules()
-        self._think_tanks: dict[str, list[Actor]] | None = None  # by their name's first word
+        # think tanks by the first word of their name, when no other body's begins with it
+        self._think_tanks: dict[str, Actor] | None = None
 
     # -- loading -------------------------------------------------------------------
 
@@ -417,23 +418,28 @@ class Gazetteer:
         return found
 
     def _parent_of_unit(self, publisher: str) -> Actor | None:
-        """The think tank a publisher's name makes it a unit of ("Carnegie Middle East
-        Center", "Carnegie India", "RAND Europe", "Brookings Doha Center"): the one known
-        think tank its first word names, or whose name alone begins with that word."""
+        """The body a publisher's name makes it a unit of ("Carnegie Middle East
+        Center", "Carnegie India", "RAND Europe", "LSE IDEAS"): the think tank, university
+        or NGO its first word names, or the one body of any kind whose name begins with that
+        word, a think tank. Not by a word many names begin with ("Middle East Eye" is no
+        unit of the Middle East Institute, "European Policy Centre" none of the ECFR)."""
         first = publisher.split()[0] if publisher.split() else ""
-        if not first[:1].isupper() or first.casefold() in ("the", "center", "centre"):
+        if not first[:1].isupper() or first.casefold() in _GENERIC_FIRST_WORDS:
             return None
         named = self.resolve(first)
-        if named is not None:
-            return named if named.workplace and named.type == "organization" else None
+        if named is not None:  # "LSE IDEAS": a university's or a think tank's unit
+            return named if named.workplace and not named.media else None
         if self._think_tanks is None:
-            tanks: dict[str, list[Actor]] = {}
+            bodies: dict[str, list[Actor]] = {}
             for actor in self._actor_list:
-                if actor.think_tank:
-                    tanks.setdefault(actor.name.split()[0], []).append(actor)
-            self._think_tanks = tanks
-        candidates = self._think_tanks.get(first, [])
-        return candidates[0] if len(candidates) == 1 else None
+                if actor.type in ("organization", "group"):
+                    bodies.setdefault(actor.name.split()[0], []).append(actor)
+            self._think_tanks = {
+                word: found[0]
+                for word, found in bodies.items()
+                if len(found) == 1 and found[0].think_tank
+            }
+        return self._think_tanks.get(first)
 
     def seat_body(self, text: str) -> Actor | None:
         """The body a seat of power also names ("the Pentagon": the US Department of
@@ -3659,6 +3665,46 @@ _STAFF_NOUNS = (
 )
 _OWN_STAFF_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_STAFF_NOUNS}\b")
 _OWN_STAFF_BEFORE = re.compile(rf"\b{_STAFF_NOUNS}[ \t]+(?:at|of|from|with)[ \t]+(?:the[ \t]+)?$")
+
+# Words that begin many bodies' names, or name a place or a kind: a publisher's first word
+# among them makes it no think tank's unit ("Middle East Eye", "Foundation for ...").
+_GENERIC_FIRST_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "center",
+        "centre",
+        "institute",
+        "institut",
+        "foundation",
+        "council",
+        "fund",
+        "federation",
+        "freedom",
+        "national",
+        "international",
+        "european",
+        "eu",
+        "american",
+        "middle",
+        "global",
+        "world",
+        "new",
+        "royal",
+        "united",
+        "asia",
+        "asian",
+        "africa",
+        "african",
+        "south",
+        "north",
+        "east",
+        "west",
+        "central",
+        "observer",
+    ]
+)
 
 # The publisher described as the source of what follows ("This report from the UK think
 # tank X looks at", "a paper by the think-tank X"): a credit, not a subject.

@@ -222,11 +222,11 @@ TIME_RANGE_LINE = re.compile(
 )
 EVENT_HEAD = 8  # lines in which an event page prints its hours
 # A list item: a bullet, dash or number opening the line.
+ITEM_LINE = re.compile(r"^(\u2022|\*|-|\d{1,2}[.)])\s+\S")
 # List items of ARGUED_ITEM characters or more on average, most ending like sentences, are
 # an argument's points (a brief's findings), not a listing's entries (tuning pages: the
 # non-articles' items average 88 to 214 characters, and the one above 160 ends no item).
 ARGUED_ITEM = 160
-ITEM_LINE = re.compile(r"^(\u2022|\*|-|\d{1,2}[.)])\s+\S")
 # A paragraph ends as a sentence does (in Latin, CJK and Devanagari scripts, a closing
 # quote or bracket after the stop allowed); a listing's standfirsts and blurbs often do
 # not. Lines of at least BLURB_LINE characters are judged (shorter ones may be titles).

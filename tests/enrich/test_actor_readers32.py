@@ -60,6 +60,15 @@ def test_a_think_tanks_unit_publishes_under_its_parents_name(gazetteer: Gazettee
     assert "RAND Corporation" in tagged(gazetteer, text, "Beirut Policy Review")
     text = "The Carnegie Endowment for International Peace hosted Lebanon's finance minister."
     assert "Carnegie Endowment for International Peace" in tagged(gazetteer, text, "Lowy Institute")
+    # a university's unit too
+    text = "Its fellows left the London School of Economics for Lebanon's central bank."
+    assert "London School of Economics" not in tagged(gazetteer, text, "LSE IDEAS")
+    assert "London School of Economics" in tagged(gazetteer, text, "Beirut Policy Review")
+    # nor does a first word that many names begin with, or that names a place
+    text = "The Middle East Institute and the European Council on Foreign Relations met."
+    for outlet in ("Middle East Eye", "European Policy Centre"):
+        found = tagged(gazetteer, text, outlet)
+        assert {"Middle East Institute", "European Council on Foreign Relations"} <= found
 
 
 def test_a_courtesy_title_or_a_role_ends_a_name(gazetteer: Gazetteer) -> None:
