@@ -13,9 +13,9 @@ later as a set of their own carry its split instead, "fresh" for the HTML pages 
 htmldate's test data, "fresh2" for the fifth round's text pages, "fresh3" for the
 sixth round's, "fresh4" for the eighth round's, "fresh5" for the eighth text round's
 clean test, "fresh6" for the ninth's, "fresh7" for the tenth's (the shipped text
-model's clean tests), "fresh8" for the eleventh's, "fresh9" for the twelfth's and
-"fresh10" for stop 40's (the address of an organisation's own pages), each reported on
-its own rows):
+model's clean tests), "fresh8" for the eleventh's, "fresh9" for the twelfth's,
+"fresh10" for stop 40's (the address of an organisation's own pages) and "fresh11" for
+the judgement at the end of stop 40, each reported on its own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
   ``extraction/readability`` (130) and ``dates/htmldate-mediacloud`` (200), all real
@@ -371,6 +371,7 @@ SPLITS = (
     "fresh8",
     "fresh9",
     "fresh10",
+    "fresh11",
 )
 
 
