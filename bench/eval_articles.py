@@ -14,8 +14,9 @@ htmldate's test data, "fresh2" for the fifth round's text pages, "fresh3" for th
 sixth round's, "fresh4" for the eighth round's, "fresh5" for the eighth text round's
 clean test, "fresh6" for the ninth's, "fresh7" for the tenth's (the shipped text
 model's clean tests), "fresh8" for the eleventh's, "fresh9" for the twelfth's,
-"fresh10" for stop 40's (the address of an organisation's own pages) and "fresh11" for
-the judgement at the end of stop 40, each reported on its own rows):
+"fresh10" for stop 40's (the address of an organisation's own pages), "fresh11" for
+the judgement at the end of stop 40 and "fresh12" for the second part of its address
+rules, each reported on its own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
   ``extraction/readability`` (130) and ``dates/htmldate-mediacloud`` (200), all real
@@ -372,6 +373,7 @@ SPLITS = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 )
 
 

@@ -14,7 +14,7 @@ the evaluation cache, see ``python -m tools.evalcache status``, and ``../shared/
   their main text (``bench/eval_articles.py``'s ``as-text`` rows).
 
 Each set's held-out part is never fitted on: the non-article and text-article splits
-``heldout`` and ``fresh5`` to ``fresh11``, the ``as-text`` pages of the held-out third, and the tagger's
+``heldout`` and ``fresh5`` to ``fresh12``, the ``as-text`` pages of the held-out third, and the tagger's
 newest clean splits (``bench.eval_articles.HELD_OUT_COMMENTARY``). The regularisation strength is chosen by
 five-fold cross-validation on the tuning pages, and the threshold is the score that at
 most ``ARTICLES_LOST`` of the tuning articles the rules keep reach in that
@@ -58,6 +58,7 @@ HELD_OUT_SPLITS = {
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 }
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # inverse L2 strengths tried (scikit-learn's C)
 ARTICLES_LOST = 0.0  # the threshold lets no tuning article the rules keep go (cross-validated)

@@ -1138,6 +1138,7 @@ def test_the_labels_file_is_well_formed() -> None:
         ("fresh9", (19, 15)),
         ("fresh10", (29, 15)),
         ("fresh11", (33, 14)),
+        ("fresh12", (34, 15)),
     ],
 )
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
