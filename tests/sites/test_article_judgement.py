@@ -401,13 +401,6 @@ def test_an_organisations_own_pages_are_known_by_their_address() -> None:
         "https://t.example/index.php/executive-committee",
         "https://t.example/Mission.html",
         "https://t.example/guild/what-we-do/index.html",
-        "https://t.example/de/ueber-das-institut",
-        "https://t.example/fr/qui-sommes-nous/",
-        "https://t.example/project/to-dos/wp7",
-        "https://t.example/centre/thematic-clusters/",
-        "https://t.example/centre/training-programmes/",
-        "https://t.example/copy-of-theory-of-change",
-        "https://t.example/task-forces/",
     ):
         assert text_rules(f"The guild\n\n{body}", address).reason == reason, address
         assert judge(address.split("t.example", 1)[1], set(), 5000) == ("listing", reason)
@@ -1017,18 +1010,14 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # fresh10 (29 pages of about, programme, topic and author kinds, labelled before any
     # judgement ran on them; labels committed alone), the clean test of stop 40's rules,
     # judged once: 14 of 29 before them, 17 (58.6%) after; its 15 articles 14 -> 15 kept.
-    # Then opened: a last segment's "/index.html" read as the segment took it to 18 of 29,
-    # and more words of an organisation's own pages (read on fresh10 and fresh11: "about
-    # us" in other languages, task forces, thematic clusters, training programmes, a
-    # theory of change, work packages by number) to 20 of 29.
+    # Then opened: a last segment's "/index.html" read as the segment took it to 18 of 29.
     if rejected["fresh10"][1] >= 27:
-        assert rejected["fresh10"][0] / rejected["fresh10"][1] >= 0.68, (rejected, len(unusable))
+        assert rejected["fresh10"][0] / rejected["fresh10"][1] >= 0.62, (rejected, len(unusable))
     # fresh11 (33 pages of programme, about, tag and event kinds, labelled at the end of
     # stop 40 before any judgement ran on them), judged once: 18 of 33 by stop 39's
-    # judgement, 19 (57.6%) by stop 40's; its 14 articles kept by both. Then opened, with
-    # the words above: 26 of 33.
+    # judgement, 19 (57.6%) by stop 40's; its 14 articles kept by both. Its floor is that.
     if rejected["fresh11"][1] >= 31:
-        assert rejected["fresh11"][0] / rejected["fresh11"][1] >= 0.78, (rejected, len(unusable))
+        assert rejected["fresh11"][0] / rejected["fresh11"][1] >= 0.57, (rejected, len(unusable))
     if rejected["heldout"][1] >= 40:
         assert rejected["heldout"][0] / rejected["heldout"][1] >= 0.95, (rejected, len(unusable))
     # Real HTML pages (home, legal, archive pages from a public repository's test data),
