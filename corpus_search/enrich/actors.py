@@ -423,7 +423,7 @@ class Gazetteer:
         or NGO its first word names, or the one body of any kind whose name begins with that
         word, a think tank. Not by a word many names begin with ("Middle East Eye" is no
         unit of the Middle East Institute, "European Policy Centre" none of the ECFR)."""
-        first = publisher.split()[0] if publisher.split() else ""
+        first = next(iter(publisher.split()), "")
         if not first[:1].isupper() or first.casefold() in _GENERIC_FIRST_WORDS:
             return None
         named = self.resolve(first)
