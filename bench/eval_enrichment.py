@@ -148,7 +148,11 @@ and ``real-fresh105`` (25), their lists written at 15:35 to 15:39 UTC on 2026-12
 labelled before any tagger ran on them, the clean tests of the thirty-fourth round (from
 errors read on real-fresh3 to -101), and ``real-fresh106`` (26), ``real-fresh107`` (23),
 ``real-fresh108`` (22) and ``real-fresh109`` (26), their lists written at 16:05 to 16:06 UTC,
-those of the thirty-fifth (from errors read on real-fresh3 to -105).
+those of the thirty-fifth (from errors read on real-fresh3 to -105). Stop 41:
+``real-fresh110`` (23), ``real-fresh111`` (21), ``real-fresh112`` (25) and ``real-fresh113``
+(26), their lists written at 17:31 UTC on 2026-12-06, labelled before any tagger ran on
+them, with real-fresh106 to -109 the clean tests of the theme model's words stage and of
+both models refitted on real-fresh3 to -57 and -66 to -105.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -287,8 +291,12 @@ REAL_FRESH106 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh106.j
 REAL_FRESH107 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh107.json"
 REAL_FRESH108 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh108.json"
 REAL_FRESH109 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh109.json"
+REAL_FRESH110 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh110.json"
+REAL_FRESH111 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh111.json"
+REAL_FRESH112 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh112.json"
+REAL_FRESH113 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh113.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 110)
+TEXT_SPLITS = range(3, 114)
 
 
 def fresh_labels(number: int) -> Path:
@@ -322,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh109 page texts",
+        help="folder of the real-fresh3 to -fresh113 page texts",
     )
     args = parser.parse_args(argv)
 

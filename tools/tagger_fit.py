@@ -14,7 +14,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path("/work/evalcache/enrichment")
 LABELS = ROOT / "tests" / "data" / "enrichment"
-FITTED_SPLITS = tuple(range(3, 58))  # real-fresh3 .. real-fresh57; newer splits stay clean
+# real-fresh3 .. real-fresh105, but for 58..65: the clean tests the two models were first
+# measured on stay out of every refit (so those first figures keep their meaning); the
+# newer splits stay clean.
+FITTED_SPLITS = (*range(3, 58), *range(66, 106))
 FOLDS = 5
 MIN_WEIGHT = 0.005  # smaller weights are left out of a written model
 MAX_WORDS_STEP = 50  # a model judges texts up to the longest fitted, rounded up to this
@@ -32,6 +35,12 @@ def max_words(longest: int) -> int:
     return -(-longest // MAX_WORDS_STEP) * MAX_WORDS_STEP
 
 
+def folds_of(splits: Sequence[int]) -> list[int]:
+    """The cross-validation fold of each row, from its split: whole splits, in turn."""
+    fold_of = {s: k % FOLDS for k, s in enumerate(sorted(set(splits)))}
+    return [fold_of[s] for s in splits]
+
+
 def fit_logistic(
     named: Sequence[dict[str, float]], y: Any, splits: Sequence[int], strengths: Sequence[float]
 ) -> tuple[float, Any, dict[str, float], float]:
@@ -46,8 +55,7 @@ def fit_logistic(
 
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(named)
-    fold_of = {s: k % FOLDS for k, s in enumerate(sorted(set(splits)))}
-    folds = np.array([fold_of[s] for s in splits])
+    folds = np.array(folds_of(splits))
 
     def cross_validated(c: float) -> Any:
         scores = np.zeros(len(named))

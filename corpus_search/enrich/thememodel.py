@@ -17,23 +17,55 @@ not fitted for (one a user's taxonomy adds, or replaces with other terms), is ju
 the hand-set rule. On whole articles the model kept up to 16 themes a page, since a long
 text gives many themes more hits than any excerpt it learned from; the rule keeps about
 three.
-Scoring is plain Python: a dozen multiplications a candidate.
+A second stage reads the text's words, not only the taxonomy's terms: for each theme, a
+logistic regression over the text's words and word pairs (weighted by how rare they are,
+the text's vector scaled to length one) says how likely the labellers would be to give
+the theme. Its log-odds is one more feature of every candidate, and a theme the text has
+no term for (or one weak term alone) becomes a candidate too, judged by that feature and
+its theme's bias: a page on a summit's communiqué is about diplomacy whether or not it
+says "diplomacy". ``tools/train_thememodel.py`` fits the stage on the same splits, and
+fits the keep model on the stage's scores from folds that did not see each text.
+
+Scoring is plain Python: a dozen multiplications a candidate, and a dictionary lookup for
+each word and word pair of the text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from corpus_search.enrich.themes import Evidence
 
 MODEL_FILE = "theme_model.json"
+_WORD = re.compile(r"[^\W_]+")  # a word, as the taxonomy reads them (``themes.words``)
+# Word pairs with one of these in them are not read: "of the", "in a" say nothing of a topic.
+# fmt: off
+_GLUE = frozenset({
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that",
+    "these", "those",
+})
+# fmt: on
+
+
+def grams(text: str) -> list[str]:
+    """What the words stage reads of a text: its lowercase words, and each pair of
+    neighbouring words neither of which is a function word."""
+    found = _WORD.findall(text.lower())
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(found) if a not in _GLUE and b not in _GLUE]
+    return found + pairs
 
 
 def terms_digest(terms: tuple[tuple[tuple[str, ...], int], ...]) -> str:
@@ -51,11 +83,12 @@ def features(
     head_hits: float,
     candidates: int,
     term_names: dict[int, str],
+    said: float | None = None,
 ) -> dict[str, float]:
     """A candidate theme's features, by name. ``top`` is the strongest candidate's
     weighted hits, ``head_hits`` the theme's hits in the title and standfirst,
     ``candidates`` how many themes the text has words for, ``term_names`` the text of each
-    term number of ``ev.terms``."""
+    term number of ``ev.terms``, ``said`` the words stage's log-odds for the theme."""
     hits = ev.hits
     span = max(length, 1)
     loghits = math.log1p(hits)
@@ -80,7 +113,79 @@ def features(
         name = term_names.get(number)
         if name is not None:
             found[f"term:{theme}:{name}"] = 1.0
+    if said is not None:
+        found.update(said_features(theme, said))
     return found
+
+
+def unfound_features(theme: str, said: float) -> dict[str, float]:
+    """The features of a theme the text has no term for (or one weak term alone): only
+    what the words stage says, and the theme."""
+    return {"no_candidate": 1.0, f"theme:{theme}": 1.0, **said_features(theme, said)}
+
+
+def said_features(theme: str, said: float) -> dict[str, float]:
+    return {"said": said, f"said:{theme}": said}
+
+
+@dataclass(frozen=True)
+class WordsStage:
+    """For each theme, a logistic regression over the text's grams (``grams``): a gram
+    counted c times weighs (1 + ln c) times its inverse document frequency, and the
+    vector of the grams in ``idf`` is scaled to length one."""
+
+    idf: dict[str, float]
+    bias: dict[str, float]  # theme -> intercept
+    weights: dict[str, dict[str, float]]  # theme -> gram -> weight
+    # The weights as a matrix (a row for each gram of ``idf``, a column for each theme of
+    # ``bias``), so that scoring a text is one lookup a gram and one product.
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _idf: np.ndarray = field(init=False, repr=False, compare=False)
+    _matrix: np.ndarray = field(init=False, repr=False, compare=False)
+    _bias: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {gram: row for row, gram in enumerate(self.idf)}
+        column = {theme: k for k, theme in enumerate(self.bias)}
+        matrix = np.zeros((len(index), len(column)))
+        for theme, weights in self.weights.items():
+            for gram, weight in weights.items():
+                if gram in index:
+                    matrix[index[gram], column[theme]] = weight
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_idf", np.array(list(self.idf.values())))
+        object.__setattr__(self, "_matrix", matrix)
+        object.__setattr__(self, "_bias", np.array(list(self.bias.values())))
+
+    def log_odds(self, text: str) -> dict[str, float]:
+        """Each theme's log-odds that ``text`` is about it."""
+        index = self._index
+        rows, counts = [], []
+        for gram, count in Counter(grams(text)).items():
+            row = index.get(gram)
+            if row is not None:
+                rows.append(row)
+                counts.append(count)
+        if not rows:
+            return dict(self.bias)
+        values = (1.0 + np.log(np.array(counts, dtype=float))) * self._idf[rows]
+        norm = float(np.sqrt(values @ values)) or 1.0
+        odds = self._bias + (values @ self._matrix[rows]) / norm
+        return dict(zip(self.bias, odds.tolist(), strict=True))
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> WordsStage:
+        idf, themes = data["idf"], data["themes"]
+        if not isinstance(idf, dict) or not isinstance(themes, dict):
+            raise ValueError("theme model: the words stage's idf or themes missing")
+        return cls(
+            idf={str(k): float(v) for k, v in idf.items()},
+            bias={str(t): float(v["bias"]) for t, v in themes.items()},
+            weights={
+                str(t): {str(g): float(w) for g, w in v["weights"].items()}
+                for t, v in themes.items()
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -92,6 +197,7 @@ class ThemeModel:
     # The longest text it judges: the texts it was fitted on are stored excerpts of up to
     # this many words, and a whole article's hits are more than it has seen.
     max_words: int
+    words: WordsStage | None = None  # None: only the taxonomy's terms are read
 
     def probability(self, named: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in named.items())
@@ -108,6 +214,9 @@ class ThemeModel:
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             digests={str(k): str(v) for k, v in digests.items()},
             max_words=int(data["max_words"]),  # type: ignore[call-overload]
+            words=WordsStage.from_json(stage)
+            if isinstance(stage := data.get("words"), dict)
+            else None,
         )
 
 

@@ -252,21 +252,19 @@ class Taxonomy:
         minimum-evidence rule, see ``keep``); with ``threshold`` given, every theme
         scoring at least that (no evidence rule: the raw scores)."""
         length, found = self.evidence(text)
-        if not found:
-            return []
         if threshold is None:
             model, judged = (None, frozenset()) if rule else self.model
             if model is None or not judged or length > model.max_words:
-                kept = keep(length, found, self.bars)
+                kept = keep(length, found, self.bars) if found else []
             else:
-                kept = self._modelled(model, judged, length, found, head)
+                kept = self._modelled(model, judged, text, length, found, head)
         else:
             kept = [
                 (ev.hits, ThemeScore(theme_id, score))
                 for theme_id, ev in found.items()
                 if (score := _score(ev, length)) >= threshold
             ]
-        top = max(e.hits for e in found.values())
+        top = max((e.hits for e in found.values()), default=0.0)
         kept.sort(key=lambda item: (-item[0], item[1].id))
         result = [
             replace(theme, key=rank < KEY_MAX and hits >= KEY_SHARE * top)
@@ -279,22 +277,36 @@ class Taxonomy:
         self,
         model: ThemeModel,
         judged: frozenset[str],
+        text: str,
         length: int,
         found: dict[str, Evidence],
         head: str,
     ) -> list[tuple[float, ThemeScore]]:
-        """The themes the model keeps, and those outside its themes the rule keeps."""
-        kept = [item for item in keep(length, found, self.bars) if item[1].id not in judged]
-        top = max(e.hits for e in found.values())
-        in_head = self.evidence(head)[1] if head else {}
+        """The themes the model keeps, and those outside its themes the rule keeps. A
+        theme the text has no term for, or one weak term alone, is judged by what the
+        model's words stage says of it, if it has one; kept without a term, its score is
+        the model's probability."""
+        ruled = keep(length, found, self.bars) if found else []
+        kept = [item for item in ruled if item[1].id not in judged]
+        top = max((e.hits for e in found.values()), default=0.0)
+        in_head = self.evidence(head)[1] if head and found else {}
         names = self.term_names
-        for theme_id, ev in found.items():
-            if theme_id not in judged or lone_weak_term(ev, length):
+        said = model.words.log_odds(text) if model.words is not None else {}
+        for theme_id in sorted(judged):
+            ev = found.get(theme_id)
+            if ev is not None and not lone_weak_term(ev, length):
+                head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
+                named = thememodel.features(
+                    theme_id, ev, length, top, head_hits, len(found), names, said.get(theme_id)
+                )
+            elif theme_id in said:
+                named = thememodel.unfound_features(theme_id, said[theme_id])
+            else:
                 continue
-            head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
-            named = thememodel.features(theme_id, ev, length, top, head_hits, len(found), names)
-            if model.probability(named) >= model.threshold:
-                kept.append((ev.hits, ThemeScore(theme_id, _score(ev, length))))
+            probability = model.probability(named)
+            if probability >= model.threshold:
+                score = _score(ev, length) if ev is not None else round(probability, 3)
+                kept.append((ev.hits if ev is not None else 0.0, ThemeScore(theme_id, score)))
         return kept
 
 

@@ -150,8 +150,10 @@ def extract_text(text: str, url: str | None = None, markdown: bool = False) -> D
         subtitle = items.pop(0)[1]  # the standfirst, when an article follows it
 
     paragraphs = drop_repeats([t for kind, t in items if kind == "p"])
-    body_keys = {norm_key(p) for p in paragraphs}
-    joined = " ".join(body_keys)
+    # one paragraph's key a line: a heading found inside a paragraph is a pull quote, and
+    # no key may run on into the next (joined from a set, the order of the keys, and so
+    # whether a heading matched across two of them, changed from one process to the next)
+    joined = "\n".join(norm_key(p) for p in paragraphs)
     sections: list[str] = []
     body_parts: list[str] = []
     kept = set(paragraphs)

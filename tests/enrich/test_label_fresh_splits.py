@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh109: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh113: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -121,6 +121,10 @@ from bench.eval_enrichment import (
     REAL_FRESH107,
     REAL_FRESH108,
     REAL_FRESH109,
+    REAL_FRESH110,
+    REAL_FRESH111,
+    REAL_FRESH112,
+    REAL_FRESH113,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -231,6 +235,10 @@ SPLITS = [
     ("fresh107", REAL_FRESH107, 23),
     ("fresh108", REAL_FRESH108, 22),
     ("fresh109", REAL_FRESH109, 26),
+    ("fresh110", REAL_FRESH110, 23),
+    ("fresh111", REAL_FRESH111, 21),
+    ("fresh112", REAL_FRESH112, 25),
+    ("fresh113", REAL_FRESH113, 26),
 ]
 
 
@@ -418,6 +426,10 @@ TEXT_CHECKED = {
     "fresh107",
     "fresh108",
     "fresh109",
+    "fresh110",
+    "fresh111",
+    "fresh112",
+    "fresh113",
 }
 
 

@@ -150,8 +150,10 @@ def test_labelled_set_meets_the_targets() -> None:
     # pages the bars were cross-validated (see docs/accuracy.md). Since stop 37 the keep
     # model judges these short documents (fitted on real texts only): precision 0.920 ->
     # 0.958, recall 0.815 -> 0.778 here, while on 101 real texts nobody had read recall
-    # rose from 0.691 to 0.725 (docs/accuracy.md, "Stop 37").
-    assert scores["themes"].recall >= 0.77 and scores["themes"].precision >= 0.95
+    # rose from 0.691 to 0.725 (docs/accuracy.md, "Stop 37"). Since stop 41 the model
+    # also reads the text's words (its words stage): here 0.958 / 0.778 -> 0.936 / 0.833,
+    # on 192 real texts nobody had tuned on 0.813 / 0.773 -> 0.828 / 0.847.
+    assert scores["themes"].recall >= 0.83 and scores["themes"].precision >= 0.93
     assert forbidden(docs, enricher) == []
 
 

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 from corpus_search.extract.text import extract_text
 
 
@@ -149,3 +153,49 @@ def test_prose_that_opens_like_a_biography_still_ends_the_author_block() -> None
     everything = " ".join(filter(None, (doc.title, doc.subtitle, doc.body)))
     assert "stretched thinner than at any time" in everything
     assert [a.name for a in doc.authors] == ["Mara Lind"]
+
+
+# Two paragraphs, the first ending and the next opening with a heading's words: the
+# heading stands inside neither, so it is a heading, not a pull quote.
+RUN_ON = """Harbour Budget
+
+A standfirst: the town's harbour plan is late and costs more than it did.
+
+The council met on Monday and spoke at length about the harbour works.
+
+Budget vote was delayed again by the treasury, the clerk said on Friday.
+
+Clerk said on Friday that the works would start in the spring of next year.
+
+Harbour Works Budget Vote
+
+The mayor's office gave no date for a second reading of the plan at all.
+
+Nobody on the council asked about the cost of the dredging this time round.
+"""
+
+
+def test_a_heading_is_not_matched_across_two_paragraphs() -> None:
+    doc = extract_text(RUN_ON)
+    assert "Harbour Works Budget Vote" in doc.sections
+
+
+def test_the_same_text_is_read_the_same_in_every_process() -> None:
+    # (the paragraphs' keys were once joined from a set: the order, and so the result,
+    # changed with the process's hash seed)
+    code = (
+        "import sys; from corpus_search.extract.text import extract_text; "
+        "print(extract_text(sys.stdin.read()).body)"
+    )
+    bodies = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=RUN_ON,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(bodies) == 1
