@@ -14,8 +14,8 @@ the evaluation cache, see ``python -m tools.evalcache status``, and ``../shared/
   their main text (``bench/eval_articles.py``'s ``as-text`` rows).
 
 Each set's held-out part is never fitted on: the non-article and text-article splits
-``heldout`` and ``fresh5`` to ``fresh12``, the ``as-text`` pages of the held-out third, and the tagger's
-newest clean splits (``bench.eval_articles.HELD_OUT_COMMENTARY``). The regularisation strength is chosen by
+``heldout`` and ``fresh13`` on, the ``as-text`` pages of the held-out third, and the
+tagger's newest clean splits (``bench.eval_articles.HELD_OUT_COMMENTARY``). The regularisation strength is chosen by
 five-fold cross-validation on the tuning pages, and the threshold is the score that at
 most ``ARTICLES_LOST`` of the tuning articles the rules keep reach in that
 cross-validation (their scores from models that never saw them).
@@ -50,11 +50,18 @@ from corpus_search.sites.textmodel import DIM, MODEL_FILE, TextModel, features  
 CACHE = Path("/work/evalcache")
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "corpus_search" / "sites" / "model" / MODEL_FILE
-# The held-out third and every split labelled from fresh5 on (each a clean test when it
-# was labelled): a split registered in the bench is never fitted on.
-HELD_OUT_SPLITS = {"heldout", *SPLITS[SPLITS.index("fresh5") :]}
+# The held-out third and every split labelled from fresh13 on (each a clean test when it
+# was labelled). fresh5 to fresh12 were held out until stop 41: each was a clean test
+# once, then opened for reading errors, and the model is now fitted on them.
+HELD_OUT_SPLITS = {"heldout", *SPLITS[SPLITS.index("fresh13") :]}
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # inverse L2 strengths tried (scikit-learn's C)
-ARTICLES_LOST = 0.0  # the threshold lets no tuning article the rules keep go (cross-validated)
+# The threshold lets at most this share of the tuning articles the rules keep go
+# (cross-validated). It was 0: with the 2,544 think-tank texts among the tuning articles,
+# the one article scored most like a listing set the bar, and the model rejected almost
+# nothing the rules kept (cross-validated, tuning non-articles rejected 0.782 at 0,
+# 0.862 at 0.002). Chosen at stop 41 against a rule written before fresh13 and fresh14
+# were read: on them 26 -> 32 of 45 non-articles rejected, no article lost.
+ARTICLES_LOST = 0.002
 MIN_WEIGHT = 0.02  # smaller weights are left out of the written model (same cross-validation)
 FOLDS = 5
 SEED = 0
