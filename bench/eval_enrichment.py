@@ -152,7 +152,9 @@ those of the thirty-fifth (from errors read on real-fresh3 to -105). Stop 41:
 ``real-fresh110`` (23), ``real-fresh111`` (21), ``real-fresh112`` (25) and ``real-fresh113``
 (26), their lists written at 17:31 UTC on 2026-12-06, labelled before any tagger ran on
 them, with real-fresh106 to -109 the clean tests of the theme model's words stage and of
-both models refitted on real-fresh3 to -57 and -66 to -105.
+both models refitted on real-fresh3 to -57 and -66 to -105; ``real-fresh114`` (28),
+``real-fresh115`` (23), ``real-fresh116`` (25) and ``real-fresh117`` (23), their lists written
+at 18:26 to 18:30 UTC, the clean test of states named in a text's own language.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -295,8 +297,12 @@ REAL_FRESH110 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh110.j
 REAL_FRESH111 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh111.json"
 REAL_FRESH112 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh112.json"
 REAL_FRESH113 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh113.json"
+REAL_FRESH114 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh114.json"
+REAL_FRESH115 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh115.json"
+REAL_FRESH116 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh116.json"
+REAL_FRESH117 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh117.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 114)
+TEXT_SPLITS = range(3, 118)
 
 
 def fresh_labels(number: int) -> Path:
@@ -330,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh113 page texts",
+        help="folder of the real-fresh3 to -fresh117 page texts",
     )
     args = parser.parse_args(argv)
 

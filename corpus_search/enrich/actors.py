@@ -181,6 +181,9 @@ class Rules:
 _METONYM, _SEAT, _SHARED, _CONTEXT, _MAIN = 1, 2, 3, 4, 5
 _CONTEXTS = frozenset({_CONTEXT, _MAIN})  # the kinds counted only beside their state
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"})
+# The languages whose names of states count in a text that is not in English (see
+# ``Gazetteer._other_language_states``): those of most European policy writing after English.
+_OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
 _Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
 _Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
 _NONE: list[_Candidate] = []
@@ -302,8 +305,10 @@ class Gazetteer:
         return built
 
     def warm(self) -> None:
-        """Build every table tagging builds on first use (the index, the lookups)."""
+        """Build every table tagging builds on first use (the index, the lookups, the
+        states' names in other languages)."""
         self.tag(_WARM_TEXT)
+        _ = self._other_language_states
 
     @classmethod
     def _load(cls, extra: Sequence[str | Path]) -> Gazetteer:
@@ -563,6 +568,62 @@ class Gazetteer:
             ),
             spelling_key,
         )
+
+    @cached_property
+    def _other_language_states(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        """First word -> (the words of a state's name in another language, the state's
+        actor number): pycountry's translations of each country's ISO name into
+        ``_OTHER_LANGUAGES`` ("Stati Uniti", "Deutschland", "Arabia Saudí"). A name with a
+        comma ("Korea, Republik") is left out, as is one any actor already has as a form
+        (those are matched everywhere) and a one-word name that is also a given name;
+        built on first need (only a text not in English asks)."""
+        import gettext
+
+        import pycountry
+
+        _ = self._index  # (numbers the actors)
+        taken = {form for actor in self._actor_list for form in (actor.name, *actor.forms)}
+        given = self._names.given
+        table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for language in _OTHER_LANGUAGES:
+            try:
+                names = gettext.translation(
+                    "iso3166-1", pycountry.LOCALES_DIR, languages=[language]
+                )
+            except OSError:
+                continue  # (a pycountry without that language's names)
+            for number, actor in enumerate(self._actor_list):
+                if actor.type != "country" or not actor.code:
+                    continue
+                record = pycountry.countries.get(alpha_3=actor.code)
+                if record is None:
+                    continue
+                form = names.gettext(record.name)
+                words = tuple(_tokens(form)[0])
+                if "," in form or form in taken or not words or not form[0].isupper():
+                    continue
+                if len(words) == 1 and words[0] in given:
+                    continue  # "Maurice" (Mauritius), "Dominique": as often a person's name
+                entries = table.setdefault(words[0], [])
+                if (words, number) not in entries:
+                    entries.append((words, number))
+        for entries in table.values():
+            entries.sort(key=lambda entry: -len(entry[0]))  # the longest name first
+        return table
+
+    def _in_other_language(self, words: list[str], in_actor: set[int]) -> list[tuple[int, int]]:
+        """(position, state's actor number) of each state named in another language
+        (``_other_language_states``) where no counted form already stands."""
+        table = self._other_language_states
+        found = []
+        for position in [k for k, word in enumerate(words) if word in table]:
+            for form, number in table[words[position]]:
+                end = position + len(form)
+                if tuple(words[position:end]) == form and in_actor.isdisjoint(range(position, end)):
+                    found.append((position, number))
+                    in_actor.update(range(position, end))
+                    break
+        return found
 
     @cached_property
     def _plain_lookup(self) -> dict[str, Actor]:
@@ -1142,6 +1203,10 @@ class Gazetteer:
                 dropped.add(id(span_at[position]))  # (not also an unknown body)
         for position, number in self._possessed_institutions(words, in_actor):
             count(number, position)  # "Japan's central bank": the Bank of Japan
+        english = reads_as_english(words)
+        if not english:  # "Stati Uniti", "Deutschland": states named in the text's language
+            for position, number in self._in_other_language(words, in_actor):
+                count(number, position)
         self._hand_over_metonyms(counts, by_metonym, first)
         self._to_subjects_own(counts, first)
         if bare:
@@ -1180,8 +1245,7 @@ class Gazetteer:
         own_name = _bare_publisher(publisher)
         spans = [s if id(s) in dropped else self._with_own_state(words, s) for s in spans]
         # Names in a text in another language are read by English cues they do not follow
-        # ("Nam Mỹ"): only the gazetteer's names are tagged there.
-        english = reads_as_english(words)
+        # ("Nam Mỹ"): only the gazetteer's names are tagged there (``english`` above).
         for span in spans:
             if id(span) in dropped or not english:
                 continue

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh113: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh117: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -125,6 +125,10 @@ from bench.eval_enrichment import (
     REAL_FRESH111,
     REAL_FRESH112,
     REAL_FRESH113,
+    REAL_FRESH114,
+    REAL_FRESH115,
+    REAL_FRESH116,
+    REAL_FRESH117,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -239,6 +243,10 @@ SPLITS = [
     ("fresh111", REAL_FRESH111, 21),
     ("fresh112", REAL_FRESH112, 25),
     ("fresh113", REAL_FRESH113, 26),
+    ("fresh114", REAL_FRESH114, 28),
+    ("fresh115", REAL_FRESH115, 23),
+    ("fresh116", REAL_FRESH116, 25),
+    ("fresh117", REAL_FRESH117, 23),
 ]
 
 
@@ -430,13 +438,23 @@ TEXT_CHECKED = {
     "fresh111",
     "fresh112",
     "fresh113",
+    "fresh114",
+    "fresh115",
+    "fresh116",
+    "fresh117",
 }
 
 
 # Pages checked by hand: two different reports of one publisher whose stored excerpts are
-# mostly its same front matter (Clingendael's CRU reports of 2018 and 2020: other titles,
-# authors and years; the copyright and "about" paragraphs are the runs they share).
-SAME_FRONT_MATTER = {"0e94f18c7011128a.txt", "fbbf3d4fedb917bd.txt"}
+# mostly its same front matter (Clingendael's CRU reports of 2018 and 2020; RAND's reports
+# on Israel and China of 2019, in fresh61, and on the Arctic of 2017, in fresh114: other
+# titles, authors and years; the copyright and "about" paragraphs are the runs they share).
+SAME_FRONT_MATTER = {
+    "0e94f18c7011128a.txt",
+    "fbbf3d4fedb917bd.txt",
+    "b51ac5fa26576515.txt",
+    "156205729417b323.txt",
+}
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
