@@ -66,8 +66,8 @@ OUT = ROOT / "corpus_search" / "enrich" / "model" / MODEL_FILE
 STRENGTHS = (0.1, 0.3, 1.0)  # inverse L2 strengths tried (scikit-learn's C)
 TARGET_PRECISION = 0.82
 # The words stage (see the module's docstring); chosen by cross-validation on the fitted
-# splits only: 5,000 grams and pruning at 0.5 kept the recall of 30,000 unpruned grams
-# with a model file a tenth the size.
+# splits only: 5,000 grams pruned at 0.5 kept nearly all the recall of 30,000 unpruned
+# ones (0.871 against 0.874 at the same precision) with a thirtieth of the weights.
 VOCABULARY = 5000
 MIN_DF = 3
 MIN_ABOUT = 3

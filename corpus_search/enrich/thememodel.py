@@ -26,8 +26,8 @@ its theme's bias: a page on a summit's communiqué is about diplomacy whether or
 says "diplomacy". ``tools/train_thememodel.py`` fits the stage on the same splits, and
 fits the keep model on the stage's scores from folds that did not see each text.
 
-Scoring is plain Python: a dozen multiplications a candidate, and a dictionary lookup for
-each word and word pair of the text.
+Scoring is a dozen multiplications a candidate; the words stage adds a dictionary lookup
+for each word and word pair of the text and one numpy product.
 """
 
 from __future__ import annotations
