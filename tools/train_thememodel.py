@@ -45,10 +45,9 @@ from corpus_search.enrich.evaluate import load_real_text  # noqa: E402
 from corpus_search.enrich.thememodel import (  # noqa: E402
     MODEL_FILE,
     WordsStage,
-    features,
+    candidate_features,
     grams,
     terms_digest,
-    unfound_features,
 )
 from corpus_search.enrich.themes import Taxonomy, lone_weak_term  # noqa: E402
 from tools.tagger_fit import (  # noqa: E402
@@ -163,14 +162,12 @@ def rows(
         top = max((e.hits for e in found.values()), default=0.0)
         for theme_id in taxonomy.themes:
             ev = found.get(theme_id)
-            if ev is not None and not lone_weak_term(ev, length):
-                head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
-                named = features(
-                    theme_id, ev, length, top, head_hits, len(found), names, odds.get(theme_id)
-                )
-            elif theme_id in odds:
-                named = unfound_features(theme_id, odds[theme_id])
-            else:
+            head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
+            by_terms = ev is not None and not lone_weak_term(ev, length)
+            named = candidate_features(
+                theme_id, ev, by_terms, length, top, head_hits, len(found), names, odds
+            )
+            if named is None:
                 unreachable += theme_id in text.about
                 continue
             out.append((text.split, named, theme_id in text.right, theme_id in text.about))

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from corpus_search.enrich.themes import Evidence
 
 MODEL_FILE = "theme_model.json"
-_WORD = re.compile(r"[^\W_]+")  # a word, as the taxonomy reads them (``themes.words``)
+_WORD = re.compile(r"[^\W_]+")
 # Word pairs with one of these in them are not read: "of the", "in a" say nothing of a topic.
 # fmt: off
 _GLUE = frozenset({
@@ -60,10 +60,15 @@ _GLUE = frozenset({
 # fmt: on
 
 
+def words(text: str) -> list[str]:
+    """A text's words, lowercase, as the taxonomy's terms and the words stage read them."""
+    return _WORD.findall(text.lower())
+
+
 def grams(text: str) -> list[str]:
     """What the words stage reads of a text: its lowercase words, and each pair of
     neighbouring words neither of which is a function word."""
-    found = _WORD.findall(text.lower())
+    found = words(text)
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(found) if a not in _GLUE and b not in _GLUE]
     return found + pairs
 
@@ -116,6 +121,28 @@ def features(
     if said is not None:
         found.update(said_features(theme, said))
     return found
+
+
+def candidate_features(
+    theme: str,
+    ev: Evidence | None,
+    by_terms: bool,
+    length: int,
+    top: float,
+    head_hits: float,
+    candidates: int,
+    term_names: dict[int, str],
+    said: dict[str, float],
+) -> dict[str, float] | None:
+    """What the model is asked about ``theme``, for scoring and fitting alike: its
+    evidence's features when its terms may speak for it (``by_terms``: a hit that is not
+    one weak term alone), else what the words stage says (``said``: log-odds by theme), or
+    None when neither can."""
+    if ev is not None and by_terms:
+        return features(theme, ev, length, top, head_hits, candidates, term_names, said.get(theme))
+    if theme in said:
+        return unfound_features(theme, said[theme])
+    return None
 
 
 def unfound_features(theme: str, said: float) -> dict[str, float]:

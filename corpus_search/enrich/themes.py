@@ -27,10 +27,9 @@ from typing import Any
 
 from corpus_search.document import ThemeScore
 from corpus_search.enrich import thememodel
-from corpus_search.enrich.thememodel import ThemeModel, terms_digest
+from corpus_search.enrich.thememodel import ThemeModel, terms_digest, words
 from corpus_search.errors import InputError
 
-_WORD = re.compile(r"[^\W_]+")
 _TERM_WORD = re.compile(r"[^\W_]+\*?")
 SCALE = 8.0
 # Calibrated on the real tuning split (32 think-tank pages) and the labelled set, never on
@@ -95,10 +94,6 @@ class Theme:
     # (``bench/calibrate_themes.py``); None: THRESHOLD and RELATIVE.
     threshold: float | None = None
     relative: float | None = None
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 class Taxonomy:
@@ -294,14 +289,12 @@ class Taxonomy:
         said = model.words.log_odds(text) if model.words is not None else {}
         for theme_id in sorted(judged):
             ev = found.get(theme_id)
-            if ev is not None and not lone_weak_term(ev, length):
-                head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
-                named = thememodel.features(
-                    theme_id, ev, length, top, head_hits, len(found), names, said.get(theme_id)
-                )
-            elif theme_id in said:
-                named = thememodel.unfound_features(theme_id, said[theme_id])
-            else:
+            head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
+            by_terms = ev is not None and not lone_weak_term(ev, length)
+            named = thememodel.candidate_features(
+                theme_id, ev, by_terms, length, top, head_hits, len(found), names, said
+            )
+            if named is None:
                 continue
             probability = model.probability(named)
             if probability >= model.threshold:
