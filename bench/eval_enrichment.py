@@ -154,7 +154,9 @@ those of the thirty-fifth (from errors read on real-fresh3 to -105). Stop 41:
 them, with real-fresh106 to -109 the clean tests of the theme model's words stage and of
 both models refitted on real-fresh3 to -57 and -66 to -105; ``real-fresh114`` (28),
 ``real-fresh115`` (23), ``real-fresh116`` (25) and ``real-fresh117`` (23), their lists written
-at 18:26 to 18:30 UTC, the clean test of states named in a text's own language.
+at 18:26 to 18:30 UTC, the clean test of states named in a text's own language. Stop 42:
+``real-fresh118`` (25), ``real-fresh119`` (21), ``real-fresh120`` (24) and ``real-fresh121``
+(28), their lists written at 20:03 to 20:05 UTC on 2026-12-06, labelled before any tagger ran.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -301,8 +303,12 @@ REAL_FRESH114 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh114.j
 REAL_FRESH115 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh115.json"
 REAL_FRESH116 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh116.json"
 REAL_FRESH117 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh117.json"
+REAL_FRESH118 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh118.json"
+REAL_FRESH119 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh119.json"
+REAL_FRESH120 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh120.json"
+REAL_FRESH121 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh121.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 118)
+TEXT_SPLITS = range(3, 122)
 
 
 def fresh_labels(number: int) -> Path:
@@ -336,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh117 page texts",
+        help="folder of the real-fresh3 to -fresh121 page texts",
     )
     args = parser.parse_args(argv)
 

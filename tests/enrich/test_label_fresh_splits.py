@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh117: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh121: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -129,6 +129,10 @@ from bench.eval_enrichment import (
     REAL_FRESH115,
     REAL_FRESH116,
     REAL_FRESH117,
+    REAL_FRESH118,
+    REAL_FRESH119,
+    REAL_FRESH120,
+    REAL_FRESH121,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -247,6 +251,10 @@ SPLITS = [
     ("fresh115", REAL_FRESH115, 23),
     ("fresh116", REAL_FRESH116, 25),
     ("fresh117", REAL_FRESH117, 23),
+    ("fresh118", REAL_FRESH118, 25),
+    ("fresh119", REAL_FRESH119, 21),
+    ("fresh120", REAL_FRESH120, 24),
+    ("fresh121", REAL_FRESH121, 28),
 ]
 
 
@@ -442,6 +450,10 @@ TEXT_CHECKED = {
     "fresh115",
     "fresh116",
     "fresh117",
+    "fresh118",
+    "fresh119",
+    "fresh120",
+    "fresh121",
 }
 
 
