@@ -184,6 +184,19 @@ _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady",
 # The languages whose names of states count in a text that is not in English (see
 # ``Gazetteer._other_language_states``): those of most European policy writing after English.
 _OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+# Offices written before a name in those languages and Polish ("US-Präsident Trump", "le
+# président Macron", "el presidente Lula"): a title, not a given name of someone else.
+# fmt: off
+_OTHER_LANGUAGE_OFFICES = frozenset({
+    "Präsident", "Präsidentin", "Präsidenten", "Staatspräsident", "Staatspräsidenten",
+    "Kanzler", "Kanzlerin", "Bundeskanzler", "Bundeskanzlerin", "Ministerpräsident",
+    "Ministerpräsidentin", "Premierminister", "Premierministerin", "Außenminister",
+    "Außenministerin", "Verteidigungsminister", "Verteidigungsministerin", "Staatschef",
+    "Regierungschef", "Regierungschefin", "Kremlchef", "Président", "Présidente", "Chancelier",
+    "Chancelière", "Presidente", "Presidenta", "Canciller", "Ministro", "Ministra", "Primer",
+    "Premier", "Prezydent", "Kanclerz",
+})
+# fmt: on
 _Candidate = tuple[tuple[str, ...], int, int]  # form tokens, actor number, kind
 _Node = list[Any]  # [the candidate that ends here or None, {next token: node}]
 _NONE: list[_Candidate] = []
@@ -337,6 +350,7 @@ class Gazetteer:
             for entry in doc.get("persons", []):
                 for title in _strings(entry, "titles"):
                     lists["office_words"].add(title.split()[0])
+        lists["office_words"].update(_OTHER_LANGUAGE_OFFICES)
         rules = Rules(**{key: frozenset(values) for key, values in lists.items()})
         actors = _with_iso_names(actors, set(blockers))
         return cls(_open_actors(generated, actors, set(blockers)) + actors, blockers, rules)
@@ -370,6 +384,16 @@ class Gazetteer:
             if found is None and plain.startswith("the "):
                 found = self._plain_lookup.get(plain[4:])
         return found
+
+    def _known_with_particle(self, name: str) -> bool:
+        """Whether a two-word name opened by the Arabic article written apart ("Al
+        Assad", "El Sisi") is a known person's form with the article joined ("al-Assad"):
+        that person's short form, not someone else who shares the surname."""
+        article, _, rest = name.partition(" ")
+        if article not in ("Al", "El", "al", "el") or not rest or " " in rest:
+            return False
+        actor = self.resolve(f"al-{rest}") or self.resolve(f"el-{rest}")
+        return actor is not None and actor.type == "person"
 
     def _redefined(self, words: list[str]) -> dict[str, Span]:
         """Acronyms the text defines, in brackets after a capitalised name whose words'
@@ -853,6 +877,7 @@ class Gazetteer:
             s
             for s in spans
             if self.resolve(s.name) is None
+            and not (s.type == "person" and self._known_with_particle(s.name))
             and not any(s is r for r, _ in renamed)
             and not (
                 s.end < n
@@ -2072,6 +2097,8 @@ class Gazetteer:
         before = words[i - 1]
         if number >= 0 and _same_given(before, self._actor_list[number].name.split()[0]):
             return False  # "Victor Yanukovych" is Viktor Yanukovych, spelled another way
+        if before in ("Al", "El") and self._known_with_particle(f"{before} {words[i]}"):
+            return False  # "Al Assad": the article written apart, not a given name
         return (
             _name_like(before)
             and before not in self.rules.office_words
