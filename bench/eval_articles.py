@@ -378,6 +378,8 @@ SPLITS = (
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh15",
+    "fresh16",
 )
 
 

@@ -1030,7 +1030,18 @@ def test_labelled_real_non_articles_are_rejected() -> None:
     # about, programme, search and tag kinds, labelled before any judgement ran on them,
     # committed alone), judged once each way: 15 and 11 rejected before, 20 and 12 (71.4%,
     # 70.6%) after; their 29 articles 24 kept both times. Floors at that level.
-    for split, floor, fewest in (("fresh13", 0.71, 26), ("fresh14", 0.7, 15)):
+    # Stop 42: fresh15 (28 pages) and fresh16 (29; about, programme, listing, tag and
+    # topic kinds, labelled before any judgement ran on them, committed alone), the clean
+    # test of the text model refitted with fresh13 and fresh14 among its tuning pages: 22
+    # and 24 rejected (78.6%, 82.8%) by the shipped model and by the refit alike, so the
+    # refit was not kept; at a looser threshold (0.5% of tuning articles let go) 24 and 25,
+    # but four articles lost, not kept either. Floors at the shipped model's level.
+    for split, floor, fewest in (
+        ("fresh13", 0.71, 26),
+        ("fresh14", 0.7, 15),
+        ("fresh15", 0.78, 26),
+        ("fresh16", 0.82, 27),
+    ):
         if rejected[split][1] >= fewest:
             assert rejected[split][0] / rejected[split][1] >= floor, (split, rejected)
     if rejected["heldout"][1] >= 40:
@@ -1152,6 +1163,8 @@ def test_the_labels_file_is_well_formed() -> None:
         ("fresh12", (34, 15)),
         ("fresh13", (28, 14)),
         ("fresh14", (17, 15)),
+        ("fresh15", (28, 15)),
+        ("fresh16", (29, 13)),
     ],
 )
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
