@@ -156,7 +156,9 @@ both models refitted on real-fresh3 to -57 and -66 to -105; ``real-fresh114`` (2
 ``real-fresh115`` (23), ``real-fresh116`` (25) and ``real-fresh117`` (23), their lists written
 at 18:26 to 18:30 UTC, the clean test of states named in a text's own language. Stop 42:
 ``real-fresh118`` (25), ``real-fresh119`` (21), ``real-fresh120`` (24) and ``real-fresh121``
-(28), their lists written at 20:03 to 20:05 UTC on 2026-12-06, labelled before any tagger ran.
+(28), their lists written at 20:03 to 20:05 UTC on 2026-12-06, labelled before any tagger ran;
+``real-fresh122`` (25), ``real-fresh123`` (21), ``real-fresh124`` (25) and ``real-fresh125``
+(27), their lists written at 20:36 to 20:38 UTC, the same way.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -307,8 +309,12 @@ REAL_FRESH118 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh118.j
 REAL_FRESH119 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh119.json"
 REAL_FRESH120 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh120.json"
 REAL_FRESH121 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh121.json"
+REAL_FRESH122 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh122.json"
+REAL_FRESH123 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh123.json"
+REAL_FRESH124 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh124.json"
+REAL_FRESH125 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh125.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 122)
+TEXT_SPLITS = range(3, 126)
 
 
 def fresh_labels(number: int) -> Path:
@@ -342,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh121 page texts",
+        help="folder of the real-fresh3 to -fresh125 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh121: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh125: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -133,6 +133,10 @@ from bench.eval_enrichment import (
     REAL_FRESH119,
     REAL_FRESH120,
     REAL_FRESH121,
+    REAL_FRESH122,
+    REAL_FRESH123,
+    REAL_FRESH124,
+    REAL_FRESH125,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -255,6 +259,10 @@ SPLITS = [
     ("fresh119", REAL_FRESH119, 21),
     ("fresh120", REAL_FRESH120, 24),
     ("fresh121", REAL_FRESH121, 28),
+    ("fresh122", REAL_FRESH122, 25),
+    ("fresh123", REAL_FRESH123, 21),
+    ("fresh124", REAL_FRESH124, 25),
+    ("fresh125", REAL_FRESH125, 27),
 ]
 
 
@@ -454,6 +462,10 @@ TEXT_CHECKED = {
     "fresh119",
     "fresh120",
     "fresh121",
+    "fresh122",
+    "fresh123",
+    "fresh124",
+    "fresh125",
 }
 
 
