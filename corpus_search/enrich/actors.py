@@ -385,6 +385,39 @@ class Gazetteer:
                 found = self._plain_lookup.get(plain[4:])
         return found
 
+    def _given_of_another(
+        self,
+        words: list[str],
+        tokens: list[tuple[str, int]],
+        text: str,
+        i: int,
+        size: int,
+        number: int,
+    ) -> bool:
+        """A form that ends in the person's given name, then a capitalised surname that
+        is not theirs on the same line ("President Fidel Ramos" is not Fidel Castro,
+        "Bashar Jaafari" not Bashar al-Assad): someone else's name."""
+        actor = self._actor_list[number]
+        after = i + size
+        if actor.type != "person" or after >= len(words):
+            return False
+        own = actor.name.split()
+        word = words[after]
+        # (a surname spelt another way is theirs: "Saddam Husein", "Mahathir Mohammad")
+        stems = {w.removeprefix("al-").removeprefix("el-")[:3].casefold() for w in own[1:]}
+        return (
+            words[after - 1] == own[0]
+            and len(own) > 1
+            and _name_like(word)
+            and word not in own
+            and word[:3].casefold() not in stems
+            and word not in HEADLINE_WORDS
+            and word not in PERSON_TITLES
+            and word not in self.rules.office_words
+            and not self._form_at(words, after)
+            and "\n" not in text[tokens[after - 1][1] : tokens[after][1]]
+        )
+
     def _known_with_particle(self, name: str) -> bool:
         """Whether a two-word name opened by the Arabic article written apart ("Al
         Assad", "El Sisi") is a known person's form with the article joined ("al-Assad"):
@@ -985,7 +1018,9 @@ class Gazetteer:
                             and self._other_state(words, i, size, actors[number].code)
                         )
                     ):
-                        other = self._other_person(words, starts, i, size, number, in_actor)
+                        other = self._other_person(
+                            words, starts, i, size, number, in_actor
+                        ) or self._given_of_another(words, tokens, text, i, size, number)
                         if other:
                             others.add(words[i])
                         if (
@@ -3072,8 +3107,8 @@ def _country(entry: dict[str, Any]) -> Actor:
 # A role held now: "President of France (2017–)", "Prime Minister of Japan (2025–)".
 _SITTING = re.compile(
     r"\b(President|Prime Minister|Chancellor|General Secretary|Supreme Leader|King|Emir|"
-    r"Premier|Chief Adviser)\b[^;]*\(\d{4}–\)"
-)
+    r"Premier|Chief Adviser)\b[^;]*\((?:[^();]*, )?\d{4}–\)"
+)  # "(2010–)", and a term that is open after earlier ones: "(1998–2002, 2010–)"
 
 
 _HEAD = re.compile(r"(?<!Vice )\b(President|Prime Minister|Chancellor|Premier)\b")
@@ -3094,7 +3129,10 @@ def _article_lowered(name: str) -> str | None:
     return " ".join([first, *lowered])
 
 
-_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della"})
+# (with the Arabic "bin", "ibn" and "bint": "Mohammed Bin Salman")
+_NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin", "ibn", "bint"}
+)
 
 
 # Letters that lose no mark in Unicode's decomposition, as English texts write them
@@ -3129,7 +3167,7 @@ def _plain_letters(form: str) -> str:
 def _variants(form: str) -> list[str]:
     """The form in plain letters ("Lopez Obrador"), for a three-word name with the
     middle name as an initial ("Robert E. Litan"), and with its particles capitalised
-    ("Ursula Von Der Leyen")."""
+    ("Ursula Von Der Leyen", "Mohammed Bin Salman")."""
     plain = _plain_letters(form)
     out = [plain] if plain != form else []
     parts = form.split()
@@ -3420,14 +3458,19 @@ def _open_actors(
         for actor in curated
         if actor.type == "country" and actor.code
     }
-    # Surnames a title may not take alone: a curated person's ("President Maduro" is
-    # Nicolás Maduro, not Honduras's Ricardo Maduro), and the given names several people
-    # carry ("President Ali" is no one's surname alone).
+    # Surnames a title may not take alone: a curated person's, by any one-word form
+    # ("President Maduro" is Nicolás Maduro, not Honduras's Ricardo Maduro; "Prime
+    # Minister Orban" is Viktor Orbán, not Romania's Ludovic Orban), and the given names
+    # several people carry ("President Ali" is no one's surname alone).
     taken_surnames = {
         word
         for actor in curated
         if actor.type == "person"
-        for word in (actor.name.split()[-1], *actor.short)
+        for word in (
+            actor.name.split()[-1],
+            *actor.short,
+            *(form for form in actor.forms if " " not in form),
+        )
     }
     firsts = Counter(
         e["name"].split()[0] for doc in docs.values() for e in doc.get("persons", ()) if e["name"]

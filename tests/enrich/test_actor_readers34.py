@@ -100,3 +100,36 @@ def test_the_armies_that_are_parties_to_a_civil_war(gazetteer: Gazetteer) -> Non
     assert "Tatmadaw" in found
     found = names(gazetteer, "Fighting between the Sudanese army and the RSF spread to Darfur.")
     assert "Sudanese Armed Forces" in found
+
+
+def test_a_title_and_a_curated_surname_is_the_curated_person(gazetteer: Gazetteer) -> None:
+    text = "Hungary vetoed the package. Hungarian Prime Minister Orban urged the others to wait."
+    found = names(gazetteer, text)
+    assert "Viktor Orbán" in found
+    assert "Ludovic Orban" not in found  # Romania's prime minister of 2019-2020
+
+
+def test_a_leader_back_in_office_is_sitting(gazetteer: Gazetteer) -> None:
+    # roles such as "(1998–2002, 2010–)": the last term is open
+    for name in ("Viktor Orbán", "Benjamin Netanyahu", "Donald Trump"):
+        actor = gazetteer.resolve(name)
+        assert actor is not None and actor.leader, name
+
+
+def test_a_given_name_before_another_surname_is_someone_else(gazetteer: Gazetteer) -> None:
+    found = names(gazetteer, "Seoul and Manila. President Fidel Ramos visited Korea in 1995.")
+    assert "Fidel Castro" not in found
+    found = names(gazetteer, "Syria's envoy Bashar Jaafari spoke at the United Nations.")
+    assert "Bashar al-Assad" not in found
+
+
+def test_a_surname_spelt_another_way_is_still_theirs(gazetteer: Gazetteer) -> None:
+    text = "Irak fue invadido en 2003. Saddam Husein había gobernado desde 1979."
+    assert "Saddam Hussein" in names(gazetteer, text)
+
+
+def test_bin_capitalised(gazetteer: Gazetteer) -> None:
+    text = "Saudi Arabia changed fast. Crown Prince Mohammed Bin Salman took the decisions."
+    found = names(gazetteer, text)
+    assert "Mohammed bin Salman" in found
+    assert "Salman bin Abdulaziz" not in found  # his father, the king

@@ -659,6 +659,10 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # titles of leaders, "Al Assad", "<State> Military", the European Commission's short forms)
 # were scored the same way on fresh118: 25 pages, fresh119: 21, fresh120: 24 and fresh121: 28
 # (lists written at 20:03 to 20:05 UTC): every figure there the same before and after.
+# The next ones (the two armies' common names, a leader back in office as sitting, curated
+# surnames kept from generated titled forms, a given name before another surname,
+# "Bin" capitalised) on fresh122: 25 pages, fresh123: 21, fresh124: 25 and fresh125: 27
+# (lists written at 20:36 to 20:38 UTC): the same before and after there too.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1840,6 +1844,46 @@ TEXT_SPLITS = [
             "persons": (0.95, 0.88),
             "organizations": (0.87, 0.6),
             "themes": (0.83, 0.76),
+        },
+    ),
+    (
+        "fresh122",
+        25,
+        {
+            "countries": (0.92, 0.95),
+            "persons": (0.93, 0.93),
+            "organizations": (0.92, 0.75),
+            "themes": (0.86, 0.92),
+        },
+    ),
+    (
+        "fresh123",
+        21,
+        {
+            "countries": (1.0, 0.86),
+            "persons": (1.0, 0.93),
+            "organizations": (0.91, 0.68),
+            "themes": (0.81, 0.84),
+        },
+    ),
+    (
+        "fresh124",
+        25,
+        {
+            "countries": (0.97, 0.97),
+            "persons": (0.86, 0.83),
+            "organizations": (0.93, 0.7),
+            "themes": (0.72, 0.87),
+        },
+    ),
+    (
+        "fresh125",
+        27,
+        {
+            "countries": (0.95, 1.0),
+            "persons": (0.86, 0.81),
+            "organizations": (0.93, 0.65),
+            "themes": (0.88, 0.88),
         },
     ),
     (
