@@ -385,49 +385,6 @@ class Gazetteer:
                 found = self._plain_lookup.get(plain[4:])
         return found
 
-    def _given_of_another(
-        self,
-        words: list[str],
-        tokens: list[tuple[str, int]],
-        text: str,
-        i: int,
-        size: int,
-        number: int,
-    ) -> bool:
-        """A form that ends in the person's given name, then a capitalised surname that
-        is not theirs on the same line ("President Fidel Ramos" is not Fidel Castro,
-        "Bashar Jaafari" not Bashar al-Assad): someone else's name."""
-        actor = self._actor_list[number]
-        after = i + size
-        if actor.type != "person" or after >= len(words):
-            return False
-        own = actor.name.split()
-        word = words[after]
-        # (a surname spelt another way is theirs: "Saddam Husein", "Mahathir Mohammad")
-        stems = {w.removeprefix("al-").removeprefix("el-")[:3].casefold() for w in own[1:]}
-        return (
-            words[after - 1] == own[0]
-            and len(own) > 1
-            and _name_like(word)
-            and word not in own
-            and word[:3].casefold() not in stems
-            and word not in HEADLINE_WORDS
-            and word not in PERSON_TITLES
-            and word not in self.rules.office_words
-            and not self._form_at(words, after)
-            and "\n" not in text[tokens[after - 1][1] : tokens[after][1]]
-        )
-
-    def _known_with_particle(self, name: str) -> bool:
-        """Whether a two-word name opened by the Arabic article written apart ("Al
-        Assad", "El Sisi") is a known person's form with the article joined ("al-Assad"):
-        that person's short form, not someone else who shares the surname."""
-        article, _, rest = name.partition(" ")
-        if article not in ("Al", "El", "al", "el") or not rest or " " in rest:
-            return False
-        actor = self.resolve(f"al-{rest}") or self.resolve(f"el-{rest}")
-        return actor is not None and actor.type == "person"
-
     def _redefined(self, words: list[str]) -> dict[str, Span]:
         """Acronyms the text defines, in brackets after a capitalised name whose words'
         initials spell them, for a body other than the one the gazetteer gives them
@@ -2108,6 +2065,49 @@ class Gazetteer:
                 ):
                     return True
         return False
+
+    def _given_of_another(
+        self,
+        words: list[str],
+        tokens: list[tuple[str, int]],
+        text: str,
+        i: int,
+        size: int,
+        number: int,
+    ) -> bool:
+        """A form that ends in the person's given name, then a capitalised surname that
+        is not theirs on the same line ("President Fidel Ramos" is not Fidel Castro,
+        "Bashar Jaafari" not Bashar al-Assad): someone else's name."""
+        actor = self._actor_list[number]
+        after = i + size
+        if actor.type != "person" or after >= len(words):
+            return False
+        own = actor.name.split()
+        word = words[after]
+        # (a surname spelt another way is theirs: "Saddam Husein", "Mahathir Mohammad")
+        stems = {w.removeprefix("al-").removeprefix("el-")[:3].casefold() for w in own[1:]}
+        return (
+            words[after - 1] == own[0]
+            and len(own) > 1
+            and _name_like(word)
+            and word not in own
+            and word[:3].casefold() not in stems
+            and word not in HEADLINE_WORDS
+            and word not in PERSON_TITLES
+            and word not in self.rules.office_words
+            and not self._form_at(words, after)
+            and "\n" not in text[tokens[after - 1][1] : tokens[after][1]]
+        )
+
+    def _known_with_particle(self, name: str) -> bool:
+        """Whether a two-word name opened by the Arabic article written apart ("Al
+        Assad", "El Sisi") is a known person's form with the article joined ("al-Assad"):
+        that person's short form, not someone else who shares the surname."""
+        article, _, rest = name.partition(" ")
+        if article not in ("Al", "El", "al", "el") or not rest or " " in rest:
+            return False
+        actor = self.resolve(f"al-{rest}") or self.resolve(f"el-{rest}")
+        return actor is not None and actor.type == "person"
 
     def _other_person(
         self,

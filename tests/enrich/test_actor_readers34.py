@@ -133,3 +133,23 @@ def test_bin_capitalised(gazetteer: Gazetteer) -> None:
     found = names(gazetteer, text)
     assert "Mohammed bin Salman" in found
     assert "Salman bin Abdulaziz" not in found  # his father, the king
+
+
+def test_bodies_added_by_hand_at_stop_42(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kosovo's parliament met after Vetevendosje won; the LDK went into opposition. "
+        "Decades earlier the Organization of African Unity had backed the Sandinistas."
+    )
+    found = names(gazetteer, text)
+    assert {
+        "Vetëvendosje",
+        "Democratic League of Kosovo",
+        "Organisation of African Unity",
+        "Sandinista National Liberation Front",
+    } <= found
+
+
+def test_a_coalition_is_not_its_party(gazetteer: Gazetteer) -> None:
+    found = names(gazetteer, "In Malaysia's Sabah, Warisan Plus lost the state election.")
+    assert "Warisan Plus" in found
+    assert "Parti Warisan Sabah" not in found

@@ -662,7 +662,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # The next ones (the two armies' common names, a leader back in office as sitting, curated
 # surnames kept from generated titled forms, a given name before another surname,
 # "Bin" capitalised) on fresh122: 25 pages, fresh123: 21, fresh124: 25 and fresh125: 27
-# (lists written at 20:36 to 20:38 UTC): the same before and after there too.
+# (lists written at 20:36 to 20:38 UTC): the same before and after there too. The
+# check on unknown organisations, refitted on the same splits when 15 bodies became known
+# (stop 42), moved fresh121's organisations to 0.86 / 0.58.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -1842,7 +1844,7 @@ TEXT_SPLITS = [
         {
             "countries": (0.97, 0.96),
             "persons": (0.95, 0.88),
-            "organizations": (0.87, 0.6),
+            "organizations": (0.86, 0.58),
             "themes": (0.83, 0.76),
         },
     ),
