@@ -2084,14 +2084,12 @@ class Gazetteer:
             return False
         own = actor.name.split()
         word = words[after]
+        if len(own) < 2 or words[after - 1] != own[0] or not _name_like(word) or word in own:
+            return False
         # (a surname spelt another way is theirs: "Saddam Husein", "Mahathir Mohammad")
         stems = {w.removeprefix("al-").removeprefix("el-")[:3].casefold() for w in own[1:]}
         return (
-            words[after - 1] == own[0]
-            and len(own) > 1
-            and _name_like(word)
-            and word not in own
-            and word[:3].casefold() not in stems
+            word[:3].casefold() not in stems
             and word not in HEADLINE_WORDS
             and word not in PERSON_TITLES
             and word not in self.rules.office_words
