@@ -1173,6 +1173,8 @@ def test_the_labels_file_is_well_formed() -> None:
         ("fresh16", (29, 13)),
         ("fresh17", (22, 15)),
         ("fresh18", (22, 15)),
+        ("fresh19", (26, 15)),
+        ("fresh20", (19, 15)),
     ],
 )
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
