@@ -158,7 +158,9 @@ at 18:26 to 18:30 UTC, the clean test of states named in a text's own language. 
 ``real-fresh118`` (25), ``real-fresh119`` (21), ``real-fresh120`` (24) and ``real-fresh121``
 (28), their lists written at 20:03 to 20:05 UTC on 2026-12-06, labelled before any tagger ran;
 ``real-fresh122`` (25), ``real-fresh123`` (21), ``real-fresh124`` (25) and ``real-fresh125``
-(27), their lists written at 20:36 to 20:38 UTC, the same way.
+(27), their lists written at 20:36 to 20:38 UTC, the same way. Stop 43: ``real-fresh126`` (20),
+``real-fresh127`` (25), ``real-fresh128`` (26) and ``real-fresh129`` (22), their lists written
+at 22:34 to 22:36 UTC, the same way.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -313,8 +315,12 @@ REAL_FRESH122 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh122.j
 REAL_FRESH123 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh123.json"
 REAL_FRESH124 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh124.json"
 REAL_FRESH125 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh125.json"
+REAL_FRESH126 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh126.json"
+REAL_FRESH127 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh127.json"
+REAL_FRESH128 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh128.json"
+REAL_FRESH129 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh129.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 126)
+TEXT_SPLITS = range(3, 130)
 
 
 def fresh_labels(number: int) -> Path:
@@ -348,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh125 page texts",
+        help="folder of the real-fresh3 to -fresh129 page texts",
     )
     args = parser.parse_args(argv)
 

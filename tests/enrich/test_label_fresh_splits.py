@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh125: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh129: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -137,6 +137,10 @@ from bench.eval_enrichment import (
     REAL_FRESH123,
     REAL_FRESH124,
     REAL_FRESH125,
+    REAL_FRESH126,
+    REAL_FRESH127,
+    REAL_FRESH128,
+    REAL_FRESH129,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -263,6 +267,10 @@ SPLITS = [
     ("fresh123", REAL_FRESH123, 21),
     ("fresh124", REAL_FRESH124, 25),
     ("fresh125", REAL_FRESH125, 27),
+    ("fresh126", REAL_FRESH126, 20),
+    ("fresh127", REAL_FRESH127, 25),
+    ("fresh128", REAL_FRESH128, 26),
+    ("fresh129", REAL_FRESH129, 22),
 ]
 
 
@@ -466,6 +474,10 @@ TEXT_CHECKED = {
     "fresh123",
     "fresh124",
     "fresh125",
+    "fresh126",
+    "fresh127",
+    "fresh128",
+    "fresh129",
 }
 
 
