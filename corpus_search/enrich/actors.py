@@ -832,6 +832,9 @@ class Gazetteer:
             text = _CAPITALS.sub(lambda m: _in_title_case(m[0], trie, actors), text)
         words, tokens = _tokens(text)
         n = len(words)
+        # the last word of the publisher's name: its pages call it "the Council", "the
+        # Institute" (a context form so named is the publisher, not the body it stands for)
+        own_head = publisher.split()[-1] if publisher and publisher.split() else None
         counts: dict[int, int] = {}
         by_metonym: dict[int, int] = {}
         first: dict[int, int] = {}
@@ -931,6 +934,13 @@ class Gazetteer:
                 if size == 1 or tuple(words[i : i + size]) == form:
                     if size > 1 and self._longer_inside(words, i, size):
                         break  # "President Lee Jae-myung": the full name starts inside
+                    if (
+                        kind in _CONTEXTS
+                        and i + size + 1 < n
+                        and words[i + size] == "of"
+                        and words[i + size + 1][:1].isupper()
+                    ):
+                        break  # "the Council of Representatives": another body's name
                     if kind == 0 and number >= 0 and self._us_state_body(words, i, number):
                         step = size  # "the Florida Department of Education": the state's
                         break
@@ -964,6 +974,12 @@ class Gazetteer:
                             self._counts_here(words, tokens, text, i, size, _CONTEXT, in_actor)
                             and not self._other_state(words, i, size, actors[number].context_code)
                             and not (kind == _MAIN and _modifies_a_name(words, i + size))
+                            and words[i + size - 1] != own_head
+                            and not (
+                                size == 1
+                                and i + 1 < n
+                                and words[i + 1].lower() in _COMMON_NOUN_USES.get(words[i], ())
+                            )  # "Labour shortages": the word, not the party
                         ):
                             in_context.append((i, number, kind == _MAIN))
                     elif (
@@ -1777,23 +1793,25 @@ class Gazetteer:
         state's forms> <head>" ("UK Ministry of Defence", "British Ministry of Defence")."""
         states = self._countries
         table: dict[tuple[str, tuple[str, ...]], int] = {}
-        # (a body none of whose names ends with any head is passed over in one test each)
+        # (a body none of whose names ends with any head, or holds it before "of", is
+        # passed over in one test each: "Reserve Bank of India" holds "Reserve Bank")
         ends = tuple(
             " ".join(head)
             for heads in (*_BARE_HEADS.values(), _PARLIAMENT, _SERVICES)
             for head in heads
         )
+        holds = re.compile("|".join(re.escape(f"{end} of ") for end in ends))
         for number, actor in enumerate(self._actor_list):
             code = actor.code
             if actor.type != "organization" or code not in states:
                 continue
             names = (actor.name, *actor.forms)
-            if not any(name.endswith(ends) for name in names):
+            if not any(name.endswith(ends) or holds.search(name) for name in names):
                 continue
             for heads in (*_BARE_HEADS.values(), _PARLIAMENT, _SERVICES):
                 for head in heads:
                     text = " ".join(head)
-                    if not any(name.endswith(text) for name in names):
+                    if not any(name.endswith(text) or f"{text} of " in name for name in names):
                         continue
                     name = states[code].name
                     generic = {f"{text} of {name}", f"{text} of the {name}"}
@@ -2446,6 +2464,44 @@ class Gazetteer:
 _INDEFINITE = frozenset({"a", "an", "A", "An"})
 
 
+# One-word context forms that open a sentence as a common noun, and the words that then
+# follow them ("Labour markets", "Labour costs": work, not the UK party).
+_COMMON_NOUN_USES: dict[str, frozenset[str]] = {
+    "Labour": frozenset(
+        [
+            "market",
+            "markets",
+            "shortage",
+            "shortages",
+            "force",
+            "forces",
+            "cost",
+            "costs",
+            "rights",
+            "migration",
+            "migrants",
+            "productivity",
+            "law",
+            "laws",
+            "standards",
+            "supply",
+            "mobility",
+            "unions",
+            "union",
+            "relations",
+            "practices",
+            "conditions",
+            "participation",
+            "income",
+            "share",
+            "camps",
+            "camp",
+            "exploitation",
+        ]
+    ),
+}
+
+
 def _modifies_a_name(words: list[str], after: int) -> bool:
     """Whether a capitalised word that goes on a name follows (the "Navy" of "a Navy
     Lieutenant", the "Army" of "Army Design Methodology"); an office does not ("Treasury
@@ -2770,6 +2826,7 @@ _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Election": (("Election", "Commission"),),
     "Electoral": (("Electoral", "Commission"),),
     "Central": (("Central", "Bank"),),
+    "Reserve": (("Reserve", "Bank"),),
     "National": (("National", "Assembly"),),
     "Legislative": (("Legislative", "Assembly"),),
     "Ministry": (
@@ -2777,7 +2834,8 @@ _BARE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("Ministry", "of", "Defense"),
         ("Ministry", "of", "Foreign", "Affairs"),
     ),
-    "Defence": (("Defence", "Ministry"),),
+    "Department": (("Department", "of", "Defence"),),
+    "Defence": (("Defence", "Ministry"), ("Defence", "Department")),
     "Defense": (("Defense", "Ministry"),),
     "Foreign": (("Foreign", "Ministry"),),
 }
@@ -2790,6 +2848,7 @@ _SUBJECT_LEAD = 1.5
 _POSSESSED_HEADS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("parliament",): ("Parliament",),
     ("central", "bank"): ("Central", "Bank"),
+    ("reserve", "bank"): ("Reserve", "Bank"),
     ("supreme", "court"): ("Supreme", "Court"),
     ("constitutional", "court"): ("Constitutional", "Court"),
     ("election", "commission"): ("Election", "Commission"),
@@ -3392,6 +3451,14 @@ def _org(entry: dict[str, Any], kind: str) -> Actor:
     forms += [f[: -len(_GUARD)] + "coastguard" for f in forms if f.endswith(" " + _GUARD)]
     # "Programme" in American spelling ("the United Nations Development Program")
     forms += [f.replace(" Programme", " Program") for f in forms if " Programme" in f]
+    # "Co-operation" as British house styles write it ("the Shanghai Co-operation
+    # Organisation"), and the reverse
+    forms += [
+        f.replace(a, b)
+        for f in forms
+        for a, b in (("Cooperation", "Co-operation"), ("Co-operation", "Cooperation"))
+        if a in f
+    ]
     # House styles: an acronym of four letters or more written as a word ("Farc",
     # "Unesco"; not one that is a word or a name: "Plan", "Rand"), and a party's name of
     # three words or more with "party" in lower case ("the Serbian Progressive party").
