@@ -841,7 +841,8 @@ class Gazetteer:
         last_seen: dict[int, int] = {}
         in_actor: set[int] = set()  # token positions covered by a counted actor form
         pending: list[tuple[int, list[int], int]] = []  # (token index, candidates, offset)
-        in_context: list[tuple[int, int, bool]] = []  # (token index, actor number, main)
+        # (token index, actor number, main, the form's length in tokens)
+        in_context: list[tuple[int, int, bool, int]] = []
         bare: dict[int, int] = {}  # mentions by a bare name that is also a US state
         bodies: dict[int, int] = {}  # where a known organisation's mention starts: which
         lines: set[int] = set()
@@ -981,7 +982,7 @@ class Gazetteer:
                                 and words[i + 1].lower() in _COMMON_NOUN_USES.get(words[i], ())
                             )  # "Labour shortages": the word, not the party
                         ):
-                            in_context.append((i, number, kind == _MAIN))
+                            in_context.append((i, number, kind == _MAIN, size))
                     elif (
                         number >= 0
                         and self._counts_here(words, tokens, text, i, size, kind, in_actor)
@@ -1122,9 +1123,15 @@ class Gazetteer:
             # "Human Rights Commission" in a text that names the UN or one of its bodies,
             # "the Commission" in one that names the EU or one of its institutions
             states.update(a.family for a in map(actors.__getitem__, counts) if a.family)
-        main = self._main_state(counts) if any(m for _, _, m in in_context) else None
+        main = self._main_state(counts) if any(m for _, _, m, _ in in_context) else None
         subject = self._subject_state(counts) if in_context else None
-        for position, number, main_only in in_context:
+        for position, number, main_only, size in in_context:
+            if (
+                words[position] == "the"
+                and size == 2
+                and self._other_named_head(words[position + 1], number, counts)
+            ):
+                continue  # "the Council" in a text that names the Security Council
             code = actors[number].context_code
             theirs = self._subject_version(words, position, number, subject)
             if theirs is not None:  # "the Democratic Party" in a text about South Korea
@@ -1714,6 +1721,19 @@ class Gazetteer:
             and given not in PERSON_TITLES
             and not words[i - 2][:1].isupper()
             and not (i + 1 < len(words) and words[i + 1][:1].isupper() and not starts[i + 1])
+        )
+
+    def _other_named_head(self, head: str, number: int, counts: dict[int, int]) -> bool:
+        """Whether the text names another body whose name ends in ``head``, of another
+        family than the context's ("the Council" in a text that names the Security Council
+        may be either; beside the European Council it is still the EU's)."""
+        family = self._actor_list[number].context_code
+        return any(
+            other != number
+            and (actor := self._actor_list[other]).type == "organization"
+            and actor.name.endswith(" " + head)
+            and actor.family != family
+            for other in counts
         )
 
     def _bare_institutions(

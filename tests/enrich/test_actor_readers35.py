@@ -103,3 +103,17 @@ def test_a_context_form_that_is_the_publishers_head_word_is_the_publisher(
     assert "Council of the European Union" not in names(
         gazetteer, text, publisher="Atlantic Council"
     )
+
+
+def test_the_council_beside_another_familys_council_is_left_alone(gazetteer: Gazetteer) -> None:
+    text = (
+        "The UN Security Council is deadlocked, and many governments now see the Council "
+        "as a stage for rivalry; the European Union gives more to the agencies instead."
+    )
+    assert "Council of the European Union" not in names(gazetteer, text)
+    # beside another EU body of that name it is still the EU's Council
+    eu = (
+        "The EU's members argue: the European Council sets the course, but the Council "
+        "amends the laws."
+    )
+    assert "Council of the European Union" in names(gazetteer, eu)
