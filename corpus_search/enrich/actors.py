@@ -1517,13 +1517,12 @@ class Gazetteer:
             code = self._state_at(words, end + 2 if words[end + 1] == "the" else end + 1, -1)
         if code is None:
             return None
-        for state in self._actor_list:
-            if state.type == "country" and state.code == code:
-                for form in state.forms:
-                    for name in (f"{form} {span.name}", f"{span.name} of {form}"):
-                        found = self.resolve(name)
-                        if found is not None and found.code == code and found.type != "country":
-                            return self._numbers[found.name]
+        for state in self._states_by_code.get(code, ()):
+            for form in state.forms:
+                for name in (f"{form} {span.name}", f"{span.name} of {form}"):
+                    found = self.resolve(name)
+                    if found is not None and found.code == code and found.type != "country":
+                        return self._numbers[found.name]
         return None
 
     def _main_state(self, counts: dict[int, int]) -> str | None:
@@ -2019,6 +2018,15 @@ class Gazetteer:
             ):
                 return Span(span.start, end, join_words(words, span.start, end), span.type, True)
         return span
+
+    @cached_property
+    def _states_by_code(self) -> dict[str, list[Actor]]:
+        """State code -> every state entry with that code, in the gazetteer's order."""
+        found: dict[str, list[Actor]] = {}
+        for actor in self._actor_list:
+            if actor.type == "country" and actor.code:
+                found.setdefault(actor.code, []).append(actor)
+        return found
 
     @cached_property
     def _countries(self) -> dict[str, Actor]:
