@@ -160,7 +160,8 @@ at 18:26 to 18:30 UTC, the clean test of states named in a text's own language. 
 ``real-fresh122`` (25), ``real-fresh123`` (21), ``real-fresh124`` (25) and ``real-fresh125``
 (27), their lists written at 20:36 to 20:38 UTC, the same way. Stop 43: ``real-fresh126`` (20),
 ``real-fresh127`` (25), ``real-fresh128`` (26) and ``real-fresh129`` (22), their lists written
-at 22:34 to 22:36 UTC, the same way.
+at 22:34 to 22:36 UTC, the same way; ``real-fresh130`` (26), ``real-fresh131`` (26),
+``real-fresh132`` (25) and ``real-fresh133`` (22), their lists written at 23:41 to 23:42 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -319,8 +320,12 @@ REAL_FRESH126 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh126.j
 REAL_FRESH127 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh127.json"
 REAL_FRESH128 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh128.json"
 REAL_FRESH129 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh129.json"
+REAL_FRESH130 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh130.json"
+REAL_FRESH131 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh131.json"
+REAL_FRESH132 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh132.json"
+REAL_FRESH133 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh133.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 130)
+TEXT_SPLITS = range(3, 134)
 
 
 def fresh_labels(number: int) -> Path:
@@ -354,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh129 page texts",
+        help="folder of the real-fresh3 to -fresh133 page texts",
     )
     args = parser.parse_args(argv)
 

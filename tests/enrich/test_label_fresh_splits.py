@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh129: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh133: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -141,6 +141,10 @@ from bench.eval_enrichment import (
     REAL_FRESH127,
     REAL_FRESH128,
     REAL_FRESH129,
+    REAL_FRESH130,
+    REAL_FRESH131,
+    REAL_FRESH132,
+    REAL_FRESH133,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -271,6 +275,10 @@ SPLITS = [
     ("fresh127", REAL_FRESH127, 25),
     ("fresh128", REAL_FRESH128, 26),
     ("fresh129", REAL_FRESH129, 22),
+    ("fresh130", REAL_FRESH130, 26),
+    ("fresh131", REAL_FRESH131, 26),
+    ("fresh132", REAL_FRESH132, 25),
+    ("fresh133", REAL_FRESH133, 22),
 ]
 
 
@@ -478,6 +486,10 @@ TEXT_CHECKED = {
     "fresh127",
     "fresh128",
     "fresh129",
+    "fresh130",
+    "fresh131",
+    "fresh132",
+    "fresh133",
 }
 
 
