@@ -2030,8 +2030,8 @@ class Gazetteer:
 
     @cached_property
     def _countries(self) -> dict[str, Actor]:
-        """State code -> the state."""
-        return {a.code: a for a in self._actor_list if a.type == "country" and a.code}
+        """State code -> the state (the last entry with that code)."""
+        return {code: states[-1] for code, states in self._states_by_code.items()}
 
     def _state_at(self, words: list[str], start: int, end: int) -> str | None:
         """The state a form of one to three words ending at ``end`` (exclusive) or, with
