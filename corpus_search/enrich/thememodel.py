@@ -225,10 +225,34 @@ class ThemeModel:
     # this many words, and a whole article's hits are more than it has seen.
     max_words: int
     words: WordsStage | None = None  # None: only the taxonomy's terms are read
+    # theme -> the weights of a theme with no term in the text (``unfound_probability``)
+    _unfound: dict[str, tuple[float, float, float, float]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def probability(self, named: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in named.items())
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def unfound_probability(self, theme: str, said: float) -> float:
+        """``probability(unfound_features(theme, said))``, to the last bit, without
+        building the features: most themes of a text have no term in it, and each is
+        asked about (the sum runs in the features' order, as ``probability`` adds them)."""
+        found, constant, slope, own_slope = self._unfound_weights(theme)
+        z = self.bias + (found + constant + slope * said + own_slope * said)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def _unfound_weights(self, theme: str) -> tuple[float, float, float, float]:
+        cached = self._unfound.get(theme)
+        if cached is None:
+            get = self.weights.get
+            cached = self._unfound[theme] = (
+                get("no_candidate", 0.0),
+                get(f"theme:{theme}", 0.0),
+                get("said", 0.0),
+                get(f"said:{theme}", 0.0),
+            )
+        return cached
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ThemeModel:

@@ -291,12 +291,15 @@ class Taxonomy:
             ev = found.get(theme_id)
             head_hits = in_head[theme_id].hits if theme_id in in_head else 0.0
             by_terms = ev is not None and not lone_weak_term(ev, length)
-            named = thememodel.candidate_features(
-                theme_id, ev, by_terms, length, top, head_hits, len(found), names, said
-            )
-            if named is None:
-                continue
-            probability = model.probability(named)
+            if by_terms or theme_id not in said:
+                named = thememodel.candidate_features(
+                    theme_id, ev, by_terms, length, top, head_hits, len(found), names, said
+                )
+                if named is None:
+                    continue
+                probability = model.probability(named)
+            else:  # no term for it (or one weak term alone): what the words stage says
+                probability = model.unfound_probability(theme_id, said[theme_id])
             if probability >= model.threshold:
                 score = _score(ev, length) if ev is not None else round(probability, 3)
                 kept.append((ev.hits if ev is not None else 0.0, ThemeScore(theme_id, score)))

@@ -177,3 +177,16 @@ LINE_PIECES = st.sampled_from(
 def test_the_boilerplate_screen_passes_every_match(line: str) -> None:
     if unknown._BOILERPLATE.search(line):
         assert unknown._boilerplate_cue(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(said=st.floats(min_value=-40.0, max_value=40.0, allow_nan=False))
+def test_a_theme_without_terms_scores_as_its_features_do(said: float) -> None:
+    # every theme the shipped model judges, and one it holds no weight for
+    from corpus_search.enrich import thememodel
+
+    model = thememodel.shipped()
+    assert model is not None
+    for theme in [*model.digests, "no-such-theme"]:
+        named = thememodel.unfound_features(theme, said)
+        assert model.unfound_probability(theme, said) == model.probability(named)
