@@ -162,6 +162,10 @@ at 18:26 to 18:30 UTC, the clean test of states named in a text's own language. 
 ``real-fresh127`` (25), ``real-fresh128`` (26) and ``real-fresh129`` (22), their lists written
 at 22:34 to 22:36 UTC, the same way; ``real-fresh130`` (26), ``real-fresh131`` (26),
 ``real-fresh132`` (25) and ``real-fresh133`` (22), their lists written at 23:41 to 23:42 UTC.
+Stop 44: ``real-fresh134`` (24), ``real-fresh135`` (21), ``real-fresh136`` (30),
+``real-fresh137`` (24), ``real-fresh138`` (22), ``real-fresh139`` (26), ``real-fresh140`` (27)
+and ``real-fresh141`` (24), their lists written on 2026-12-07 at 01:04 to 01:07 UTC, the same
+way.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -324,8 +328,16 @@ REAL_FRESH130 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh130.j
 REAL_FRESH131 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh131.json"
 REAL_FRESH132 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh132.json"
 REAL_FRESH133 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh133.json"
+REAL_FRESH134 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh134.json"
+REAL_FRESH135 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh135.json"
+REAL_FRESH136 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh136.json"
+REAL_FRESH137 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh137.json"
+REAL_FRESH138 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh138.json"
+REAL_FRESH139 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh139.json"
+REAL_FRESH140 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh140.json"
+REAL_FRESH141 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh141.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 134)
+TEXT_SPLITS = range(3, 142)
 
 
 def fresh_labels(number: int) -> Path:
@@ -359,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh133 page texts",
+        help="folder of the real-fresh3 to -fresh141 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh133: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh141: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -145,6 +145,14 @@ from bench.eval_enrichment import (
     REAL_FRESH131,
     REAL_FRESH132,
     REAL_FRESH133,
+    REAL_FRESH134,
+    REAL_FRESH135,
+    REAL_FRESH136,
+    REAL_FRESH137,
+    REAL_FRESH138,
+    REAL_FRESH139,
+    REAL_FRESH140,
+    REAL_FRESH141,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -279,6 +287,14 @@ SPLITS = [
     ("fresh131", REAL_FRESH131, 26),
     ("fresh132", REAL_FRESH132, 25),
     ("fresh133", REAL_FRESH133, 22),
+    ("fresh134", REAL_FRESH134, 24),
+    ("fresh135", REAL_FRESH135, 21),
+    ("fresh136", REAL_FRESH136, 30),
+    ("fresh137", REAL_FRESH137, 24),
+    ("fresh138", REAL_FRESH138, 22),
+    ("fresh139", REAL_FRESH139, 26),
+    ("fresh140", REAL_FRESH140, 27),
+    ("fresh141", REAL_FRESH141, 24),
 ]
 
 
@@ -490,6 +506,14 @@ TEXT_CHECKED = {
     "fresh131",
     "fresh132",
     "fresh133",
+    "fresh134",
+    "fresh135",
+    "fresh136",
+    "fresh137",
+    "fresh138",
+    "fresh139",
+    "fresh140",
+    "fresh141",
 }
 
 
