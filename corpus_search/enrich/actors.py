@@ -2432,6 +2432,12 @@ class Gazetteer:
             j += 2
         if j < len(words) and words[j] in self.rules.us_state_nouns:
             return True
+        if (
+            i >= 2
+            and words[i - 1] in ("from", "of")
+            and any(w in _CONGRESS_MEMBERS for w in words[max(0, i - 6) : i - 1])
+        ):
+            return True  # "Senator Jane Roe from Georgia": the state she sits for
         return i >= 2 and words[i - 1] == "of" and words[i - 2] in ("state", "State")
 
     def _near_us_state(self, words: list[str], i: int) -> bool:
@@ -3612,11 +3618,13 @@ def _open_actors(
             name = e["name"]
             if name in claimed:
                 continue
-            code = e.get("country")
+            # (a body of many states is no body of the one that hosts it: the registry's
+            # "African Union Commission, ETH" is counted wherever it is named)
+            code = None if _MANY_STATES.search(name) else e.get("country")
             forms = dict.fromkeys((name, *e.get("aliases", ())))
             forms.update(dict.fromkeys(_house_variants(forms)))
             usable = [f for f in forms if f not in claimed]
-            patterns = state_words.get(code, ()) if e.get("source") == "ror" else ()
+            patterns = state_words.get(code, ()) if code and e.get("source") == "ror" else ()
             generic = (
                 [f for f in usable if not f.isupper() and not any(p.search(f) for p in patterns)]
                 if patterns
@@ -3635,6 +3643,19 @@ def _open_actors(
                 )
             )
     return result
+
+
+# Titles of members of the US Congress, before the state they sit for.
+_CONGRESS_MEMBERS = frozenset(
+    ["Senator", "Sen", "senator", "Representative", "Rep", "Congressman", "Congresswoman"]
+)
+# Names of bodies that many states set up together: an open registry files each under the
+# state of its seat ("European Maritime Safety Agency": PRT; "Food and Agriculture
+# Organization of the United Nations": ITA).
+_MANY_STATES = re.compile(
+    r"^(?:European|Inter-American|Southeast Asian)\s"
+    r"|\b(?:United Nations|African Union|European Union)\b"
+)
 
 
 def _with_iso_names(actors: list[Actor], blockers: set[str]) -> list[Actor]:

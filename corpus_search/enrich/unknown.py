@@ -704,6 +704,7 @@ APPOSITIVE_ROLES = frozenset(
         "president",
         "prime",
         "secretary",
+        "secretary-general",
         "senator",
         "speaker",
         "spokesman",
@@ -1509,6 +1510,12 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
         if words[k] != ","
         or (k + 1 < n and words[k + 1] in _APPOSITION)
         or (k + 2 < n and words[k + 2] in ("of", "at") and _post(words[k + 1]))
+        or (
+            k + 4 < n
+            and words[k + 2] == "-"
+            and words[k + 4] in ("of", "at")
+            and f"{words[k + 1]}-{words[k + 3]}".lower() in APPOSITIVE_ROLES
+        )  # ", Secretary-General of"
     ]
     for i in cues:
         word = words[i]
@@ -1523,6 +1530,26 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
                 j += 1
             if j < n and words[j] in HONORIFICS and word not in HONORIFICS:
                 j += 2 if j + 1 < n and words[j + 1] == "." else 1  # "CEO Dr Jane Roe"
+            if j < n and words[j] == "," and word not in HONORIFICS:
+                # "the Malian Foreign Minister, Jane Roe, said": the name set off by commas
+                # (not a title used as a surname: "Chairman King, Ranking Member Lee,")
+                end = _name_run(words, j + 1, lines)
+                if (
+                    end is not None
+                    and end < n
+                    and words[end] == ","
+                    and not (i and words[i - 1] in _PERSON_CUES)
+                    and not any(w in NOT_NAME_NOUNS for w in words[j + 1 : end])
+                ):
+                    spans.append(Span(j + 1, end, join_words(words, j + 1, end), "person"))
+                continue
+            if j < n and words[j] in _PORTFOLIO and word not in HONORIFICS:
+                # "President of Ruritania Jane Roe", "Minister of Foreign Affairs Tom Lee":
+                # the name after the place or portfolio the office is held for
+                named = _after_portfolio(words, j, lines)
+                if named is None:
+                    continue
+                j = named
             k = j
             while k < n and k - j < 6:
                 if k > j and (k in lines or words[k] in HONORIFICS or _ends_name(words, k)):
@@ -1589,6 +1616,13 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             if not 2 <= len(names) <= 4:
                 continue
             after = words[i + 1 : i + 7]
+            if (
+                after[1:2] == ["-"]
+                and len(after) > 3
+                and f"{after[0]}-{after[2]}".lower() in APPOSITIVE_ROLES
+            ):
+                # "Jane Roe, Secretary-General of the X": a post written with a hyphen
+                after = [f"{after[0]}-{after[2]}", *after[3:]]
             body = after[3:4] if after[2:3] == ["the"] else after[2:3]  # the body's first word
             if (
                 len(after) > 2
@@ -1612,6 +1646,29 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             ):
                 spans.append(Span(first, i, join_words(words, first, i), "person"))
     return spans
+
+
+_PORTFOLIO = frozenset({"of", "for", "to"})
+
+
+def _after_portfolio(words: list[str], j: int, lines: Collection[int]) -> int | None:
+    """Where a person's name starts after an office's "of", "for" or "to" and the place
+    or portfolio it is held for ("President of Ruritania Jane Roe", "Minister of Foreign
+    Affairs Tom Lee", "envoy for Freedonia Ana Ruiz"): the last two words of a
+    run of three or four capitalised words that nothing capitalised or hyphenated
+    follows, or None."""
+    n = len(words)
+    start = k = j + 1  # (not after "the": "president of the European Democrat Students")
+    while k < n and k - start < 5 and (k == start or k not in lines) and _capital(words[k]):
+        k += 1
+    if k - start not in (3, 4):
+        return None
+    if k < n and k not in lines and (words[k][:1].isupper() or words[k] in ("-", "'")):
+        return None
+    name = k - 2
+    if not all(_name_word(w) and w not in PERSON_TITLES for w in words[name:k]):
+        return None
+    return name
 
 
 def _name_run(words: list[str], j: int, lines: Collection[int]) -> int | None:
