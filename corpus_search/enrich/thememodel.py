@@ -240,7 +240,8 @@ class ThemeModel:
         asked about (the sum runs in the features' order, as ``probability`` adds them)."""
         found, constant, slope, own_slope = self._unfound_weights(theme)
         z = self.bias + (found + constant + slope * said + own_slope * said)
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        z = 60.0 if z > 60.0 else -60.0 if z < -60.0 else z  # (as ``probability`` clamps)
+        return 1.0 / (1.0 + math.exp(-z))
 
     def _unfound_weights(self, theme: str) -> tuple[float, float, float, float]:
         cached = self._unfound.get(theme)

@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from itertools import compress
@@ -262,7 +262,7 @@ class Taxonomy:
         top = max((e.hits for e in found.values()), default=0.0)
         kept.sort(key=lambda item: (-item[0], item[1].id))
         result = [
-            replace(theme, key=rank < KEY_MAX and hits >= KEY_SHARE * top)
+            ThemeScore(theme.id, theme.score, rank < KEY_MAX and hits >= KEY_SHARE * top)
             for rank, (hits, theme) in enumerate(kept)
         ]
         result.sort(key=lambda t: (-t.score, t.id))
