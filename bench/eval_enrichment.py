@@ -165,7 +165,9 @@ at 22:34 to 22:36 UTC, the same way; ``real-fresh130`` (26), ``real-fresh131`` (
 Stop 44: ``real-fresh134`` (24), ``real-fresh135`` (21), ``real-fresh136`` (30),
 ``real-fresh137`` (24), ``real-fresh138`` (22), ``real-fresh139`` (26), ``real-fresh140`` (27)
 and ``real-fresh141`` (24), their lists written on 2026-12-07 at 01:04 to 01:07 UTC, the same
-way.
+way; ``real-fresh142`` (24), ``real-fresh143`` (21), ``real-fresh144`` (26), ``real-fresh145``
+(25), ``real-fresh146`` (25), ``real-fresh147`` (23), ``real-fresh148`` (22) and
+``real-fresh149`` (25), their lists written at 01:24 to 01:26 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -336,8 +338,16 @@ REAL_FRESH138 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh138.j
 REAL_FRESH139 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh139.json"
 REAL_FRESH140 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh140.json"
 REAL_FRESH141 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh141.json"
+REAL_FRESH142 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh142.json"
+REAL_FRESH143 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh143.json"
+REAL_FRESH144 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh144.json"
+REAL_FRESH145 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh145.json"
+REAL_FRESH146 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh146.json"
+REAL_FRESH147 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh147.json"
+REAL_FRESH148 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh148.json"
+REAL_FRESH149 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh149.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 142)
+TEXT_SPLITS = range(3, 150)
 
 
 def fresh_labels(number: int) -> Path:
@@ -371,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh141 page texts",
+        help="folder of the real-fresh3 to -fresh149 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh141: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh149: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -153,6 +153,14 @@ from bench.eval_enrichment import (
     REAL_FRESH139,
     REAL_FRESH140,
     REAL_FRESH141,
+    REAL_FRESH142,
+    REAL_FRESH143,
+    REAL_FRESH144,
+    REAL_FRESH145,
+    REAL_FRESH146,
+    REAL_FRESH147,
+    REAL_FRESH148,
+    REAL_FRESH149,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -295,6 +303,14 @@ SPLITS = [
     ("fresh139", REAL_FRESH139, 26),
     ("fresh140", REAL_FRESH140, 27),
     ("fresh141", REAL_FRESH141, 24),
+    ("fresh142", REAL_FRESH142, 24),
+    ("fresh143", REAL_FRESH143, 21),
+    ("fresh144", REAL_FRESH144, 26),
+    ("fresh145", REAL_FRESH145, 25),
+    ("fresh146", REAL_FRESH146, 25),
+    ("fresh147", REAL_FRESH147, 23),
+    ("fresh148", REAL_FRESH148, 22),
+    ("fresh149", REAL_FRESH149, 25),
 ]
 
 
@@ -514,6 +530,14 @@ TEXT_CHECKED = {
     "fresh139",
     "fresh140",
     "fresh141",
+    "fresh142",
+    "fresh143",
+    "fresh144",
+    "fresh145",
+    "fresh146",
+    "fresh147",
+    "fresh148",
+    "fresh149",
 }
 
 
