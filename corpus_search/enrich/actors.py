@@ -213,6 +213,8 @@ _NAMED_AFTER = NAMED_THINGS | {
     "School",
     "Foundation",
     "Fellowship",
+    "University",  # "Jawaharlal Nehru University"
+    "College",
     "Professorship",
     "Chair",
     "Award",
@@ -498,6 +500,16 @@ class Gazetteer:
                     for k in numbers
                     if _same_surname(self._actor_list[k].name.rsplit(maxsplit=1)[1], name)
                 ]
+                # "Muhammad Shtayyeh": Mohammad Shtayyeh, not Mohammed Shata, whose
+                # surname has the same consonants but is spelled otherwise
+                surname = spelling_key(name.rsplit(maxsplit=1)[1])
+                spelled = [
+                    k
+                    for k in numbers
+                    if spelling_key(self._actor_list[k].name.rsplit(maxsplit=1)[1]) == surname
+                ]
+                if len(numbers) > 1 and len(spelled) == 1:
+                    numbers = spelled
         if numbers is None:
             numbers = self._fuller(name)
         if numbers is None and name[-1] in "abcdef" and name[-2:-1].isalpha():
@@ -647,6 +659,20 @@ class Gazetteer:
         return table
 
     # -- tagging -------------------------------------------------------------------
+
+    @cached_property
+    def _form_words(self) -> frozenset[str]:
+        """Every word of the forms of the states and bodies the tagger matches (not of
+        people's names: "By Dr Jane Roe3" is an author's byline and its note)."""
+        index = self._index[0]
+        actors = self._actor_list
+        return frozenset(
+            w
+            for entries in index.values()
+            for form, number, _ in entries
+            if number >= 0 and actors[number].type != "person"
+            for w in form
+        )
 
     @cached_property
     def _index(
@@ -831,6 +857,11 @@ class Gazetteer:
             # in title case (every offset and token kept), so that names match there
             text = _CAPITALS.sub(lambda m: _in_title_case(m[0], trie, actors), text)
         words, tokens = _tokens(text)
+        if _NOTE_GLUED.search(text):
+            # "North Korea1", "Iran2": a note's number run into the name (texts taken
+            # from pages and PDFs keep their footnote marks)
+            vocabulary = self._form_words
+            words = [_without_note(w, vocabulary) for w in words]
         n = len(words)
         # the last word of the publisher's name: its pages call it "the Council", "the
         # Institute" (a context form so named is the publisher, not the body it stands for)
@@ -935,6 +966,14 @@ class Gazetteer:
                 if size == 1 or tuple(words[i : i + size]) == form:
                     if size > 1 and self._longer_inside(words, i, size):
                         break  # "President Lee Jae-myung": the full name starts inside
+                    if (
+                        size == 1
+                        and number >= 0
+                        and kind != _SHARED
+                        and actors[number].type == "person"
+                        and _not_a_surname_here(words, tokens, i, trie, short_index)
+                    ):
+                        break  # "Aurelia Attal-Juncqua" is not Gabriel Attal
                     if (
                         kind in _CONTEXTS
                         and i + size + 1 < n
@@ -1093,6 +1132,8 @@ class Gazetteer:
                         words, i
                     ):
                         others.add(words[i])  # "Jane Kim": no bare "Kim" is Kim Jong Un
+                    elif _not_a_surname_here(words, tokens, i, trie, short_index):
+                        pass
                     else:
                         pending.append((i, short_index[words[i]], tokens[i][1]))
             i += step
@@ -2999,6 +3040,66 @@ _MIN_SKELETON = 6  # consonants: "Ali Khan" (lkn) and "Ala Khan" stay apart
 
 
 _VOWELS = re.compile(r"[aeiouy]")
+
+
+# A word with a note's number run into its end ("Korea1", "NATO12"), as the letters and
+# the number; and a cheap test of a text for any.
+_NOTED_WORD = re.compile(r"([A-Za-z][A-Za-z.'-]*[a-z]|[A-Z]{4,})(\d{1,3})")
+_NOTE_GLUED = re.compile(r"[A-Za-z]\d{1,3}\b")
+
+
+def _without_note(word: str, vocabulary: frozenset[str]) -> str:
+    """``word`` without a footnote's number run into it, when the rest is a word of a
+    known name ("Korea1": "Korea"); otherwise as it is ("G20", "F35", "COP26")."""
+    if not word[-1:].isdigit():
+        return word
+    match = _NOTED_WORD.fullmatch(word)
+    if match is None or match[1] not in vocabulary:
+        return word
+    return match[1]
+
+
+# Ranks and titles some known person's surname is spelled like ("Major", "King").
+_RANK_WORDS = frozenset(
+    [
+        "Major",
+        "General",
+        "Colonel",
+        "Captain",
+        "Admiral",
+        "Marshal",
+        "Sergeant",
+        "Judge",
+        "Justice",
+        "Bishop",
+        "Cardinal",
+        "Father",
+        "King",
+        "Prince",
+        "Queen",
+        "Lord",
+    ]
+)
+
+
+def _not_a_surname_here(
+    words: list[str], tokens: list[tuple[str, int]], i: int, trie: Any, short_index: Any
+) -> bool:
+    """A known person's bare surname that is something else here: a rank before a name
+    ("Major John André" is no John Major) or the first half of a double-barrelled
+    surname ("Aurelia Attal-Juncqua"; but "the Putin-Xi summit" names two people)."""
+    if i + 2 >= len(words):
+        return False
+    after = words[i + 1]
+    if words[i] in _RANK_WORDS and _name_like(after):
+        return True
+    return (
+        after == "-"
+        and tokens[i + 1][1] == tokens[i][1] + len(words[i])  # no space before the hyphen
+        and words[i + 2][:1].isupper()
+        and words[i + 2] not in trie
+        and words[i + 2] not in short_index
+    )
 
 
 def _same_surname(surname: str, name: str) -> bool:
