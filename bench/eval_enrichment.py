@@ -167,7 +167,10 @@ Stop 44: ``real-fresh134`` (24), ``real-fresh135`` (21), ``real-fresh136`` (30),
 and ``real-fresh141`` (24), their lists written on 2026-12-07 at 01:04 to 01:07 UTC, the same
 way; ``real-fresh142`` (24), ``real-fresh143`` (21), ``real-fresh144`` (26), ``real-fresh145``
 (25), ``real-fresh146`` (25), ``real-fresh147`` (23), ``real-fresh148`` (22) and
-``real-fresh149`` (25), their lists written at 01:24 to 01:26 UTC.
+``real-fresh149`` (25), their lists written at 01:24 to 01:26 UTC; ``real-fresh150`` (23),
+``real-fresh151`` (20), ``real-fresh152`` (25), ``real-fresh153`` (24), ``real-fresh154`` (27),
+``real-fresh155`` (22), ``real-fresh156`` (23) and ``real-fresh157`` (20), their lists written
+at 01:40 to 01:43 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -346,8 +349,16 @@ REAL_FRESH146 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh146.j
 REAL_FRESH147 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh147.json"
 REAL_FRESH148 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh148.json"
 REAL_FRESH149 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh149.json"
+REAL_FRESH150 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh150.json"
+REAL_FRESH151 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh151.json"
+REAL_FRESH152 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh152.json"
+REAL_FRESH153 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh153.json"
+REAL_FRESH154 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh154.json"
+REAL_FRESH155 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh155.json"
+REAL_FRESH156 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh156.json"
+REAL_FRESH157 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh157.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 150)
+TEXT_SPLITS = range(3, 158)
 
 
 def fresh_labels(number: int) -> Path:
@@ -381,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh149 page texts",
+        help="folder of the real-fresh3 to -fresh157 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh149: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh157: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -161,6 +161,14 @@ from bench.eval_enrichment import (
     REAL_FRESH147,
     REAL_FRESH148,
     REAL_FRESH149,
+    REAL_FRESH150,
+    REAL_FRESH151,
+    REAL_FRESH152,
+    REAL_FRESH153,
+    REAL_FRESH154,
+    REAL_FRESH155,
+    REAL_FRESH156,
+    REAL_FRESH157,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -311,6 +319,14 @@ SPLITS = [
     ("fresh147", REAL_FRESH147, 23),
     ("fresh148", REAL_FRESH148, 22),
     ("fresh149", REAL_FRESH149, 25),
+    ("fresh150", REAL_FRESH150, 23),
+    ("fresh151", REAL_FRESH151, 20),
+    ("fresh152", REAL_FRESH152, 25),
+    ("fresh153", REAL_FRESH153, 24),
+    ("fresh154", REAL_FRESH154, 27),
+    ("fresh155", REAL_FRESH155, 22),
+    ("fresh156", REAL_FRESH156, 23),
+    ("fresh157", REAL_FRESH157, 20),
 ]
 
 
@@ -538,6 +554,14 @@ TEXT_CHECKED = {
     "fresh147",
     "fresh148",
     "fresh149",
+    "fresh150",
+    "fresh151",
+    "fresh152",
+    "fresh153",
+    "fresh154",
+    "fresh155",
+    "fresh156",
+    "fresh157",
 }
 
 
