@@ -512,6 +512,11 @@ class Gazetteer:
                     numbers = spelled
         if numbers is None:
             numbers = self._fuller(name)
+        if numbers is None and name.count(" ") >= 2:
+            # "Yoweri Kaguta Museveni", "Joseph Nyuma Boakai": a known name with a middle
+            # name written in
+            first, *_, last = name.split()
+            numbers = self._named_by(f"{first} {last}") or None
         if numbers is None and name[-1] in "abcdef" and name[-2:-1].isalpha():
             # "Péter Szijjártóc": a note's letter run into the name's end
             numbers = self._named_by(name[:-1]) or None
@@ -2418,6 +2423,13 @@ class Gazetteer:
                 return False
         if size == 1 and words[i] in rules.us_place_names and self._us_state_here(words, i):
             return False
+        if (
+            size == 1
+            and (after in _FIELDS or (after == "and" and words[i + 3 : i + 4] in _FIELD_LISTS))
+            and words[i] in self._country_words
+        ):
+            return False  # "the Office of Iranian Affairs", "Korean and Japanese affairs",
+            # "the Center for Japanese Studies": a field's or an office's name, no state
         if size != 1 or words[i] not in rules.given_names:
             return True
         if _name_like(after) and after not in rules.office_words and after not in self._heads:
@@ -3059,6 +3071,9 @@ def _without_note(word: str, vocabulary: frozenset[str]) -> str:
     return match[1]
 
 
+# A state's adjective before one of these names a field of study or an office's remit.
+_FIELDS = frozenset(["Affairs", "affairs", "Studies", "studies"])
+_FIELD_LISTS = [[w] for w in _FIELDS]
 # Ranks and titles some known person's surname is spelled like ("Major", "King").
 _RANK_WORDS = frozenset(
     [
@@ -4012,7 +4027,8 @@ _STAFF_NOUNS = (
     r"(?:experts?|scholars?|fellows?|researchers?|analysts?|staff|colleagues|economists?"
     r"|specialists?|authors?|contributors?|team)"
 )
-_OWN_STAFF_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_STAFF_NOUNS}\b")
+# (one word may stand between: "ECFR's policy experts", "Brookings' senior fellows")
+_OWN_STAFF_AFTER = re.compile(rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?{_STAFF_NOUNS}\b")
 _OWN_STAFF_BEFORE = re.compile(rf"\b{_STAFF_NOUNS}[ \t]+(?:at|of|from|with)[ \t]+(?:the[ \t]+)?$")
 
 # Words that begin many bodies' names, or name a place or a kind: a publisher's first word
@@ -4072,7 +4088,7 @@ _DATELINE_WORDS = re.compile(
 _NOT_WORD = " \t.,:;|/–—-()[]"
 
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
-_CARRIED_ON = re.compile(r"(?:['’]s)?[ \t]+[A-Z]")
+_CARRIED_ON = re.compile(r"(?:['’]s?)?[ \t]+[A-Z]")  # ("Brookings’ John L. Thornton Center")
 
 
 def _own_furniture(head: str, start: int, end: int, forms: set[str]) -> bool:
