@@ -170,7 +170,8 @@ way; ``real-fresh142`` (24), ``real-fresh143`` (21), ``real-fresh144`` (26), ``r
 ``real-fresh149`` (25), their lists written at 01:24 to 01:26 UTC; ``real-fresh150`` (23),
 ``real-fresh151`` (20), ``real-fresh152`` (25), ``real-fresh153`` (24), ``real-fresh154`` (27),
 ``real-fresh155`` (22), ``real-fresh156`` (23) and ``real-fresh157`` (20), their lists written
-at 01:40 to 01:43 UTC.
+at 01:40 to 01:43 UTC; ``real-fresh158`` (23), ``real-fresh159`` (25), ``real-fresh160`` (25)
+and ``real-fresh161`` (22), their lists written at 01:55 to 01:57 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -357,8 +358,12 @@ REAL_FRESH154 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh154.j
 REAL_FRESH155 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh155.json"
 REAL_FRESH156 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh156.json"
 REAL_FRESH157 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh157.json"
+REAL_FRESH158 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh158.json"
+REAL_FRESH159 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh159.json"
+REAL_FRESH160 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh160.json"
+REAL_FRESH161 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh161.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 158)
+TEXT_SPLITS = range(3, 162)
 
 
 def fresh_labels(number: int) -> Path:
@@ -392,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh157 page texts",
+        help="folder of the real-fresh3 to -fresh161 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh157: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh161: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -169,6 +169,10 @@ from bench.eval_enrichment import (
     REAL_FRESH155,
     REAL_FRESH156,
     REAL_FRESH157,
+    REAL_FRESH158,
+    REAL_FRESH159,
+    REAL_FRESH160,
+    REAL_FRESH161,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -327,6 +331,10 @@ SPLITS = [
     ("fresh155", REAL_FRESH155, 22),
     ("fresh156", REAL_FRESH156, 23),
     ("fresh157", REAL_FRESH157, 20),
+    ("fresh158", REAL_FRESH158, 23),
+    ("fresh159", REAL_FRESH159, 25),
+    ("fresh160", REAL_FRESH160, 25),
+    ("fresh161", REAL_FRESH161, 22),
 ]
 
 
@@ -562,6 +570,10 @@ TEXT_CHECKED = {
     "fresh155",
     "fresh156",
     "fresh157",
+    "fresh158",
+    "fresh159",
+    "fresh160",
+    "fresh161",
 }
 
 
