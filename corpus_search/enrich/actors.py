@@ -517,6 +517,13 @@ class Gazetteer:
             # name written in
             first, *_, last = name.split()
             numbers = self._named_by(f"{first} {last}") or None
+        if numbers is None and name.count(" ") == 1:
+            # "Khawaja Asif", "Ildefonso Guajardo": a known three-word name without its
+            # middle name or its second surname
+            first, last = name.split()
+            three = self._three_word_names
+            numbers = sorted(set(three.get((first, last, 2), ()) + three.get((first, last, 1), ())))
+            numbers = numbers if len(numbers) == 1 else None
         if numbers is None and name[-1] in "abcdef" and name[-2:-1].isalpha():
             # "Péter Szijjártóc": a note's letter run into the name's end
             numbers = self._named_by(name[:-1]) or None
@@ -530,6 +537,22 @@ class Gazetteer:
             }
             numbers = sorted(found) or None
         return numbers[0] if numbers is not None and len(numbers) == 1 else None
+
+    @cached_property
+    def _three_word_names(self) -> dict[tuple[str, str, int], tuple[int, ...]]:
+        """(first word, second or third word, which) -> the persons whose name has three
+        words, none a particle or an initial (``_respelled``'s table for two-word names)."""
+        table: dict[tuple[str, str, int], tuple[int, ...]] = {}
+        for number, actor in enumerate(self._actor_list):
+            if actor.type != "person":
+                continue
+            parts = actor.name.split()
+            if len(parts) != 3 or not all(_name_like(p) for p in parts):
+                continue
+            for which in (1, 2):
+                key = (parts[0], parts[which], which)
+                table[key] = (*table.get(key, ()), number)
+        return table
 
     def _fuller(self, name: str) -> list[int] | None:
         """The persons a name of three words or more shortens by leaving out inner words
@@ -1433,6 +1456,18 @@ class Gazetteer:
             ):
                 del unknown[name]  # named once, on a short line or in a biography's
                 # sentence: an author's affiliation, not a subject
+        for name in [m for m in unknown if by_name[m].type == "person"]:
+            # "Ben Ali" after "Zine El Abidine Ben Ali": the known person named again by
+            # the last words of the name
+            owners = [
+                k
+                for k, m in enumerate(mentions)
+                if m.type == "person" and m.name.endswith(f" {name}")
+            ]
+            if len(owners) == 1:
+                full = mentions[owners[0]]
+                later = len(unknown.pop(name))
+                mentions[owners[0]] = replace(full, count=full.count + later)
         mentions.extend(
             ActorMention(
                 name=name,
@@ -1913,7 +1948,21 @@ class Gazetteer:
         the plural, in the other of British and American spelling, or with "the" inside
         it or not ("the Pacific Island Forum": the Pacific Islands Forum)."""
         found = self._by_number_key.get(_number_key(name), ())
-        return found[0] if len(found) == 1 else None
+        if found or " " not in name:
+            return found[0] if len(found) == 1 else None
+        # "the Palestinian Liberation Organization", "the Japanese Self Defense Force": a
+        # state's adjective where the known name has the state's name
+        first, rest = name.split(" ", 1)
+        state = self.resolve(first)
+        if state is None or state.type != "country" or first == state.name:
+            return None
+        numbers = {
+            number
+            for form in (state.name, *state.forms)
+            if " " not in form and form != first
+            for number in self._by_number_key.get(_number_key(f"{form} {rest}"), ())
+        }
+        return numbers.pop() if len(numbers) == 1 else None
 
     @cached_property
     def _by_number_key(self) -> dict[str, list[int]]:
@@ -3329,10 +3378,12 @@ def _article_lowered(name: str) -> str | None:
     """``name`` with the article of its later parts in lower case, as commentary writes
     it ("Mustafa Al-Kadhimi": "Mustafa al-Kadhimi", "Hamad bin Khalifa Al Thani": "...
     al Thani"); None when it has no such article."""
-    if " Al-" not in name and " El-" not in name and " Al " not in name:
+    if " Al-" not in name and " El-" not in name and " Al " not in name and " El " not in name:
         return None
     first, *rest = name.split()
-    lowered = [p[0].lower() + p[1:] if p[:3] in ("Al-", "El-") or p == "Al" else p for p in rest]
+    lowered = [
+        p[0].lower() + p[1:] if p[:3] in ("Al-", "El-") or p in ("Al", "El") else p for p in rest
+    ]  # ("Zine El Abidine Ben Ali": "Zine el Abidine Ben Ali")
     return " ".join([first, *lowered])
 
 
@@ -4309,10 +4360,11 @@ def _keyed(forms: Iterable[tuple[int, str]], key: Callable[[str], str]) -> dict[
 
 
 def _number_key(name: str) -> str:
-    """``name`` without case, "the", British spelling or the plural "s" of its words, and
-    with a leading "UN" written out ("pacific island forum"; "united malays national
+    """``name`` without case, "the", hyphens, British spelling or the plural "s" of its
+    words, and with a leading "UN" written out ("pacific island forum"; "united malays national
     organization"; "united nation industrial development organization")."""
-    words = _US_SPELLING.sub(lambda m: _US_SPELLINGS[m[0]], name.casefold()).split()
+    spelled = _US_SPELLING.sub(lambda m: _US_SPELLINGS[m[0]], name.casefold())
+    words = spelled.replace("-", " ").split()  # ("Self Defense Force", "Self-Defense Forces")
     if words[:1] in (["un"], ["u.n."]):
         words[:1] = ["united", "nations"]
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w != "the")

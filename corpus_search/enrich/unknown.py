@@ -1613,8 +1613,8 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             while first < i and (not _name_word(words[first]) or words[first] in HONORIFICS):
                 first += 1  # "Dr Jane Roe, the director of": the name without its honorific
             names = [w for w in words[first:i] if w not in (".", "-")]
-            if not 2 <= len(names) <= 4:
-                continue
+            if not 2 <= len(names) <= 4 or any(w in PERSON_TITLES for w in names):
+                continue  # ("the crown prince, the Deputy Prime Minister, Minister of ...")
             after = words[i + 1 : i + 7]
             if (
                 after[1:2] == ["-"]
