@@ -171,7 +171,8 @@ way; ``real-fresh142`` (24), ``real-fresh143`` (21), ``real-fresh144`` (26), ``r
 ``real-fresh151`` (20), ``real-fresh152`` (25), ``real-fresh153`` (24), ``real-fresh154`` (27),
 ``real-fresh155`` (22), ``real-fresh156`` (23) and ``real-fresh157`` (20), their lists written
 at 01:40 to 01:43 UTC; ``real-fresh158`` (23), ``real-fresh159`` (25), ``real-fresh160`` (25)
-and ``real-fresh161`` (22), their lists written at 01:55 to 01:57 UTC.
+and ``real-fresh161`` (22), their lists written at 01:55 to 01:57 UTC; ``real-fresh162`` (26),
+``real-fresh163`` (25) and ``real-fresh164`` (28), their lists written at 02:43 to 02:44 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -362,8 +363,11 @@ REAL_FRESH158 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh158.j
 REAL_FRESH159 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh159.json"
 REAL_FRESH160 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh160.json"
 REAL_FRESH161 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh161.json"
+REAL_FRESH162 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh162.json"
+REAL_FRESH163 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh163.json"
+REAL_FRESH164 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh164.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 162)
+TEXT_SPLITS = range(3, 165)
 
 
 def fresh_labels(number: int) -> Path:
@@ -397,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh161 page texts",
+        help="folder of the real-fresh3 to -fresh164 page texts",
     )
     args = parser.parse_args(argv)
 

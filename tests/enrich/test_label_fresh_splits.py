@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh161: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh164: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -173,6 +173,9 @@ from bench.eval_enrichment import (
     REAL_FRESH159,
     REAL_FRESH160,
     REAL_FRESH161,
+    REAL_FRESH162,
+    REAL_FRESH163,
+    REAL_FRESH164,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -335,6 +338,9 @@ SPLITS = [
     ("fresh159", REAL_FRESH159, 25),
     ("fresh160", REAL_FRESH160, 25),
     ("fresh161", REAL_FRESH161, 22),
+    ("fresh162", REAL_FRESH162, 26),
+    ("fresh163", REAL_FRESH163, 25),
+    ("fresh164", REAL_FRESH164, 28),
 ]
 
 
@@ -574,6 +580,9 @@ TEXT_CHECKED = {
     "fresh159",
     "fresh160",
     "fresh161",
+    "fresh162",
+    "fresh163",
+    "fresh164",
 }
 
 
