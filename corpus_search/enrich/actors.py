@@ -1003,6 +1003,13 @@ class Gazetteer:
                     ):
                         break  # "Aurelia Attal-Juncqua" is not Gabriel Attal
                     if (
+                        number >= 0
+                        and kind != _SHARED
+                        and actors[number].type == "person"
+                        and _someone_else_here(words, i, size)
+                    ):
+                        break  # "Mohammed bin Salman", "Robert Kennedy Jr.", "King Hussein"
+                    if (
                         kind in _CONTEXTS
                         and i + size + 1 < n
                         and words[i + size] == "of"
@@ -2196,6 +2203,8 @@ class Gazetteer:
         name it overlaps ("European Commission President Ursula von der Leyen")."""
         index = self._index[0]
         for j in range(i + 1, i + size):
+            if words[j - 1] in _PATRONYMIC:
+                continue  # ("Mohammed bin Salman of Saudi Arabia": no "Salman of ..." inside)
             for form, number, kind in index.get(words[j], ()):
                 if (
                     number >= 0
@@ -3144,6 +3153,23 @@ _RANK_WORDS = frozenset(
         "Lord",
     ]
 )
+
+
+# Words that make a known person's name part of someone else's: a patronymic's joining
+# word before it ("Mohammed bin Salman" is not King Salman), a suffix after it ("Robert
+# Kennedy Jr." is not his father), or a royal title before a bare surname ("King Hussein"
+# is not Saddam Hussein).
+_PATRONYMIC = frozenset(["bin", "ibn", "bint", "Bin", "Ibn", "Bint"])
+_JUNIOR = frozenset(["Jr", "JR", "Junior"])
+_ROYAL = frozenset(["King", "Queen", "Sultan", "Emir", "Prince", "Princess", "Shah"])
+
+
+def _someone_else_here(words: list[str], i: int, size: int) -> bool:
+    """A known person's form at ``words[i : i + size]`` that names someone else here."""
+    before = words[i - 1] if i else ""
+    if before in _PATRONYMIC or (size == 1 and before in _ROYAL):
+        return True
+    return i + size < len(words) and words[i + size] in _JUNIOR
 
 
 def _not_a_surname_here(
