@@ -2483,7 +2483,10 @@ class Gazetteer:
             return False
         if (
             size == 1
-            and (after in _FIELDS or (after == "and" and words[i + 3 : i + 4] in _FIELD_LISTS))
+            and (
+                after in _FIELDS
+                or (after == "and" and i + 3 < len(words) and words[i + 3] in _FIELDS)
+            )
             and words[i] in self._country_words
         ):
             return False  # "the Office of Iranian Affairs", "Korean and Japanese affairs",
@@ -3131,7 +3134,6 @@ def _without_note(word: str, vocabulary: frozenset[str]) -> str:
 
 # A state's adjective before one of these names a field of study or an office's remit.
 _FIELDS = frozenset(["Affairs", "affairs", "Studies", "studies"])
-_FIELD_LISTS = [[w] for w in _FIELDS]
 # Ranks and titles some known person's surname is spelled like ("Major", "King").
 _RANK_WORDS = frozenset(
     [

@@ -1496,6 +1496,11 @@ def _document_after(words: list[str], k: int) -> bool:
 _FINANCING_NOUNS = frozenset(["Facility", "Instrument"])
 
 
+def _hyphenated_post(first: str, second: str) -> bool:
+    """``first``-``second`` names a post held in a body ("Secretary-General")."""
+    return f"{first}-{second}".lower() in APPOSITIVE_ROLES
+
+
 def _post(word: str) -> bool:
     """``word`` names a post held in a body ("director", "Chairman", "CEO")."""
     return word.lower() in APPOSITIVE_ROLES or word == "CEO"
@@ -1514,7 +1519,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             k + 4 < n
             and words[k + 2] == "-"
             and words[k + 4] in ("of", "at")
-            and f"{words[k + 1]}-{words[k + 3]}".lower() in APPOSITIVE_ROLES
+            and _hyphenated_post(words[k + 1], words[k + 3])
         )  # ", Secretary-General of"
     ]
     for i in cues:
@@ -1616,11 +1621,7 @@ def _persons(words: list[str], lines: Collection[int] = ()) -> list[Span]:
             if not 2 <= len(names) <= 4 or any(w in PERSON_TITLES for w in names):
                 continue  # ("the crown prince, the Deputy Prime Minister, Minister of ...")
             after = words[i + 1 : i + 7]
-            if (
-                after[1:2] == ["-"]
-                and len(after) > 3
-                and f"{after[0]}-{after[2]}".lower() in APPOSITIVE_ROLES
-            ):
+            if after[1:2] == ["-"] and len(after) > 3 and _hyphenated_post(after[0], after[2]):
                 # "Jane Roe, Secretary-General of the X": a post written with a hyphen
                 after = [f"{after[0]}-{after[2]}", *after[3:]]
             body = after[3:4] if after[2:3] == ["the"] else after[2:3]  # the body's first word
