@@ -15,8 +15,9 @@ sixth round's, "fresh4" for the eighth round's, "fresh5" for the eighth text rou
 clean test, "fresh6" for the ninth's, "fresh7" for the tenth's (the shipped text
 model's clean tests), "fresh8" for the eleventh's, "fresh9" for the twelfth's,
 "fresh10" for stop 40's (the address of an organisation's own pages), "fresh11" for
-the judgement at the end of stop 40 and "fresh12" for the second part of its address
-rules, each reported on its own rows):
+the judgement at the end of stop 40, "fresh12" for the second part of its address
+rules, and so on to "fresh21" and "fresh22", stop 45's measure of the judgement as
+shipped, each reported on its own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
   ``extraction/readability`` (130) and ``dates/htmldate-mediacloud`` (200), all real
@@ -96,8 +97,8 @@ COMMENTARY = "commentary"
 # The tagger's newest clean splits: never fitted on by the text model either. (Until stop
 # 41, fresh34 to fresh105 were held out too; they were opened for the tagger, and the text
 # model is now fitted on them. fresh118 to fresh125 joined them at stop 42, fresh126 to
-# fresh133 at stop 43, fresh134 to fresh164 at stop 44.)
-HELD_OUT_COMMENTARY = frozenset(f"fresh{n}" for n in range(106, 165))
+# fresh133 at stop 43, fresh134 to fresh164 at stop 44, fresh165 to fresh168 at stop 45.)
+HELD_OUT_COMMENTARY = frozenset(f"fresh{n}" for n in range(106, 169))
 SYNTHETIC = ROOT / "tests" / "data" / "nonarticles"
 AS_TEXT = "as-text"
 AS_TEXT_CHARS = 2000  # about what the stored pages corpus keeps of a page's text
@@ -385,6 +386,8 @@ SPLITS = (
     "fresh18",
     "fresh19",
     "fresh20",
+    "fresh21",
+    "fresh22",
 )
 
 

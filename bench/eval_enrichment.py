@@ -173,6 +173,8 @@ way; ``real-fresh142`` (24), ``real-fresh143`` (21), ``real-fresh144`` (26), ``r
 at 01:40 to 01:43 UTC; ``real-fresh158`` (23), ``real-fresh159`` (25), ``real-fresh160`` (25)
 and ``real-fresh161`` (22), their lists written at 01:55 to 01:57 UTC; ``real-fresh162`` (26),
 ``real-fresh163`` (25) and ``real-fresh164`` (28), their lists written at 02:43 to 02:44 UTC.
+Stop 45 (2026-12-07), the same way: ``real-fresh165`` (23), ``real-fresh166`` (24),
+``real-fresh167`` (21) and ``real-fresh168`` (21), their lists written at 03:52 to 03:54 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -366,8 +368,12 @@ REAL_FRESH161 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh161.j
 REAL_FRESH162 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh162.json"
 REAL_FRESH163 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh163.json"
 REAL_FRESH164 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh164.json"
+REAL_FRESH165 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh165.json"
+REAL_FRESH166 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh166.json"
+REAL_FRESH167 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh167.json"
+REAL_FRESH168 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh168.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 165)
+TEXT_SPLITS = range(3, 169)
 
 
 def fresh_labels(number: int) -> Path:
@@ -401,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh164 page texts",
+        help="folder of the real-fresh3 to -fresh168 page texts",
     )
     args = parser.parse_args(argv)
 

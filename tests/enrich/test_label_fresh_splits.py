@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh164: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh168: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -176,6 +176,10 @@ from bench.eval_enrichment import (
     REAL_FRESH162,
     REAL_FRESH163,
     REAL_FRESH164,
+    REAL_FRESH165,
+    REAL_FRESH166,
+    REAL_FRESH167,
+    REAL_FRESH168,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -341,6 +345,10 @@ SPLITS = [
     ("fresh162", REAL_FRESH162, 26),
     ("fresh163", REAL_FRESH163, 25),
     ("fresh164", REAL_FRESH164, 28),
+    ("fresh165", REAL_FRESH165, 23),
+    ("fresh166", REAL_FRESH166, 24),
+    ("fresh167", REAL_FRESH167, 21),
+    ("fresh168", REAL_FRESH168, 21),
 ]
 
 
@@ -583,6 +591,10 @@ TEXT_CHECKED = {
     "fresh162",
     "fresh163",
     "fresh164",
+    "fresh165",
+    "fresh166",
+    "fresh167",
+    "fresh168",
 }
 
 
