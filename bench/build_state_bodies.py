@@ -52,6 +52,22 @@ KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "central-bank": ("Central Bank", ("Central Bank",), ("central bank",)),
 }
 
+# More title-case names of a kind, each head's forms kept only where no other entry has
+# one of them (the curated "Pakistan Army" or "Afghan National Army" stay theirs), and
+# never deciding whether the kind is made: "the Malian Army", "the Somali National Army"
+# and "the Lesotho Defence Force" are those states' armed forces as the labelled splits
+# count them (real-fresh134 to -164, stop 45).
+EXTRA_TITLED: dict[str, tuple[str, ...]] = {
+    "armed-forces": (
+        "Army",
+        "National Army",
+        "Defence Force",
+        "Defense Force",
+        "Defence Forces",
+        "Defense Forces",
+    ),
+}
+
 # What a state's legislature (or its lower house) is called where that is not
 # "Parliament" (facts): its generic entry also takes that name ("Congress of Peru", "the
 # Ecuadorian National Assembly"), so that a text about the state that names it bare
@@ -173,6 +189,11 @@ def build(data: Path = DATA) -> dict:
             forms = list(dict.fromkeys(forms))
             if any(f.casefold() in folded for f in forms):
                 continue  # a curated or generated body already answers to one of them
+            for h in EXTRA_TITLED.get(kind, ()):
+                more = [f"{h} of {_of(name)}", f"{name} {h}"] if prefix_ok else []
+                more += [f"{a} {h}" for a in adjectives]
+                if not any(f.casefold() in folded for f in more):
+                    forms += list(dict.fromkeys(more))
             own = LEGISLATURE_NAMES.get(country["code"]) if kind == "legislature" else None
             if own:
                 more = [f"{own} of {_of(name)}", f"{name} {own}"] if prefix_ok else []

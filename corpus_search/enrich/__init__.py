@@ -12,7 +12,7 @@ from corpus_search.enrich.actors import Gazetteer, lead_length, mark_key_actors
 from corpus_search.enrich.dates import mentioned_dates, mentioned_years
 from corpus_search.enrich.namemodel import NameModel
 from corpus_search.enrich.themes import Taxonomy
-from corpus_search.enrich.unknown import blank_boilerplate, share_bar
+from corpus_search.enrich.unknown import blank_boilerplate, share_bar, tag_line
 
 __all__ = ["Enricher", "Gazetteer", "Taxonomy"]
 
@@ -59,7 +59,10 @@ def unknown_organisations(actors: Sequence[ActorMention]) -> list[ActorMention]:
 
 def tagged_text(title: str | None, subtitle: str | None, body: str) -> tuple[str, str, str]:
     """What the tagger reads of a document: its head (title and standfirst, without a
-    share bar), its body without boilerplate, and the two as one text."""
-    head = "\n".join(part for part in (title, subtitle) if part and not share_bar(part))
+    share bar or a line of topic tags), its body without boilerplate, and the two as one
+    text."""
+    head = "\n".join(
+        part for part in (title, subtitle) if part and not share_bar(part) and not tag_line(part)
+    )
     body = blank_boilerplate(body)
     return head, body, f"{head}\n{body}" if head else body

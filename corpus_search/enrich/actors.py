@@ -219,6 +219,9 @@ _NAMED_AFTER = NAMED_THINGS | {
     "Chair",
     "Award",
     "Scholarship",
+    "Society",  # "the Henry Jackson Society"
+    "Trust",
+    "Academy",
 }
 # Plural titles before two or more surnames ("Presidents Roe and Doe"), with the singular.
 _PLURAL_TITLES = {
@@ -524,6 +527,10 @@ class Gazetteer:
             three = self._three_word_names
             numbers = sorted(set(three.get((first, last, 2), ()) + three.get((first, last, 1), ())))
             numbers = numbers if len(numbers) == 1 else None
+        if numbers is None:
+            # "Wess Mitchell": a known name without the initial it opens with ("A. Wess
+            # Mitchell")
+            numbers = self._without_initial.get(name)
         if numbers is None and name[-1] in "abcdef" and name[-2:-1].isalpha():
             # "Péter Szijjártóc": a note's letter run into the name's end
             numbers = self._named_by(name[:-1]) or None
@@ -547,11 +554,30 @@ class Gazetteer:
             if actor.type != "person":
                 continue
             parts = actor.name.split()
-            if len(parts) != 3 or not all(_name_like(p) for p in parts):
+            if len(parts) != 3 or not all(_hyphenated_name_like(p) for p in parts):
                 continue
             for which in (1, 2):
                 key = (parts[0], parts[which], which)
                 table[key] = (*table.get(key, ()), number)
+        return table
+
+    @cached_property
+    def _without_initial(self) -> dict[str, list[int]]:
+        """A known person's name of three words or more that opens with an initial
+        ("A. Wess Mitchell") -> the persons named so, written without it (the name's
+        other words all capitalised names)."""
+        table: dict[str, list[int]] = {}
+        for number, actor in enumerate(self._actor_list):
+            parts = actor.name.split()
+            if (
+                actor.type == "person"
+                and len(parts) >= 3
+                and len(parts[0]) == 2
+                and parts[0][0].isupper()
+                and parts[0][1] == "."
+                and all(_hyphenated_name_like(p) for p in parts[1:])
+            ):
+                table.setdefault(" ".join(parts[1:]), []).append(number)
         return table
 
     def _fuller(self, name: str) -> list[int] | None:
@@ -1008,6 +1034,8 @@ class Gazetteer:
                         and actors[number].type == "person"
                         and _someone_else_here(words, i, size)
                     ):
+                        if size == 1 and i and words[i - 1] in _ROYAL:
+                            others.add(words[i])  # then no bare "Hussein" is Saddam either
                         break  # "Mohammed bin Salman", "Robert Kennedy Jr.", "King Hussein"
                     if (
                         kind in _CONTEXTS
@@ -1114,6 +1142,7 @@ class Gazetteer:
                                     self._surname_after_given(words, starts, i, size)
                                     or _dateline(words, i, size)
                                     or _language_gloss(words, i, size)
+                                    or _not_the_state(words, i, size)
                                 )
                             )
                             or (actors[number].media and _as_source(words, i, size))
@@ -1163,10 +1192,13 @@ class Gazetteer:
                     break
             else:
                 if words[i] in short_index and i not in span_at:
-                    if self._other_person(words, starts, i, 1, -1, in_actor) or _given_before(
-                        words, i
+                    if (
+                        self._other_person(words, starts, i, 1, -1, in_actor)
+                        or _given_before(words, i)
+                        or (i and words[i - 1] in _ROYAL)
                     ):
-                        others.add(words[i])  # "Jane Kim": no bare "Kim" is Kim Jong Un
+                        others.add(words[i])  # "Jane Kim": no bare "Kim" is Kim Jong Un;
+                        # "King Hussein": no bare "Hussein" is Saddam Hussein
                     elif _not_a_surname_here(words, tokens, i, trie, short_index):
                         pass
                     else:
@@ -1340,6 +1372,12 @@ class Gazetteer:
             )
             for k, count_ in counts.items()
             if not actors[k].collective
+            and not (
+                count_ == 1
+                and actors[k].type == "country"
+                and k in last_seen
+                and self._venue_only(words, last_seen[k], actors[k])
+            )
             and (
                 own is None
                 or actors[k] is not own
@@ -2266,8 +2304,10 @@ class Gazetteer:
         number: int,
         in_actor: set[int],
     ) -> bool:
-        """A surname after another given name ("Bruce Blair" is not Tony Blair)."""
-        if size != 1 or i == 0 or starts[i]:
+        """A surname after another given name ("Bruce Blair" is not Tony Blair, "Turki
+        Al-Maliki" not Nouri al-Maliki)."""
+        joined = size == 3 and words[i] in _ARTICLES_JOINED and words[i + 1] == "-"
+        if (size != 1 and not joined) or i == 0 or starts[i]:
             return False
         if starts[i - 1] and not (
             words[i - 1] in self._names.given
@@ -2395,6 +2435,36 @@ class Gazetteer:
                 if actor.code:
                     found.add(actor.code)
         return frozenset(found)
+
+    def _venue_only(self, words: list[str], position: int, state: Actor) -> bool:
+        """The state at ``position`` (its one mention) only says where a place is: "held in
+        Hanoi, Vietnam", "traveled to Davos, Switzerland" (a capital there is a venue, not
+        counted). Not a list ("from Morocco, Senegal", "in Europe, Japan and elsewhere")."""
+        if position < 3 or words[position - 1] != ",":
+            return False
+        after = position + 1
+        while after < len(words) and _name_like(words[after]):
+            after += 1  # (past a state's name of more than one word)
+        if after < len(words) and (
+            words[after] in ("and", "or")
+            or (
+                words[after] == ","
+                and after + 1 < len(words)
+                and words[after + 1] in self._country_words
+            )
+        ):
+            return False  # "in Europe, Japan and elsewhere", "in the West Bank, Lebanon,
+            # Syria and Yemen": a list
+        k = position - 2
+        place = 0
+        while k >= 0 and place < 4 and (_name_like(words[k]) or words[k] == "-"):
+            if words[k] in self._country_words and words[k] not in state.metonyms:
+                return False
+            place += words[k] != "-"
+            k -= 1
+        if k > 0 and words[k] == "the":
+            k -= 1  # "at the Riverside Hotel, Singapore"
+        return 0 < place <= 3 and k >= 0 and words[k] in _VENUE_BEFORE
 
     @staticmethod
     def _beside(text: str, tokens: list[tuple[str, int]], span: Span, forms: set[str]) -> bool:
@@ -3166,6 +3236,10 @@ _JUNIOR = frozenset(["Jr", "JR", "Junior"])
 _ROYAL = frozenset(["King", "Queen", "Sultan", "Emir", "Prince", "Princess", "Shah"])
 
 
+# The Arabic article joined to a surname by a hyphen ("al-Maliki", "Al-Maliki").
+_ARTICLES_JOINED = frozenset({"al", "Al", "el", "El"})
+
+
 def _someone_else_here(words: list[str], i: int, size: int) -> bool:
     """A known person's form at ``words[i : i + size]`` that names someone else here."""
     before = words[i - 1] if i else ""
@@ -3259,6 +3333,86 @@ def _language_gloss(words: list[str], i: int, size: int) -> bool:
     return i > 0 and words[i - 1] == "(" and k < len(words) and words[k] in _GLOSS_WORDS
 
 
+# Words before a place and its state that make the state the place's address ("held in
+# Hanoi, Vietnam").
+_VENUE_BEFORE = frozenset({"in", "at", "near", "to"})
+# Languages whose names are also states' demonyms (facts): "published in Russian".
+_LANGUAGES = frozenset(
+    [
+        "Albanian",
+        "Armenian",
+        "Bulgarian",
+        "Burmese",
+        "Chinese",
+        "Croatian",
+        "Czech",
+        "Danish",
+        "Dutch",
+        "Estonian",
+        "Finnish",
+        "French",
+        "Georgian",
+        "German",
+        "Greek",
+        "Hungarian",
+        "Indonesian",
+        "Italian",
+        "Japanese",
+        "Kazakh",
+        "Korean",
+        "Latvian",
+        "Lithuanian",
+        "Mongolian",
+        "Norwegian",
+        "Polish",
+        "Portuguese",
+        "Romanian",
+        "Russian",
+        "Serbian",
+        "Slovak",
+        "Somali",
+        "Spanish",
+        "Swedish",
+        "Thai",
+        "Turkish",
+        "Ukrainian",
+        "Uzbek",
+        "Vietnamese",
+    ]
+)
+# Words after "in <language>" that end the phrase: the language, not the state ("in
+# Russian in Moscow", "in Spanish)"); a noun after it makes it the state's ("in Russian
+# hands").
+_AFTER_LANGUAGE = frozenset({"in", "till", "until", "by", "from", "as", "on", "at", "is", "was"})
+# Nouns after a language's name that make it the language ("the Spanish acronym").
+_LANGUAGE_NOUNS = frozenset(
+    {"acronym", "abbreviation", "translation", "version", "edition", "original", "text"}
+)
+
+
+def _not_the_state(words: list[str], i: int, size: int) -> bool:
+    """A state's form at ``words[i : i + size]`` that names something else here: a
+    language ("published in Russian", "the Spanish acronym", "Spanish-language"), the US
+    dollar ("US$390"), or an ethnic group ("the ethnic Uzbek minority")."""
+    k = i + size
+    after = words[k] if k < len(words) else ""
+    word = words[i]
+    if size == 1 and after == "$" and word in ("US", "U.S."):
+        return True
+    if size != 1 or word not in _LANGUAGES:
+        return False
+    before = words[i - 1] if i else ""
+    if before in ("ethnic", "Ethnic"):
+        return True
+    if after in _LANGUAGE_NOUNS:
+        return True
+    if after == "-" and k + 1 < len(words) and words[k + 1] in ("language", "speaking"):
+        return True
+    return before in ("in", "In", "into") and (
+        not after or not after[:1].isalnum() or after in _AFTER_LANGUAGE
+    )
+
+
 # Words that join an Arabic given name to the rest of a name ("Hussein al-Houthi",
 # "Abdullah bin Zayed"): a known surname just before one is that other person's given name.
 _ARABIC_JOINS = frozenset(
@@ -3294,6 +3448,11 @@ def _plain(key: str) -> str:
 def _name_like(word: str) -> bool:
     """A capitalised word such as a name ("Bown", "Macon"), not an acronym or a number."""
     return len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
+def _hyphenated_name_like(word: str) -> bool:
+    """A name word, or name words joined by hyphens ("Paul-Henri")."""
+    return all(_name_like(part) for part in word.split("-"))
 
 
 # Salience, measured with ``python bench/eval_enrichment.py`` (the "key" row) on the

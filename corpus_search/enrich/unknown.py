@@ -567,6 +567,7 @@ PERSON_TITLES = frozenset(
         "Marshal",
         "Mayor",
         "Minister",
+        "Mullah",
         "Premier",
         "President",
         "Prince",
@@ -812,16 +813,50 @@ def tag_line(line: str) -> bool:
     )
 
 
+# A form's anti-spam notice, often run into the text's last line ("This site is protected
+# by reCAPTCHA and the Google Privacy Policy and Terms of Service apply"): blanked where it
+# stands, the line's other words kept.
+_CAPTCHA_NOTICE = re.compile(
+    r"(?i:(?:This site is )?protected by reCAPTCHA and the Google Privacy Policy"
+    r"(?: and Terms of Service(?: apply)?)?)"
+)
+
+
+# A site's menu kept as text: bulleted lines of one to three words ("• Policy Topics",
+# "• NATO", "• China"), this many or more in a row (blank lines between them aside).
+_MENU_ITEM = re.compile(r"^\s*[•▪◦]\s*[^\s.?!]+(?:\s+[^\s.?!]+){0,2}\s*$")
+_MENU_MIN = 4
+
+
+def _menu_lines(lines: list[str]) -> set[int]:
+    """The indices of ``lines`` that belong to a site's menu (``_MENU_ITEM``)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, "."]):
+        if _MENU_ITEM.match(line):
+            run.append(k)
+        elif line.strip():
+            if len(run) >= _MENU_MIN:
+                found.update(run)
+            run = []
+    return found
+
+
 def blank_boilerplate(text: str) -> str:
-    """``text`` with boilerplate, share bars and staff-bio paragraphs replaced by spaces
-    (same length)."""
+    """``text`` with boilerplate, share bars, menus and staff-bio paragraphs replaced by
+    spaces (same length)."""
+    if "reCAPTCHA" in text or "recaptcha" in text.lower():
+        text = _CAPTCHA_NOTICE.sub(lambda m: " " * len(m.group()), text)
+    lines = text.split("\n")
+    menu = _menu_lines(lines) if "•" in text or "▪" in text or "◦" in text else set()
     out: list[str] = []
     # (a bar names one of the big networks; a text that names none, or too few of the
     # bar's words, has no bar line, and is not searched line by line)
     bars = any(w in text for w in _NETWORKS) and _bar_words(text) >= _SHARE_MIN
-    for line in text.split("\n"):
+    for k, line in enumerate(lines):
         if (
-            (_boilerplate_cue(line) and _BOILERPLATE.search(line))
+            k in menu
+            or (_boilerplate_cue(line) and _BOILERPLATE.search(line))
             or (
                 any(cue in line.lower() for cue in _IMPRINT_CUES)
                 and len(line.split()) <= _IMPRINT_MAX_WORDS
@@ -1035,6 +1070,7 @@ SURNAME_PARTICLES = frozenset(
         "del",
         "della",
         "di",
+        "do",  # Portuguese: "André Corrêa do Lago"
         "dos",
         "du",
         "la",
@@ -1119,6 +1155,8 @@ def _tidy_person(words: list[str], span: Span, lines: Collection[int]) -> Span |
     names = [w for w in words[start:end] if w[:1].isupper()]
     if len(names) < 2 or not words[start][:1].isupper():
         return None
+    if end - start == 3 and words[start] in ("Al", "El") and words[start + 1] == "-":
+        return None  # "Mr. Al-Otaiba": one surname with its article, no one's full name
     if any(w in SECTION_WORDS for w in names):
         return None  # "General News News Politics": a site's section links, no one's name
     if len(names[-1]) == 1:

@@ -679,6 +679,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # (747 pages in 31 splits, lists written on 2026-12-07 at 01:04 to 02:44 UTC), five rounds,
 # each scored clean on three or four of them before and after (see docs/accuracy.md,
 # "Stop 44"); floors 0.03 under each split's level with the code of its last round.
+# Stop 45: fresh165 to fresh168 (89 pages, lists written at 03:52 to 03:54 UTC), the clean
+# test of that stop's round (see docs/accuracy.md, "Stop 45"); floors 0.03 under each
+# split's level with the round's code.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -2290,6 +2293,46 @@ TEXT_SPLITS = [
             "persons": (0.93, 0.87),
             "organizations": (0.87, 0.82),
             "themes": (0.74, 0.85),
+        },
+    ),
+    (
+        "fresh165",
+        23,
+        {
+            "countries": (0.95, 0.97),
+            "persons": (0.97, 0.97),
+            "organizations": (0.89, 0.76),
+            "themes": (0.79, 0.84),
+        },
+    ),
+    (
+        "fresh166",
+        24,
+        {
+            "countries": (0.93, 0.97),
+            "persons": (0.78, 0.78),
+            "organizations": (0.91, 0.81),
+            "themes": (0.74, 0.81),
+        },
+    ),
+    (
+        "fresh167",
+        21,
+        {
+            "countries": (0.97, 0.97),
+            "persons": (0.83, 0.87),
+            "organizations": (0.97, 0.75),
+            "themes": (0.77, 0.84),
+        },
+    ),
+    (
+        "fresh168",
+        21,
+        {
+            "countries": (0.93, 0.95),
+            "persons": (0.89, 0.83),
+            "organizations": (0.89, 0.79),
+            "themes": (0.75, 0.77),
         },
     ),
     (
