@@ -17,7 +17,8 @@ model's clean tests), "fresh8" for the eleventh's, "fresh9" for the twelfth's,
 "fresh10" for stop 40's (the address of an organisation's own pages), "fresh11" for
 the judgement at the end of stop 40, "fresh12" for the second part of its address
 rules, and so on to "fresh21" and "fresh22", stop 45's measure of the judgement as
-shipped, each reported on its own rows):
+shipped, and "fresh23" and "fresh24", the clean test of a change that stop tried, each
+reported on its own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
   ``extraction/readability`` (130) and ``dates/htmldate-mediacloud`` (200), all real
@@ -388,6 +389,8 @@ SPLITS = (
     "fresh20",
     "fresh21",
     "fresh22",
+    "fresh23",
+    "fresh24",
 )
 
 
