@@ -174,7 +174,9 @@ at 01:40 to 01:43 UTC; ``real-fresh158`` (23), ``real-fresh159`` (25), ``real-fr
 and ``real-fresh161`` (22), their lists written at 01:55 to 01:57 UTC; ``real-fresh162`` (26),
 ``real-fresh163`` (25) and ``real-fresh164`` (28), their lists written at 02:43 to 02:44 UTC.
 Stop 45 (2026-12-07), the same way: ``real-fresh165`` (23), ``real-fresh166`` (24),
-``real-fresh167`` (21) and ``real-fresh168`` (21), their lists written at 03:52 to 03:54 UTC.
+``real-fresh167`` (21) and ``real-fresh168`` (21), their lists written at 03:52 to 03:54 UTC;
+``real-fresh169`` (26), ``real-fresh170`` (26), ``real-fresh171`` (24) and ``real-fresh172`` (24),
+their lists written at 04:12 to 04:35 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -372,8 +374,12 @@ REAL_FRESH165 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh165.j
 REAL_FRESH166 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh166.json"
 REAL_FRESH167 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh167.json"
 REAL_FRESH168 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh168.json"
+REAL_FRESH169 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh169.json"
+REAL_FRESH170 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh170.json"
+REAL_FRESH171 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh171.json"
+REAL_FRESH172 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh172.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 169)
+TEXT_SPLITS = range(3, 173)
 
 
 def fresh_labels(number: int) -> Path:
@@ -407,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh168 page texts",
+        help="folder of the real-fresh3 to -fresh172 page texts",
     )
     args = parser.parse_args(argv)
 

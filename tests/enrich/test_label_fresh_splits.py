@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh168: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh172: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -180,6 +180,10 @@ from bench.eval_enrichment import (
     REAL_FRESH166,
     REAL_FRESH167,
     REAL_FRESH168,
+    REAL_FRESH169,
+    REAL_FRESH170,
+    REAL_FRESH171,
+    REAL_FRESH172,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -349,6 +353,10 @@ SPLITS = [
     ("fresh166", REAL_FRESH166, 24),
     ("fresh167", REAL_FRESH167, 21),
     ("fresh168", REAL_FRESH168, 21),
+    ("fresh169", REAL_FRESH169, 26),
+    ("fresh170", REAL_FRESH170, 26),
+    ("fresh171", REAL_FRESH171, 24),
+    ("fresh172", REAL_FRESH172, 24),
 ]
 
 
@@ -595,6 +603,10 @@ TEXT_CHECKED = {
     "fresh166",
     "fresh167",
     "fresh168",
+    "fresh169",
+    "fresh170",
+    "fresh171",
+    "fresh172",
 }
 
 
