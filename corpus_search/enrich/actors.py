@@ -1401,7 +1401,7 @@ class Gazetteer:
         # Names in a text in another language are read by English cues they do not follow
         # ("Nam Mỹ"): only the gazetteer's names are tagged there (``english`` above).
         for span in spans:
-            if id(span) in dropped or not english:
+            if id(span) in dropped or not english or span.name in _PLACES_NAMED_AS_PEOPLE:
                 continue
             if own is not None and self._beside(text, tokens, span, own_forms):
                 continue
@@ -3333,6 +3333,9 @@ def _language_gloss(words: list[str], i: int, size: int) -> bool:
     return i > 0 and words[i - 1] == "(" and k < len(words) and words[k] in _GLOSS_WORDS
 
 
+# Places whose names read as a given name and a surname (facts): never a person unknown
+# to the gazetteer.
+_PLACES_NAMED_AS_PEOPLE = frozenset({"Diego Garcia"})  # an island, a US base
 # Words before a place and its state that make the state the place's address ("held in
 # Hanoi, Vietnam").
 _VENUE_BEFORE = frozenset({"in", "at", "near", "to"})

@@ -149,3 +149,34 @@ def test_page_furniture_names_no_one(enricher: Enricher) -> None:
     assert page(enricher, menu) == {"Egypt"}
     points = "Key points\n• Russia attacked Ukraine.\n• China watched closely.\nThe end."
     assert {"Russia", "Ukraine", "China"} <= page(enricher, points)
+
+
+# Stop 45's second round.
+
+
+def test_an_island_named_like_a_person_is_no_one(gazetteer: Gazetteer) -> None:
+    text = "The bombers flew from Diego Garcia, which Britain leases to the United States."
+    assert "Diego Garcia" not in names(gazetteer, text)
+
+
+def test_a_states_army_and_police_in_lower_case_are_left_alone(gazetteer: Gazetteer) -> None:
+    # Measured at stop 45: "the Malian army", "the Haitian police" as the states' bodies
+    # gained seven tags on the new splits and lost precision on the ../shared sets (the
+    # Syrian army of a text about Israeli raids, the British police of a tariff piece).
+    for text in (
+        "The Russian army crossed the border into Ukraine that morning.",
+        "The Malian army is still weak after the mission's end.",
+        "Gangs grew bolder as the Haitian police lost ground in the capital.",
+    ):
+        assert not names(gazetteer, text, "organization"), text
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("The Sahel States Alliance left ECOWAS in January.", "Alliance of Sahel States"),
+        ("Its embassy in Kabul was hit by the Haqqani group.", "Haqqani network"),
+    ],
+)
+def test_other_names_of_known_bodies(gazetteer: Gazetteer, text: str, body: str) -> None:
+    assert body in names(gazetteer, text, "organization")

@@ -680,8 +680,9 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # each scored clean on three or four of them before and after (see docs/accuracy.md,
 # "Stop 44"); floors 0.03 under each split's level with the code of its last round.
 # Stop 45: fresh165 to fresh168 (89 pages, lists written at 03:52 to 03:54 UTC), the clean
-# test of that stop's round (see docs/accuracy.md, "Stop 45"); floors 0.03 under each
-# split's level with the round's code.
+# test of that stop's first round (see docs/accuracy.md, "Stop 45"); floors 0.03 under each
+# split's level with the round's code. fresh169 to fresh172 (100 pages, lists written at 04:12
+# to 04:35 UTC), the clean test of its second round, the same way.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -2333,6 +2334,46 @@ TEXT_SPLITS = [
             "persons": (0.89, 0.83),
             "organizations": (0.89, 0.79),
             "themes": (0.75, 0.77),
+        },
+    ),
+    (
+        "fresh169",
+        26,
+        {
+            "countries": (0.94, 0.95),
+            "persons": (0.93, 0.78),
+            "organizations": (0.85, 0.82),
+            "themes": (0.73, 0.9),
+        },
+    ),
+    (
+        "fresh170",
+        26,
+        {
+            "countries": (0.97, 0.94),
+            "persons": (0.88, 0.72),
+            "organizations": (0.88, 0.78),
+            "themes": (0.85, 0.89),
+        },
+    ),
+    (
+        "fresh171",
+        24,
+        {
+            "countries": (0.94, 0.93),
+            "persons": (0.97, 0.82),
+            "organizations": (0.73, 0.64),
+            "themes": (0.74, 0.72),
+        },
+    ),
+    (
+        "fresh172",
+        24,
+        {
+            "countries": (0.94, 0.96),
+            "persons": (0.88, 0.75),
+            "organizations": (0.86, 0.67),
+            "themes": (0.78, 0.86),
         },
     ),
     (
