@@ -176,7 +176,8 @@ and ``real-fresh161`` (22), their lists written at 01:55 to 01:57 UTC; ``real-fr
 Stop 45 (2026-12-07), the same way: ``real-fresh165`` (23), ``real-fresh166`` (24),
 ``real-fresh167`` (21) and ``real-fresh168`` (21), their lists written at 03:52 to 03:54 UTC;
 ``real-fresh169`` (26), ``real-fresh170`` (26), ``real-fresh171`` (24) and ``real-fresh172`` (24),
-their lists written at 04:12 to 04:35 UTC.
+their lists written at 04:12 to 04:35 UTC; ``real-fresh173`` (20), ``real-fresh174`` (22),
+``real-fresh175`` (19) and ``real-fresh176`` (20), their lists written at 04:58 to 04:59 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -378,8 +379,12 @@ REAL_FRESH169 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh169.j
 REAL_FRESH170 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh170.json"
 REAL_FRESH171 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh171.json"
 REAL_FRESH172 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh172.json"
+REAL_FRESH173 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh173.json"
+REAL_FRESH174 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh174.json"
+REAL_FRESH175 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh175.json"
+REAL_FRESH176 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh176.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 173)
+TEXT_SPLITS = range(3, 177)
 
 
 def fresh_labels(number: int) -> Path:
@@ -413,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh172 page texts",
+        help="folder of the real-fresh3 to -fresh176 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh172: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh176: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -184,6 +184,10 @@ from bench.eval_enrichment import (
     REAL_FRESH170,
     REAL_FRESH171,
     REAL_FRESH172,
+    REAL_FRESH173,
+    REAL_FRESH174,
+    REAL_FRESH175,
+    REAL_FRESH176,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -357,6 +361,10 @@ SPLITS = [
     ("fresh170", REAL_FRESH170, 26),
     ("fresh171", REAL_FRESH171, 24),
     ("fresh172", REAL_FRESH172, 24),
+    ("fresh173", REAL_FRESH173, 20),
+    ("fresh174", REAL_FRESH174, 22),
+    ("fresh175", REAL_FRESH175, 19),
+    ("fresh176", REAL_FRESH176, 20),
 ]
 
 
@@ -607,6 +615,10 @@ TEXT_CHECKED = {
     "fresh170",
     "fresh171",
     "fresh172",
+    "fresh173",
+    "fresh174",
+    "fresh175",
+    "fresh176",
 }
 
 
