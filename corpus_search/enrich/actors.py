@@ -2320,6 +2320,12 @@ class Gazetteer:
         before = words[i - 1]
         if number >= 0 and _same_given(before, self._actor_list[number].name.split()[0]):
             return False  # "Victor Yanukovych" is Viktor Yanukovych, spelled another way
+        if number >= 0 and spelling_key(before) in {
+            spelling_key(part)
+            for part in re.split(r"[\s-]+", self._actor_list[number].name)[:-1]
+            if len(part) > 2
+        }:
+            return False  # "Abdul-Fattah el-Sisi": a later given name of the same person
         if before in ("Al", "El") and self._known_with_particle(f"{before} {words[i]}"):
             return False  # "Al Assad": the article written apart, not a given name
         return (

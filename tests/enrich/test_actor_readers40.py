@@ -101,6 +101,9 @@ def test_a_surname_after_another_given_name_with_the_article_joined(
     assert "Nouri al-Maliki" not in names(gazetteer, text)
     again = "Iraq's prime minister Nouri al-Maliki met them. Later al-Maliki said no."
     assert "Nouri al-Maliki" in names(gazetteer, again)
+    # ... but a later given name of the same person, hyphenated, is no one else's
+    coup = "Then Egypt's defence minister, General Abdul-Fattah el-Sisi, took power in Cairo."
+    assert "Abdel Fattah el-Sisi" in names(gazetteer, coup, "person")
 
 
 def test_known_names_without_their_initial_or_middle_name(gazetteer: Gazetteer) -> None:

@@ -682,7 +682,8 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # Stop 45: fresh165 to fresh168 (89 pages, lists written at 03:52 to 03:54 UTC), the clean
 # test of that stop's first round (see docs/accuracy.md, "Stop 45"); floors 0.03 under each
 # split's level with the round's code. fresh169 to fresh172 (100 pages, lists written at 04:12
-# to 04:35 UTC), the clean test of its second round, the same way.
+# to 04:35 UTC), the clean test of its second round, the same way; fresh173 to fresh176 (81
+# pages, lists written at 04:58 to 04:59 UTC), a clean measurement of its final code.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -2374,6 +2375,46 @@ TEXT_SPLITS = [
             "persons": (0.88, 0.75),
             "organizations": (0.86, 0.67),
             "themes": (0.78, 0.86),
+        },
+    ),
+    (
+        "fresh173",
+        20,
+        {
+            "countries": (0.97, 0.97),
+            "persons": (0.87, 0.87),
+            "organizations": (0.75, 0.67),
+            "themes": (0.78, 0.83),
+        },
+    ),
+    (
+        "fresh174",
+        22,
+        {
+            "countries": (0.93, 0.95),
+            "persons": (0.9, 0.83),
+            "organizations": (0.93, 0.83),
+            "themes": (0.72, 0.9),
+        },
+    ),
+    (
+        "fresh175",
+        19,
+        {
+            "countries": (0.95, 0.97),
+            "persons": (0.97, 0.67),
+            "organizations": (0.7, 0.7),
+            "themes": (0.79, 0.97),
+        },
+    ),
+    (
+        "fresh176",
+        20,
+        {
+            "countries": (0.97, 0.91),
+            "persons": (0.8, 0.89),
+            "organizations": (0.87, 0.67),
+            "themes": (0.86, 0.81),
         },
     ),
     (
