@@ -820,6 +820,7 @@ _CAPTCHA_NOTICE = re.compile(
     r"(?i:(?:This site is )?protected by reCAPTCHA and the Google Privacy Policy"
     r"(?: and Terms of Service(?: apply)?)?)"
 )
+_CAPTCHA_WORD = re.compile(r"recaptcha", re.I)
 
 
 # A site's menu kept as text: bulleted lines of one to three words ("• Policy Topics",
@@ -845,7 +846,7 @@ def _menu_lines(lines: list[str]) -> set[int]:
 def blank_boilerplate(text: str) -> str:
     """``text`` with boilerplate, share bars, menus and staff-bio paragraphs replaced by
     spaces (same length)."""
-    if "reCAPTCHA" in text or "recaptcha" in text.lower():
+    if _CAPTCHA_WORD.search(text):  # (no lower-cased copy of every text)
         text = _CAPTCHA_NOTICE.sub(lambda m: " " * len(m.group()), text)
     lines = text.split("\n")
     menu = _menu_lines(lines) if "•" in text or "▪" in text or "◦" in text else set()
