@@ -17,7 +17,8 @@ model's clean tests), "fresh8" for the eleventh's, "fresh9" for the twelfth's,
 "fresh10" for stop 40's (the address of an organisation's own pages), "fresh11" for
 the judgement at the end of stop 40, "fresh12" for the second part of its address
 rules, and so on to "fresh21" and "fresh22", stop 45's measure of the judgement as
-shipped, and "fresh23" and "fresh24", the clean test of a change that stop tried, each
+shipped, "fresh23" and "fresh24", the clean test of a change that stop tried, and
+"fresh25" and "fresh26", stop 46's clean measure of the judgement as shipped, each
 reported on its own rows):
 
 - articles: every page of ``../shared/data/extraction/aeb`` (181),
@@ -391,6 +392,8 @@ SPLITS = (
     "fresh22",
     "fresh23",
     "fresh24",
+    "fresh25",
+    "fresh26",
 )
 
 

@@ -1208,6 +1208,8 @@ def test_the_labels_file_is_well_formed() -> None:
         ("fresh22", (35, 12)),
         ("fresh23", (35, 11)),
         ("fresh24", (35, 8)),
+        ("fresh25", (35, 13)),
+        ("fresh26", (35, 10)),
     ],
 )
 def test_a_fresh_split_is_read_as_labelled(split: str, fewest: tuple[int, int]) -> None:
