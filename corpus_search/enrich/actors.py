@@ -54,6 +54,7 @@ from typing import Any
 from corpus_search import cache as disk_cache
 from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
+    COMPOUND_ENDS,
     CONNECTORS,
     DASHES,
     DOCUMENT_NOUNS,
@@ -394,7 +395,15 @@ class Gazetteer:
         """Acronyms the text defines, in brackets after a capitalised name whose words'
         initials spell them, for a body other than the one the gazetteer gives them
         ("Multinational Security Support (MSS)"): acronym -> the name's span."""
+        return self._defined_acronyms(words)[0]
+
+    def _defined_acronyms(self, words: list[str]) -> tuple[dict[str, Span], dict[str, int]]:
+        """The acronyms the text defines (see ``_redefined``): those of bodies the gazetteer
+        does not hold, acronym -> the name's span; and those of known bodies that the
+        gazetteer gives another body's acronym ("the Kosovo Liberation Army (KLA)", not
+        the KLA Corporation), acronym -> the named body's number."""
         found: dict[str, Span] = {}
+        known_as: dict[str, int] = {}
         for k in range(2, len(words) - 1):
             if words[k - 1] != "(" or words[k + 1] != ")":
                 continue
@@ -416,14 +425,17 @@ class Gazetteer:
             if "".join(reversed(initials)) != acronym:
                 continue
             name = " ".join(words[start : k - 1])
-            if self.resolve(name) is not None:
-                continue  # a body the gazetteer knows by that name (its own, or another)
+            named = self.resolve(name)
+            if named is not None:  # a body the gazetteer knows by that name
+                if named is not known and named.type in ("organization", "group"):
+                    known_as[acronym] = self._numbers[named.name]
+                continue
             ours = {w[:4].casefold() for w in words[start : k - 1] if w not in _ACRONYM_GLUE}
             theirs = {w[:4].casefold() for form in (known.name, *known.forms) for w in form.split()}
             if 2 * len(ours & theirs) >= len(ours):
                 continue  # the known body under another spelling ("Chinese Coast Guard")
             found[acronym] = Span(start, k - 1, name, "organization")
-        return found
+        return found, known_as
 
     def _publisher(self, publisher: str) -> Actor | None:
         """The known body a document's source names, also when the source adds its
@@ -972,7 +984,7 @@ class Gazetteer:
         ]
         # "the Multinational Security Support (MSS) mission": an acronym the text defines
         # as a body the gazetteer does not hold is that body here, not the known one
-        redefined = self._redefined(words)
+        redefined, spelled_out = self._defined_acronyms(words)
         taken = {k for s in spans for k in range(s.start, s.end)}
         spans += [s for s in redefined.values() if not taken.intersection(range(s.start, s.end))]
         span_at: dict[int, Span] = {}
@@ -1146,6 +1158,7 @@ class Gazetteer:
                                 )
                             )
                             or (actors[number].media and _as_source(words, i, size))
+                            or (size == 1 and words[i] in _PLATFORMS and _as_medium(words, i))
                             or (actors[number].workplace and _affiliation(words, i))
                             or (
                                 size == 1
@@ -1158,6 +1171,13 @@ class Gazetteer:
                             break
                         if (
                             actors[number].type == "person"
+                            and size > 1
+                            and _hyphen_continues(words, tokens, i + size)
+                        ):
+                            step = size  # "Kim Yang-gon" is not Kim Yang: a longer name
+                            break
+                        if (
+                            actors[number].type == "person"
                             and i + size < n
                             and _name_like(words[i + size])
                             and not starts[i + size]
@@ -1167,6 +1187,10 @@ class Gazetteer:
                             longer = self._respelled(" ".join(words[i : i + size + 1]))
                             if longer is not None:
                                 number = longer
+                        if size == 1 and spelled_out.get(words[i], number) != number:
+                            # "the Kosovo Liberation Army (KLA)": in this text the
+                            # acronym is that body's, whatever else the gazetteer gives it
+                            number = spelled_out[words[i]]
                         owner = self._possessor_version(words, i, size, number)
                         if owner is not None:
                             if owner < 0:
@@ -4477,6 +4501,49 @@ _PIECES = frozenset(["op-ed", "column", "piece", "article", "essay", "interview"
 _SOURCE_AFTER = frozenset(
     ["reported", "reports", "said", "says", "quoted", "cited", "revealed", "wrote", "published"]
 )
+
+
+# Social platforms, and how a text names one as the medium of a message rather than as a
+# company that acts: "posted on Twitter", "via Telegram", "X/Twitter", "a Twitter post",
+# "his Facebook account" (but "a crackdown on Telegram" is about the company).
+_PLATFORMS = frozenset(
+    {"Twitter", "Facebook", "YouTube", "Telegram", "Instagram", "WhatsApp", "WeChat", "Weibo"}
+    | {"LinkedIn", "TikTok", "Bluesky"}
+)
+_MEDIUM_OF = frozenset(
+    {"post", "posts", "account", "accounts", "handle", "feed", "thread", "threads", "page"}
+    | {"channel", "channels", "video", "videos", "message", "messages", "user", "users"}
+    | {"followers", "livestream", "broadcast", "profile"}
+)
+_ACTED_ON = frozenset(
+    {"crackdown", "ban", "bans", "banned", "pressure", "sanctions", "fine", "fines"}
+    | {"restrictions", "attack", "attacks", "lawsuit", "reliance", "dependence"}
+)
+
+
+def _as_medium(words: list[str], i: int) -> bool:
+    """The platform at ``words[i]`` is where a message appeared, not an actor."""
+    before = words[i - 1] if i else ""
+    if before in ("on", "On", "via", "Via"):
+        return not (i >= 2 and words[i - 2].lower() in _ACTED_ON)
+    if before == "/" and i >= 2 and words[i - 2] == "X":
+        return True  # "X/Twitter"
+    return i + 1 < len(words) and words[i + 1] in _MEDIUM_OF
+
+
+def _hyphen_continues(words: list[str], tokens: list[tuple[str, int]], k: int) -> bool:
+    """A name's last word goes on after a hyphen with a lower-case part ("Kim Yang-gon",
+    "Kim Yang- gon"), which is the rest of a given name, not an English compound ("Putin-
+    backed", "Biden-like") nor a dash set off by a space ("Kim Yang - who")."""
+    return (
+        k + 1 < len(words)
+        and words[k] == "-"
+        and tokens[k][1] == tokens[k - 1][1] + len(words[k - 1])
+        and words[k + 1].isalpha()
+        and words[k + 1].islower()
+        and words[k + 1] not in COMPOUND_ENDS
+        and words[k + 1] not in ("like", "esque", "ite", "ites", "ism", "ist", "era", "type")
+    )
 
 
 def _as_source(words: list[str], i: int, size: int) -> bool:

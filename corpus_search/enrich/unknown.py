@@ -1980,7 +1980,7 @@ _NOT_NAMED_AFTER = ORG_HEADS | NAMED_THINGS
 PAGE_BUTTONS = frozenset(["Share", "Tweet", "Email", "Print", "Subscribe", "Follow", "Comment"])
 # Second halves of an English compound after a hyphen ("Democrat-led", "Moscow-backed"):
 # words, where a lower-case part after a hyphen is otherwise a name's last part.
-_COMPOUND_ENDS = frozenset(
+COMPOUND_ENDS = frozenset(
     {"led", "backed", "based", "born", "run", "owned", "style", "era", "made", "funded"}
     | {"sponsored", "allied", "aligned", "dominated", "controlled", "inspired", "linked"}
     | {"leaning", "friendly", "minded", "centred", "centered", "focused", "wide"}
@@ -2025,7 +2025,7 @@ def _given_named(
         if words[k - 1] in ORG_HEADS or words[k - 1] in DOCUMENT_NOUNS:
             continue  # "the Royal Marines", "the Special Summit": a body or an event
         if k + 1 < n and words[k] == "-" and words[k + 1].isalpha() and words[k + 1].islower():
-            if words[k + 1] in _COMPOUND_ENDS:
+            if words[k + 1] in COMPOUND_ENDS:
                 continue  # "his Christian Democrat-led government": a word, no one's name
             k += 2  # "Huang Kuo-chang": the name's last part, after a hyphen
         if k < n and (
