@@ -178,6 +178,9 @@ Stop 45 (2026-12-07), the same way: ``real-fresh165`` (23), ``real-fresh166`` (2
 ``real-fresh169`` (26), ``real-fresh170`` (26), ``real-fresh171`` (24) and ``real-fresh172`` (24),
 their lists written at 04:12 to 04:35 UTC; ``real-fresh173`` (20), ``real-fresh174`` (22),
 ``real-fresh175`` (19) and ``real-fresh176`` (20), their lists written at 04:58 to 04:59 UTC.
+Stop 46 (2026-12-07), the same way: ``real-fresh177`` (20), ``real-fresh178`` (23),
+``real-fresh179`` (24), ``real-fresh180`` (22), ``real-fresh181`` (19) and ``real-fresh182`` (23),
+their lists written at 06:12 to 06:15 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -383,8 +386,14 @@ REAL_FRESH173 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh173.j
 REAL_FRESH174 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh174.json"
 REAL_FRESH175 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh175.json"
 REAL_FRESH176 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh176.json"
+REAL_FRESH177 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh177.json"
+REAL_FRESH178 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh178.json"
+REAL_FRESH179 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh179.json"
+REAL_FRESH180 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh180.json"
+REAL_FRESH181 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh181.json"
+REAL_FRESH182 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh182.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 177)
+TEXT_SPLITS = range(3, 183)
 
 
 def fresh_labels(number: int) -> Path:
@@ -418,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh176 page texts",
+        help="folder of the real-fresh3 to -fresh182 page texts",
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh176: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh182: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -188,6 +188,12 @@ from bench.eval_enrichment import (
     REAL_FRESH174,
     REAL_FRESH175,
     REAL_FRESH176,
+    REAL_FRESH177,
+    REAL_FRESH178,
+    REAL_FRESH179,
+    REAL_FRESH180,
+    REAL_FRESH181,
+    REAL_FRESH182,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -365,6 +371,12 @@ SPLITS = [
     ("fresh174", REAL_FRESH174, 22),
     ("fresh175", REAL_FRESH175, 19),
     ("fresh176", REAL_FRESH176, 20),
+    ("fresh177", REAL_FRESH177, 20),
+    ("fresh178", REAL_FRESH178, 23),
+    ("fresh179", REAL_FRESH179, 24),
+    ("fresh180", REAL_FRESH180, 22),
+    ("fresh181", REAL_FRESH181, 19),
+    ("fresh182", REAL_FRESH182, 23),
 ]
 
 
@@ -619,6 +631,12 @@ TEXT_CHECKED = {
     "fresh174",
     "fresh175",
     "fresh176",
+    "fresh177",
+    "fresh178",
+    "fresh179",
+    "fresh180",
+    "fresh181",
+    "fresh182",
 }
 
 
