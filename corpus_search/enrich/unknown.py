@@ -1953,25 +1953,38 @@ NAMED_THINGS = frozenset(
     [
         "Airport",
         "Avenue",
+        "Award",
         "Bridge",
         "Building",
+        "Cathedral",
+        "Church",
+        "Cup",
         "Dam",
         "Doctrine",
+        "Festival",
         "Hall",
         "Highway",
         "Hospital",
+        "Hotel",
         "Lecture",
         "Library",
+        "Medal",
         "Memorial",
+        "Mosque",
         "Museum",
+        "Palace",
         "Park",
         "Prize",
         "Road",
+        "Season",
+        "Shrine",
         "Square",
         "Stadium",
         "Station",
         "Street",
+        "Temple",
         "Tower",
+        "Trophy",
     ]
 )
 # Lower-case words after which a capitalised pair is a place's or thing's name.
@@ -2007,6 +2020,8 @@ def _given_named(
             continue  # "the Ivan Khurs": a ship, a prize, a building named after someone
         if before in ("a", "an"):
             continue  # "a Christian Scientist", "a Mark Twain novel": a kind, no one's name
+        if words[i] in MONTHS and (before.isdigit() or before in DASHES):
+            continue  # "2 August Published 4 August": a date, then a word
         k = i + 1
         if initial(words, k):
             k += 2

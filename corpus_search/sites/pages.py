@@ -107,7 +107,11 @@ LISTING_PATHS = (
     ),
     (
         re.compile(
-            r"/(search|find|search[-_]results)(/|$|\?)|[?&](s|q|query|search|keywords?)=", re.I
+            r"/(search|find|search[-_]results)(/|$|\?)|[?&](s|q|query|search|keywords?)="
+            # not a query: a share link's code ("?s=08"), Drupal's path of a node
+            # ("?q=node/3130") or a web proxy's encoded address ("?q=aHR0cHM6...")
+            r"(?!\d{1,2}(&|#|$)|node(/|%2F)|aHR0c)",
+            re.I,
         ),
         "search page",
     ),

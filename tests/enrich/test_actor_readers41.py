@@ -114,3 +114,27 @@ def test_a_compound_or_a_dash_after_a_name_keeps_the_person(
     gazetteer: Gazetteer, text: str, person: str
 ) -> None:
     assert person in tags(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The ministers met at Marina Mandarin Hotel, Singapore, for two days.", "Marina Mandarin"),
+        ("Pilgrims crowded into Al Aqsa Mosque before the holiday.", "Al Aqsa"),
+        ("Listeners of the podcast heard Tom Leeman Season two's finale.", "Tom Leeman"),
+    ],
+)
+def test_a_place_or_thing_named_like_a_person_is_no_one(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert not any(found.startswith(name) for found in tags(gazetteer, text))
+
+
+def test_a_month_after_a_date_is_not_a_given_name(gazetteer: Gazetteer) -> None:
+    text = "Weekly report: 27 July-2 August Published 4 August 2020, on the war in the north."
+    assert not any("Published" in found for found in tags(gazetteer, text))
+
+
+def test_a_month_named_person_keeps_the_name(gazetteer: Gazetteer) -> None:
+    found = tags(gazetteer, "The playwright August Wilson wrote about Pittsburgh.")
+    assert "August Wilson" in found
