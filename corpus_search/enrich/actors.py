@@ -498,6 +498,37 @@ class Gazetteer:
         number = self._respelled(name)
         return self._actor_list[number] if number is not None else None
 
+    def _longer_name(
+        self,
+        text: str,
+        tokens: list[tuple[str, int]],
+        words: list[str],
+        lines: set[int],
+        i: int,
+        size: int,
+    ) -> bool:
+        """A known two-word full name at ``words[i : i + 2]`` that goes on with one more
+        surname-like word in running prose ("David Scott Mathieson, an analyst"): another
+        person's longer name. Not when that word may be anything else: a known form's
+        first word, a given name (a list of names), a body's or a thing's noun, a month or
+        a word of a headline; nor in a line of few words or in title case (a headline,
+        whose capitals say nothing of names); nor when the name goes on again."""
+        k = i + size
+        if size != 2 or not all(_name_like(w) for w in words[i:k]) or k in lines:
+            return False
+        word = words[k]
+        if text[tokens[k - 1][1] + len(words[k - 1]) : tokens[k][1]] != " ":
+            return False
+        if (
+            word in self._trie
+            or word in self._names.given
+            or word in _NOT_PERSON_WORDS
+            or (k + 1 < len(words) and _name_like(words[k + 1]) and k + 1 not in lines)
+        ):
+            return False
+        line = _line_of(text, tokens, sorted(lines), i).strip()
+        return len(line.split()) > 8 and not _furniture_line(line)
+
     def _respelled(self, name: str) -> int | None:
         """The one known person whose full name ``name`` spells another way (another
         transliteration, accents dropped, a hyphen closed up), if exactly one."""
@@ -1187,6 +1218,11 @@ class Gazetteer:
                             longer = self._respelled(" ".join(words[i : i + size + 1]))
                             if longer is not None:
                                 number = longer
+                            elif _skeleton(words[i + size]) not in {
+                                _skeleton(part) for part in actors[number].name.split()
+                            } and self._longer_name(text, tokens, words, lines, i, size):
+                                step = size  # "David Scott Mathieson" is not David Scott
+                                break
                         if size == 1 and spelled_out.get(words[i], number) != number:
                             # "the Kosovo Liberation Army (KLA)": in this text the
                             # acronym is that body's, whatever else the gazetteer gives it
@@ -3416,6 +3452,16 @@ _LANGUAGES = frozenset(
 # Words after "in <language>" that end the phrase: the language, not the state ("in
 # Russian in Moscow", "in Spanish)"); a noun after it makes it the state's ("in Russian
 # hands").
+# Currencies after a state's adjective, and the words of an amount before it ("50,000
+# Swiss francs", "two billion Hong Kong dollars").
+_CURRENCIES = frozenset(
+    {"franc", "francs", "dollar", "dollars", "pound", "pounds", "rupee", "rupees", "peso"}
+    | {"pesos", "reais", "rand", "lira", "liras", "yen", "yuan", "won", "ruble", "rubles"}
+    | {"rouble", "roubles", "dinar", "dinars", "riyal", "riyals", "rial", "rials", "dirham"}
+    | {"dirhams", "shilling", "shillings", "krona", "kronor", "krone", "kroner", "zloty"}
+    | {"forint", "hryvnia", "hryvnias", "taka", "naira", "cedi", "kwacha", "baht"}
+)
+_AMOUNTS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "m", "bn"})
 _AFTER_LANGUAGE = frozenset({"in", "till", "until", "by", "from", "as", "on", "at", "is", "was"})
 # Nouns after a language's name that make it the language ("the Spanish acronym").
 _LANGUAGE_NOUNS = frozenset(
@@ -3425,18 +3471,23 @@ _LANGUAGE_NOUNS = frozenset(
 
 def _not_the_state(words: list[str], i: int, size: int) -> bool:
     """A state's form at ``words[i : i + size]`` that names something else here: a
-    language ("published in Russian", "the Spanish acronym", "Spanish-language"), the US
-    dollar ("US$390"), or an ethnic group ("the ethnic Uzbek minority")."""
+    language ("published in Russian", "the Spanish acronym", "Spanish-language"), a
+    currency ("US$390", "50,000 Swiss francs"), an ethnic group ("the ethnic Uzbek
+    minority", "ethnic Indians"), or a postal address ("Tower Block, Singapore 259770")."""
     k = i + size
     after = words[k] if k < len(words) else ""
     word = words[i]
+    before = words[i - 1] if i else ""
     if size == 1 and after == "$" and word in ("US", "U.S."):
         return True
+    if size <= 2 and after in _CURRENCIES and (before[:1].isdigit() or before in _AMOUNTS):
+        return True  # a price, not the state
+    if size == 1 and before in ("ethnic", "Ethnic") and word[:1].isupper():
+        return True
+    if after.isdigit() and len(after) in (5, 6) and not after.startswith(("19", "20")):
+        return True  # a postcode after the state's name: an address
     if size != 1 or word not in _LANGUAGES:
         return False
-    before = words[i - 1] if i else ""
-    if before in ("ethnic", "Ethnic"):
-        return True
     if after in _LANGUAGE_NOUNS:
         return True
     if after == "-" and k + 1 < len(words) and words[k + 1] in ("language", "speaking"):
@@ -4529,6 +4580,15 @@ def _as_medium(words: list[str], i: int) -> bool:
     if before == "/" and i >= 2 and words[i - 2] == "X":
         return True  # "X/Twitter"
     return i + 1 < len(words) and words[i + 1] in _MEDIUM_OF
+
+
+# Capitalised words after a person's name that are no surname (see ``Gazetteer._longer_name``).
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"})
+_NOT_PERSON_WORDS = (
+    (ORG_HEADS | NAMED_THINGS | HEADLINE_WORDS | MONTHS | DOCUMENT_NOUNS | PERSON_TITLES)
+    | _WEEKDAYS
+    | {"Sunday", "Jr", "Sr", "Administration", "Government"}
+)
 
 
 def _hyphen_continues(words: list[str], tokens: list[tuple[str, int]], k: int) -> bool:

@@ -2022,6 +2022,8 @@ def _given_named(
             continue  # "a Christian Scientist", "a Mark Twain novel": a kind, no one's name
         if words[i] in MONTHS and (before.isdigit() or before in DASHES):
             continue  # "2 August Published 4 August": a date, then a word
+        if words[i] == "Al":
+            continue  # "Al Udeid", "Al Thani": Arabic's article far more often than Al Gore's
         k = i + 1
         if initial(words, k):
             k += 2
