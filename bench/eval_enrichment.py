@@ -180,7 +180,8 @@ their lists written at 04:12 to 04:35 UTC; ``real-fresh173`` (20), ``real-fresh1
 ``real-fresh175`` (19) and ``real-fresh176`` (20), their lists written at 04:58 to 04:59 UTC.
 Stop 46 (2026-12-07), the same way: ``real-fresh177`` (20), ``real-fresh178`` (23),
 ``real-fresh179`` (24), ``real-fresh180`` (22), ``real-fresh181`` (19) and ``real-fresh182`` (23),
-their lists written at 06:12 to 06:15 UTC.
+their lists written at 06:12 to 06:15 UTC; ``real-fresh183`` (22), ``real-fresh184`` (25),
+``real-fresh185`` (19) and ``real-fresh186`` (21), their lists written at 06:52 to 06:54 UTC.
 The sixth round (themes) tuned on every split but fresh6, fresh5 included: of the real
 splits only fresh6, fresh7, fresh8 and fresh9 are clean tests of the theme rules.
 
@@ -392,8 +393,12 @@ REAL_FRESH179 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh179.j
 REAL_FRESH180 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh180.json"
 REAL_FRESH181 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh181.json"
 REAL_FRESH182 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh182.json"
+REAL_FRESH183 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh183.json"
+REAL_FRESH184 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh184.json"
+REAL_FRESH185 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh185.json"
+REAL_FRESH186 = ROOT / "tests" / "data" / "enrichment" / "real_labels_fresh186.json"
 # The splits known by their text, real-fresh3 on: each is scored when its texts are cached.
-TEXT_SPLITS = range(3, 183)
+TEXT_SPLITS = range(3, 187)
 
 
 def fresh_labels(number: int) -> Path:
@@ -427,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=Path,
         default=FRESH3_CACHE,
-        help="folder of the real-fresh3 to -fresh182 page texts",
+        help="folder of the real-fresh3 to -fresh186 page texts",
     )
     args = parser.parse_args(argv)
 

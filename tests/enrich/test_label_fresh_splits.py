@@ -1,4 +1,4 @@
-"""The label files of the clean splits real-fresh7 to real-fresh182: each parses
+"""The label files of the clean splits real-fresh7 to real-fresh186: each parses
 and every page carries the fields the evaluation reads.
 
 No tagger runs here: a clean split is scored only when a tagger change is measured
@@ -194,6 +194,10 @@ from bench.eval_enrichment import (
     REAL_FRESH180,
     REAL_FRESH181,
     REAL_FRESH182,
+    REAL_FRESH183,
+    REAL_FRESH184,
+    REAL_FRESH185,
+    REAL_FRESH186,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "enrichment"
@@ -377,6 +381,10 @@ SPLITS = [
     ("fresh180", REAL_FRESH180, 22),
     ("fresh181", REAL_FRESH181, 19),
     ("fresh182", REAL_FRESH182, 23),
+    ("fresh183", REAL_FRESH183, 22),
+    ("fresh184", REAL_FRESH184, 25),
+    ("fresh185", REAL_FRESH185, 19),
+    ("fresh186", REAL_FRESH186, 21),
 ]
 
 
@@ -637,6 +645,10 @@ TEXT_CHECKED = {
     "fresh180",
     "fresh181",
     "fresh182",
+    "fresh183",
+    "fresh184",
+    "fresh185",
+    "fresh186",
 }
 
 

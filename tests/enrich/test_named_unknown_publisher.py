@@ -687,6 +687,8 @@ FRESH3_CACHE = Path("/work/evalcache/enrichment")
 # Stop 46: fresh177 to fresh182 (131 pages, lists written at 06:12 to 06:15 UTC), a clean
 # measurement of that stop's two rounds (no tag moved on them); floors 0.03 under each
 # split's level with the second round's code.
+# fresh183 to fresh186 (87 pages, lists written at 06:52 to 06:54 UTC), the clean test of
+# its third round (no tag moved on them either), the same way.
 # (Of the fourteenth round:) the round's fifth part opened fresh19 for tuning (persons 0.880 / 0.880 -> 0.917 /
 #   0.880, organisations 0.787 / 0.740 -> 0.830 / 0.780).
 # The round's fourth part opened fresh18 for tuning (organisations 0.886 / 0.775 -> 0.889
@@ -2478,6 +2480,46 @@ TEXT_SPLITS = [
             "persons": (0.81, 0.72),
             "organizations": (0.85, 0.69),
             "themes": (0.73, 0.9),
+        },
+    ),
+    (
+        "fresh183",
+        22,
+        {
+            "countries": (0.91, 0.95),
+            "persons": (0.93, 0.79),
+            "organizations": (0.93, 0.72),
+            "themes": (0.79, 0.87),
+        },
+    ),
+    (
+        "fresh184",
+        25,
+        {
+            "countries": (0.93, 0.95),
+            "persons": (0.89, 0.87),
+            "organizations": (0.88, 0.86),
+            "themes": (0.84, 0.84),
+        },
+    ),
+    (
+        "fresh185",
+        19,
+        {
+            "countries": (0.94, 0.91),
+            "persons": (0.89, 0.82),
+            "organizations": (0.85, 0.66),
+            "themes": (0.75, 0.84),
+        },
+    ),
+    (
+        "fresh186",
+        21,
+        {
+            "countries": (0.95, 0.92),
+            "persons": (0.93, 0.86),
+            "organizations": (0.87, 0.7),
+            "themes": (0.81, 0.75),
         },
     ),
     (
