@@ -3449,9 +3449,6 @@ _LANGUAGES = frozenset(
         "Vietnamese",
     ]
 )
-# Words after "in <language>" that end the phrase: the language, not the state ("in
-# Russian in Moscow", "in Spanish)"); a noun after it makes it the state's ("in Russian
-# hands").
 # Currencies after a state's adjective, and the words of an amount before it ("50,000
 # Swiss francs", "two billion Hong Kong dollars").
 _CURRENCIES = frozenset(
@@ -3462,6 +3459,9 @@ _CURRENCIES = frozenset(
     | {"forint", "hryvnia", "hryvnias", "taka", "naira", "cedi", "kwacha", "baht"}
 )
 _AMOUNTS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "m", "bn"})
+# Words after "in <language>" that end the phrase: the language, not the state ("in
+# Russian in Moscow", "in Spanish)"); a noun after it makes it the state's ("in Russian
+# hands").
 _AFTER_LANGUAGE = frozenset({"in", "till", "until", "by", "from", "as", "on", "at", "is", "was"})
 # Nouns after a language's name that make it the language ("the Spanish acronym").
 _LANGUAGE_NOUNS = frozenset(
@@ -4602,7 +4602,7 @@ def _hyphen_continues(words: list[str], tokens: list[tuple[str, int]], k: int) -
         and words[k + 1].isalpha()
         and words[k + 1].islower()
         and words[k + 1] not in COMPOUND_ENDS
-        and words[k + 1] not in ("like", "esque", "ite", "ites", "ism", "ist", "era", "type")
+        and words[k + 1] not in ("like", "esque", "ite", "ites", "ism", "ist", "type")
     )
 
 
