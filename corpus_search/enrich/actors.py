@@ -54,6 +54,7 @@ from typing import Any
 from corpus_search import cache as disk_cache
 from corpus_search.document import ActorMention
 from corpus_search.enrich.unknown import (
+    CALENDAR,
     COMPOUND_ENDS,
     CONNECTORS,
     DASHES,
@@ -391,17 +392,12 @@ class Gazetteer:
                 found = self._plain_lookup.get(plain[4:])
         return found
 
-    def _redefined(self, words: list[str]) -> dict[str, Span]:
-        """Acronyms the text defines, in brackets after a capitalised name whose words'
-        initials spell them, for a body other than the one the gazetteer gives them
-        ("Multinational Security Support (MSS)"): acronym -> the name's span."""
-        return self._defined_acronyms(words)[0]
-
     def _defined_acronyms(self, words: list[str]) -> tuple[dict[str, Span], dict[str, int]]:
-        """The acronyms the text defines (see ``_redefined``): those of bodies the gazetteer
-        does not hold, acronym -> the name's span; and those of known bodies that the
-        gazetteer gives another body's acronym ("the Kosovo Liberation Army (KLA)", not
-        the KLA Corporation), acronym -> the named body's number."""
+        """Acronyms the text defines, in brackets after a capitalised name whose words'
+        initials spell them, where the gazetteer gives them to another body: for a body it
+        does not hold ("Multinational Security Support (MSS)"), acronym -> the name's span;
+        for one it holds ("the Kosovo Liberation Army (KLA)", not the KLA Corporation),
+        acronym -> that body's number."""
         found: dict[str, Span] = {}
         known_as: dict[str, int] = {}
         for k in range(2, len(words) - 1):
@@ -4583,12 +4579,9 @@ def _as_medium(words: list[str], i: int) -> bool:
 
 
 # Capitalised words after a person's name that are no surname (see ``Gazetteer._longer_name``).
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"})
 _NOT_PERSON_WORDS = (
-    (ORG_HEADS | NAMED_THINGS | HEADLINE_WORDS | MONTHS | DOCUMENT_NOUNS | PERSON_TITLES)
-    | _WEEKDAYS
-    | {"Sunday", "Jr", "Sr", "Administration", "Government"}
-)
+    ORG_HEADS | NAMED_THINGS | HEADLINE_WORDS | MONTHS | CALENDAR | DOCUMENT_NOUNS | PERSON_TITLES
+) | {"Jr", "Sr", "Administration", "Government"}
 
 
 def _hyphen_continues(words: list[str], tokens: list[tuple[str, int]], k: int) -> bool:

@@ -1320,9 +1320,7 @@ def _organisations(words: list[str], starts: list[bool], tight: Collection[int] 
                 headed = headed or w in ORG_HEADS
                 j += 1
             elif (
-                w in ("of", "for", "on")
-                and (_capital(nxt) or nxt == "the")
-                and nxt not in _CALENDAR
+                w in ("of", "for", "on") and (_capital(nxt) or nxt == "the") and nxt not in CALENDAR
             ):
                 # not "University on April 11": a date follows the name
                 phrase = True
@@ -1907,7 +1905,7 @@ def _described_organisations(words: list[str], starts: list[bool]) -> list[Span]
     return spans
 
 
-_CALENDAR = frozenset(
+CALENDAR = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
     | {"January", "February", "March", "April", "May", "June", "July", "August"}
     | {"September", "October", "November", "December"}
@@ -1941,7 +1939,7 @@ def _introduced_organisations(words: list[str], starts: list[bool]) -> list[Span
         while j > k + 1 and not words[j - 1][:1].isupper():
             j -= 1
         if j == k + 1 or any(
-            w in PERSON_TITLES or w in HEADLINE_WORDS or w in _CALENDAR for w in words[k + 1 : j]
+            w in PERSON_TITLES or w in HEADLINE_WORDS or w in CALENDAR for w in words[k + 1 : j]
         ):
             continue
         spans.append(Span(k + 1, j, join_words(words, k + 1, j), "organization"))
